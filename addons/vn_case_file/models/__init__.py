@@ -1,0 +1,1 @@
+from . import vn_retention_period

@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class VnRetentionPeriod(models.Model):
+    """Retention period (thời hạn bảo quản) with its TT 05/2025 ``maintenance`` code."""
+
+    _name = "vn.retention.period"
+    _description = "Retention period"
+    _order = "code"
+
+    code = fields.Char(string="Code", required=True, size=2)
+    name = fields.Char(string="Name", required=True)
+    years = fields.Integer(string="Years", help="Empty for permanent retention.")
+    permanent = fields.Boolean(string="Permanent")
+    active = fields.Boolean(default=True)
+
+    _code_unique = models.Constraint("UNIQUE(code)", "Another retention period uses this code.")

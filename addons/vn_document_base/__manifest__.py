@@ -1,0 +1,48 @@
+{
+    "name": "Vietnamese Document Management - Base",
+    "summary": "Agencies and identifier codes, roles, document types, register books, "
+    "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND 30/2020)",
+    "version": "19.0.1.0.0",
+    "category": "Document Management",
+    "website": "https://github.com/vn-edoc/vn-edoc",
+    "author": "VN eDoc team",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": True,
+    "depends": ["base", "mail", "hr", "resource", "web"],
+    "external_dependencies": {
+        "python": ["pyhanko", "pyhanko-certvalidator", "python-magic", "pyclamd"],
+    },
+    "data": [
+        "security/vn_document_base_security.xml",
+        "security/ir.model.access.csv",
+        "data/vn_document_type_data.xml",
+        "data/vn_document_urgency_data.xml",
+        "data/vn_file_format_data.xml",
+        "views/vn_document_base_menus.xml",
+        "views/res_partner_views.xml",
+        "views/res_company_views.xml",
+        "views/hr_department_views.xml",
+        "views/vn_document_type_views.xml",
+        "views/vn_document_urgency_views.xml",
+        "views/vn_register_book_views.xml",
+        "views/vn_file_format_views.xml",
+        "views/vn_trusted_root_views.xml",
+        "views/vn_document_file_views.xml",
+        "views/vn_user_handover_views.xml",
+        "views/resource_calendar_leaves_views.xml",
+        "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/vn_user_disable_wizard_views.xml",
+    ],
+    "demo": [
+        "demo/vn_document_base_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "vn_document_base/static/tests/tours/*.js",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
+    "installable": True,
+}

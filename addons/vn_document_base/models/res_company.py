@@ -1,0 +1,36 @@
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+
+class ResCompany(models.Model):
+    """The own agency: its identifier code and short name live on its partner."""
+
+    _inherit = "res.company"
+
+    vn_organ_code = fields.Char(
+        related="partner_id.vn_organ_code", string="Identifier code", readonly=False
+    )
+    vn_short_name = fields.Char(
+        related="partner_id.vn_short_name", string="Short name", readonly=False
+    )
+    vn_managing_body = fields.Char(
+        related="partner_id.vn_managing_body", string="Managing body", readonly=False
+    )
+
+    def vn_add_working_days(self, start, days):
+        """The date ``days`` working days after ``start`` on the agency's calendar."""
+        self.ensure_one()
+        return self._vn_calendar().vn_add_working_days(start, days)
+
+    def vn_count_working_days(self, start, end):
+        """Working days after ``start`` up to and including ``end``."""
+        self.ensure_one()
+        return self._vn_calendar().vn_count_working_days(start, end)
+
+    def _vn_calendar(self):
+        calendar = self.resource_calendar_id
+        if not calendar:
+            raise UserError(
+                _("The agency %(name)s has no working calendar; set one in its settings.", name=self.name)
+            )
+        return calendar

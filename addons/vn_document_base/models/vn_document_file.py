@@ -1,0 +1,125 @@
+import hashlib
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .vn_document_signature import LEGAL_VALUES
+
+
+class VnDocumentFile(models.Model):
+    """A stored original that passed the file checks.
+
+    The content lives in an ``ir.attachment`` owned by the document it belongs
+    to (so attachment access follows the document's access); this record keeps
+    what the checks found and the SHA-256 that makes the original
+    tamper-evident (R-OUT9, R-SEC3).
+    """
+
+    _name = "vn.document.file"
+    _description = "Checked original file"
+    _order = "id"
+    _check_company_auto = True
+
+    name = fields.Char(string="File name", required=True, readonly=True)
+    attachment_id = fields.Many2one(
+        "ir.attachment", string="Attachment", required=True, readonly=True, ondelete="restrict"
+    )
+    res_model = fields.Char(string="Document model", required=True, readonly=True, index=True)
+    res_id = fields.Many2oneReference(
+        string="Document", model_field="res_model", required=True, readonly=True, index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda self: self.env.company
+    )
+    mimetype = fields.Char(string="Real type", readonly=True)
+    file_size = fields.Integer(string="Size (bytes)", readonly=True)
+    sha256 = fields.Char(string="SHA-256", required=True, readonly=True, index=True)
+    scan_engine = fields.Char(string="Malware scanner", readonly=True)
+    checked_at = fields.Datetime(string="Checked on", readonly=True, default=fields.Datetime.now)
+    checked_by_id = fields.Many2one(
+        "res.users", string="Checked by", readonly=True, default=lambda self: self.env.user
+    )
+    page_count = fields.Integer(string="Pages", readonly=True)
+    signature_ids = fields.One2many("vn.document.signature", "file_id", string="Signatures", readonly=True)
+    legal_value = fields.Selection(LEGAL_VALUES, string="Legal value", readonly=True)
+    legal_value_reason = fields.Char(string="Why", readonly=True)
+    integrity_checked_at = fields.Datetime(string="Integrity last verified", readonly=True)
+    integrity_ok = fields.Boolean(string="Integrity intact", readonly=True, default=True)
+
+    @api.model
+    def vn_store_checked(self, filename, data, owner):
+        """Check ``data`` and store it as an original of ``owner``.
+
+        Raises ``UserError`` with the reasons (in the user's language) and
+        stores nothing when a check fails.
+        """
+        owner.ensure_one()
+        report = self.env["vn.file.check"].check(filename, data)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "raw": data,
+                "res_model": owner._name,
+                "res_id": owner.id,
+                "mimetype": report["mimetype"],
+            }
+        )
+        company = owner.company_id if "company_id" in owner._fields and owner.company_id else self.env.company
+        return self.create(
+            {
+                "name": filename,
+                "attachment_id": attachment.id,
+                "res_model": owner._name,
+                "res_id": owner.id,
+                "company_id": company.id,
+                "mimetype": report["mimetype"],
+                "file_size": report["size"],
+                "sha256": report["sha256"],
+                "scan_engine": report["scan_engine"],
+                "page_count": report["page_count"],
+                "legal_value": report["legal_value"],
+                "legal_value_reason": report["legal_value_reason"],
+                "signature_ids": [
+                    fields.Command.create(dict(sig, sequence=index))
+                    for index, sig in enumerate(report["signatures"], start=1)
+                ],
+            }
+        )
+
+    def vn_verify_integrity(self):
+        """Recompute the SHA-256 of each stored original; True when all match."""
+        ok = True
+        for record in self:
+            raw = record.attachment_id.sudo().raw or b""
+            intact = hashlib.sha256(raw).hexdigest() == record.sha256
+            record.sudo().write(
+                {"integrity_ok": intact, "integrity_checked_at": fields.Datetime.now()}
+            )
+            ok = ok and intact
+        return ok
+
+    def action_verify_integrity(self):
+        ok = self.vn_verify_integrity()
+        message = (
+            _("The stored originals are intact.")
+            if ok
+            else _("A stored original does not match its SHA-256 any more.")
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"message": message, "type": "success" if ok else "danger", "sticky": not ok},
+        }
+
+    def action_download(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "target": "self",
+        }
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_original(self):
+        raise UserError(_("A checked original is kept with its document and cannot be deleted."))
+

@@ -1,0 +1,37 @@
+from odoo import fields, models
+
+LEGAL_VALUES = [
+    ("original", "Original (bản gốc)"),
+    ("certified_copy", "Certified copy (bản sao y)"),
+    ("reference", "For reference only"),
+]
+
+
+class VnDocumentSignature(models.Model):
+    """One digital signature found in a checked PDF and pyHanko's verdict on it."""
+
+    _name = "vn.document.signature"
+    _description = "Digital signature of a file"
+    _order = "file_id, sequence"
+
+    file_id = fields.Many2one(
+        "vn.document.file", string="File", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(string="Order", help="Signatures in the order they were applied.")
+    field_name = fields.Char(string="Signature field")
+    signer_name = fields.Char(string="Signer")
+    organisation = fields.Char(string="Organisation")
+    title = fields.Char(string="Title")
+    signer_kind = fields.Selection(
+        [("organisation", "Organisation"), ("individual", "Individual")], string="Certificate of"
+    )
+    issuer = fields.Char(string="Issuer")
+    serial_number = fields.Char(string="Serial number")
+    signing_time = fields.Datetime(string="Signing time")
+    coverage = fields.Char(string="Coverage")
+    modification_level = fields.Char(string="Changes after signing")
+    intact = fields.Boolean(string="Intact")
+    trusted = fields.Boolean(string="Trusted")
+    revoked = fields.Boolean(string="Revoked")
+    is_valid = fields.Boolean(string="Valid", help="pyHanko's bottom line for this signature.")
+    reason = fields.Char(string="Result")

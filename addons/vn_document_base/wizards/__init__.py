@@ -1,0 +1,1 @@
+from . import vn_user_disable_wizard

@@ -1,0 +1,60 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class VnUserDisableWizard(models.TransientModel):
+    """Disable an account and hand its open work to a successor in one step."""
+
+    _name = "vn.user.disable.wizard"
+    _description = "Disable an account and hand over its work"
+
+    user_id = fields.Many2one("res.users", string="Account", required=True, readonly=True)
+    successor_id = fields.Many2one(
+        "res.users",
+        string="Successor",
+        domain="[('id', '!=', user_id), ('share', '=', False)]",
+        help="Takes over the open work of the account.",
+    )
+    reason = fields.Selection(
+        [
+            ("leave", "Left the agency"),
+            ("retire", "Retired"),
+            ("transfer", "Transferred"),
+            ("other", "Other"),
+        ],
+        string="Reason",
+        required=True,
+        default="leave",
+    )
+    note = fields.Char(string="Details")
+    open_work_count = fields.Integer(string="Open items", compute="_compute_open_work_count")
+
+    @api.depends("user_id")
+    def _compute_open_work_count(self):
+        for wizard in self:
+            wizard.open_work_count = wizard.user_id._vn_open_work_count() if wizard.user_id else 0
+
+    def action_confirm(self):
+        self.ensure_one()
+        user = self.user_id
+        if user == self.env.user:
+            raise UserError(_("You cannot disable your own account."))
+        if not user.active:
+            raise UserError(_("%(name)s is already disabled.", name=user.name))
+        if self.open_work_count and not self.successor_id:
+            raise UserError(_("Choose who takes over the open work of %(name)s.", name=user.name))
+        if self.successor_id and (not self.successor_id.active or self.successor_id == user):
+            raise UserError(_("The successor must be another active account."))
+        lines = user._vn_handover_work(self.successor_id) if self.successor_id else []
+        reason = dict(self._fields["reason"]._description_selection(self.env))[self.reason]
+        self.env["vn.user.handover"].sudo().create(
+            {
+                "user_id": user.id,
+                "successor_id": self.successor_id.id,
+                "reason": f"{reason}: {self.note}" if self.note else reason,
+                "summary": "\n".join(lines),
+                "company_id": user.company_id.id,
+            }
+        )
+        user.with_context(vn_handover_done=True).action_archive()
+        return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Medians of the file checks, measured through the suite's own service.
+
+Run with scripts/benchmark.sh after `make test` (it uses that database and
+rolls everything back). Prints the machine, then one line per measure.
+"""
+import base64
+import os
+import platform
+import statistics
+import sys
+import time
+
+import odoo
+from odoo import api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+RUNS = int(os.environ.get("BENCH_RUNS", "20"))
+
+
+def median_ms(func, runs=RUNS):
+    func()  # warm-up
+    samples = []
+    for _i in range(runs):
+        started = time.perf_counter()
+        func()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main(db):
+    config.parse_config(["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path", ADDONS_PATH, "-d", db])
+    from cryptography.hazmat.primitives import serialization
+
+    from odoo.addons.vn_document_base.tests import pdf_fixtures
+    from odoo.addons.vn_document_base.tools import test_pki
+
+    registry = Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        pki = test_pki.build_pki()
+        env["vn.trusted.root"].create({
+            "name": "benchmark root",
+            "certificate": base64.b64encode(pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)),
+        })
+        checker = env["vn.file.check"]
+        two_signatures = pdf_fixtures.make_two_signature_pdf()
+        report = checker._check_pdf("two.pdf", two_signatures)
+        assert [s["is_valid"] for s in report["signatures"]] == [True, True], report
+        five_mb = os.urandom(5 * 1024 * 1024)
+        cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line), "?")
+        print(f"machine: {platform.node()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
+        print(f"validate a PDF with 2 signatures (pyHanko, diff analysis): "
+              f"median {median_ms(lambda: checker._check_pdf('two.pdf', two_signatures)):.1f} ms over {RUNS} runs")
+        print(f"scan 5 MB with clamd (INSTREAM over the Unix socket): "
+              f"median {median_ms(lambda: checker._scan('5mb.bin', five_mb)):.1f} ms over {RUNS} runs")
+        print(f"all checks of the 2-signature PDF (type, scan, SHA-256, signatures): "
+              f"median {median_ms(lambda: checker.check('two.pdf', two_signatures)):.1f} ms over {RUNS} runs")
+        cr.rollback()
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADDONS_PATH = os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons"))
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "vn_edoc_test")

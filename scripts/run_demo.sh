@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Start Odoo on 127.0.0.1:8069 with a demo database holding the whole suite,
+# Vietnamese loaded and the demo users (see README). The database is created
+# on the first run and reused afterwards; DEMO_RESET=1 recreates it.
+source "$(dirname "$0")/lib.sh"
+bash "$ROOT/scripts/setup.sh"
+DB="${DEMO_DB:-vn_edoc_demo}"
+export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock"
+if [ "${DEMO_RESET:-0}" = 1 ]; then dropdb --if-exists -U "$PG_ROLE" "$DB"; fi
+exists=$(psql -U "$PG_ROLE" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$DB'")
+installed=""
+if [ "$exists" = 1 ]; then
+    installed=$(psql -U "$PG_ROLE" -d "$DB" -tAc \
+        "SELECT 1 FROM ir_module_module WHERE name='vn_document_base' AND state='installed'" 2>/dev/null || true)
+fi
+if [ "$installed" != 1 ]; then
+    dropdb --if-exists -U "$PG_ROLE" "$DB"
+    log "creating the demo database $DB"
+    odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --with-demo --load-language vi_VN --stop-after-init
+fi
+log "Odoo on http://127.0.0.1:8069 (database $DB); Ctrl+C stops it"
+odoo_cmd -d "$DB" --http-interface 127.0.0.1 --http-port 8069
