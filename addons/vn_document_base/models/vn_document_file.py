@@ -22,7 +22,7 @@ class VnDocumentFile(models.Model):
 
     name = fields.Char(string="File name", required=True, readonly=True)
     attachment_id = fields.Many2one(
-        "ir.attachment", string="Attachment", required=True, readonly=True, ondelete="restrict"
+        "ir.attachment", string="Attachment", required=True, readonly=True, ondelete="restrict", index=True
     )
     res_model = fields.Char(string="Document model", required=True, readonly=True, index=True)
     res_id = fields.Many2oneReference(

@@ -6,5 +6,6 @@ from . import test_working_days
 from . import test_file_check
 from . import test_signatures
 from . import test_deployment
+from . import test_settings
 from . import test_translations
 from . import test_ui

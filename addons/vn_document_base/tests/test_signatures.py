@@ -128,28 +128,29 @@ class TestTestCertificateAuthority(VnDocumentCase):
         with open(os.path.join(self.pki_dir, "root.pem"), "rb") as f:
             self.env["vn.trusted.root"].create({"name": "Test CA", "certificate": base64.b64encode(f.read())})
 
-    def _validate(self, pdf):
-        (sig,) = self.env["vn.file.check"].check("signed.pdf", pdf)["signatures"]
-        return sig
-
-    def test_pkcs12_signer(self):
+    def _sign_and_validate(self, signer):
+        """Sign a fresh PDF with ``signer`` and return the suite's verdict on it."""
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import signers
 
-        signer = signers.SimpleSigner.load_pkcs12(os.path.join(self.pki_dir, "signer.p12"), passphrase=b"1234")
         out = signers.sign_pdf(
             IncrementalPdfFileWriter(io.BytesIO(pdf_fixtures.make_pdf())),
             signers.PdfSignatureMetadata(field_name="Sig1", md_algorithm="sha256"),
             signer=signer,
         )
-        sig = self._validate(out.getvalue())
+        (sig,) = self.env["vn.file.check"].check("signed.pdf", out.getvalue())["signatures"]
+        return sig
+
+    def test_pkcs12_signer(self):
+        from pyhanko.sign import signers
+
+        signer = signers.SimpleSigner.load_pkcs12(os.path.join(self.pki_dir, "signer.p12"), passphrase=b"1234")
+        sig = self._sign_and_validate(signer)
         self.assertTrue(sig["is_valid"])
         self.assertEqual(sig["signer_kind"], "individual")
 
     def test_softhsm_token_signer(self):
         from pyhanko.config.pkcs11 import PKCS11SignatureConfig, TokenCriteria
-        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-        from pyhanko.sign import signers
         from pyhanko.sign.pkcs11 import PKCS11SigningContext
 
         self.assertTrue(os.environ.get("SOFTHSM2_CONF"), "SOFTHSM2_CONF must point at the test token")
@@ -161,11 +162,6 @@ class TestTestCertificateAuthority(VnDocumentCase):
             user_pin="1234",
         )
         with PKCS11SigningContext(config) as signer:
-            out = signers.sign_pdf(
-                IncrementalPdfFileWriter(io.BytesIO(pdf_fixtures.make_pdf())),
-                signers.PdfSignatureMetadata(field_name="Sig1", md_algorithm="sha256"),
-                signer=signer,
-            )
-        sig = self._validate(out.getvalue())
+            sig = self._sign_and_validate(signer)
         self.assertTrue(sig["is_valid"])
         self.assertEqual(sig["signer_kind"], "organisation")

@@ -21,8 +21,5 @@ class TestUi(HttpCase):
     def test_clerk_finds_register_books(self):
         self.start_tour("/odoo", "vn_document_base_clerk_tour", login="vn_tour_clerk")
 
-    def test_admin_changes_settings(self):
+    def test_admin_opens_settings(self):
         self.start_tour("/odoo", "vn_document_base_settings_tour", login="vn_tour_admin")
-        self.assertEqual(
-            self.env["ir.config_parameter"].sudo().get_param("vn_document_base.max_file_size_mb"), "40"
-        )

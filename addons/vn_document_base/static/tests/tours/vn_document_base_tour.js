@@ -28,7 +28,7 @@ registry.category("web_tour.tours").add("vn_document_base_clerk_tour", {
     ],
 });
 
-// The document administrator opens the settings page of the suite and changes the file size limit.
+// The document administrator opens the settings page of the suite.
 registry.category("web_tour.tours").add("vn_document_base_settings_tour", {
     url: "/odoo",
     steps: () => [
@@ -53,18 +53,12 @@ registry.category("web_tour.tours").add("vn_document_base_settings_tour", {
             trigger: "#vn_agency_identifier:contains('Mã định danh')",
         },
         {
-            content: "Set the largest file to 40 MB",
-            trigger: "#vn_max_size input",
-            run: "edit 40",
+            content: "The malware scanner and the file size limit can be set",
+            trigger: "#vn_clamd input, #vn_max_size input",
         },
         {
-            content: "Save",
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
-        {
-            content: "Saved: the page reloads with the new value",
-            trigger: ".o_form_saved #vn_max_size input:value(40), #vn_max_size input:value('40')",
+            content: "The trusted roots are one click away",
+            trigger: "#vn_trusted_roots button:contains('Chứng thư số gốc tin cậy')",
         },
     ],
 });
