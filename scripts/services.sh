@@ -4,17 +4,21 @@
 # project's own test signature database on a private socket.
 source "$(dirname "$0")/lib.sh"
 
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 # The superuser connects over the local socket (peer auth), not with our env.
-as_postgres() { runuser -u postgres -- env -u PGHOST -u PGPORT -u PGPASSWORD "$@"; }
+as_postgres() {
+    if [ -z "$SUDO" ]; then runuser -u postgres -- env -u PGHOST -u PGPORT -u PGPASSWORD "$@"
+    else sudo -u postgres env -u PGHOST -u PGPORT -u PGPASSWORD "$@"; fi
+}
 
 start_postgres() {
     local ver cluster
     ver=$(ls /usr/lib/postgresql | sort -V | tail -1)
     if ! pg_lsclusters -h 2>/dev/null | grep -q "^$ver main"; then
-        pg_createcluster "$ver" main >/dev/null
+        $SUDO pg_createcluster "$ver" main >/dev/null
     fi
     if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
-        pg_ctlcluster "$ver" main start
+        $SUDO pg_ctlcluster "$ver" main start
         log "PostgreSQL $ver started"
     fi
     for _ in $(seq 50); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.2; done
@@ -42,7 +46,6 @@ StreamMaxLength 100M
 MaxFileSize 100M
 MaxScanSize 400M
 Foreground no
-User root
 CONF
     rm -f "$sock"
     clamd -c "$CLAMD_DIR/clamd.conf"

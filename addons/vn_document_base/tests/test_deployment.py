@@ -47,6 +47,9 @@ class TestDeployment(TransactionCase):
         self.assertIn(os.path.join(workdir, self.conf["data_dir"]), mounts)
         self.assertEqual(self.services["db"]["environment"]["POSTGRES_USER"], self.conf["db_user"])
         self.assertEqual(odoo["environment"]["PGHOST"], "db")
+        for service in ("odoo", "odoo-init"):
+            command = self.services[service]["command"]
+            self.assertEqual(command[command.index("-d") + 1], self.conf["db_name"], service)
         published = {p.rsplit(":", 1)[1] for p in odoo["ports"]}
         self.assertLessEqual({self.conf["http_port"], self.conf["gevent_port"]}, published)
 

@@ -73,7 +73,7 @@ class TestFileChecks(VnDocumentCase):
                 shutil.copy(os.path.join(source_db, name), os.path.join(workdir, "db"))
         sock = os.path.join(workdir, "clamd.sock")
         with open(os.path.join(workdir, "clamd.conf"), "w") as conf:
-            conf.write(f"LocalSocket {sock}\nDatabaseDirectory {workdir}/db\nForeground yes\nUser root\n")
+            conf.write(f"LocalSocket {sock}\nDatabaseDirectory {workdir}/db\nForeground yes\n")
         proc = subprocess.Popen([clamd, "-c", os.path.join(workdir, "clamd.conf")],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.addCleanup(lambda: proc.poll() is None and proc.kill())
