@@ -12,6 +12,7 @@ PKGS=(
   # web assets and fonts the odoo-19 package links into /usr/share
   libjs-jquery libjs-jquery-form libjs-underscore fonts-font-awesome
   fonts-roboto-unhinted fonts-inconsolata fonts-ocr-b
+  wkhtmltopdf                                                  # QWeb PDF reports
   ca-certificates curl xxd gettext
 )
 missing=()

@@ -14,8 +14,8 @@ if [ "$exists" = 1 ]; then
         "SELECT 1 FROM ir_module_module WHERE name='vn_document_base' AND state='installed'" 2>/dev/null || true)
 fi
 if [ "$installed" != 1 ]; then
-    dropdb --if-exists -U "$PG_ROLE" "$DB"
-    log "creating the demo database $DB"
+    bash "$ROOT/scripts/create_db.sh" "$DB"
+    log "installing the suite in the demo database $DB"
     odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --with-demo --load-language vi_VN --stop-after-init
 fi
 log "Odoo on http://127.0.0.1:8069 (database $DB); Ctrl+C stops it"

@@ -7,7 +7,7 @@ DB="${TEST_DB:-vn_edoc_test}"
 TAGS="${1:-$(echo "$SUITE_ADDONS" | sed 's/\([^,]*\)/\/\1/g')}"
 LOGFILE="$RUN_DIR/test.log"
 export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock"
-dropdb --if-exists -U "$PG_ROLE" "$DB"
+bash "$ROOT/scripts/create_db.sh" "$DB"
 log "testing $SUITE_ADDONS on a fresh database $DB (log: $LOGFILE)"
 set +e
 odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --load-language vi_VN --test-tags "$TAGS" \

@@ -4,12 +4,7 @@
 # project's own test signature database on a private socket.
 source "$(dirname "$0")/lib.sh"
 
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-# The superuser connects over the local socket (peer auth), not with our env.
-as_postgres() {
-    if [ -z "$SUDO" ]; then runuser -u postgres -- env -u PGHOST -u PGPORT -u PGPASSWORD "$@"
-    else sudo -u postgres env -u PGHOST -u PGPORT -u PGPASSWORD "$@"; fi
-}
+source "$ROOT/scripts/pg_superuser.sh"
 
 start_postgres() {
     local ver cluster

@@ -1,7 +1,7 @@
 {
     "name": "Vietnamese Document Management - Incoming Documents",
     "summary": "Receive, check, register, direct, assign and track incoming documents (QĐ 3760/2021 Điều 10)",
-    "version": "19.0.0.1.0",
+    "version": "19.0.0.2.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -9,6 +9,12 @@
     "development_status": "Alpha",
     "depends": ["vn_document_base"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/vn_document_inbound_security.xml",
+        "data/ir_cron_data.xml",
+        "views/vn_document_incoming_views.xml",
+        "wizards/vn_incoming_wizards_views.xml",
+        "reports/vn_incoming_reports.xml",
         "views/vn_document_inbound_menus.xml",
     ],
     "installable": True,

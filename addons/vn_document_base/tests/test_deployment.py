@@ -70,3 +70,11 @@ class TestDeployment(TransactionCase):
     def test_volumes_for_data(self):
         self.assertLessEqual({"db-data", "odoo-data", "clamav-db"}, set(self.compose["volumes"]))
         self.assertIn("db-data:/var/lib/postgresql/data", self.services["db"]["volumes"])
+
+    def test_database_gets_the_extensions_odoo_cannot_create(self):
+        self.assertEqual(self.conf["unaccent"], "True")
+        self.assertIn("./docker/db-init:/docker-entrypoint-initdb.d:ro", self.services["db"]["volumes"])
+        with open(os.path.join(REPO, "docker", "db-init", "extensions.sql"), encoding="utf-8") as f:
+            self.assertIn("CREATE EXTENSION IF NOT EXISTS unaccent", f.read())
+        self.env.cr.execute("SELECT unaccent('Quyết định Đà Nẵng')")
+        self.assertEqual(self.env.cr.fetchone()[0], "Quyet dinh Da Nang")

@@ -25,6 +25,7 @@ class TestSignatureValidation(VnDocumentCase):
         cls.pki = test_pki.build_pki()
         pem = cls.pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
         crl = cls.pki["crl"].public_bytes(serialization.Encoding.PEM)
+        cls.env["vn.trusted.root"].search([]).active = False  # only the test root counts
         cls.root = cls.env["vn.trusted.root"].create(
             {"name": "Test root", "certificate": base64.b64encode(pem), "crl": base64.b64encode(crl)}
         )
@@ -125,6 +126,7 @@ class TestTestCertificateAuthority(VnDocumentCase):
         self.pki_dir = os.environ.get("VN_PKI_DIR")
         self.assertTrue(self.pki_dir and os.path.exists(os.path.join(self.pki_dir, "root.pem")),
                         "run scripts/make_test_ca.py (make test does) and export VN_PKI_DIR")
+        self.env["vn.trusted.root"].search([]).active = False  # only the on-disk test root counts
         with open(os.path.join(self.pki_dir, "root.pem"), "rb") as f:
             self.env["vn.trusted.root"].create({"name": "Test CA", "certificate": base64.b64encode(f.read())})
 

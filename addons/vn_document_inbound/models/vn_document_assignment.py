@@ -1,0 +1,86 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class VnDocumentAssignment(models.Model):
+    """Who handles an incoming document: the lead (chủ trì), co-operating parties
+    (phối hợp) and people informed (để biết), each a unit or a person with a deadline (R-IN9)."""
+
+    _name = "vn.document.assignment"
+    _description = "Assignment of an incoming document"
+    _order = "document_id, role_sequence, id"
+
+    document_id = fields.Many2one(
+        "vn.document.incoming", string="Document", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
+    role = fields.Selection(
+        [("lead", "Lead"), ("cooperate", "Co-operating"), ("inform", "For information")],
+        string="Role",
+        required=True,
+        default="lead",
+    )
+    role_sequence = fields.Integer(compute="_compute_role_sequence", store=True)
+    department_id = fields.Many2one("hr.department", string="Unit", index=True)
+    user_id = fields.Many2one("res.users", string="Person", index=True)
+    parent_id = fields.Many2one(
+        "vn.document.assignment", string="Passed on from", index=True, ondelete="cascade",
+        help="The unit's assignment a head of department passed to this person.",
+    )
+    deadline = fields.Date(string="Deadline")
+    assigned_by_id = fields.Many2one(
+        "res.users", string="Assigned by", default=lambda self: self.env.user, readonly=True
+    )
+    state = fields.Selection(
+        [("open", "In progress"), ("passed", "Passed on"), ("done", "Done")],
+        string="Status",
+        default="open",
+        required=True,
+    )
+    result = fields.Text(string="Result")
+    done_date = fields.Datetime(string="Completed on", readonly=True)
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue")
+
+    @api.depends("role")
+    def _compute_role_sequence(self):
+        order = {"lead": 1, "cooperate": 2, "inform": 3}
+        for line in self:
+            line.role_sequence = order.get(line.role, 9)
+
+    @api.depends("deadline", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            line.is_overdue = bool(line.state == "open" and line.deadline and line.deadline < today)
+
+    @api.constrains("department_id", "user_id")
+    def _check_assignee(self):
+        for line in self:
+            if bool(line.department_id) == bool(line.user_id):
+                raise UserError(_("Each assignment goes to one unit or to one person."))
+
+    def _assignee_name(self):
+        self.ensure_one()
+        return self.user_id.name or self.department_id.display_name
+
+    def _responsible_user(self):
+        """The person who must act: the assignee, or the head of the assigned unit."""
+        self.ensure_one()
+        return self.user_id or self.department_id.manager_id.user_id
+
+    def _open_wizard(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_assignment_id": self.id, "default_deadline": self.deadline},
+        }
+
+    def action_open_pass_wizard(self):
+        return self._open_wizard("vn.assignment.pass.wizard", _("Pass on to a person"))
+
+    def action_open_complete_wizard(self):
+        return self._open_wizard("vn.assignment.complete.wizard", _("Complete"))

@@ -1,0 +1,395 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+CHANNELS = [
+    ("lgsp", "LGSP"),
+    ("email", "E-mail"),
+    ("internal", "Internal unit"),
+    ("paper", "Paper"),
+]
+STATES = [
+    ("received", "Received"),
+    ("registered", "Registered"),
+    ("submitted", "Submitted"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+    ("returned", "Returned"),
+]
+
+
+class VnDocumentIncoming(models.Model):
+    """An incoming document (văn bản đến), with the fields of ND 30 Phụ lục VI, Mục II.
+
+    Life: received (files checked) → registered (số đến) → submitted to the head
+    → in progress (assigned) → done; or returned to the sender.
+    """
+
+    _name = "vn.document.incoming"
+    _description = "Incoming document"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "is_urgent desc, arrival_date desc, id desc"
+    _rec_name = "display_name"
+    _check_company_auto = True
+
+    # Receipt
+    state = fields.Selection(STATES, string="Status", default="received", required=True, tracking=True, index=True)
+    channel = fields.Selection(CHANNELS, string="Received through", required=True, default="paper", tracking=True)
+    company_id = fields.Many2one(
+        "res.company", string="Agency", required=True, default=lambda self: self.env.company, index=True
+    )
+    organ_code = fields.Char(related="company_id.vn_organ_code", string="Agency code (OrganId)")
+    received_by_id = fields.Many2one("res.users", string="Received by", default=lambda self: self.env.user, readonly=True)
+    upload_ids = fields.Many2many(
+        "ir.attachment", string="Files to check",
+        help="Upload the signed PDF, the scan and the attachments; they are checked, then kept as originals.",
+    )
+    file_ids = fields.One2many(
+        "vn.document.file", "res_id", string="Files", domain=[("res_model", "=", "vn.document.incoming")],
+        readonly=True,
+    )
+    main_file_id = fields.Many2one("vn.document.file", string="Main file", readonly=True)
+    signature_ids = fields.One2many(related="main_file_id.signature_ids", string="Signatures")
+    legal_value = fields.Selection(related="main_file_id.legal_value", string="Legal value", store=True)
+
+    # Metadata of the document (Phụ lục VI)
+    document_identifier = fields.Char(string="Document identifier", index=True, tracking=True,
+                                      help="mã định danh văn bản (edXML DocumentId).")
+    document_type_id = fields.Many2one("vn.document.type", string="Document type", tracking=True)
+    code_number = fields.Char(string="Number", size=11, tracking=True, index=True)
+    code_notation = fields.Char(string="Symbol", size=30, tracking=True, index=True)
+    issued_date = fields.Date(string="Document date", tracking=True)
+    sender_id = fields.Many2one("res.partner", string="Issuing agency", tracking=True, index=True)
+    organ_name = fields.Char(string="Issuing agency name", size=200)
+    subject = fields.Char(string="Subject", size=500, required=True, tracking=True)
+    language = fields.Char(string="Language", size=30, default="Tiếng Việt")
+    page_count = fields.Integer(string="Pages")
+    description = fields.Text(string="Notes")
+    signer_position = fields.Char(string="Signer's position", size=100)
+    signer_name = fields.Char(string="Signer", size=50)
+    urgency_id = fields.Many2one(
+        "vn.document.urgency", string="Urgency", tracking=True,
+        default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
+    )
+    is_urgent = fields.Boolean(related="urgency_id.is_urgent", store=True, string="Urgent")
+
+    # Registration
+    register_book_id = fields.Many2one(
+        "vn.register.book", string="Register book", check_company=True,
+        domain="[('kind', '=', 'incoming')]", tracking=True,
+    )
+    arrival_number = fields.Integer(string="Arrival number", readonly=True, copy=False, index=True, aggregator=None)
+    arrival_date = fields.Datetime(string="Arrival date", default=fields.Datetime.now, required=True, tracking=True)
+    file_catalog = fields.Integer(string="Year", compute="_compute_file_catalog", store=True, index=True)
+    registered_by_id = fields.Many2one("res.users", string="Registered by", readonly=True, copy=False)
+    registered_on = fields.Datetime(string="Registered on", readonly=True, copy=False)
+    is_late_entry = fields.Boolean(string="Entered late", tracking=True,
+                                   help="Received on paper during an outage and entered afterwards (R-OP1).")
+    late_reason = fields.Char(string="Reason for the late entry")
+    paper_holder_id = fields.Many2one("res.users", string="Paper copy held by", tracking=True)
+    duplicate_ids = fields.Many2many("vn.document.incoming", string="Possible duplicates",
+                                     compute="_compute_duplicate_ids")
+
+    # Handling
+    directive = fields.Text(string="Directive", tracking=True)
+    assignment_ids = fields.One2many("vn.document.assignment", "document_id", string="Assignments")
+    trail_ids = fields.One2many("vn.document.trail", "document_id", string="Processing trail", readonly=True)
+    deadline = fields.Date(string="Deadline", compute="_compute_deadline", store=True, index=True, tracking=True)
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
+    to_places = fields.Char(string="Units or people receiving", compute="_compute_to_places")
+    return_reason = fields.Text(string="Reason for the return", readonly=True, copy=False)
+
+    _arrival_number_unique = models.UniqueIndex(
+        "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT NULL",
+        "This arrival number is already used in this register book and year.",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("arrival_number", "code_number", "code_notation", "subject")
+    def _compute_display_name(self):
+        for doc in self:
+            symbol = "/".join(p for p in (doc.code_number, doc.code_notation) if p)
+            prefix = _("No. %(number)s", number=doc.arrival_number) if doc.arrival_number else _("Unregistered")
+            doc.display_name = " - ".join(p for p in (prefix, symbol, (doc.subject or "")[:60]) if p)
+
+    @api.depends("arrival_date")
+    def _compute_file_catalog(self):
+        for doc in self:
+            doc.file_catalog = doc.arrival_date.year if doc.arrival_date else 0
+
+    @api.depends("assignment_ids.deadline", "assignment_ids.role", "assignment_ids.state")
+    def _compute_deadline(self):
+        for doc in self:
+            deadlines = doc.assignment_ids.filtered(lambda a: a.role == "lead" and a.deadline).mapped("deadline")
+            doc.deadline = min(deadlines) if deadlines else False
+
+    @api.depends("deadline", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for doc in self:
+            doc.is_overdue = bool(doc.state == "in_progress" and doc.deadline and doc.deadline < today)
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on overdue documents."))
+        overdue = Domain([("state", "=", "in_progress"), ("deadline", "<", fields.Date.context_today(self))])
+        return overdue if (operator == "=") == value else ~overdue
+
+    @api.depends("assignment_ids.user_id", "assignment_ids.department_id")
+    def _compute_to_places(self):
+        for doc in self:
+            doc.to_places = ", ".join(line._assignee_name() for line in doc.assignment_ids if not line.parent_id)
+
+    @api.depends("document_identifier", "code_number", "code_notation", "sender_id")
+    def _compute_duplicate_ids(self):
+        for doc in self:
+            domain = Domain.FALSE
+            if doc.document_identifier:
+                domain |= Domain("document_identifier", "=", doc.document_identifier)
+            if doc.code_number and doc.code_notation and doc.sender_id:
+                domain |= Domain([("code_number", "=", doc.code_number), ("code_notation", "=", doc.code_notation),
+                                  ("sender_id", "=", doc.sender_id.id)])
+            if domain.is_false():
+                doc.duplicate_ids = False
+                continue
+            if doc.id:
+                domain &= Domain("id", "!=", doc.id)
+            doc.duplicate_ids = self.search(domain & Domain("company_id", "=", doc.company_id.id), limit=10)
+
+    # ------------------------------------------------------------------
+    # Receiving and checking files (R-IN1, R-IN2, R-SEC2)
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        docs = super().create(vals_list)
+        for doc in docs:
+            doc._trail(_("Received through %(channel)s", channel=doc._channel_label()))
+            if doc.upload_ids:
+                doc.action_check_files()
+            doc._vn_notify_event("received")
+        return docs
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("upload_ids") and not self.env.context.get("vn_no_recheck"):
+            self.filtered("upload_ids").action_check_files()
+        return res
+
+    def action_check_files(self):
+        """Check every uploaded file and keep it as an original; refuse the lot on the first failure."""
+        for doc in self:
+            if doc.state not in ("received", "registered"):
+                raise UserError(_("Files can only be added before the document is submitted."))
+            uploads = doc.upload_ids
+            stored = self.env["vn.document.file"]
+            for attachment in uploads:
+                stored |= self.env["vn.document.file"].vn_store_checked(attachment.name, attachment.raw, doc)
+            doc.with_context(vn_no_recheck=True).upload_ids = [fields.Command.clear()]
+            uploads.sudo().unlink()
+            doc._adopt_main_file(stored)
+            for record in stored:
+                doc._trail(_("File checked: %(name)s (%(value)s)", name=record.name,
+                             value=dict(record._fields["legal_value"]._description_selection(self.env)).get(
+                                 record.legal_value, "")))
+
+    def _adopt_main_file(self, stored):
+        """The first PDF becomes the main file; its page count fills the metadata."""
+        self.ensure_one()
+        if self.main_file_id:
+            return
+        pdf = stored.filtered(lambda f: f.mimetype == "application/pdf")[:1] or stored[:1]
+        if pdf:
+            self.main_file_id = pdf
+            if pdf.page_count:
+                self.page_count = pdf.page_count
+            signer = pdf.signature_ids.filtered(lambda s: s.signer_kind == "individual" and s.is_valid)[:1]
+            if signer and not self.signer_name:
+                self.signer_name = signer.signer_name
+                self.signer_position = signer.title or self.signer_position
+
+    # ------------------------------------------------------------------
+    # Registration (R-IN6, R-OP1)
+    # ------------------------------------------------------------------
+    def action_register(self):
+        for doc in self:
+            if doc.state != "received":
+                raise UserError(_("Only a received document can be registered."))
+            if not doc.file_ids and doc.channel != "paper":
+                raise UserError(_("An electronic document is registered only after its files passed the checks."))
+            if doc.is_late_entry and not doc.late_reason:
+                raise UserError(_("Give the reason why the document is entered late."))
+            book = doc.register_book_id or doc._default_register_book()
+            # The number is taken last: the lock on the register book is held for a moment only.
+            number, _formatted = book._take_number(fields.Datetime.context_timestamp(doc, doc.arrival_date).date())
+            doc.write({
+                "register_book_id": book.id,
+                "arrival_number": number,
+                "state": "registered",
+                "registered_by_id": self.env.uid,
+                "registered_on": fields.Datetime.now(),
+            })
+            doc._trail(_("Registered as arrival number %(number)s in %(book)s", number=number, book=book.name),
+                       doc.late_reason if doc.is_late_entry else False)
+            doc._vn_notify_event("registered")
+        return True
+
+    def _default_register_book(self):
+        self.ensure_one()
+        book = self.env["vn.register.book"].search(
+            [("kind", "=", "incoming"), ("company_id", "=", self.company_id.id)], limit=1
+        )
+        if not book:
+            raise UserError(_("Open an incoming register book first (Configuration > Register books)."))
+        return book
+
+    # ------------------------------------------------------------------
+    # Submission, direction and assignment (R-IN9, R-IN11)
+    # ------------------------------------------------------------------
+    def action_submit(self, head):
+        """The clerk submits the document to the head of the agency, who gets an activity."""
+        for doc in self:
+            if doc.state != "registered":
+                raise UserError(_("Register the document before submitting it."))
+            doc.state = "submitted"
+            doc._schedule_for(head, _("Direct the handling of this document"), doc._urgent_deadline())
+            doc._trail(_("Submitted to %(name)s", name=head.name))
+        return True
+
+    def _vn_assign(self, lines, directive=False):
+        """Create the assignments (list of value dicts) and put the document in progress."""
+        self.ensure_one()
+        if self.state not in ("registered", "submitted", "in_progress"):
+            raise UserError(_("This document cannot be assigned in its current status."))
+        if not any(v.get("role") == "lead" for v in lines) and not self.assignment_ids.filtered(
+                lambda a: a.role == "lead"):
+            raise UserError(_("Choose the lead unit or person (chủ trì)."))
+        created = self.env["vn.document.assignment"].create([dict(v, document_id=self.id) for v in lines])
+        self.write({"state": "in_progress", "directive": directive or self.directive})
+        self.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(
+            feedback=directive or _("Assigned"))
+        for line in created:
+            responsible = line._responsible_user()
+            if responsible and line.role != "inform":
+                self._schedule_for(responsible, _("%(role)s: handle this document",
+                                                  role=line._fields["role"].convert_to_export(line.role, line)),
+                                   line.deadline)
+        deadline_label = _("deadline")
+        summary = "; ".join(
+            f"{line._fields['role'].convert_to_export(line.role, line)}: {line._assignee_name()}"
+            + (f" ({deadline_label} {line.deadline})" if line.deadline else "") for line in created)
+        self._trail(_("Assigned: %(lines)s", lines=summary), directive)
+        self._vn_notify_event("assigned")
+        return created
+
+    def _schedule_for(self, user, summary, deadline=False):
+        self.activity_schedule("mail.mail_activity_data_todo", date_deadline=deadline or fields.Date.context_today(self),
+                               summary=summary, user_id=user.id)
+
+    def _urgent_deadline(self):
+        return fields.Date.context_today(self)
+
+    def _vn_check_completion(self):
+        """Done when every lead assignment is done."""
+        for doc in self:
+            leads = doc.assignment_ids.filtered(lambda a: a.role == "lead" and a.state != "passed")
+            if leads and all(line.state == "done" for line in leads) and doc.state == "in_progress":
+                doc.state = "done"
+                doc._trail(_("Handling completed"))
+                doc._vn_notify_event("done")
+
+    # ------------------------------------------------------------------
+    # Return to the sender (R-IN3)
+    # ------------------------------------------------------------------
+    def _vn_return(self, reason):
+        for doc in self:
+            if doc.state not in ("received", "registered", "submitted"):
+                raise UserError(_("Only a document not yet assigned can be returned."))
+            doc.write({"state": "returned", "return_reason": reason})
+            doc._trail(_("Returned to the sender"), reason)
+            if doc.sender_id:
+                doc.message_post(
+                    body=_("The document was returned to you: %(reason)s", reason=reason),
+                    partner_ids=doc.sender_id.ids, message_type="comment", subtype_xmlid="mail.mt_comment",
+                )
+            doc._vn_notify_event("returned")
+
+    # ------------------------------------------------------------------
+    # Trail and events
+    # ------------------------------------------------------------------
+    def _trail(self, action, note=False):
+        self.ensure_one()
+        self.env["vn.document.trail"].sudo().create({"document_id": self.id, "action": action, "note": note or False})
+
+    def _channel_label(self):
+        return dict(self._fields["channel"]._description_selection(self.env)).get(self.channel, "")
+
+    def _vn_notify_event(self, event):
+        """Extension point: the LGSP connector turns these events into status messages.
+
+        ``event`` is one of received, registered, assigned, in_progress, done, returned.
+        """
+        return True
+
+    # ------------------------------------------------------------------
+    # Deadlines (R-IN12)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_remind_deadlines(self):
+        """Remind assignees of work due within the warning period and of work overdue."""
+        today = fields.Date.context_today(self)
+        days = int(self.env["ir.config_parameter"].sudo().get_param("vn_document_inbound.remind_days", 2))
+        horizon = self.env.company.vn_add_working_days(today, days)
+        lines = self.env["vn.document.assignment"].search(
+            [("state", "=", "open"), ("deadline", "!=", False), ("deadline", "<=", horizon),
+             ("role", "!=", "inform"), ("document_id.state", "=", "in_progress")])
+        for line in lines:
+            user = line._responsible_user()
+            if not user:
+                continue
+            body = (_("Overdue since %(date)s: %(doc)s", date=line.deadline, doc=line.document_id.display_name)
+                    if line.deadline < today else
+                    _("Due on %(date)s: %(doc)s", date=line.deadline, doc=line.document_id.display_name))
+            line.document_id.message_post(body=body, partner_ids=user.partner_id.ids,
+                                          message_type="notification", subtype_xmlid="mail.mt_note")
+        return len(lines)
+
+    def action_download_main_file(self):
+        self.ensure_one()
+        if not self.main_file_id:
+            raise UserError(_("This document has no file."))
+        return self.main_file_id.action_download()
+
+    # ------------------------------------------------------------------
+    # Buttons opening the wizards
+    # ------------------------------------------------------------------
+    def _open_wizard(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_document_id": self.id},
+        }
+
+    def action_open_submit_wizard(self):
+        return self._open_wizard("vn.incoming.submit.wizard", _("Submit to the head of the agency"))
+
+    def action_open_assign_wizard(self):
+        return self._open_wizard("vn.incoming.assign.wizard", _("Direct and assign"))
+
+    def action_open_return_wizard(self):
+        return self._open_wizard("vn.incoming.return.wizard", _("Return to the sender"))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_registered(self):
+        if any(doc.arrival_number for doc in self):
+            raise UserError(_("A registered document is kept in the register and cannot be deleted."))
+
+    def _local_arrival_date(self):
+        """The arrival date in the agency's time zone (registers are kept by local date)."""
+        self.ensure_one()
+        return fields.Datetime.context_timestamp(self, self.arrival_date).date()

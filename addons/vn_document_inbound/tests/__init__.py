@@ -1,0 +1,2 @@
+from . import test_incoming
+from . import test_reports

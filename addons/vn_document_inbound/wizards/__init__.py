@@ -1,0 +1,6 @@
+from . import vn_incoming_submit_wizard
+from . import vn_incoming_assign_wizard
+from . import vn_incoming_return_wizard
+from . import vn_assignment_pass_wizard
+from . import vn_assignment_complete_wizard
+from . import vn_incoming_register_report_wizard

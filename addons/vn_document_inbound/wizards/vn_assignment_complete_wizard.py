@@ -1,0 +1,30 @@
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+
+class VnAssignmentCompleteWizard(models.TransientModel):
+    """The person handling proposes or completes, with a result."""
+
+    _name = "vn.assignment.complete.wizard"
+    _description = "Complete an assignment"
+
+    assignment_id = fields.Many2one("vn.document.assignment", required=True, readonly=True)
+    result = fields.Text(string="Result", required=True)
+
+    def action_confirm(self):
+        self.ensure_one()
+        line = self.assignment_id
+        if line.state != "open":
+            raise UserError(_("This assignment is not open."))
+        if self.env.user != line._responsible_user() and not self.env.user.has_group(
+                "vn_document_base.group_vn_document_agency_head"):
+            raise UserError(_("Only the person assigned can complete this assignment."))
+        # Staff cannot write documents; the check above is what allows this step.
+        line = line.sudo()
+        done = {"state": "done", "result": self.result, "done_date": fields.Datetime.now()}
+        (line | line.parent_id).write(done)
+        doc = line.document_id
+        doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(feedback=self.result)
+        doc._trail(_("Completed by %(name)s", name=self.env.user.name), self.result)
+        doc._vn_check_completion()
+        return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,139 @@
+import io
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+# The 10 columns of the incoming register (ND 30, Phụ lục IV) and the 7 of the follow-up register.
+REGISTER_COLUMNS = [
+    ("arrival_date", "Ngày đến"), ("arrival_number", "Số đến"), ("author", "Tác giả"),
+    ("symbol", "Số, ký hiệu văn bản"), ("issued_date", "Ngày tháng văn bản"),
+    ("type_subject", "Tên loại và trích yếu nội dung"), ("to_places", "Đơn vị hoặc người nhận"),
+    ("handed_date", "Ngày chuyển"), ("signature", "Ký nhận"), ("note", "Ghi chú"),
+]
+FOLLOW_UP_COLUMNS = [
+    ("arrival_number", "Số đến"), ("identity", "Tên loại, số, ký hiệu, ngày, tháng và tên cơ quan ban hành"),
+    ("to_places", "Đơn vị hoặc người nhận"), ("deadline", "Thời hạn giải quyết"),
+    ("progress", "Tiến độ giải quyết"), ("reply", "Số, ký hiệu văn bản trả lời"), ("note", "Ghi chú"),
+]
+
+
+class VnIncomingRegisterReportWizard(models.TransientModel):
+    """Print the incoming register book (R-IN8) or the follow-up register for a period or a number range."""
+
+    _name = "vn.incoming.register.report.wizard"
+    _description = "Print the incoming register book"
+
+    register_book_id = fields.Many2one(
+        "vn.register.book", string="Register book", required=True, domain=[("kind", "=", "incoming")],
+        default=lambda self: self.env["vn.register.book"].search([("kind", "=", "incoming")], limit=1),
+    )
+    year = fields.Integer(string="Year", required=True, default=lambda self: fields.Date.context_today(self).year)
+    date_from = fields.Date(string="From date")
+    date_to = fields.Date(string="To date")
+    number_from = fields.Integer(string="From number")
+    number_to = fields.Integer(string="To number")
+    volume = fields.Char(string="Volume (quyển số)")
+
+    def _documents(self):
+        self.ensure_one()
+        domain = Domain([("register_book_id", "=", self.register_book_id.id), ("file_catalog", "=", self.year),
+                         ("arrival_number", "!=", False)])
+        if self.number_from:
+            domain &= Domain("arrival_number", ">=", self.number_from)
+        if self.number_to:
+            domain &= Domain("arrival_number", "<=", self.number_to)
+        docs = self.env["vn.document.incoming"].search(domain, order="arrival_number")
+        if self.date_from or self.date_to:
+            docs = docs.filtered(lambda d: (not self.date_from or d._local_arrival_date() >= self.date_from)
+                                 and (not self.date_to or d._local_arrival_date() <= self.date_to))
+        if not docs:
+            raise UserError(_("No registered document in this range."))
+        return docs
+
+    @api.model
+    def _register_row(self, doc):
+        handed = doc.assignment_ids.sorted("create_date")[:1].create_date
+        notes = [doc.description or "", doc.late_reason if doc.is_late_entry else ""]
+        return {
+            "arrival_date": doc._local_arrival_date().strftime("%d/%m/%Y"),
+            "arrival_number": doc.arrival_number,
+            "author": doc.organ_name or doc.sender_id.name or "",
+            "symbol": "/".join(p for p in (doc.code_number, doc.code_notation) if p),
+            "issued_date": doc.issued_date.strftime("%d/%m/%Y") if doc.issued_date else "",
+            "type_subject": " - ".join(p for p in (doc.document_type_id.name, doc.subject) if p),
+            "to_places": doc.to_places or "",
+            "handed_date": fields.Datetime.context_timestamp(doc, handed).strftime("%d/%m/%Y") if handed else "",
+            "signature": "",
+            "note": "; ".join(n for n in notes if n),
+        }
+
+    @api.model
+    def _follow_up_row(self, doc):
+        progress = dict(doc._fields["state"]._description_selection(self.env)).get(doc.state, "")
+        results = "; ".join(a.result for a in doc.assignment_ids if a.result)
+        return {
+            "arrival_number": doc.arrival_number,
+            "identity": ", ".join(p for p in (
+                doc.document_type_id.name, "/".join(p for p in (doc.code_number, doc.code_notation) if p),
+                doc.issued_date.strftime("%d/%m/%Y") if doc.issued_date else "",
+                doc.organ_name or doc.sender_id.name) if p),
+            "to_places": doc.to_places or "",
+            "deadline": doc.deadline.strftime("%d/%m/%Y") if doc.deadline else "",
+            "progress": progress + (f" ({results})" if results else ""),
+            "reply": "",
+            "note": _("Overdue") if doc.is_overdue else "",
+        }
+
+    def _report_values(self, kind="register"):
+        docs = self._documents()
+        row = self._register_row if kind == "register" else self._follow_up_row
+        return {
+            "wizard": self,
+            "company": self.register_book_id.company_id,
+            "columns": REGISTER_COLUMNS if kind == "register" else FOLLOW_UP_COLUMNS,
+            "rows": [row(doc) for doc in docs],
+            "first_number": docs[0].arrival_number,
+            "last_number": docs[-1].arrival_number,
+            "first_date": docs[0]._local_arrival_date(),
+            "last_date": docs[-1]._local_arrival_date(),
+        }
+
+    def action_print_pdf(self):
+        self._documents()
+        return self.env.ref("vn_document_inbound.action_report_vn_incoming_register").report_action(self)
+
+    def action_print_follow_up(self):
+        self._documents()
+        return self.env.ref("vn_document_inbound.action_report_vn_incoming_follow_up").report_action(self)
+
+    def action_export_xlsx(self):
+        """The register as an Excel workbook, same columns as the printed book."""
+        import xlsxwriter
+
+        values = self._report_values("register")
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        sheet = workbook.add_worksheet(_("Register"))
+        title = workbook.add_format({"bold": True, "font_size": 14, "align": "center", "font_name": "Times New Roman"})
+        head = workbook.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",
+                                    "valign": "vcenter", "font_name": "Times New Roman"})
+        cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top", "font_name": "Times New Roman"})
+        columns = values["columns"]
+        sheet.merge_range(0, 0, 0, len(columns) - 1, "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", title)
+        sheet.merge_range(1, 0, 1, len(columns) - 1, "%s - %s %s" % (values["company"].name, "Năm", self.year), head)
+        for col, (_key, label) in enumerate(columns):
+            sheet.write(3, col, label, head)
+            sheet.set_column(col, col, 30 if _key in ("type_subject", "to_places") else 14)
+        for row_index, row in enumerate(values["rows"], start=4):
+            for col, (key, _label) in enumerate(columns):
+                sheet.write(row_index, col, row[key], cell)
+        workbook.close()
+        attachment = self.env["ir.attachment"].create({
+            "name": f"so-van-ban-den-{self.year}.xlsx",
+            "raw": buffer.getvalue(),
+            "res_model": self._name,
+            "res_id": self.id,
+            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        })
+        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}

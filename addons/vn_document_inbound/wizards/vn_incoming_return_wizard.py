@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+
+class VnIncomingReturnWizard(models.TransientModel):
+    _name = "vn.incoming.return.wizard"
+    _description = "Return an incoming document to its sender"
+
+    document_id = fields.Many2one("vn.document.incoming", required=True, readonly=True)
+    reason = fields.Text(string="Reason", required=True)
+
+    def action_confirm(self):
+        self.document_id._vn_return(self.reason)
+        return {"type": "ir.actions.act_window_close"}
