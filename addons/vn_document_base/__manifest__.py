@@ -29,6 +29,7 @@
         "views/vn_file_format_views.xml",
         "views/vn_trusted_root_views.xml",
         "views/vn_document_file_views.xml",
+        "views/vn_document_access_log_views.xml",
         "views/vn_user_handover_views.xml",
         "views/resource_calendar_leaves_views.xml",
         "views/res_users_views.xml",

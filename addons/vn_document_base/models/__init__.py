@@ -10,6 +10,8 @@ from . import vn_file_format
 from . import vn_trusted_root
 from . import vn_document_signature
 from . import vn_document_file
+from . import vn_document_access_log
+from . import ir_binary
 from . import vn_file_check
 from . import vn_user_handover
 from . import res_users

@@ -22,7 +22,8 @@ class VnDocumentFile(models.Model):
 
     name = fields.Char(string="File name", required=True, readonly=True)
     attachment_id = fields.Many2one(
-        "ir.attachment", string="Attachment", required=True, readonly=True, ondelete="restrict", index=True
+        "ir.attachment", string="Attachment", readonly=True, ondelete="restrict", index=True,
+        help="Empty once the content was destroyed (a recalled incoming document); the record stays.",
     )
     res_model = fields.Char(string="Document model", required=True, readonly=True, index=True)
     res_id = fields.Many2oneReference(
@@ -45,6 +46,8 @@ class VnDocumentFile(models.Model):
     legal_value_reason = fields.Char(string="Why", readonly=True)
     integrity_checked_at = fields.Datetime(string="Integrity last verified", readonly=True)
     integrity_ok = fields.Boolean(string="Integrity intact", readonly=True, default=True)
+    destroyed_on = fields.Datetime(string="Content destroyed on", readonly=True)
+    destroyed_reason = fields.Char(string="Why destroyed", readonly=True)
 
     @api.model
     def vn_store_checked(self, filename, data, owner):
@@ -86,10 +89,18 @@ class VnDocumentFile(models.Model):
             }
         )
 
+    def vn_destroy_content(self, reason):
+        """Destroy the stored content and keep this record as evidence (a recall, ND 30 Phụ lục VI III.8.b)."""
+        for record in self.filtered("attachment_id"):
+            attachment = record.attachment_id
+            record.sudo().write({"attachment_id": False, "destroyed_on": fields.Datetime.now(),
+                                 "destroyed_reason": reason})
+            attachment.sudo().unlink()
+
     def vn_verify_integrity(self):
         """Recompute the SHA-256 of each stored original; True when all match."""
         ok = True
-        for record in self:
+        for record in self.filtered("attachment_id"):
             raw = record.attachment_id.sudo().raw or b""
             intact = hashlib.sha256(raw).hexdigest() == record.sha256
             record.sudo().write(
@@ -113,9 +124,12 @@ class VnDocumentFile(models.Model):
 
     def action_download(self):
         self.ensure_one()
+        if not self.attachment_id:
+            raise UserError(_("The content of this file was destroyed on %(date)s: %(reason)s",
+                              date=self.destroyed_on, reason=self.destroyed_reason))
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "url": f"/vn_document/file/{self.id}",
             "target": "self",
         }
 

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 
 class VnDocumentAssignment(models.Model):
@@ -32,14 +33,17 @@ class VnDocumentAssignment(models.Model):
         "res.users", string="Assigned by", default=lambda self: self.env.user, readonly=True
     )
     state = fields.Selection(
-        [("open", "In progress"), ("passed", "Passed on"), ("done", "Done")],
+        [("open", "In progress"), ("passed", "Passed on"), ("done", "Done"), ("cancelled", "Cancelled")],
         string="Status",
         default="open",
         required=True,
     )
     result = fields.Text(string="Result")
     done_date = fields.Datetime(string="Completed on", readonly=True)
-    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue")
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
+    is_due_soon = fields.Boolean(string="Due soon", compute="_compute_is_overdue", search="_search_is_due_soon",
+                                 help="Open, due within the reminder period (working days).")
+    urgency_id = fields.Many2one(related="document_id.urgency_id")
 
     @api.depends("role")
     def _compute_role_sequence(self):
@@ -49,9 +53,29 @@ class VnDocumentAssignment(models.Model):
 
     @api.depends("deadline", "state")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+        today, horizon = fields.Date.context_today(self), self._due_soon_horizon()
         for line in self:
-            line.is_overdue = bool(line.state == "open" and line.deadline and line.deadline < today)
+            is_open = line.state == "open" and line.deadline
+            line.is_overdue = bool(is_open and line.deadline < today)
+            line.is_due_soon = bool(is_open and today <= line.deadline <= horizon)
+
+    @api.model
+    def _due_soon_horizon(self):
+        days = int(self.env["ir.config_parameter"].sudo().get_param("vn_document_inbound.remind_days", 2))
+        return self.env.company.vn_add_working_days(fields.Date.context_today(self), days)
+
+    def _search_is_overdue(self, operator, value):
+        return self._search_open_before(operator, value, [("deadline", "<", fields.Date.context_today(self))])
+
+    def _search_is_due_soon(self, operator, value):
+        return self._search_open_before(operator, value, [("deadline", ">=", fields.Date.context_today(self)),
+                                                          ("deadline", "<=", self._due_soon_horizon())])
+
+    def _search_open_before(self, operator, value, deadline_domain):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search."))
+        domain = Domain([("state", "=", "open"), ("role", "!=", "inform")] + deadline_domain)
+        return domain if (operator == "=") == value else ~domain
 
     @api.constrains("department_id", "user_id")
     def _check_assignee(self):

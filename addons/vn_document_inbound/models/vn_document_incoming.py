@@ -15,6 +15,7 @@ STATES = [
     ("in_progress", "In progress"),
     ("done", "Done"),
     ("returned", "Returned"),
+    ("recalled", "Recalled"),
 ]
 
 
@@ -27,7 +28,7 @@ class VnDocumentIncoming(models.Model):
 
     _name = "vn.document.incoming"
     _description = "Incoming document"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vn.document.access.mixin"]
     _order = "is_urgent desc, arrival_date desc, id desc"
     _rec_name = "display_name"
     _check_company_auto = True
@@ -98,6 +99,9 @@ class VnDocumentIncoming(models.Model):
     is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
     to_places = fields.Char(string="Units or people receiving", compute="_compute_to_places")
     return_reason = fields.Text(string="Reason for the return", readonly=True, copy=False)
+    recall_reason = fields.Text(string="Reason for the recall", readonly=True, copy=False)
+    recalled_on = fields.Datetime(string="Recalled on", readonly=True, copy=False)
+    recalled_by_id = fields.Many2one("res.users", string="Recall handled by", readonly=True, copy=False)
 
     _arrival_number_unique = models.UniqueIndex(
         "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT NULL",
@@ -316,6 +320,23 @@ class VnDocumentIncoming(models.Model):
             doc._vn_notify_event("returned")
 
     # ------------------------------------------------------------------
+    # Recall by the sender (R-IN5, ND 30 Phụ lục VI III.8)
+    # ------------------------------------------------------------------
+    def _vn_recall(self, reason):
+        """The sender recalled the document: destroy the received files, take it out of every
+        work list, keep the record of the recall. Called by the connector or by the clerk."""
+        for doc in self:
+            if doc.state == "recalled":
+                continue
+            doc.file_ids.vn_destroy_content(reason)
+            doc.activity_ids.sudo().unlink()
+            doc.assignment_ids.filtered(lambda a: a.state == "open").sudo().write({"state": "cancelled"})
+            doc.sudo().write({"state": "recalled", "recall_reason": reason, "recalled_on": fields.Datetime.now(),
+                              "recalled_by_id": self.env.uid})
+            doc._trail(_("Recalled by the sender; files destroyed"), reason)
+            doc._vn_notify_event("recalled")
+
+    # ------------------------------------------------------------------
     # Trail and events
     # ------------------------------------------------------------------
     def _trail(self, action, note=False):
@@ -328,7 +349,7 @@ class VnDocumentIncoming(models.Model):
     def _vn_notify_event(self, event):
         """Extension point: the LGSP connector turns these events into status messages.
 
-        ``event`` is one of received, registered, assigned, in_progress, done, returned.
+        ``event`` is one of received, registered, assigned, done, returned, recalled.
         """
         return True
 
@@ -383,6 +404,9 @@ class VnDocumentIncoming(models.Model):
 
     def action_open_return_wizard(self):
         return self._open_wizard("vn.incoming.return.wizard", _("Return to the sender"))
+
+    def action_open_recall_wizard(self):
+        return self._open_wizard("vn.incoming.recall.wizard", _("Recalled by the sender"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_registered(self):

@@ -1,2 +1,3 @@
 from . import test_incoming
 from . import test_reports
+from . import test_recall_and_logging

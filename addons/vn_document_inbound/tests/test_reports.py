@@ -46,6 +46,9 @@ class TestIncomingRegisterPrintouts(IncomingCase):
             self.wizard(number_from=50)._report_values("register")
 
     def test_register_pdf(self):
+        # wkhtmltopdf would fetch the stylesheets from this very server, whose request thread
+        # waits for the registry the test holds: point it at a closed port (no styles, same text).
+        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
         wizard = self.wizard(volume="01")
         pdf, report_type = self.env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(
             "vn_document_inbound.action_report_vn_incoming_register", wizard.ids)

@@ -4,3 +4,4 @@ from . import vn_incoming_return_wizard
 from . import vn_assignment_pass_wizard
 from . import vn_assignment_complete_wizard
 from . import vn_incoming_register_report_wizard
+from . import vn_incoming_recall_wizard

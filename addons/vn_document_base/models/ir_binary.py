@@ -1,0 +1,15 @@
+from odoo import models
+
+
+class IrBinary(models.AbstractModel):
+    """Downloads of checked originals are logged, whichever URL serves them."""
+
+    _inherit = "ir.binary"
+
+    def _record_to_stream(self, record, field_name):
+        stream = super()._record_to_stream(record, field_name)
+        if record._name == "ir.attachment" and field_name in ("raw", "datas", "db_datas"):
+            file = self.env["vn.document.file"].sudo().search([("attachment_id", "=", record.id)], limit=1)
+            if file:
+                self.env["vn.document.access.log"]._log("download", file.res_model, file.res_id, file)
+        return stream
