@@ -17,5 +17,10 @@
         "reports/vn_incoming_reports.xml",
         "views/vn_document_inbound_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "vn_document_inbound/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -45,6 +45,17 @@ class VnDocumentAccessMixin(models.AbstractModel):
 
     def web_read(self, specification):
         result = super().web_read(specification)
-        if len(self) == 1:  # the form view reads one record; lists use web_search_read
+        # The form reads one record; lists read through web_search_read (below), which is not an opening.
+        if len(self) == 1 and not self.env.context.get("vn_list_read"):
             self.env["vn.document.access.log"]._log("open", self._name, self.id)
         return result
+
+    # Unlike the method it overrides, this one writes (the log): the web client's
+    # call must run in a read/write transaction from the start (see call_kw's readonly rule).
+    web_read._readonly = False
+
+    @api.model
+    @api.readonly
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        return super(VnDocumentAccessMixin, self.with_context(vn_list_read=True)).web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit)

@@ -51,6 +51,8 @@ class VnDocumentIncoming(models.Model):
     )
     main_file_id = fields.Many2one("vn.document.file", string="Main file", readonly=True)
     signature_ids = fields.One2many(related="main_file_id.signature_ids", string="Signatures")
+    main_file_preview = fields.Binary(related="main_file_id.attachment_id.datas", string="Preview")
+    main_file_mimetype = fields.Char(related="main_file_id.mimetype")
     legal_value = fields.Selection(related="main_file_id.legal_value", string="Legal value", store=True)
 
     # Metadata of the document (Phụ lục VI)
@@ -58,11 +60,11 @@ class VnDocumentIncoming(models.Model):
                                       help="mã định danh văn bản (edXML DocumentId).")
     document_type_id = fields.Many2one("vn.document.type", string="Document type", tracking=True)
     code_number = fields.Char(string="Number", size=11, tracking=True, index=True)
-    code_notation = fields.Char(string="Symbol", size=30, tracking=True, index=True)
+    code_notation = fields.Char(string="Symbol", size=30, tracking=True, index="trigram")
     issued_date = fields.Date(string="Document date", tracking=True)
     sender_id = fields.Many2one("res.partner", string="Issuing agency", tracking=True, index=True)
     organ_name = fields.Char(string="Issuing agency name", size=200)
-    subject = fields.Char(string="Subject", size=500, required=True, tracking=True)
+    subject = fields.Char(string="Subject", size=500, required=True, tracking=True, index="trigram")
     language = fields.Char(string="Language", size=30, default="Tiếng Việt")
     page_count = fields.Integer(string="Pages")
     description = fields.Text(string="Notes")
@@ -103,6 +105,8 @@ class VnDocumentIncoming(models.Model):
     recalled_on = fields.Datetime(string="Recalled on", readonly=True, copy=False)
     recalled_by_id = fields.Many2one("res.users", string="Recall handled by", readonly=True, copy=False)
 
+    # The order of every list: urgent first, then the newest arrivals.
+    _list_order_index = models.Index("(is_urgent DESC NULLS LAST, arrival_date DESC, id DESC)")
     _arrival_number_unique = models.UniqueIndex(
         "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT NULL",
         "This arrival number is already used in this register book and year.",
