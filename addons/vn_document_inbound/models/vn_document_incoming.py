@@ -30,7 +30,7 @@ class VnDocumentIncoming(models.Model):
     _description = "Incoming document"
     _inherit = ["mail.thread", "mail.activity.mixin", "vn.document.access.mixin"]
     _order = "is_urgent desc, arrival_date desc, id desc"
-    _rec_name = "display_name"
+    _rec_name = "subject"
     _check_company_auto = True
 
     # Receipt

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Incoming documents on this machine: medians, rolled back.
+
+    scripts/benchmark_incoming.sh DB      (after scripts/generate_incoming.sh DB 100000)
+
+1. register one signed 2 MB PDF through the full checks (type, malware scan, SHA-256,
+   two signatures) and take its arrival number, as the records clerk;
+2. the register list (first page of 80, the default order, with the record rules);
+3. accent-insensitive search on subject and symbol, a common phrase and a rare one.
+"""
+import base64
+import io
+import os
+import platform
+import statistics
+import sys
+import time
+
+from odoo import api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+LIST_SPEC = {name: {} for name in ("arrival_number", "arrival_date", "sender_id", "code_number", "code_notation",
+                                    "issued_date", "document_type_id", "subject", "to_places", "urgency_id",
+                                    "deadline", "state", "is_urgent", "is_overdue")}
+
+
+def median_ms(func, runs=RUNS):
+    func()
+    samples = []
+    for _i in range(runs):
+        started = time.perf_counter()
+        func()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def two_mb_pdf():
+    """A 2 MB PDF (a page of incompressible image), signed by a person then by the agency."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from odoo.addons.vn_document_base.tests import pdf_fixtures
+    from odoo.addons.vn_document_base.tools import test_pki
+
+    image = Image.frombytes("RGB", (820, 820), os.urandom(820 * 820 * 3))
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.drawImage(ImageReader(image), 50, 200, 500, 500)
+    pdf.showPage()
+    pdf.save()
+    pki = test_pki.build_pki()
+    data = pdf_fixtures.add_signature_fields(buf.getvalue(), ["Sig1", "Sig2"])
+    data = pdf_fixtures.sign_pdf(data, pki["signer"], pki["root"], "Sig1")
+    return pdf_fixtures.sign_pdf(data, pki["agency"], pki["root"], "Sig2")
+
+
+def main(db):
+    config.parse_config(["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path",
+                         os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")), "-d", db])
+    from cryptography.hazmat.primitives import serialization
+
+    from odoo.addons.vn_document_base.tools import test_pki
+
+    registry = Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, api.SUPERUSER_ID, {})
+        total = env["vn.document.incoming"].search_count([])
+        env["vn.trusted.root"].search([]).active = False
+        env["vn.trusted.root"].create({"name": "benchmark root", "certificate": base64.b64encode(
+            test_pki.build_pki()["root"]["cert"].public_bytes(serialization.Encoding.PEM))})
+        clerk = env["res.users"].create({
+            "name": "Benchmark clerk", "login": "benchmark_clerk",
+            "group_ids": [(6, 0, env.ref("vn_document_base.group_vn_document_clerk").ids)]})
+        Incoming = env["vn.document.incoming"].with_user(clerk).with_context(tracking_disable=True, lang="vi_VN")
+        book = env["vn.register.book"].search([("kind", "=", "incoming")], limit=1)
+        pdf = two_mb_pdf()
+
+        def register():
+            with cr.savepoint() as savepoint:
+                upload = env["ir.attachment"].with_user(clerk).create(
+                    {"name": "2mb.pdf", "raw": pdf, "res_model": "vn.document.incoming"})
+                doc = Incoming.create({"subject": "Benchmark", "channel": "lgsp", "register_book_id": book.id,
+                                       "upload_ids": [(6, 0, upload.ids)]})
+                doc.action_register()
+                assert doc.legal_value == "original" and doc.arrival_number
+                savepoint.rollback()
+
+        def list_page():
+            Incoming.web_search_read([("state", "!=", "recalled")], LIST_SPEC, limit=80, count_limit=10001)
+
+        def search(term):
+            return lambda: Incoming.web_search_read(
+                [("state", "!=", "recalled"), "|", ("subject", "ilike", term), ("code_notation", "ilike", term)],
+                LIST_SPEC, limit=80, count_limit=10001)
+
+        common, rare = "quyet dinh ve viec thanh lap", "ke hoach kiem tra cong tac van thu, luu tru nam 2025 (so 6"
+        cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if "model name" in l), "?")
+        print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; "
+              f"{total} incoming documents in {db}")
+        print(f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full checks: "
+              f"median {median_ms(register, max(5, RUNS // 3)):.0f} ms")
+        print(f"register list, first page of 80 (clerk, default order): median {median_ms(list_page):.1f} ms")
+        for term in (common, rare):
+            found = Incoming.search_count([("subject", "ilike", term)])
+            print(f"accent-insensitive search '{term}' ({found} matches), first page: "
+                  f"median {median_ms(search(term)):.1f} ms")
+        cr.rollback()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
