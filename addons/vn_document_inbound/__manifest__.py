@@ -7,11 +7,12 @@
     "author": "VN eDoc team",
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["vn_document_base"],
+    "depends": ["vn_document_base", "mail"],
     "data": [
         "security/ir.model.access.csv",
         "security/vn_document_inbound_security.xml",
         "data/ir_cron_data.xml",
+        "data/mail_alias_data.xml",
         "views/vn_document_incoming_views.xml",
         "wizards/vn_incoming_wizards_views.xml",
         "reports/vn_incoming_reports.xml",

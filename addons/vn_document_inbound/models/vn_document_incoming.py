@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
@@ -201,6 +201,46 @@ class VnDocumentIncoming(models.Model):
                 doc._trail(_("File checked: %(name)s (%(value)s)", name=record.name,
                              value=dict(record._fields["legal_value"]._description_selection(self.env)).get(
                                  record.legal_value, "")))
+
+    # ------------------------------------------------------------------
+    # Receiving by e-mail (R-IN1): the agency's alias creates a received document
+    # ------------------------------------------------------------------
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A document from an e-mail to the agency's alias.
+
+        The attachments go through the file checks instead of the chatter. If one
+        fails, none is kept: the document cannot be registered (it has no checked
+        file) and the reasons are posted for the clerk, who returns it (R-IN3).
+        """
+        from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
+
+        attachments = msg_dict.pop("attachments", None) or []
+        msg_dict["attachments"] = []  # nothing unchecked reaches the chatter
+        email = tools.email_normalize(msg_dict.get("email_from") or "")
+        sender = self.env["res.partner"].search([("email_normalized", "=", email)], limit=1) if email else False
+        values = dict(custom_values or {}, channel="email",
+                      subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
+                      sender_id=sender.id if sender else False,
+                      organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[:200])
+        doc = super(VnDocumentIncoming, self.with_context(vn_no_recheck=True)).message_new(msg_dict, values)
+        files = [(a.fname, a.content.encode() if isinstance(a.content, str) else a.content) for a in attachments]
+        refused = []
+        for name, content in files:
+            try:
+                self.env["vn.file.check"].check(name, content)
+            except FileCheckError as error:
+                refused.append(str(error))
+        if refused:
+            doc.message_post(body=_("Files refused on arrival; return the document to its sender: %(reasons)s",
+                                    reasons="; ".join(refused)), message_type="notification")
+            doc._trail(_("Files refused on arrival"), "; ".join(refused))
+        else:
+            stored = self.env["vn.document.file"]
+            for name, content in files:
+                stored |= self.env["vn.document.file"].vn_store_checked(name, content, doc)
+            doc._adopt_main_file(stored)
+        return doc
 
     def _adopt_main_file(self, stored):
         """The first PDF becomes the main file; its page count fills the metadata."""

@@ -2,3 +2,4 @@ from . import test_incoming
 from . import test_reports
 from . import test_recall_and_logging
 from . import test_ui
+from . import test_email
