@@ -6,27 +6,16 @@ rolls everything back). Prints the machine, then one line per measure.
 """
 import base64
 import os
-import platform
-import statistics
 import sys
-import time
 
 import odoo
+from bench_common import machine, median_ms
+
 from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
-
-
-def median_ms(func, runs=RUNS):
-    func()  # warm-up
-    samples = []
-    for _i in range(runs):
-        started = time.perf_counter()
-        func()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def main(db):
@@ -49,14 +38,13 @@ def main(db):
         report = checker._check_pdf("two.pdf", two_signatures)
         assert [s["is_valid"] for s in report["signatures"]] == [True, True], report
         five_mb = os.urandom(5 * 1024 * 1024)
-        cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line), "?")
-        print(f"machine: {platform.node()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
+        print(f"machine: {machine()}")
         print(f"validate a PDF with 2 signatures (pyHanko, diff analysis): "
-              f"median {median_ms(lambda: checker._check_pdf('two.pdf', two_signatures)):.1f} ms over {RUNS} runs")
+              f"median {median_ms(lambda: checker._check_pdf('two.pdf', two_signatures), RUNS):.1f} ms over {RUNS} runs")
         print(f"scan 5 MB with clamd (INSTREAM over the Unix socket): "
-              f"median {median_ms(lambda: checker._scan('5mb.bin', five_mb)):.1f} ms over {RUNS} runs")
+              f"median {median_ms(lambda: checker._scan('5mb.bin', five_mb), RUNS):.1f} ms over {RUNS} runs")
         print(f"all checks of the 2-signature PDF (type, scan, SHA-256, signatures): "
-              f"median {median_ms(lambda: checker.check('two.pdf', two_signatures)):.1f} ms over {RUNS} runs")
+              f"median {median_ms(lambda: checker.check('two.pdf', two_signatures), RUNS):.1f} ms over {RUNS} runs")
         cr.rollback()
 
 

@@ -11,10 +11,9 @@
 import base64
 import io
 import os
-import platform
-import statistics
 import sys
-import time
+
+from bench_common import machine, median_ms
 
 from odoo import api
 from odoo.modules.registry import Registry
@@ -25,16 +24,6 @@ RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 LIST_SPEC = {name: {} for name in ("arrival_number", "arrival_date", "sender_id", "code_number", "code_notation",
                                     "issued_date", "document_type_id", "subject", "to_places", "urgency_id",
                                     "deadline", "state", "is_urgent", "is_overdue")}
-
-
-def median_ms(func, runs=RUNS):
-    func()
-    samples = []
-    for _i in range(runs):
-        started = time.perf_counter()
-        func()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def two_mb_pdf():
@@ -99,16 +88,15 @@ def main(db):
                 LIST_SPEC, limit=80, count_limit=10001)
 
         common, rare = "quyet dinh ve viec thanh lap", "ke hoach kiem tra cong tac van thu, luu tru nam 2025 (so 6"
-        cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if "model name" in l), "?")
-        print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; "
+        print(f"machine: {machine()}; "
               f"{total} incoming documents in {db}")
         print(f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full checks: "
               f"median {median_ms(register, max(5, RUNS // 3)):.0f} ms")
-        print(f"register list, first page of 80 (clerk, default order): median {median_ms(list_page):.1f} ms")
+        print(f"register list, first page of 80 (clerk, default order): median {median_ms(list_page, RUNS):.1f} ms")
         for term in (common, rare):
             found = Incoming.search_count([("subject", "ilike", term)])
             print(f"accent-insensitive search '{term}' ({found} matches), first page: "
-                  f"median {median_ms(search(term)):.1f} ms")
+                  f"median {median_ms(search(term), RUNS):.1f} ms")
         cr.rollback()
 
 

@@ -14,6 +14,7 @@
         "data/ir_cron_data.xml",
         "data/mail_alias_data.xml",
         "views/vn_document_incoming_views.xml",
+        "views/res_config_settings_views.xml",
         "wizards/vn_incoming_wizards_views.xml",
         "reports/vn_incoming_reports.xml",
         "views/vn_document_inbound_menus.xml",

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from .common import wizard_action
+
 
 class VnDocumentAssignment(models.Model):
     """Who handles an incoming document: the lead (chủ trì), co-operating parties
@@ -94,14 +96,7 @@ class VnDocumentAssignment(models.Model):
 
     def _open_wizard(self, model, name):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_assignment_id": self.id, "default_deadline": self.deadline},
-        }
+        return wizard_action(name, model, {"default_assignment_id": self.id, "default_deadline": self.deadline})
 
     def action_open_pass_wizard(self):
         return self._open_wizard("vn.assignment.pass.wizard", _("Pass on to a person"))

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from .common import wizard_action
+
 CHANNELS = [
     ("lgsp", "LGSP"),
     ("email", "E-mail"),
@@ -64,6 +66,7 @@ class VnDocumentIncoming(models.Model):
     issued_date = fields.Date(string="Document date", tracking=True)
     sender_id = fields.Many2one("res.partner", string="Issuing agency", tracking=True, index=True)
     organ_name = fields.Char(string="Issuing agency name", size=200)
+    sender_email = fields.Char(string="Sender's e-mail", help="Address the document came from (e-mail channel).")
     subject = fields.Char(string="Subject", size=500, required=True, tracking=True, index="trigram")
     language = fields.Char(string="Language", size=30, default="Tiếng Việt")
     page_count = fields.Integer(string="Pages")
@@ -221,7 +224,7 @@ class VnDocumentIncoming(models.Model):
         sender = self.env["res.partner"].search([("email_normalized", "=", email)], limit=1) if email else False
         values = dict(custom_values or {}, channel="email",
                       subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
-                      sender_id=sender.id if sender else False,
+                      sender_id=sender.id if sender else False, sender_email=email or False,
                       organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[:200])
         doc = super(VnDocumentIncoming, self.with_context(vn_no_recheck=True)).message_new(msg_dict, values)
         files = [(a.fname, a.content.encode() if isinstance(a.content, str) else a.content) for a in attachments]
@@ -232,8 +235,8 @@ class VnDocumentIncoming(models.Model):
             except FileCheckError as error:
                 refused.append(str(error))
         if refused:
-            doc.message_post(body=_("Files refused on arrival; return the document to its sender: %(reasons)s",
-                                    reasons="; ".join(refused)), message_type="notification")
+            doc._vn_notify_anomaly(_("Files refused on arrival; return the document to its sender: %(reasons)s",
+                                     reasons="; ".join(refused)))
             doc._trail(_("Files refused on arrival"), "; ".join(refused))
         else:
             stored = self.env["vn.document.file"]
@@ -310,6 +313,9 @@ class VnDocumentIncoming(models.Model):
         self.ensure_one()
         if self.state not in ("registered", "submitted", "in_progress"):
             raise UserError(_("This document cannot be assigned in its current status."))
+        if not self.env.user.has_group("vn_document_base.group_vn_document_agency_head") and not self._direct_routing():
+            raise UserError(_("The agency's rules do not let the records clerk route documents directly: "
+                              "submit it to the head of the agency."))
         if not any(v.get("role") == "lead" for v in lines) and not self.assignment_ids.filtered(
                 lambda a: a.role == "lead"):
             raise UserError(_("Choose the lead unit or person (chủ trì)."))
@@ -330,6 +336,10 @@ class VnDocumentIncoming(models.Model):
         self._trail(_("Assigned: %(lines)s", lines=summary), directive)
         self._vn_notify_event("assigned")
         return created
+
+    def _direct_routing(self):
+        """Whether the records clerk may assign without the head (Decree 30 Điều 23, agency's rules)."""
+        return self.env["ir.config_parameter"].sudo().get_param("vn_document_inbound.clerk_direct_routing") == "True"
 
     def _schedule_for(self, user, summary, deadline=False):
         self.activity_schedule("mail.mail_activity_data_todo", date_deadline=deadline or fields.Date.context_today(self),
@@ -356,12 +366,30 @@ class VnDocumentIncoming(models.Model):
                 raise UserError(_("Only a document not yet assigned can be returned."))
             doc.write({"state": "returned", "return_reason": reason})
             doc._trail(_("Returned to the sender"), reason)
-            if doc.sender_id:
-                doc.message_post(
-                    body=_("The document was returned to you: %(reason)s", reason=reason),
-                    partner_ids=doc.sender_id.ids, message_type="comment", subtype_xmlid="mail.mt_comment",
-                )
+            doc._vn_tell_sender(_("The document was returned to you: %(reason)s", reason=reason))
             doc._vn_notify_event("returned")
+
+    def _vn_tell_sender(self, body):
+        """Tell the sender through the channel the document came by. LGSP senders are told
+        by the connector (event "returned"); e-mail and known agencies get an e-mail."""
+        self.ensure_one()
+        if self.sender_id:
+            self.message_post(body=body, partner_ids=self.sender_id.ids, message_type="comment",
+                              subtype_xmlid="mail.mt_comment")
+        elif self.sender_email:
+            self.env["mail.mail"].sudo().create({
+                "subject": _("Returned: %(subject)s", subject=self.subject),
+                "body_html": body, "email_to": self.sender_email,
+                "model": self._name, "res_id": self.id,
+            })
+
+    def _vn_notify_anomaly(self, body):
+        """An anomaly on arrival goes to the agency's records clerks, who are responsible for it (R-IN3)."""
+        self.ensure_one()
+        clerks = self.env.ref("vn_document_base.group_vn_document_clerk").all_user_ids.filtered(
+            lambda u: self.company_id in u.company_ids)
+        self.message_post(body=body, partner_ids=clerks.partner_id.ids, message_type="notification",
+                          subtype_xmlid="mail.mt_comment")
 
     # ------------------------------------------------------------------
     # Recall by the sender (R-IN5, ND 30 Phụ lục VI III.8)
@@ -431,14 +459,7 @@ class VnDocumentIncoming(models.Model):
     # ------------------------------------------------------------------
     def _open_wizard(self, model, name):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_document_id": self.id},
-        }
+        return wizard_action(name, model, {"default_document_id": self.id})
 
     def action_open_submit_wizard(self):
         return self._open_wizard("vn.incoming.submit.wizard", _("Submit to the head of the agency"))

@@ -45,5 +45,8 @@ class TestReceiveByEmail(IncomingCase):
         self.assertFalse(doc.file_ids)
         self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", doc._name), ("res_id", "=", doc.id)]))
         self.assertIn("virus.pdf", doc.trail_ids[-1].note)
+        # The anomaly goes to the records clerks (R-IN3).
+        notice = doc.message_ids.filtered(lambda m: self.users["clerk"].partner_id in m.partner_ids)
+        self.assertIn("virus.pdf", notice.body)
         with self.assertRaises(UserError):  # no checked file: cannot be registered
             doc.with_user(self.users["clerk"]).action_register()

@@ -194,6 +194,25 @@ class TestDirectAssignComplete(IncomingCase):
         self.assertTrue(message)
         self.assertIn("Gửi nhầm cơ quan", doc.trail_ids[-1].note)
 
+    def test_return_by_email_to_an_unknown_sender(self):
+        """R-IN3: the sender is told through the channel it came by (e-mail here)."""
+        doc = self.receive(channel="email", sender_id=False, sender_email="vanthu@so-khac.example.gov.vn")
+        doc._vn_return("Không đúng thẩm quyền")
+        mail = self.env["mail.mail"].search([("model", "=", doc._name), ("res_id", "=", doc.id)])
+        self.assertEqual(mail.email_to, "vanthu@so-khac.example.gov.vn")
+        self.assertIn("Không đúng thẩm quyền", mail.body_html)
+
+    def test_clerk_routes_directly_only_when_the_agency_allows(self):
+        doc = self.receive()
+        doc.with_user(self.users["clerk"]).action_register()
+        wizard = self.env["vn.incoming.assign.wizard"].with_user(self.users["clerk"]).create(
+            {"document_id": doc.id, "lead_user_id": self.users["staff"].id})
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        self.env["ir.config_parameter"].set_param("vn_document_inbound.clerk_direct_routing", "True")
+        wizard.action_confirm()
+        self.assertEqual(doc.state, "in_progress")
+
     def test_events_for_the_connector(self):
         """R-IN4: receiving, registering, assigning and completing raise events (fake listener)."""
         events = []

@@ -2,6 +2,15 @@ import { registry } from "@web/core/registry";
 
 const openDocument = [
     {
+        content: "Search the document, as the list may be long",
+        trigger: ".o_searchview_input",
+        run: "edit Tour: Quyet dinh giao chi tieu",
+    },
+    {
+        trigger: ".o_searchview_input",
+        run: "press Enter",
+    },
+    {
         content: "Open the document from the incoming list",
         trigger: ".o_list_view .o_data_row:contains('Tour: Quyết định giao chỉ tiêu') td.o_data_cell",
         run: "click",
