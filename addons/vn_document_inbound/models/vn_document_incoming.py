@@ -226,12 +226,12 @@ class VnDocumentIncoming(models.Model):
                       subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
                       sender_id=sender.id if sender else False, sender_email=email or False,
                       organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[:200])
-        doc = super(VnDocumentIncoming, self.with_context(vn_no_recheck=True)).message_new(msg_dict, values)
+        doc = super().message_new(msg_dict, values)
         files = [(a.fname, a.content.encode() if isinstance(a.content, str) else a.content) for a in attachments]
-        refused = []
+        checked, refused = [], []
         for name, content in files:
             try:
-                self.env["vn.file.check"].check(name, content)
+                checked.append((name, content, self.env["vn.file.check"].check(name, content)))
             except FileCheckError as error:
                 refused.append(str(error))
         if refused:
@@ -240,8 +240,8 @@ class VnDocumentIncoming(models.Model):
             doc._trail(_("Files refused on arrival"), "; ".join(refused))
         else:
             stored = self.env["vn.document.file"]
-            for name, content in files:
-                stored |= self.env["vn.document.file"].vn_store_checked(name, content, doc)
+            for name, content, report in checked:
+                stored |= self.env["vn.document.file"]._vn_store(name, content, doc, report)
             doc._adopt_main_file(stored)
         return doc
 
