@@ -41,6 +41,7 @@ class VnDocumentAssignment(models.Model):
         required=True,
     )
     result = fields.Text(string="Result")
+    result_file_id = fields.Many2one("vn.document.file", string="Result file", readonly=True)
     done_date = fields.Datetime(string="Completed on", readonly=True)
     is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
     is_due_soon = fields.Boolean(string="Due soon", compute="_compute_is_overdue", search="_search_is_due_soon",

@@ -170,6 +170,27 @@ class TestDirectAssignComplete(IncomingCase):
         self.assertEqual(len(actions), 8, actions)
         self.assertEqual(doc.trail_ids.mapped("user_id")[-1], self.users["staff"])
 
+    def test_cooperation_deadline_and_result_file(self):
+        doc = self.receive()
+        doc.with_user(self.users["clerk"]).action_register()
+        head = self.users["agency_head"]
+        wizard = self.env["vn.incoming.assign.wizard"].with_user(head).create({
+            "document_id": doc.id, "lead_user_id": self.users["staff"].id, "deadline": "2030-03-20",
+            "cooperate_user_ids": [(6, 0, self.users["department_head"].ids)], "cooperate_deadline": "2030-03-25"})
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        wizard.cooperate_deadline = "2030-03-15"
+        wizard.action_confirm()
+        lines = {line.role: line for line in doc.assignment_ids}
+        self.assertEqual(str(lines["cooperate"].deadline), "2030-03-15")
+        self.assertEqual(str(lines["lead"].deadline), "2030-03-20")
+        draft = base64.b64encode(pdf_fixtures.make_pdf(pages=1))
+        self.env["vn.assignment.complete.wizard"].with_user(self.users["staff"]).create({
+            "assignment_id": lines["lead"].id, "result": "Dự thảo văn bản trả lời",
+            "result_file": draft, "result_filename": "du-thao.pdf"}).action_confirm()
+        self.assertEqual(lines["lead"].result_file_id.name, "du-thao.pdf")
+        self.assertEqual(lines["lead"].result_file_id.res_id, doc.id)
+
     def test_lead_required_and_only_assignee_completes(self):
         doc = self.receive()
         doc.with_user(self.users["clerk"]).action_register()

@@ -50,6 +50,21 @@ class TestFollowUp(IncomingCase):
 class TestAccessLog(HttpCase, IncomingCase):
     """R-SEC3: every opening and every download of a document's file is logged; others are refused over HTTP."""
 
+    def test_each_role_over_http(self):
+        """R-SEC3 through the web client's JSON-RPC: the record rules hold over HTTP too."""
+        assigned, other = self.receive(code_number="1"), self.receive(code_number="2")
+        self.assign_to_unit(assigned)
+        ids = (assigned | other).ids
+        expected = {"clerk": ids, "agency_head": ids, "follow_up": ids,
+                    "department_head": assigned.ids, "staff": [], "outsider": []}
+        for role, visible in expected.items():
+            user = self.outsider if role == "outsider" else self.users[role]
+            self.authenticate(user.login, user.login)
+            found = self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": "vn.document.incoming", "method": "search_read",
+                "args": [[("id", "in", ids)], ["subject"]], "kwargs": {}})
+            self.assertEqual(sorted(r["id"] for r in found), sorted(visible), role)
+
     def test_open_and_download_logged_and_refused_to_others(self):
         doc = self.receive()
         Log = self.env["vn.document.access.log"]

@@ -1,3 +1,5 @@
+import base64
+
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
@@ -10,6 +12,8 @@ class VnAssignmentCompleteWizard(models.TransientModel):
 
     assignment_id = fields.Many2one("vn.document.assignment", required=True, readonly=True)
     result = fields.Text(string="Result", required=True)
+    result_file = fields.Binary(string="Result file", help="A proposal or draft; it goes through the file checks.")
+    result_filename = fields.Char()
 
     def action_confirm(self):
         self.ensure_one()
@@ -24,6 +28,10 @@ class VnAssignmentCompleteWizard(models.TransientModel):
         done = {"state": "done", "result": self.result, "done_date": fields.Datetime.now()}
         (line | line.parent_id).write(done)
         doc = line.document_id
+        if self.result_file:
+            stored = self.env["vn.document.file"].sudo().vn_store_checked(
+                self.result_filename or "ket-qua", base64.b64decode(self.result_file), doc)
+            line.result_file_id = stored
         doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(feedback=self.result)
         doc._trail(_("Completed by %(name)s", name=self.env.user.name), self.result)
         doc._vn_check_completion()

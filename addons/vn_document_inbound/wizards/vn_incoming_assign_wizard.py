@@ -15,6 +15,8 @@ class VnIncomingAssignWizard(models.TransientModel):
     deadline_days = fields.Integer(string="Deadline in working days",
                                    help="Counted on the agency's calendar, public holidays excluded.")
     deadline = fields.Date(string="Deadline", compute="_compute_deadline", store=True, readonly=False)
+    cooperate_deadline = fields.Date(string="Co-operation deadline",
+                                     help="Empty: the lead's deadline. Usually earlier, so the lead can use the input.")
     cooperate_department_ids = fields.Many2many("hr.department", "vn_assign_wiz_coop_dept_rel",
                                                 string="Co-operating units")
     cooperate_user_ids = fields.Many2many("res.users", "vn_assign_wiz_coop_user_rel", string="Co-operating people",
@@ -36,9 +38,12 @@ class VnIncomingAssignWizard(models.TransientModel):
             raise UserError(_("Choose the lead: one unit or one person."))
         lines = [{"role": "lead", "department_id": self.lead_department_id.id, "user_id": self.lead_user_id.id,
                   "deadline": self.deadline}]
-        lines += [{"role": "cooperate", "department_id": dept.id, "deadline": self.deadline}
+        cooperate_deadline = self.cooperate_deadline or self.deadline
+        if cooperate_deadline and self.deadline and cooperate_deadline > self.deadline:
+            raise UserError(_("Co-operating parties must finish no later than the lead."))
+        lines += [{"role": "cooperate", "department_id": dept.id, "deadline": cooperate_deadline}
                   for dept in self.cooperate_department_ids]
-        lines += [{"role": "cooperate", "user_id": user.id, "deadline": self.deadline}
+        lines += [{"role": "cooperate", "user_id": user.id, "deadline": cooperate_deadline}
                   for user in self.cooperate_user_ids]
         lines += [{"role": "inform", "user_id": user.id} for user in self.inform_user_ids]
         return [{k: v for k, v in line.items() if v} | {"role": line["role"]} for line in lines]
