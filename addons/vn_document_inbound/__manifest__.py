@@ -19,6 +19,9 @@
         "reports/vn_incoming_reports.xml",
         "views/vn_document_inbound_menus.xml",
     ],
+    "demo": [
+        "demo/vn_document_incoming_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "vn_document_inbound/static/tests/tours/*.js",
