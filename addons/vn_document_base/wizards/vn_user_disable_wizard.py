@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.selection import selection_label
+
 
 class VnUserDisableWizard(models.TransientModel):
     """Disable an account and hand its open work to a successor in one step."""
@@ -46,7 +48,7 @@ class VnUserDisableWizard(models.TransientModel):
         if self.successor_id and (not self.successor_id.active or self.successor_id == user):
             raise UserError(_("The successor must be another active account."))
         lines = user._vn_handover_work(self.successor_id) if self.successor_id else []
-        reason = dict(self._fields["reason"]._description_selection(self.env))[self.reason]
+        reason = selection_label(self, "reason")
         self.env["vn.user.handover"].sudo().create(
             {
                 "user_id": user.id,

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.selection import selection_label
+
 from .common import wizard_action
 
 
@@ -85,6 +87,9 @@ class VnDocumentAssignment(models.Model):
         for line in self:
             if bool(line.department_id) == bool(line.user_id):
                 raise UserError(_("Each assignment goes to one unit or to one person."))
+
+    def _role_label(self):
+        return selection_label(self, "role")
 
     def _assignee_name(self):
         self.ensure_one()

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.selection import selection_label
+
 from .common import wizard_action
 
 CHANNELS = [
@@ -176,7 +178,7 @@ class VnDocumentIncoming(models.Model):
     def create(self, vals_list):
         docs = super().create(vals_list)
         for doc in docs:
-            doc._trail(_("Received through %(channel)s", channel=doc._channel_label()))
+            doc._trail(_("Received through %(channel)s", channel=selection_label(doc, "channel")))
             if doc.upload_ids:
                 doc.action_check_files()
             doc._vn_notify_event("received")
@@ -184,7 +186,7 @@ class VnDocumentIncoming(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("upload_ids") and not self.env.context.get("vn_no_recheck"):
+        if vals.get("upload_ids"):  # clearing them afterwards leaves nothing to check
             self.filtered("upload_ids").action_check_files()
         return res
 
@@ -197,13 +199,12 @@ class VnDocumentIncoming(models.Model):
             stored = self.env["vn.document.file"]
             for attachment in uploads:
                 stored |= self.env["vn.document.file"].vn_store_checked(attachment.name, attachment.raw, doc)
-            doc.with_context(vn_no_recheck=True).upload_ids = [fields.Command.clear()]
+            doc.upload_ids = [fields.Command.clear()]
             uploads.sudo().unlink()
             doc._adopt_main_file(stored)
             for record in stored:
                 doc._trail(_("File checked: %(name)s (%(value)s)", name=record.name,
-                             value=dict(record._fields["legal_value"]._description_selection(self.env)).get(
-                                 record.legal_value, "")))
+                             value=selection_label(record, "legal_value")))
 
     # ------------------------------------------------------------------
     # Receiving by e-mail (R-IN1): the agency's alias creates a received document
@@ -304,7 +305,7 @@ class VnDocumentIncoming(models.Model):
             if doc.state != "registered":
                 raise UserError(_("Register the document before submitting it."))
             doc.state = "submitted"
-            doc._schedule_for(head, _("Direct the handling of this document"), doc._urgent_deadline())
+            doc._schedule_for(head, _("Direct the handling of this document"))
             doc._trail(_("Submitted to %(name)s", name=head.name))
         return True
 
@@ -326,12 +327,11 @@ class VnDocumentIncoming(models.Model):
         for line in created:
             responsible = line._responsible_user()
             if responsible and line.role != "inform":
-                self._schedule_for(responsible, _("%(role)s: handle this document",
-                                                  role=line._fields["role"].convert_to_export(line.role, line)),
+                self._schedule_for(responsible, _("%(role)s: handle this document", role=line._role_label()),
                                    line.deadline)
         deadline_label = _("deadline")
         summary = "; ".join(
-            f"{line._fields['role'].convert_to_export(line.role, line)}: {line._assignee_name()}"
+            f"{line._role_label()}: {line._assignee_name()}"
             + (f" ({deadline_label} {line.deadline})" if line.deadline else "") for line in created)
         self._trail(_("Assigned: %(lines)s", lines=summary), directive)
         self._vn_notify_event("assigned")
@@ -344,9 +344,6 @@ class VnDocumentIncoming(models.Model):
     def _schedule_for(self, user, summary, deadline=False):
         self.activity_schedule("mail.mail_activity_data_todo", date_deadline=deadline or fields.Date.context_today(self),
                                summary=summary, user_id=user.id)
-
-    def _urgent_deadline(self):
-        return fields.Date.context_today(self)
 
     def _vn_check_completion(self):
         """Done when every lead assignment is done."""
@@ -415,9 +412,6 @@ class VnDocumentIncoming(models.Model):
         self.ensure_one()
         self.env["vn.document.trail"].sudo().create({"document_id": self.id, "action": action, "note": note or False})
 
-    def _channel_label(self):
-        return dict(self._fields["channel"]._description_selection(self.env)).get(self.channel, "")
-
     def _vn_notify_event(self, event):
         """Extension point: the LGSP connector turns these events into status messages.
 
@@ -447,12 +441,6 @@ class VnDocumentIncoming(models.Model):
             line.document_id.message_post(body=body, partner_ids=user.partner_id.ids,
                                           message_type="notification", subtype_xmlid="mail.mt_note")
         return len(lines)
-
-    def action_download_main_file(self):
-        self.ensure_one()
-        if not self.main_file_id:
-            raise UserError(_("This document has no file."))
-        return self.main_file_id.action_download()
 
     # ------------------------------------------------------------------
     # Buttons opening the wizards

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.selection import selection_label
+
 # The 10 columns of the incoming register (ND 30, Phụ lục IV) and the 7 of the follow-up register.
 REGISTER_COLUMNS = [
     ("arrival_date", "Ngày đến"), ("arrival_number", "Số đến"), ("author", "Tác giả"),
@@ -70,7 +72,7 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
 
     @api.model
     def _follow_up_row(self, doc):
-        progress = dict(doc._fields["state"]._description_selection(self.env)).get(doc.state, "")
+        progress = selection_label(doc, "state")
         results = "; ".join(a.result for a in doc.assignment_ids if a.result)
         return {
             "arrival_number": doc.arrival_number,
