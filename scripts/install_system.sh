@@ -13,6 +13,7 @@ PKGS=(
   libjs-jquery libjs-jquery-form libjs-underscore fonts-font-awesome
   fonts-roboto-unhinted fonts-inconsolata fonts-ocr-b
   wkhtmltopdf                                                  # QWeb PDF reports
+  libreoffice-writer-nogui                                     # DOCX/ODT drafts to PDF for signing
   ca-certificates curl xxd gettext
 )
 missing=()

@@ -1,15 +1,31 @@
 {
     "name": "Vietnamese Document Management - Outgoing Documents",
     "summary": "Draft, review, approve, sign, number, issue and track outgoing documents (QĐ 3760/2021 Điều 11)",
-    "version": "19.0.0.1.0",
+    "version": "19.0.0.2.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["vn_document_base"],
+    "depends": ["vn_document_base", "vn_document_inbound", "mail"],
+    "external_dependencies": {"python": ["pyhanko"], "bin": ["soffice"]},
     "data": [
+        "security/ir.model.access.csv",
+        "security/vn_document_outbound_security.xml",
+        "views/vn_document_outgoing_views.xml",
+        "views/vn_document_delivery_views.xml",
+        "views/vn_document_copy_views.xml",
+        "views/vn_signing_key_views.xml",
+        "views/res_users_views.xml",
+        "views/res_company_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/vn_outgoing_wizards_views.xml",
         "views/vn_document_outbound_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "vn_document_outbound/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -1,0 +1,47 @@
+from odoo import fields, models
+
+AUTHORITY_MARKS = [
+    ("none", "Signs in own right"),
+    ("KT", "KT. (on behalf of the head)"),
+    ("TM", "TM. (for a collective body)"),
+    ("Q", "Q. (acting head)"),
+    ("TL", "TL. (on the head's instruction)"),
+    ("TUQ", "TUQ. (by written authorisation)"),
+]
+
+
+class ResUsers(models.Model):
+    """How a person signs: the authority mark and title of the signature block (ND 30 Điều 13)
+    and the image of the handwritten signature (Phụ lục I, ô 7c)."""
+
+    _inherit = "res.users"
+
+    vn_signature_image = fields.Image(
+        string="Signature image", max_width=1200, max_height=600,
+        help="The handwritten signature: blue, PNG with a transparent background.",
+    )
+    vn_signing_authority = fields.Selection(
+        AUTHORITY_MARKS, string="Authority mark", default="none", required=True,
+    )
+    vn_signing_principal = fields.Char(
+        string="Signs for",
+        help="The head or the collective body the mark refers to, e.g. \"CHỦ TỊCH\" after KT. "
+        "or \"ỦY BAN NHÂN DÂN\" after TM.",
+    )
+    vn_signing_title = fields.Char(string="Title in the signature block", help="e.g. \"PHÓ CHỦ TỊCH\".")
+    vn_signing_key_ids = fields.One2many("vn.signing.key", "user_id", string="Signing keys")
+
+    def _vn_signature_block_lines(self):
+        """The lines above the signature: mark and principal, then the title (uppercase)."""
+        self.ensure_one()
+        title = (self.vn_signing_title or "").upper()
+        principal = (self.vn_signing_principal or "").upper()
+        mark = self.vn_signing_authority
+        if mark == "none" or not mark:
+            return [title or principal]
+        if mark == "Q":
+            return [f"Q. {title or principal}"]
+        lines = [f"{mark}. {principal}".strip()]
+        if title:
+            lines.append(title)
+        return lines

@@ -1,0 +1,112 @@
+import datetime
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.vn_document_base.tools.selection import selection_label
+
+from ..tools import pdf_signing
+
+COPY_FORMS = [("SY", "Sao y"), ("SL", "Sao lục"), ("TrS", "Trích sao")]
+COPY_HEADINGS = {"SY": "SAO Y", "SL": "SAO LỤC", "TrS": "TRÍCH SAO"}
+
+
+class VnDocumentCopy(models.Model):
+    """A copy made by the agency (ND 30 Điều 25–27): sao y, sao lục or trích sao, on paper or
+    electronic. All forms share one yearly series (01/SY-UBND). An electronic copy is the scan
+    or the re-created extract, signed by the agency at the top right of page 1 (R-OUT7, R-LV2)."""
+
+    _name = "vn.document.copy"
+    _description = "Copy of a document"
+    _inherit = ["mail.thread"]
+    _order = "copy_date desc, id desc"
+    _rec_name = "number_symbol"
+    _check_company_auto = True
+
+    company_id = fields.Many2one("res.company", string="Agency", required=True, default=lambda self: self.env.company)
+    form = fields.Selection(COPY_FORMS, string="Form of copy", required=True, default="SY")
+    medium = fields.Selection([("electronic", "Electronic (digitised and signed)"), ("paper", "Paper")],
+                              string="Copy on", required=True, default="electronic")
+    outgoing_id = fields.Many2one("vn.document.outgoing", string="Copy of (outgoing)", index=True, check_company=True)
+    incoming_id = fields.Many2one("vn.document.incoming", string="Copy of (incoming)", index=True, check_company=True)
+    source_description = fields.Char(string="Document copied", required=True,
+                                     help="Type, number and symbol, date and issuing agency of the document copied.")
+    extract_note = fields.Char(string="Part extracted", help="For a trích sao: which part is copied.")
+    register_book_id = fields.Many2one("vn.register.book", string="Register book", readonly=True, check_company=True)
+    code_number = fields.Char(string="Number", readonly=True, copy=False)
+    number_symbol = fields.Char(string="Number and symbol", readonly=True, copy=False, index=True)
+    copy_date = fields.Datetime(string="Copied on", readonly=True, copy=False)
+    copied_by_id = fields.Many2one("res.users", string="Copied by", readonly=True, copy=False)
+    copy_count = fields.Integer(string="Paper copies", default=1)
+    file_id = fields.Many2one("vn.document.file", string="Signed copy", readonly=True)
+    legal_value = fields.Selection(related="file_id.legal_value", string="Legal value")
+    year = fields.Integer(string="Year", compute="_compute_year", store=True)
+
+    _number_unique = models.UniqueIndex("(company_id, year, number_symbol) WHERE number_symbol IS NOT NULL",
+                                        "This copy number is already used this year.")
+
+    @api.depends("copy_date")
+    def _compute_year(self):
+        for copy in self:
+            copy.year = copy.copy_date.year if copy.copy_date else 0
+
+    @api.onchange("outgoing_id", "incoming_id")
+    def _onchange_source(self):
+        source = self.outgoing_id or self.incoming_id
+        if source and not self.source_description:
+            self.source_description = source.display_name
+
+    def action_make(self):
+        """A paper copy is numbered at once; an electronic one asks for the file and the agency's key."""
+        self.ensure_one()
+        if self.medium == "paper":
+            return self._vn_make()
+        return {"type": "ir.actions.act_window", "name": _("Sign the copy"), "res_model": "vn.outgoing.sign.wizard",
+                "view_mode": "form", "target": "new", "context": {"default_mode": "copy", "default_copy_id": self.id}}
+
+    def _vn_make(self, key=None, secret=None, filename=None, data=None):
+        """Number the copy and, for an electronic one, sign the uploaded scan or extract."""
+        self.ensure_one()
+        if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+            raise AccessError(_("The records clerk makes and signs copies."))
+        if self.number_symbol:
+            raise UserError(_("This copy is already made."))
+        if self.medium == "electronic":
+            if not (key and data):
+                raise UserError(_("An electronic copy needs the scanned or extracted PDF and the agency's key."))
+            key = key.with_env(self.env)
+            key._check_holder()
+            if key.usage != "agency":
+                raise UserError(_("A copy is signed with the agency's key."))
+        when = datetime.datetime.now(pytz.timezone("Asia/Ho_Chi_Minh")).replace(microsecond=0)
+        book = self.env["vn.register.book"].search([("kind", "=", "copy"), ("company_id", "=", self.company_id.id)],
+                                                   limit=1)
+        if not book:
+            raise UserError(_("Open a register book for copies first."))
+        values = {"register_book_id": book.id, "copy_date": fields.Datetime.now(), "copied_by_id": self.env.uid}
+        if self.medium == "electronic":
+            values["file_id"] = self._vn_sign_copy(key, secret, filename, data, when).id
+        _number, formatted = book._take_number(when.date())
+        values.update(code_number=formatted,
+                      number_symbol=f"{formatted}/{self.form}-{self.company_id.vn_short_name or ''}".rstrip("-"))
+        self.write(values)
+        self.message_post(body=_("%(form)s %(number)s made", form=selection_label(self, "form"),
+                                 number=self.number_symbol))
+        return self.number_symbol
+
+    def _vn_sign_copy(self, key, secret, filename, data, when):
+        check = self.env["vn.file.check"].check(filename, data)
+        if check["mimetype"] != "application/pdf":
+            raise UserError(_("An electronic copy is a PDF."))
+        if check["signatures"]:
+            raise UserError(_("Upload the scan or the extract itself, not a signed file: a copy gets only the "
+                              "agency's signature."))
+        text = pdf_signing.stamp_text_copy(COPY_HEADINGS[self.form], self.company_id.name, when)
+        with key._open(secret) as signer:
+            signed = pdf_signing.sign_with_text_stamp(data, signer, text, reason=selection_label(self, "form"))
+        stored = self.env["vn.document.file"].vn_store_checked(filename, signed, self)
+        if stored.legal_value != "certified_copy":
+            raise UserError(_("The signed copy does not validate: %(why)s", why=stored.legal_value_reason))
+        return stored

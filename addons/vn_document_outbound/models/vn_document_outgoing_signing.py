@@ -1,0 +1,265 @@
+import base64
+import datetime
+
+import pytz
+
+from odoo import _, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import pdf_signing
+
+VN_TZ = pytz.timezone("Asia/Ho_Chi_Minh")
+
+
+class VnDocumentOutgoing(models.Model):
+    """Signing, numbering and issue (R-OUT3, R-OUT5, R-OUT10, R-OUT11)."""
+
+    _inherit = "vn.document.outgoing"
+
+    # ------------------------------------------------------------------
+    # The PDF for signing: fields created before the first signature
+    # ------------------------------------------------------------------
+    def _vn_prepare_signing_file(self):
+        """Build the signing PDF from the final text: the signature block of the signer, the
+        signer's and the agency's signature fields, the number and date form fields."""
+        self.ensure_one()
+        final = self.final_version_id.file_id
+        if final.mimetype != "application/pdf":
+            raise UserError(_("The final text must be a PDF."))
+        lines = self.signer_id._vn_signature_block_lines()
+        if not any(lines):
+            raise UserError(_("The signer's title is not set (Users > %(name)s > Signature).", name=self.signer_id.name))
+        block = pdf_signing.SignatureBlock(authority_lines=lines, signer_name=self.signer_id.name)
+        try:
+            prepared = pdf_signing.prepare_for_signing(
+                final.attachment_id.sudo().raw, block, seal_diameter_mm=self.company_id.vn_seal_diameter_mm or 35.0)
+        except pdf_signing.PdfLayoutError as error:
+            raise UserError(_("The final text cannot be prepared for signing: %(error)s", error=error)) from None
+        name = final.name.rsplit(".", 1)[0] + "-ky.pdf"
+        stored = self._vn_keep_file(name, prepared, "prepared")
+        self.sudo().write({"signing_file_id": stored.id, "signature_block": "\n".join(lines)})
+
+    def _vn_keep_file(self, name, data, kind):
+        """Check ``data``, keep it as an original and as a version of ``kind``."""
+        stored = self.env["vn.document.file"].vn_store_checked(name, data, self)
+        self.env["vn.document.outgoing.version"].sudo().create({
+            "document_id": self.id, "kind": kind, "file_id": stored.id, "number": len(self.version_ids) + 1,
+        })
+        return stored
+
+    def _vn_signing_bytes(self):
+        self.ensure_one()
+        if not self.signing_file_id.attachment_id:
+            raise UserError(_("There is no file prepared for signing."))
+        return self.signing_file_id.attachment_id.sudo().raw
+
+    # ------------------------------------------------------------------
+    # The signer's signature (first)
+    # ------------------------------------------------------------------
+    def _vn_sign(self, key, secret):
+        """Approve and sign with the signer's own key (PKCS#12 or token)."""
+        self.ensure_one()
+        key = key.with_env(self.env)
+        self._vn_check_signer_key(key)
+        image = base64.b64decode(self.signer_id.vn_signature_image) if self.signer_id.vn_signature_image else None
+        with key._open(secret) as signer:
+            signed = pdf_signing.sign_as_signer(self._vn_signing_bytes(), signer, image,
+                                                reason=_("Approved and signed"), location=self.company_id.name)
+        self._vn_accept_signed(signed, key)
+
+    def _vn_sign_external(self, key, data):
+        """Take back the file signed with a desktop tool: the earlier revision must be the
+        prepared file byte for byte, the new signature the key holder's, in the signer's field."""
+        self.ensure_one()
+        key = key.with_env(self.env)
+        self._vn_check_signer_key(key)
+        try:
+            found = pdf_signing.verify_external_signature(self._vn_signing_bytes(), data, pdf_signing.SIGNER_FIELD)
+        except pdf_signing.ExternalSignatureError as error:
+            messages = {
+                "revision_changed": _("The returned file is not the prepared file plus a signature: "
+                                      "its earlier content was changed."),
+                "wrong_field": _("The signature is not in the signer's field."),
+                "no_signature": _("The returned file carries no new signature."),
+                "several_signatures": _("The returned file carries more than one new signature."),
+                "not_last": _("The file was changed after it was signed."),
+            }
+            raise UserError(messages.get(error.code) or _("The returned file is not valid.")) from None
+        import hashlib
+
+        if hashlib.sha256(found["certificate_der"]).hexdigest() != key.certificate_fingerprint:
+            raise AccessError(_("The file was signed with another certificate than %(key)s's.", key=key.user_id.name))
+        self._vn_accept_signed(data, key)
+
+    def _vn_check_signer_key(self, key):
+        self._check_turn(("to_sign",), "signer_id")
+        key._check_holder()
+        if key.usage != "personal":
+            raise UserError(_("The signer signs with a personal key, not the agency's."))
+
+    def _vn_accept_signed(self, signed, key):
+        name = self.signing_file_id.name.replace("-ky.pdf", "-da-ky.pdf")
+        stored = self._vn_keep_file(name, signed, "signed")
+        self._vn_require_valid(stored, 1)
+        self._step("approve_sign", False, self.final_version_id)
+        self.sudo().write({"signing_file_id": stored.id, "signed_at": fields.Datetime.now(),
+                           "signed_by_id": self.env.uid})
+        clerks = self.env.ref("vn_document_base.group_vn_document_clerk").all_user_ids.filtered(
+            lambda u: self.company_id in u.company_ids)
+        self._move("signed", "sign", _("Key: %(key)s", key=key.name), notify=clerks[:1],
+                   summary=_("Number, apply the agency signature and issue"))
+
+    def _vn_require_valid(self, stored, count):
+        """Every signature of ``stored`` must validate (pyHanko's bottom line) and there must be ``count``."""
+        signatures = stored.signature_ids
+        if len(signatures) != count or not all(signatures.mapped("is_valid")):
+            reasons = "; ".join(f"{s.signer_name or s.field_name}: {s.reason}" for s in signatures)
+            raise UserError(_("The signed file does not validate: %(reasons)s", reasons=reasons or _("no signature")))
+
+    # ------------------------------------------------------------------
+    # Issue: scan, number, agency signature, delivery (ND 30 Điều 14–18)
+    # ------------------------------------------------------------------
+    def _vn_issue(self, key, secret):
+        self.ensure_one()
+        if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+            raise AccessError(_("Only a records clerk numbers and issues documents."))
+        self._check_turn(("signed",), users=self.env.user)
+        key = key.with_env(self.env)
+        key._check_holder()
+        if key.usage != "agency":
+            raise UserError(_("The agency signature needs the agency's key."))
+        if not self.company_id.vn_seal_image:
+            raise UserError(_("Upload the agency's seal image first (Settings > Outgoing documents)."))
+        if not self.delivery_ids:
+            raise UserError(_("Add the recipients first."))
+        self._vn_scan_all()
+        when = datetime.datetime.now(VN_TZ).replace(microsecond=0)
+        book = self._vn_register_book()
+        # Taken last but one: the lock on the register book is held only while the file is signed.
+        number, formatted = book._take_number(when.date())
+        number_symbol = f"{formatted}/{self._vn_symbol()}"
+        seal = base64.b64decode(self.company_id.vn_seal_image)
+        with key._open(secret) as signer:
+            filled = pdf_signing.fill_number_and_date(self._vn_signing_bytes(), _("No.: %(number)s",
+                                                      number=number_symbol), self._vn_date_line(when.date()))
+            issued = pdf_signing.sign_as_agency(filled, signer, seal, reason=_("Issued"),
+                                                location=self.company_id.name)
+            stamp = pdf_signing.stamp_text_attachment(number_symbol, when)
+            attachments = [(v.file_id.name, pdf_signing.sign_with_text_stamp(
+                v.file_id.attachment_id.sudo().raw, signer, stamp, reason=_("Attachment of %(doc)s", doc=number_symbol)))
+                for v in self.attachment_version_ids]
+        original = self._vn_keep_file(f"{number_symbol.replace('/', '-')}.pdf", issued, "issued")
+        self._vn_require_valid(original, 2)
+        if original.legal_value != "original":
+            raise UserError(_("The issued file is not recognised as an original: %(why)s",
+                              why=original.legal_value_reason))
+        for name, data in attachments:
+            self._vn_require_valid(self._vn_keep_file(name, data, "issued_attachment"), 1)
+        self.sudo().write({
+            "register_book_id": book.id, "code_number": formatted, "number_symbol": number_symbol,
+            "issued_date": when.date(), "issued_at": fields.Datetime.now(), "issued_by_id": self.env.uid,
+            "issued_file_id": original.id, "signing_file_id": original.id,
+        })
+        self._step("number", _("%(number)s in %(book)s", number=number_symbol, book=book.name))
+        self._step("agency_sign", _("Key: %(key)s", key=key.name))
+        self._move("issued", "issue")
+        self._vn_after_issue()
+        return number_symbol
+
+    def _vn_scan_all(self):
+        """R-OUT11: every file is scanned again right before issue; one that is not clean blocks it."""
+        from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
+
+        files = self.signing_file_id | self.attachment_version_ids.file_id
+        for record in files:
+            try:
+                self.env["vn.file.check"]._scan(record.name, record.attachment_id.sudo().raw)
+            except FileCheckError as error:
+                raise UserError(_("The document cannot be issued: %(error)s", error=error)) from None
+            if not record.vn_verify_integrity():
+                raise UserError(_("The document cannot be issued: %(name)s no longer matches its SHA-256.",
+                                  name=record.name))
+
+    def _vn_register_book(self):
+        """The outgoing book of the agency's numbering policy: a book listing the type
+        (one series per type), else the book for every type (one series)."""
+        books = self.env["vn.register.book"].search([("kind", "=", "outgoing"), ("company_id", "=", self.company_id.id)])
+        book = books.filtered(lambda b: self.document_type_id in b.document_type_ids)[:1]
+        book = book or books.filtered(lambda b: not b.document_type_ids)[:1]
+        if not book:
+            raise UserError(_("No outgoing register book numbers %(type)s documents.", type=self.document_type_id.name))
+        return book
+
+    def _vn_symbol(self):
+        """ND 30 Phụ lục I, II.3: type-agency (QĐ-UBND), or for a công văn agency-unit (UBND-VP)."""
+        agency = self.company_id.vn_short_name
+        if not agency:
+            raise UserError(_("Set the agency's short name (Settings) before issuing."))
+        if self.document_type_id.symbol_style == "agency_unit":
+            unit = self.drafting_department_id.vn_short_name
+            if not unit:
+                raise UserError(_("Set the short name of the drafting unit: a công văn's symbol carries it."))
+            return f"{agency}-{unit}"
+        if not self.document_type_id.abbreviation:
+            raise UserError(_("The document type %(type)s has no abbreviation.", type=self.document_type_id.name))
+        return f"{self.document_type_id.abbreviation}-{agency}"
+
+    def _vn_date_line(self, day):
+        """"Phường Bến Thành, ngày 05 tháng 02 năm 2026": days below 10 and months 1 and 2 take a 0."""
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        place = self.company_id.vn_place_name or self.company_id.city or ""
+        line = _("day %(day)s month %(month)s year %(year)s", day=f"{day.day:02d}", month=month, year=day.year)
+        return f"{place}, {line}" if place else line
+
+    def _vn_after_issue(self):
+        self.ensure_one()
+        for line in self.delivery_ids:
+            line._vn_dispatch()
+        if self.incoming_assignment_id.state == "open":
+            assignment = self.incoming_assignment_id.sudo()
+            assignment.write({"state": "done", "done_date": fields.Datetime.now(),
+                              "result": _("Answered by %(doc)s", doc=self.display_name)})
+            assignment.document_id._trail(_("Answered by %(doc)s", doc=self.display_name))
+            assignment.document_id._vn_check_completion()
+        for linked, field in ((self.replaces_id, "replaced_by_ids"), (self.corrects_id, "correction_ids")):
+            if linked:
+                linked._step("link", _("%(label)s: %(doc)s", label=linked._fields[field].string, doc=self.display_name))
+                linked.message_post(body=_("%(label)s %(doc)s", label=linked._fields[field].string,
+                                           doc=self.display_name))
+        self._vn_notify_event("issued")
+
+    # ------------------------------------------------------------------
+    # Recall (R-OUT8, ND 30 Điều 18.4, Phụ lục VI III.8)
+    # ------------------------------------------------------------------
+    def _vn_recall(self, reason):
+        """Freeze the original (it already is) and tell every recipient through its channel."""
+        for doc in self:
+            if doc.state != "issued":
+                raise UserError(_("Only an issued document can be recalled."))
+            if not self.env.user.has_group("vn_document_base.group_vn_document_clerk") and \
+                    self.env.user != doc.signer_id:
+                raise AccessError(_("The signer or a records clerk recalls a document."))
+            if not reason:
+                raise UserError(_("Give the reason for the recall."))
+            doc.sudo().write({"state": "recalled", "recall_reason": reason, "recalled_on": fields.Datetime.now(),
+                              "recalled_by_id": self.env.uid})
+            doc._step("recall", reason)
+            for line in doc.delivery_ids:
+                line._vn_recall(reason)
+            doc._vn_notify_event("recalled")
+        return True
+
+    # ------------------------------------------------------------------
+    # Paper master copy (R-OUT7, ND 30 Điều 18.5)
+    # ------------------------------------------------------------------
+    def _vn_record_paper_copy(self, count, note=False):
+        self.ensure_one()
+        if self.state != "issued":
+            raise UserError(_("Only an issued document is printed as a paper master copy."))
+        if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+            raise AccessError(_("The records clerk prints and stamps the paper master copy."))
+        if count < 1:
+            raise UserError(_("Give the number of copies printed and stamped."))
+        self.sudo().write({"paper_copy_count": self.paper_copy_count + count,
+                           "paper_copy_date": fields.Datetime.now(), "paper_copy_user_id": self.env.uid})
+        self._step("paper_copy", _("%(count)s copies printed and stamped", count=count) + (f": {note}" if note else ""))

@@ -1,0 +1,5 @@
+from . import vn_outgoing_upload_wizard
+from . import vn_outgoing_comment_wizard
+from . import vn_outgoing_sign_wizard
+from . import vn_outgoing_recall_wizard
+from . import vn_outgoing_paper_copy_wizard
