@@ -21,7 +21,10 @@ except ImportError:  # standalone (scripts, plain pytest)
     test_pki = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(test_pki)
 
-FONT_PATH = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"
+# Liberation 2 has the Vietnamese precomposed letters (Ư, Ơ, Ế...); Liberation 1 does not.
+FONT_PATH = next((p for p in ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+                              "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf") if os.path.exists(p)),
+                 "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
 FONT_NAME = "LiberationSerif"
 DEFAULT_TEXT = "Quyết định về việc phê duyệt kế hoạch năm 2025 - Ủy ban nhân dân phường Bến Thành"
 

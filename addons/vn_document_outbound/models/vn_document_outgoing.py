@@ -143,7 +143,10 @@ class VnDocumentOutgoing(models.Model):
     paper_copy_count = fields.Integer(string="Paper master copies", readonly=True, copy=False)
     paper_copy_date = fields.Datetime(string="Printed and stamped on", readonly=True, copy=False)
     paper_copy_user_id = fields.Many2one("res.users", string="Printed and stamped by", readonly=True, copy=False)
-    copy_ids = fields.One2many("vn.document.copy", "outgoing_id", string="Copies", readonly=True)
+    copy_ids = fields.One2many(
+        "vn.document.copy", "outgoing_id", string="Copies", readonly=True,
+        groups="vn_document_base.group_vn_document_clerk,vn_document_base.group_vn_document_agency_head,"
+        "vn_document_base.group_vn_document_follow_up")
 
     # Access and turn
     involved_user_ids = fields.Many2many("res.users", "vn_outgoing_involved_rel", "document_id", "user_id",

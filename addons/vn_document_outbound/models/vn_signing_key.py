@@ -61,8 +61,11 @@ class VnSigningKey(models.Model):
                                           store=True, index=True)
     certificate_valid_to = fields.Datetime(string="Valid until", compute="_compute_certificate", store=True)
     active = fields.Boolean(default=True, tracking=True)
-    # Typed in the form to check the key; the button passes it in its context, nothing stores it.
-    check_secret = fields.Char(string="Passphrase or PIN", store=False)
+    # Typed in the form to check the key: saving opens the key once and records its certificate.
+    check_secret = fields.Char(string="Passphrase or PIN", store=False, compute="_compute_check_secret",
+                               inverse="_inverse_check_secret",
+                               help="Type it and save: the key is opened once to record its certificate. "
+                               "It is not stored.")
 
     @api.depends("certificate")
     def _compute_certificate(self):
@@ -71,6 +74,13 @@ class VnSigningKey(models.Model):
             key.certificate_subject = cert.subject.human_friendly if cert else False
             key.certificate_fingerprint = hashlib.sha256(cert.dump()).hexdigest() if cert else False
             key.certificate_valid_to = cert.not_valid_after.replace(tzinfo=None) if cert else False
+
+    def _compute_check_secret(self):
+        self.check_secret = False
+
+    def _inverse_check_secret(self):
+        for key in self.filtered("check_secret"):
+            key.with_context(vn_signing_secret=key.check_secret).action_check_key()
 
     @api.constrains("kind", "pkcs11_module", "token_label", "key_label", "certificate")
     def _check_kind(self):

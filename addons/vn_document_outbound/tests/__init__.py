@@ -1,1 +1,2 @@
 from . import test_outgoing_flow
+from . import test_ui

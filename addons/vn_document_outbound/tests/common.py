@@ -23,14 +23,13 @@ def read_pki(name):
         return f.read()
 
 
-class OutgoingCase(VnDocumentCase):
+class OutgoingSetup:
     """An agency ready to issue: the on-disk test PKI trusted, a signer with a PKCS#12 key and a
     signature image, a records clerk holding the agency key on the SoftHSM token, a drafting
-    unit with its head, a seal, and register books numbered per type."""
+    unit with its head, a seal, and register books numbered per type. Needs ``cls.users``."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def _setup_agency(cls):
         env = cls.env
         env["vn.trusted.root"].search([]).active = False
         env["vn.trusted.root"].create({
@@ -90,6 +89,13 @@ class OutgoingCase(VnDocumentCase):
                                                          "vn_organ_code": "000.00.96.H29"})
         cls.final_pdf = pdf_fixtures.make_pdf(pages=2, text="Quyết định về việc giao chỉ tiêu kế hoạch năm 2027")
         cls.annex_pdf = pdf_fixtures.make_pdf(pages=1, text="Phụ lục: danh sách đơn vị")
+
+
+class OutgoingCase(OutgoingSetup, VnDocumentCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_agency()
 
     # ------------------------------------------------------------------
     def new_draft(self, doc_type=None, **values):

@@ -2,7 +2,7 @@ import datetime
 
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
@@ -118,7 +118,6 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
     def _records(self):
         return self._postal_lines() if self.report_kind == "postal" else self._documents()
 
-    @api.model
     def _note_lines(self, doc):
         """Ghi chú: the notes, the links to replaced or corrected documents, the recall."""
         notes = [doc.description or ""]
