@@ -20,7 +20,12 @@
         "views/res_company_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/vn_outgoing_wizards_views.xml",
+        "wizards/vn_outgoing_register_report_wizard_views.xml",
+        "reports/vn_outgoing_reports.xml",
         "views/vn_document_outbound_menus.xml",
+    ],
+    "demo": [
+        "demo/vn_document_outgoing_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -9,3 +9,4 @@ from . import vn_document_outgoing_signing
 from . import vn_document_delivery
 from . import vn_document_copy
 from . import vn_document_incoming
+from . import demo

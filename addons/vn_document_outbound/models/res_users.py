@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import Command, fields, models
 
 AUTHORITY_MARKS = [
     ("none", "Signs in own right"),
@@ -45,3 +45,28 @@ class ResUsers(models.Model):
         if title:
             lines.append(title)
         return lines
+
+    def _vn_open_drafts(self):
+        """Outgoing documents not yet issued in which this account holds a role."""
+        return self.env["vn.document.outgoing"].sudo().search([
+            ("state", "in", ("draft", "review", "head_review", "format_check", "to_sign")),
+            "|", "|", "|", "|", ("drafter_id", "=", self.id), ("reviewer_ids", "in", self.id),
+            ("content_approver_id", "=", self.id), ("format_checker_id", "=", self.id), ("signer_id", "=", self.id),
+        ])
+
+    def _vn_open_work_count(self):
+        return super()._vn_open_work_count() + len(self._vn_open_drafts())
+
+    def _vn_handover_work(self, successor):
+        """The roles in unissued outgoing documents go to the successor (R-US3); signing keys are
+        archived, never handed over (R-US4)."""
+        lines = super()._vn_handover_work(successor)
+        drafts = self._vn_open_drafts()
+        for field in ("drafter_id", "content_approver_id", "format_checker_id", "signer_id"):
+            drafts.filtered(lambda d: d[field] == self).write({field: successor.id})
+        for doc in drafts.filtered(lambda d: self in d.reviewer_ids):
+            doc.reviewer_ids = [Command.unlink(self.id), Command.link(successor.id)]
+        for doc in drafts:
+            doc._step("assign", self.env._("Handed over from %(old)s to %(new)s", old=self.name, new=successor.name))
+        self.env["vn.signing.key"].sudo().search([("user_id", "=", self.id)]).active = False
+        return lines + [self.env._("%(count)s outgoing drafts", count=len(drafts))]

@@ -128,7 +128,7 @@ class VnDocumentOutgoing(models.Model):
     # Delivery (R-OUT5, R-OUT8)
     delivery_ids = fields.One2many("vn.document.delivery", "document_id", string="Recipients")
     issued_amount = fields.Integer(string="Copies issued", compute="_compute_issued_amount", store=True)
-    recipients_text = fields.Char(string="Recipients", compute="_compute_issued_amount", store=True)
+    recipients_text = fields.Char(string="Recipient list", compute="_compute_issued_amount", store=True)
 
     # After issue (R-OUT6, R-OUT7, R-OUT8)
     replaces_id = fields.Many2one("vn.document.outgoing", string="Replaces", index=True, copy=False,

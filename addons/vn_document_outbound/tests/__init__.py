@@ -1,2 +1,3 @@
 from . import test_outgoing_flow
 from . import test_ui
+from . import test_outgoing_register_report

@@ -350,3 +350,17 @@ def office_convert_sample_docx():
         for name, content in parts.items():
             archive.writestr(name, content)
     return buf.getvalue()
+
+
+@tagged("post_install", "-at_install")
+class TestOutgoingHandover(OutgoingCase):
+    def test_disabled_signer_hands_over_drafts_and_loses_keys(self):
+        """R-US3, R-US4: a departing signer's drafts go to the successor; the keys are archived."""
+        doc = self.bring_to_signing(self.new_draft(), with_annex=False)
+        successor = self.users["department_head"]
+        wizard = self.env["vn.user.disable.wizard"].with_user(self.manager).create({
+            "user_id": self.signer.id, "successor_id": successor.id, "reason": "retire"})
+        wizard.action_confirm()
+        self.assertEqual(doc.signer_id, successor)
+        self.assertFalse(self.signer_key.active)
+        self.assertIn(successor, doc.turn_user_ids)

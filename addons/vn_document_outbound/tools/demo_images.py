@@ -139,3 +139,29 @@ def seal_png(agency_name, size=600):
     # marks the image as a specimen, never to be mistaken for a real seal
     draw.text((c, c + size * 0.17), "MẪU THỬ", font=_font(SERIF_BOLD, 34), fill=SEAL_RED, anchor="mm")
     return _png(img)
+
+
+def demo_pdf(text, pages=2):
+    """A plain A4 PDF with a Vietnamese heading and ``text`` (demo drafts)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from .pdf_signing import REGULAR, font_path
+
+    if "VNDemoSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("VNDemoSerif", font_path(REGULAR)))
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    width, height = A4
+    for page in range(pages):
+        pdf.setFont("VNDemoSerif", 13)
+        pdf.drawCentredString(width * 0.7, height - 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        pdf.drawCentredString(width * 0.7, height - 78, "Độc lập - Tự do - Hạnh phúc")
+        pdf.drawString(70, height - 200 - 20 * page, text)
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()

@@ -21,6 +21,7 @@ Pure Python (pyHanko 0.28), no Odoo imports.  Errors raised to callers are
 :class:`PdfSigningError` subclasses with a machine-readable ``code``.
 """
 import contextlib
+import logging
 import datetime
 import functools
 import io
@@ -43,6 +44,9 @@ from pyhanko.sign.general import SigningError
 from pyhanko.stamp import BaseStamp, BaseStampStyle, StaticStampStyle
 
 pdf_name = generic.NameObject
+
+# fontTools logs every subsetting step at INFO level.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 MM = 72 / 25.4
 
