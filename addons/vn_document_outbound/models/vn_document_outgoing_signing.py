@@ -145,9 +145,9 @@ class VnDocumentOutgoing(models.Model):
             issued = pdf_signing.sign_as_agency(filled, signer, seal, reason=_("Issued"),
                                                 location=self.company_id.name)
             stamp = pdf_signing.stamp_text_attachment(number_symbol, when)
+            reason = _("Attachment of %(doc)s", doc=number_symbol)
             attachments = [(v.file_id.name, pdf_signing.sign_with_text_stamp(
-                v.file_id.attachment_id.sudo().raw, signer, stamp, reason=_("Attachment of %(doc)s", doc=number_symbol)))
-                for v in self.attachment_version_ids]
+                v.file_id.attachment_id.sudo().raw, signer, stamp, reason=reason)) for v in self.attachment_version_ids]
         original = self._vn_keep_file(f"{number_symbol.replace('/', '-')}.pdf", issued, "issued")
         self._vn_require_valid(original, 2)
         if original.legal_value != "original":
