@@ -45,7 +45,7 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(doc.state, "to_sign")
         self.assertEqual(doc.signature_block, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
         with self.assertRaises(UserError) as wrong:
-            doc.with_user(self.signer)._vn_sign(self.signer_key, "0000")
+            doc.with_user(self.signer).with_context(lang="vi_VN")._vn_sign(self.signer_key, "0000")
         self.assertIn("Mật khẩu", str(wrong.exception))
         doc.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
         self.assertEqual(doc.state, "signed")
