@@ -18,5 +18,7 @@ if [ "$installed" != 1 ]; then
     log "installing the suite in the demo database $DB"
     odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --with-demo --load-language vi_VN --stop-after-init
 fi
+# The LGSP simulator stands in for the city's platform; the demo agency's connection points to it.
+bash "$ROOT/scripts/start_lgsp_simulator.sh"
 log "Odoo on http://127.0.0.1:8069 (database $DB); Ctrl+C stops it"
 odoo_cmd -d "$DB" --http-interface 127.0.0.1 --http-port 8069

@@ -1,7 +1,7 @@
 {
     "name": "Vietnamese Document Management - HCM LGSP Connector",
     "summary": "Exchange edXML documents and statuses with other agencies through the HCM LGSP platform",
-    "version": "19.0.0.1.0",
+    "version": "19.0.0.2.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -9,7 +9,16 @@
     "development_status": "Alpha",
     "depends": ["vn_document_inbound", "vn_document_outbound"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/vn_lgsp_connector_security.xml",
+        "data/ir_cron_data.xml",
+        "views/vn_lgsp_views.xml",
+        "views/res_config_settings_views.xml",
         "views/vn_lgsp_connector_menus.xml",
     ],
+    "demo": [
+        "demo/vn_lgsp_demo.xml",
+    ],
+    "external_dependencies": {"python": ["lxml", "requests"]},
     "installable": True,
 }

@@ -1,0 +1,178 @@
+import base64
+import logging
+import os
+
+from odoo import _, api, fields, models
+from odoo.modules import module as odoo_module
+
+from odoo.addons.vn_document_base.models.res_partner import ORGAN_CODE_RE
+
+_logger = logging.getLogger(__name__)
+
+
+def _crash_point(name):
+    """Fault injection for the reliability tests: ``VN_LGSP_CRASH_AT=<name>`` kills the process
+    at that point, as a power cut or ``kill -9`` would. Never set in production."""
+    if os.environ.get("VN_LGSP_CRASH_AT") == name:
+        _logger.warning("VN_LGSP_CRASH_AT=%s: killing the process", name)
+        os._exit(137)
+
+
+class VnLgspExchange(models.AbstractModel):
+    """The scheduled exchange with the platform: send the outbox, poll documents and statuses,
+    acknowledge only what is committed here (R-LG4)."""
+
+    _name = "vn.lgsp.exchange"
+    _description = "Exchange with the integration platform"
+
+    @api.model
+    def _vn_commit(self):
+        """Commit the work done so far; inside a test the test's transaction stays open."""
+        if odoo_module.current_test:
+            self.env.flush_all()
+        else:
+            self.env.cr.commit()
+
+    @api.model
+    def _profiles(self):
+        return self.env["vn.lgsp.profile"].sudo().search([])
+
+    @api.model
+    def _clients(self):
+        """(profile, client) of each active connection; a misconfigured one is reported and skipped."""
+        from ..tools.lgsp_client import LgspError
+
+        for profile in self._profiles():
+            try:
+                yield profile, profile._client()
+            except LgspError as error:
+                profile.last_error = str(error)[:500]
+                _logger.warning("LGSP connection %s is misconfigured: %s", profile.name, error)
+
+    # ------------------------------------------------------------------
+    # Outbox
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_outbox(self, limit=200):
+        sent = 0
+        for profile, client in self._clients():
+            Message = self.env["vn.lgsp.message"].sudo().with_company(profile.company_id)
+            due = Message.search([("company_id", "=", profile.company_id.id), ("direction", "=", "out"),
+                                  ("state", "=", "queued"), ("next_attempt_at", "<=", fields.Datetime.now())],
+                                 order="id", limit=limit)
+            for message in due:
+                if not message._vn_lock():
+                    continue  # another worker has it
+                _crash_point("before_send")
+                sent += message._vn_send(client)
+                _crash_point("after_send_before_commit")
+                self._vn_commit()
+        return sent
+
+    # ------------------------------------------------------------------
+    # Inbox
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_poll(self):
+        from ..tools.lgsp_client import LgspError
+
+        received = 0
+        for profile, client in self._clients():
+            for message_type in ("edoc", "status"):
+                try:
+                    items = client.received_list(message_type)
+                except LgspError as error:
+                    profile.last_error = str(error)[:500]
+                    _logger.warning("LGSP poll of %s failed: %s", profile.name, error)
+                    continue
+                for item in items:
+                    received += self._vn_receive(profile, client, message_type, item)
+            profile.last_poll_at = fields.Datetime.now()
+            self._vn_commit()
+        return received
+
+    @api.model
+    def _vn_receive(self, profile, client, message_type, item):
+        """Fetch, keep, process and acknowledge one package, each step committed before the next."""
+        from ..tools.lgsp_client import LgspError
+
+        Message = self.env["vn.lgsp.message"].sudo()
+        doc_id = item["docId"]
+        message = Message.search([("company_id", "=", profile.company_id.id), ("direction", "=", "in"),
+                                  ("message_type", "=", message_type), ("platform_doc_id", "=", doc_id)], limit=1)
+        try:
+            if not message:
+                data = client.get_edoc(doc_id)
+                message = Message.create({
+                    "company_id": profile.company_id.id, "direction": "in", "message_type": message_type,
+                    "state": "fetched", "platform_doc_id": doc_id, "from_code": item.get("from"),
+                    "to_codes": item.get("to"), "payload": base64.b64encode(data),
+                })
+                self._vn_commit()
+                _crash_point("after_fetch_commit")
+            if message.state == "fetched":
+                message._vn_process()
+                self._vn_commit()
+                _crash_point("after_process_commit")
+            if not message.acknowledged and message.state in ("done", "refused"):
+                client.update_status(doc_id, "done")
+                message.acknowledged = True
+                self._vn_commit()
+        except LgspError as error:
+            _logger.warning("LGSP package %s: %s", doc_id, error)
+            if message:
+                message.last_error = str(error)[:2000]
+            return 0
+        return 1
+
+    # ------------------------------------------------------------------
+    # Agency directory (codes that change keep their history)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_sync_agencies(self):
+        Partner = self.env["res.partner"].sudo()
+        count = 0
+        for _profile, client in self._clients():
+            for agency in client.agencies():
+                code = agency.get("code")
+                if not code or not ORGAN_CODE_RE.match(code) or agency.get("deleted") in (True, "true", 1, "1"):
+                    continue
+                partner = Partner.search([("vn_organ_code", "=", code)], limit=1)
+                if not partner and agency.get("oldCode"):
+                    partner = Partner.search([("vn_organ_code", "=", agency["oldCode"])], limit=1)
+                values = {"name": agency.get("name") or code, "vn_organ_code": code, "is_company": True}
+                if agency.get("mail"):
+                    values["email"] = agency["mail"]
+                if partner:
+                    partner.write({k: v for k, v in values.items() if partner[k] != v})
+                else:
+                    Partner.create(values)
+                count += 1
+        return count
+
+    # ------------------------------------------------------------------
+    # Monitoring (R-LG3): no "received" from a recipient after N working days
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_monitor(self):
+        days = int(self.env["ir.config_parameter"].sudo().get_param("vn_lgsp_connector.monitor_days", 3))
+        Delivery = self.env["vn.document.delivery"].sudo()
+        late = Delivery.search([("kind", "=", "external"), ("state", "in", ("queued", "sent")),
+                                ("vn_lgsp_alerted", "=", False), ("sent_on", "!=", False)])
+        today = fields.Date.context_today(self)
+        alerted = Delivery
+        for line in late:
+            company = line.document_id.company_id
+            if company.vn_count_working_days(line.sent_on.date(), today) < days:
+                continue
+            officers = self.env.ref("vn_document_base.group_vn_document_follow_up").all_user_ids.filtered(
+                lambda u: company in u.company_ids)
+            for officer in officers:
+                line.document_id.activity_schedule(
+                    "mail.mail_activity_data_warning", user_id=officer.id,
+                    summary=_("No receipt from %(agency)s", agency=line.recipient_name),
+                    note=_("%(doc)s was sent on %(date)s and %(agency)s has not confirmed its arrival.",
+                           doc=line.document_id.display_name, date=line.sent_on.date(), agency=line.recipient_name))
+            alerted |= line
+        alerted.write({"vn_lgsp_alerted": True})
+        return len(alerted)

@@ -1,0 +1,136 @@
+import base64
+import hashlib
+import logging
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
+
+MAX_BACKOFF = timedelta(hours=6)
+STATES = [
+    ("queued", "To send"),
+    ("sent", "Sent"),
+    ("fetched", "Fetched, to process"),
+    ("done", "Processed"),
+    ("refused", "Refused"),
+    ("parked", "Parked"),
+]
+
+
+class VnLgspMessage(models.Model):
+    """One package in the outbox or the inbox (R-LG4): its state, attempts, next attempt and
+    last error. A package received is kept raw; it is acknowledged on the platform only after
+    it was committed here, so a crash at any point loses nothing, and receiving is idempotent
+    on the platform id and on the edXML document id."""
+
+    _name = "vn.lgsp.message"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Package exchanged with the integration platform"
+    _order = "id desc"
+    _rec_name = "display_label"
+
+    company_id = fields.Many2one("res.company", string="Agency", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    direction = fields.Selection([("out", "Outbox"), ("in", "Inbox")], string="Direction", required=True, index=True)
+    message_type = fields.Selection([("edoc", "Document"), ("status", "Status")], string="Kind", required=True)
+    state = fields.Selection(STATES, string="State", required=True, index=True)
+    business_type = fields.Selection([("0", "New"), ("1", "Recall"), ("2", "Update"), ("3", "Replace")],
+                                     string="Business", default="0")
+    status_code = fields.Char(string="Status code", size=2)
+    edxml_document_id = fields.Char(string="edXML document id", index=True)
+    platform_doc_id = fields.Char(string="Platform id", index=True, copy=False)
+    from_code = fields.Char(string="From")
+    to_codes = fields.Char(string="To")
+    subject = fields.Char(string="Subject")
+    payload = fields.Binary(string="Package", attachment=True, copy=False)
+    payload_sha256 = fields.Char(string="SHA-256", index=True)
+    attempts = fields.Integer(string="Attempts", default=0)
+    next_attempt_at = fields.Datetime(string="Next attempt", index=True, default=fields.Datetime.now)
+    last_error = fields.Text(string="Last error")
+    acknowledged = fields.Boolean(string="Acknowledged on the platform",
+                                  help="Inbox: the platform was told the package is stored here (done or fail).")
+    delivery_id = fields.Many2one("vn.document.delivery", string="Delivery line", index=True, ondelete="set null")
+    outgoing_id = fields.Many2one(related="delivery_id.document_id", string="Outgoing document", store=True)
+    incoming_id = fields.Many2one("vn.document.incoming", string="Incoming document", index=True, ondelete="set null")
+    display_label = fields.Char(compute="_compute_display_label")
+
+    _platform_unique = models.UniqueIndex(
+        "(company_id, direction, message_type, platform_doc_id) WHERE platform_doc_id IS NOT NULL",
+        "This platform package is already recorded.")
+    _due_index = models.Index("(direction, state, next_attempt_at)")
+
+    @api.depends("direction", "message_type", "status_code", "subject", "edxml_document_id")
+    def _compute_display_label(self):
+        for message in self:
+            what = message.subject or message.edxml_document_id or ""
+            if message.message_type == "status":
+                what = f"{message.status_code} - {what}"
+            message.display_label = what
+
+    # ------------------------------------------------------------------
+    # Outbox
+    # ------------------------------------------------------------------
+    @api.model
+    def _vn_enqueue(self, values, data):
+        """Queue a package to send; it is sent by the scheduled job (or at once by the caller)."""
+        return self.sudo().create(dict(values, direction="out", state="queued", payload=base64.b64encode(data),
+                                       payload_sha256=hashlib.sha256(data).hexdigest()))
+
+    def _vn_send(self, client):
+        """Send one queued package; on failure plan the next attempt or park it."""
+        from ..tools.lgsp_client import LgspError
+
+        self.ensure_one()
+        data = base64.b64decode(self.payload)
+        try:
+            doc_id = client.send_edoc(data, message_type=self.message_type, from_code=self.from_code,
+                                      to_codes=(self.to_codes or "").split(",") if self.to_codes else None)
+        except LgspError as error:
+            self._vn_failed(error, error.retryable)
+            return False
+        self.write({"state": "sent", "platform_doc_id": doc_id, "attempts": self.attempts + 1, "last_error": False})
+        if self.delivery_id and self.message_type == "edoc" and self.delivery_id.state == "queued":
+            self.delivery_id._vn_set_status("sent", _("Platform id %(id)s", id=doc_id))
+        return True
+
+    def _vn_failed(self, error, retryable):
+        profile = self.env["vn.lgsp.profile"]._for_company(self.company_id)
+        attempts = self.attempts + 1
+        values = {"attempts": attempts, "last_error": str(error)[:2000]}
+        if not retryable or attempts >= profile.max_attempts:
+            values["state"] = "parked"
+            self.write(values)
+            self._vn_alert_admins(_("A package to the integration platform was parked after %(count)s attempts: "
+                                    "%(error)s", count=attempts, error=error))
+        else:
+            delay = min(timedelta(seconds=profile.backoff_seconds * 2 ** (attempts - 1)), MAX_BACKOFF)
+            values["next_attempt_at"] = fields.Datetime.now() + delay
+            self.write(values)
+
+    def _vn_alert_admins(self, body):
+        admins = self.env.ref("vn_document_base.group_vn_document_admin").all_user_ids.filtered(
+            lambda u: self.company_id in u.company_ids)
+        for admin in admins:
+            self.env["mail.activity"].sudo().create({
+                "res_model_id": self.env["ir.model"]._get_id(self._name), "res_id": self.id,
+                "activity_type_id": self.env.ref("mail.mail_activity_data_warning").id,
+                "summary": _("Integration platform"), "note": body, "user_id": admin.id,
+            })
+
+    def action_retry(self):
+        """Administrator: send a parked package again (or process a parked received one)."""
+        self.filtered(lambda m: m.state == "parked").write(
+            {"state": "queued", "next_attempt_at": fields.Datetime.now(), "attempts": 0})
+        for message in self.filtered(lambda m: m.direction == "in" and m.state == "queued"):
+            message.state = "fetched"
+        return True
+
+    def action_park(self):
+        self.filtered(lambda m: m.state in ("queued", "fetched")).write({"state": "parked"})
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(_("Packages are kept as the record of the exchange; park them instead."))

@@ -1,0 +1,294 @@
+import base64
+import datetime
+import logging
+
+import pytz
+
+from odoo import _, fields, models
+from odoo.tools import SQL
+
+from ..tools import edxml
+
+_logger = logging.getLogger(__name__)
+
+
+def _vn_now():
+    """Local time of Vietnam, as edXML timestamps are written."""
+    return datetime.datetime.now(pytz.timezone("Asia/Ho_Chi_Minh")).replace(tzinfo=None, microsecond=0)
+
+# Status code (QCVN 102) -> state of our delivery line at the sender's side.
+STATUS_TO_DELIVERY = {
+    "01": "received", "02": "returned", "03": "registered", "04": "assigned", "05": "in_progress", "06": "done",
+    "15": "recalled",
+}
+
+
+class VnLgspMessage(models.Model):
+    """Turning received packages into incoming documents and delivery statuses (R-LG1, R-LG2, R-IN4, R-IN5)."""
+
+    _inherit = "vn.lgsp.message"
+
+    def _vn_lock(self):
+        """Take the row for this worker, or skip it when another one holds it."""
+        self.env.cr.execute(SQL("SELECT id FROM vn_lgsp_message WHERE id = %s AND state = 'queued' "
+                                "FOR UPDATE SKIP LOCKED", self.id))
+        return bool(self.env.cr.fetchone())
+
+    def _vn_process(self):
+        """Process one fetched package; a refused package is answered, never half-stored."""
+        self.ensure_one()
+        data = base64.b64decode(self.payload)
+        limits = self._vn_limits()
+        try:
+            with self.env.cr.savepoint():
+                package = edxml.parse(data, limits)
+                if isinstance(package, edxml.StatusPackage):
+                    self._vn_apply_status(package)
+                else:
+                    self._vn_apply_document(package, data)
+        except edxml.EdxmlError as error:
+            self._vn_refuse(self._vn_edxml_reason(error), sender_code=self.from_code)
+        except _Refusal as refusal:
+            self._vn_refuse(refusal.reason, refusal.package)
+
+    def _vn_limits(self):
+        params = self.env["ir.config_parameter"].sudo()
+        mb = 1024 * 1024
+        return edxml.Limits(
+            max_package_bytes=int(params.get_param("vn_lgsp_connector.max_package_mb", 60)) * mb,
+            max_attachment_bytes=int(params.get_param("vn_document_base.max_file_size_mb", 50)) * mb,
+            max_attachments=int(params.get_param("vn_lgsp_connector.max_attachments", 50)),
+            max_zip_ratio=int(params.get_param("vn_lgsp_connector.max_zip_ratio", 100)),
+        )
+
+    def _vn_edxml_reason(self, error):
+        reasons = {
+            "dtd": _("the package declares a DTD or entities, which are not allowed"),
+            "entity": _("the package declares a DTD or entities, which are not allowed"),
+            "not_xml": _("the package is not well-formed XML"),
+            "too_big": _("the package is larger than allowed"),
+            "attachment_too_big": _("an attachment is larger than allowed"),
+            "too_many_attachments": _("the package has too many attachments"),
+            "zip_bomb": _("a compressed attachment expands beyond the limits (ZIP bomb)"),
+            "zip_invalid": _("a compressed attachment is not a valid single-file ZIP"),
+            "missing_field": _("a required field is missing: %(field)s", field=error.detail),
+            "bad_namespace": _("the package is not in the QCVN 102 namespace"),
+            "bad_attachment": _("an attachment cannot be decoded"),
+            "cid_mismatch": _("the manifest and the attachments do not match"),
+        }
+        return reasons.get(error.code) or _("the package is not valid edXML")
+
+    def _vn_refuse(self, reason, package=None, sender_code=None):
+        """Answer status 02 with the reason; nothing else of the package is kept but this record."""
+        self.write({"state": "refused", "last_error": reason})
+        if package is not None:
+            self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package), "02", reason)
+        elif sender_code:
+            self._vn_queue_status(sender_code, {"organ_id": sender_code, "code": "", "document_id": ""}, "02", reason)
+
+    # ------------------------------------------------------------------
+    # Documents
+    # ------------------------------------------------------------------
+    def _vn_apply_document(self, package, raw):
+        company = self.company_id
+        if not edxml.addressed_to(package, company.vn_organ_code):
+            raise _Refusal(package, _("The package is addressed to other agencies, not to %(code)s.",
+                                      code=company.vn_organ_code))
+        self.write({"edxml_document_id": package.document_id, "subject": (package.subject or "")[:200],
+                    "business_type": str(package.business.doc_type or 0), "from_code": package.from_org.organ_id})
+        business = package.business.doc_type or 0
+        if business == 1:
+            return self._vn_apply_recall(package)
+        existing = self._vn_existing_incoming(package.document_id, package.from_org.organ_id)
+        if existing and business == 0:
+            # The same document delivered twice (or re-sent after a crash): keep the first one.
+            self.write({"state": "done", "incoming_id": existing.id, "last_error": _("Duplicate of a package "
+                                                                                        "already received")})
+            return existing
+        if business == 2 and existing:
+            return self._vn_apply_update(package, existing)
+        checked = self._vn_check_attachments(package)
+        incoming = self._vn_create_incoming(package, raw, checked)
+        if business == 3:
+            self._vn_apply_replacement(package, incoming)
+        self.write({"state": "done", "incoming_id": incoming.id})
+        return incoming
+
+    def _vn_existing_incoming(self, document_id, organ_code):
+        return self.env["vn.document.incoming"].sudo().search(
+            [("company_id", "=", self.company_id.id), ("document_identifier", "=", document_id),
+             ("sender_id.vn_organ_code", "=", organ_code), ("state", "!=", "recalled")], limit=1)
+
+    def _vn_check_attachments(self, package):
+        """Every attachment through the base file checks (type, malware, signatures), all or none."""
+        from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
+
+        checked, refused = [], []
+        for attachment in package.attachments:
+            try:
+                checked.append((attachment.name, attachment.data,
+                                self.env["vn.file.check"].check(attachment.name, attachment.data)))
+            except FileCheckError as error:
+                refused.append(str(error))
+        if refused:
+            raise _Refusal(package, _("Files refused: %(reasons)s", reasons="; ".join(refused)))
+        if not checked:
+            raise _Refusal(package, _("The package carries no file."))
+        return checked
+
+    def _vn_create_incoming(self, package, raw, checked):
+        Incoming = self.env["vn.document.incoming"].sudo().with_company(self.company_id)
+        sender = self._vn_partner(package.from_org)
+        doc_type = self.env["vn.document.type"].search(
+            [("edxml_type_detail", "=", package.type_detail)], limit=1) if package.type_detail else False
+        doc_type = doc_type or self.env["vn.document.type"].search([("name", "=", package.type_name)], limit=1)
+        urgency = self.env["vn.document.urgency"].search([("edxml_priority", "=", package.priority or 0)], limit=1)
+        incoming = Incoming.create({
+            "channel": "lgsp", "company_id": self.company_id.id, "subject": (package.subject or "")[:500],
+            "document_identifier": package.document_id, "code_number": (package.code_number or "")[:11],
+            "code_notation": (package.code_notation or "")[:30], "issued_date": package.promulgation_date,
+            "sender_id": sender.id, "organ_name": (package.from_org.name or sender.name or "")[:200],
+            "signer_name": (package.signer_name or "")[:50],
+            "signer_position": " ".join(p for p in (package.signer_competence, package.signer_position) if p)[:100],
+            "document_type_id": doc_type.id if doc_type else False,
+            "urgency_id": urgency.id if urgency else False,
+            "description": package.content if package.content and package.content != package.subject else False,
+            "vn_lgsp_message_id": self.id,
+        })
+        stored = self.env["vn.document.file"]
+        for name, data, report in checked:
+            stored |= stored.sudo()._vn_store(name, data, incoming, report)
+        incoming._adopt_main_file(stored)
+        # The raw package is kept with the document (R-LG1).
+        self.env["ir.attachment"].sudo().create({
+            "name": f"{package.document_id or self.platform_doc_id}.edxml".replace("/", "-"), "raw": raw,
+            "res_model": incoming._name, "res_id": incoming.id, "mimetype": "application/xml",
+        })
+        return incoming  # status 01 went with the creation (vn.document.incoming._vn_notify_event)
+
+    def _vn_partner(self, organization):
+        Partner = self.env["res.partner"].sudo()
+        partner = Partner.search([("vn_organ_code", "=", organization.organ_id)], limit=1)
+        return partner or Partner.create({"name": organization.name or organization.organ_id, "is_company": True,
+                                          "vn_organ_code": organization.organ_id, "email": organization.email or False})
+
+    def _vn_apply_recall(self, package):
+        """Business type 1: the sender takes its document back."""
+        target = package.business.document_id or package.document_id
+        incoming = self._vn_existing_incoming(target, package.from_org.organ_id)
+        reason = package.business.reason or _("Recalled by the sender")
+        if incoming:
+            code = self._vn_recall_incoming(incoming, reason)
+        else:
+            code = "16"
+        self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package, target), code,
+                              reason if code == "15" else _("The document to recall is not here."))
+        self.write({"state": "done", "incoming_id": incoming.id if incoming else False})
+
+    def _vn_recall_incoming(self, incoming, reason):
+        """Agree (15) and destroy our copy, unless the document was already handled (16)."""
+        if incoming.state == "done":
+            return "16"
+        incoming.with_context(vn_lgsp_silent=True)._vn_recall(reason)
+        return "15"
+
+    def _vn_apply_update(self, package, incoming):
+        """Business type 2: new metadata (and files) for a document already received."""
+        incoming.sudo().write({"subject": (package.subject or incoming.subject)[:500],
+                               "code_number": (package.code_number or incoming.code_number or "")[:11],
+                               "code_notation": (package.code_notation or incoming.code_notation or "")[:30]})
+        if package.attachments:
+            for name, data, report in self._vn_check_attachments(package):
+                self.env["vn.document.file"].sudo()._vn_store(name, data, incoming, report)
+        incoming._trail(_("Updated by the sender"), package.business.reason)
+        self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package), "15",
+                              _("Update received"))
+        self.write({"state": "done", "incoming_id": incoming.id})
+
+    def _vn_apply_replacement(self, package, incoming):
+        """Business type 3: the new document replaces earlier ones, which are recalled here."""
+        for old_id in package.business.replaced_document_ids:
+            old = self._vn_existing_incoming(old_id, package.from_org.organ_id)
+            if old:
+                old.with_context(vn_lgsp_silent=True)._vn_recall(
+                    _("Replaced by %(doc)s", doc=incoming.display_name))
+                incoming._trail(_("Replaces %(doc)s", doc=old.display_name))
+        self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package), "15",
+                              _("Replacement received"))
+
+    # ------------------------------------------------------------------
+    # Statuses
+    # ------------------------------------------------------------------
+    def _vn_apply_status(self, status):
+        document_id = status.response_for.get("document_id")
+        self.write({"edxml_document_id": document_id, "status_code": status.status_code,
+                    "from_code": status.from_org.organ_id, "subject": (status.description or "")[:200]})
+        if status.status_code == "13":
+            # The sender asks to take a document back.
+            incoming = self._vn_existing_incoming(document_id, status.from_org.organ_id)
+            code = self._vn_recall_incoming(incoming, status.description) if incoming else "16"
+            self._vn_queue_status(status.from_org.organ_id, dict(status.response_for), code, status.description)
+            self.write({"state": "done", "incoming_id": incoming.id if incoming else False})
+            return
+        if self._vn_seen_status(document_id, status):
+            self.write({"state": "done", "last_error": _("Duplicate of a status already received")})
+            return
+        sent = self.sudo().search([("direction", "=", "out"), ("message_type", "=", "edoc"),
+                                   ("company_id", "=", self.company_id.id), ("edxml_document_id", "=", document_id),
+                                   ("delivery_id", "!=", False)], order="id desc")
+        sent = sent.filtered(lambda m: status.from_org.organ_id in (m.to_codes or "").split(","))
+        line = sent[:1].delivery_id
+        if line:
+            self.delivery_id = line
+            self._vn_apply_status_to_line(line, sent[:1], status)
+        self.write({"state": "done"})
+
+    def _vn_seen_status(self, document_id, status):
+        return bool(self.sudo().search_count([
+            ("id", "!=", self.id), ("direction", "=", "in"), ("message_type", "=", "status"),
+            ("state", "=", "done"), ("edxml_document_id", "=", document_id), ("status_code", "=", status.status_code),
+            ("from_code", "=", status.from_org.organ_id), ("company_id", "=", self.company_id.id)]))
+
+    def _vn_apply_status_to_line(self, line, last_sent, status):
+        """01-06 move the line; 15 and 16 answer our last request (recall, update, replacement)."""
+        code = status.status_code
+        if code in ("15", "16"):
+            asked = dict(self._fields["business_type"]._description_selection(self.env)).get(
+                last_sent.business_type, "")
+            if code == "15" and last_sent.business_type == "1":
+                line._vn_set_status("recalled", status.description)
+            else:
+                verdict = _("accepted") if code == "15" else _("refused")
+                line._vn_set_status(line.state, _("%(request)s %(verdict)s: %(why)s", request=asked,
+                                                  verdict=verdict, why=status.description or ""))
+            return
+        state = STATUS_TO_DELIVERY.get(code)
+        if state and line.state != "recalled":
+            line._vn_set_status(state, status.description)
+
+    def _vn_response_for(self, package, document_id=None):
+        return {"organ_id": package.from_org.organ_id,
+                "code": "/".join(p for p in (package.code_number, package.code_notation) if p),
+                "promulgation_date": package.promulgation_date, "document_id": document_id or package.document_id}
+
+    def _vn_queue_status(self, to_code, response_for, code, description, staff=None):
+        """Queue a status package (QCVN 102 §2) for ``to_code``."""
+        company = self.company_id or self.env.company
+        status = edxml.StatusPackage(
+            from_org=edxml.Organization(organ_id=company.vn_organ_code, name=company.name),
+            response_for=response_for, status_code=code, description=description or "",
+            timestamp=_vn_now(), staff=staff or {},
+        )
+        return self.env["vn.lgsp.message"]._vn_enqueue({
+            "company_id": company.id, "message_type": "status", "status_code": code,
+            "edxml_document_id": response_for.get("document_id"), "from_code": company.vn_organ_code,
+            "to_codes": to_code, "subject": description and description[:200],
+        }, edxml.build_status(status))
+
+
+class _Refusal(Exception):
+    """A package that is understood but refused (addressed elsewhere, files refused)."""
+
+    def __init__(self, package, reason):
+        super().__init__(reason)
+        self.package, self.reason = package, reason

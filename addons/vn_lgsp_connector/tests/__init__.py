@@ -1,0 +1,3 @@
+from . import test_edxml
+from . import test_exchange
+from . import test_two_agencies

@@ -1,0 +1,224 @@
+"""Wire protocol of the VXP-style document-exchange platform (EDXML.md §5.1).
+
+Pure Python, no Odoo import: shared by the transport client
+(``lgsp_client``) and the standalone simulator (``tools/lgsp_simulator``).
+
+Authentication ("XroadVnpt" HMAC headers):
+
+* every logical header ``h`` travels as ``XroadVnpt-h``;
+* ``XroadVnpt-sign-header-key`` lists the signed names, ``;``-joined;
+* ``XroadVnpt-sign-header`` is the JSON object of those headers (sorted keys,
+  compact separators, ``ensure_ascii=False``; UTF-8 on the wire);
+* ``XroadVnpt-hash-header`` is the hex HMAC-SHA256 of that JSON, keyed with
+  the system secret;
+* ``XroadVnpt-version`` is ``3.0.201608``.
+
+Timestamps use ``ddMMyyyy'T'HHmmss+SSSS`` (the ``+SSSS`` part is milliseconds
+on four digits, not a zone offset) in Vietnam time (UTC+07:00, no DST).
+"""
+
+import datetime
+import hashlib
+import hmac
+import json
+
+VERSION = "3.0.201608"
+PREFIX = "XroadVnpt-"
+H_SIGN_KEY = PREFIX + "sign-header-key"
+H_SIGN = PREFIX + "sign-header"
+H_HASH = PREFIX + "hash-header"
+H_VERSION = PREFIX + "version"
+USER_AGENT = "JAVASDKAgent/1.0.0 XRoad/VPCP"
+SERVICE_TYPE = "eDoc"
+
+# Logical header names (keys of the signed JSON object).
+SYSTEM_ID = "systemid"
+TIMESTAMP = "timestamp"
+CONTENT_TYPE = "Content-Type"
+FROM = "from"
+TO = "to"
+SERVICE = "servicetype"
+MESSAGE_TYPE = "messagetype"
+HASH_FILE = "hash-file"
+DOC_ID = "docId"
+STATUS = "status"
+DESCRIPTION = "description"
+AGENCY_CODE = "AgencyCode"
+REQUIRED = (SYSTEM_ID, TIMESTAMP)
+
+MESSAGE_TYPES = ("edoc", "status")
+ACK_STATUSES = ("done", "fail", "processing")
+FILE_FIELD = "file_doc"
+
+# Envelope error codes used by the simulator ("0" means success).
+ERR_OK = "0"
+ERR_BAD_REQUEST = "400"
+ERR_AUTH = "401"
+ERR_NOT_FOUND = "404"
+ERR_METHOD = "405"
+ERR_CONFLICT = "409"
+ERR_INTERNAL = "500"
+ERR_REFUSED = "99"
+
+VN_TZ = datetime.timezone(datetime.timedelta(hours=7), "ICT")
+_TS_DATE = "%d%m%Y"
+_TS_TIME = "%H%M%S"
+
+
+class ProtocolError(Exception):
+    """Authentication failure; ``code`` is "auth", "skew" or "missing"."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def format_timestamp(moment):
+    """Format an aware or naive (taken as UTC) datetime in the wire format."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    local = moment.astimezone(VN_TZ)
+    millis = local.microsecond // 1000
+    return "%sT%s+%04d" % (local.strftime(_TS_DATE), local.strftime(_TS_TIME), millis)
+
+
+def timestamp_now():
+    """Current time in the wire timestamp format."""
+    return format_timestamp(datetime.datetime.now(datetime.timezone.utc))
+
+
+def parse_timestamp(value):
+    """Parse ``ddMMyyyyTHHmmss+SSSS`` into an aware datetime (UTC+7)."""
+    text = (value or "").strip()
+    if len(text) != 20 or text[8] != "T" or text[15] != "+" or not text[16:].isdigit():
+        raise ValueError("bad timestamp %r" % value)
+    base = datetime.datetime.strptime(text[:15], _TS_DATE + "T" + _TS_TIME)
+    millis = int(text[16:])
+    if millis > 999:
+        raise ValueError("bad milliseconds in timestamp %r" % value)
+    return base.replace(microsecond=millis * 1000, tzinfo=VN_TZ)
+
+
+def canonical_json(logical_headers):
+    """The signed JSON text: sorted keys, compact, non-ASCII kept."""
+    return json.dumps(
+        logical_headers, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def compute_hash(sign_json, secret):
+    """Hex HMAC-SHA256 of the signed JSON (UTF-8) keyed with the secret."""
+    return hmac.new(
+        secret.encode("utf-8"), sign_json.encode("utf-8"), hashlib.sha256
+    ).hexdigest()
+
+
+def _check_names(logical_headers):
+    for name, value in logical_headers.items():
+        if not name or ";" in name or any(c.isspace() for c in name):
+            raise ValueError("bad header name %r" % name)
+        if not isinstance(value, str):
+            raise TypeError("header %s must be a string" % name)
+        if "\r" in value or "\n" in value:
+            raise ValueError("header %s contains a line break" % name)
+
+
+def prefixed_headers(logical_headers):
+    """Each logical header h as ``XroadVnpt-h`` plus the version header."""
+    wire = {PREFIX + name: value for name, value in logical_headers.items()}
+    wire[H_VERSION] = VERSION
+    return wire
+
+
+def sign_headers(logical_headers, secret):
+    """Return the wire headers (str values) for signed logical headers."""
+    _check_names(logical_headers)
+    if not secret:
+        raise ValueError("a secret is required to sign")
+    sign_json = canonical_json(logical_headers)
+    wire = prefixed_headers(logical_headers)
+    wire[H_SIGN_KEY] = ";".join(logical_headers)
+    wire[H_SIGN] = sign_json
+    wire[H_HASH] = compute_hash(sign_json, secret)
+    return wire
+
+
+def _lower_map(wire_headers):
+    """Case-insensitive view of any header mapping or list of pairs."""
+    items = wire_headers.items() if hasattr(wire_headers, "items") else wire_headers
+    return {str(k).lower(): v for k, v in items}
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def verify_headers(wire_headers, secret_lookup, max_skew_seconds=300, now=None):
+    """Check the HMAC headers and return the signed logical headers.
+
+    ``wire_headers`` values must already be decoded text (a WSGI server
+    hands UTF-8 bytes over as latin-1: see :func:`decode_wsgi_value`).
+    Only the names listed in the sign-header-key are returned, so callers
+    never act on an unsigned parameter. Raises :class:`ProtocolError`.
+    """
+    headers = _lower_map(wire_headers)
+    key_list = headers.get(H_SIGN_KEY.lower())
+    given_hash = headers.get(H_HASH.lower())
+    if not key_list or not given_hash:
+        raise ProtocolError("missing", "signature headers missing")
+    names = [n for n in key_list.split(";") if n]
+    missing = [n for n in REQUIRED if n not in names]
+    if missing:
+        raise ProtocolError("missing", "unsigned or missing: %s" % ", ".join(missing))
+    logical = {}
+    for name in names:
+        value = headers.get((PREFIX + name).lower())
+        if value is None:
+            raise ProtocolError("missing", "header %s%s missing" % (PREFIX, name))
+        logical[name] = value
+    secret = secret_lookup(logical[SYSTEM_ID])
+    expected = compute_hash(canonical_json(logical), secret or "no-secret")
+    if not hmac.compare_digest(expected.encode(), given_hash.strip().lower().encode()):
+        raise ProtocolError("auth", "bad signature or unknown system")
+    if secret is None:
+        raise ProtocolError("auth", "bad signature or unknown system")
+    _check_skew(logical[TIMESTAMP], max_skew_seconds, now or _now())
+    return logical
+
+
+def _check_skew(value, max_skew_seconds, now):
+    try:
+        moment = parse_timestamp(value)
+    except ValueError as exc:
+        raise ProtocolError("skew", str(exc)) from None
+    skew = abs((now - moment).total_seconds())
+    if skew > max_skew_seconds:
+        raise ProtocolError(
+            "skew", "timestamp off by %d s (limit %d s)" % (skew, max_skew_seconds)
+        )
+
+
+def decode_wsgi_value(value):
+    """Undo WSGI's latin-1 decoding of a header sent as UTF-8 bytes."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return value
+
+
+def ok(**fields):
+    """Success envelope."""
+    envelope = {"status": "OK", "ErrorCode": ERR_OK, "ErrorDesc": ""}
+    envelope.update(fields)
+    return envelope
+
+
+def fail(code, desc):
+    """Failure envelope."""
+    return {"status": "FAIL", "ErrorCode": str(code), "ErrorDesc": desc}
+
+
+def file_hash(data):
+    """SHA-256 hex of a package, as sent in ``hash-file``."""
+    return hashlib.sha256(data).hexdigest()

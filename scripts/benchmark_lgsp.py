@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Exchange through the LGSP simulator on this machine.
+
+    scripts/benchmark_lgsp.sh [DB] [N]      (a scratch database with the suite and its demo data)
+
+1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the simulator;
+   the timed part fetches, checks (type, clamd, pyHanko), stores, acknowledges and registers
+   them all (receiving as the scheduled job does, registering as the clerk). Three runs, median.
+2. Latency: an outgoing document issued at A to another agency, from "queued" to the delivery
+   line showing "received" (01), with every schedule shortened to "run now": A sends, the other
+   agency fetches and answers 01, A fetches. Median of 5.
+The work is committed (the exchange commits as it goes): never point this at an agency's database.
+"""
+import datetime
+import io
+import os
+import statistics
+import sys
+import time
+
+from bench_common import machine
+
+from odoo import api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+CODE_B = "000.02.41.H29"
+
+
+def one_mb_signed_pdf():
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from odoo.addons.vn_document_base.tests import pdf_fixtures
+    from odoo.addons.vn_document_base.tools import test_pki
+
+    image = Image.frombytes("RGB", (580, 580), os.urandom(580 * 580 * 3))
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.drawImage(ImageReader(image), 50, 200, 500, 500)
+    pdf.showPage()
+    pdf.save()
+    pki = test_pki.build_pki()
+    data = pdf_fixtures.add_signature_fields(buf.getvalue(), ["Sig1", "Sig2"])
+    data = pdf_fixtures.sign_pdf(data, pki["signer"], pki["root"], "Sig1")
+    return pdf_fixtures.sign_pdf(data, pki["agency"], pki["root"], "Sig2")
+
+
+def main(db, count):
+    config.parse_config(["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path",
+                         os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")), "-d", db])
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from tools.lgsp_simulator.simulator import make_app, serve_in_thread
+
+    from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_lgsp_connector.tools import edxml
+    from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
+
+    pdf = one_mb_signed_pdf()
+    registry = Registry(db)
+    throughput, latency = [], []
+    with registry.cursor() as cr:
+        env = api.Environment(cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tracking_disable": True})
+        company = env.company
+        code_a = company.vn_organ_code
+        pki = test_pki.build_pki()
+        env["vn.trusted.root"].create({
+            "name": "benchmark root", "certificate": base64.b64encode(pki["root"]["cert"].public_bytes(
+                serialization.Encoding.PEM)), "crl": base64.b64encode(pki["crl"].public_bytes(
+                    serialization.Encoding.PEM))})
+        clerk = env.ref("vn_document_base.user_clerk_demo")
+        partner_b = env["res.partner"].search([("vn_organ_code", "=", CODE_B)], limit=1) or env["res.partner"].create(
+            {"name": "Agency B", "is_company": True, "vn_organ_code": CODE_B})
+        book = env["vn.register.book"].search([("kind", "=", "incoming")], limit=1)
+        exchange = env["vn.lgsp.exchange"]
+        for run in range(3):
+            server, url = serve_in_thread(make_app(os.path.join("/tmp", f"bench-lgsp-{os.getpid()}-{run}.sqlite3"),
+                                                   "bench"))
+            import requests
+
+            for system, secret, code in (("sys-a", "secret-a", code_a), ("sys-b", "secret-b", CODE_B)):
+                requests.post(f"{url}/_sim/system", json={"system_id": system, "secret": secret, "organ_code": code,
+                                                          "name": code}, headers={"X-Sim-Admin": "bench"}, timeout=10)
+            env["vn.lgsp.profile"].search([]).active = False
+            env["vn.lgsp.profile"].create({"name": f"bench {run}", "endpoint": url, "system_id": "sys-a",
+                                           "secret": "secret-a"})
+            cr.commit()
+            peer = LgspClient(url, "sys-b", "secret-b")
+            for index in range(count):
+                package = edxml.DocumentPackage(
+                    from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
+                    to_orgs=[edxml.Organization(organ_id=code_a)],
+                    document_id=f"{CODE_B},2026/11/22,{index + 1}/R{run}-{os.getpid()}", code_number=str(index + 1),
+                    code_notation="UBND-VP", place="B", promulgation_date=datetime.date(2026, 11, 22), type=1,
+                    type_detail=18, type_name="Công văn", subject=f"Benchmark {run}-{index}",
+                    trace=[(CODE_B, datetime.datetime(2026, 11, 22, 9, 0))], business=edxml.Business(),
+                    attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)])
+                peer.send_edoc(edxml.build_document(package), from_code=CODE_B, to_codes=[code_a])
+            started = time.perf_counter()
+            received = exchange._cron_poll()
+            docs = env["vn.document.incoming"].search([("subject", "=like", f"Benchmark {run}-%"),
+                                                       ("state", "=", "received")])
+            for doc in docs:
+                doc.with_user(clerk).write({"register_book_id": book.id})
+                doc.with_user(clerk).action_register()
+            cr.commit()
+            elapsed = time.perf_counter() - started
+            assert received == count and len(docs) == count, (received, len(docs))
+            assert all(d.legal_value == "original" for d in docs[:5])
+            throughput.append(count / elapsed)
+            print(f"run {run + 1}: {count} packages in {elapsed:.1f} s = {count / elapsed:.1f} packages/s", flush=True)
+            if run == 0:
+                latency = measure_latency(env, exchange, peer, partner_b, edxml)
+            server.shutdown()
+    print(f"Machine: {machine()}")
+    print(f"Receive + check + register {count} packages with a signed 1 MB PDF: median "
+          f"{statistics.median(throughput):.1f} packages/s (runs: {', '.join(f'{t:.1f}' for t in throughput)})")
+    print(f"Issue at A -> 'received (01)' on A's delivery line, schedules run back to back: median "
+          f"{statistics.median(latency) * 1000:.0f} ms over {len(latency)}")
+
+
+def measure_latency(env, exchange, peer, partner_b, edxml):
+    """From an issued document's queued delivery line to "received" there."""
+    ref = env.ref
+    staff, head = ref("vn_document_base.user_staff_demo"), ref("vn_document_base.user_department_head_demo")
+    clerk, signer = ref("vn_document_base.user_clerk_demo"), ref("vn_document_base.user_agency_head_demo")
+    keys = env["vn.signing.key"].search([])
+    signer_key = keys.filtered(lambda k: k.user_id == signer and k.usage == "personal")[:1]
+    agency_key = keys.filtered(lambda k: k.user_id == clerk and k.kind == "pkcs12")[:1]
+    from odoo.addons.vn_document_outbound.tools import demo_images
+
+    samples = []
+    for index in range(5):
+        doc = env["vn.document.outgoing"].with_user(staff).create({
+            "subject": f"Latency {index}", "document_type_id": ref("vn_document_base.vn_document_type_thong_bao").id,
+            "drafting_department_id": ref("vn_document_base.hr_department_kt_demo").id, "signer_id": signer.id,
+            "delivery_ids": [(0, 0, {"kind": "external", "partner_id": partner_b.id})]})
+        doc.with_user(staff)._vn_add_version("tb.pdf", demo_images.demo_pdf("Thông báo", 1), "final")
+        doc.with_user(staff).action_send_to_head()
+        doc.with_user(head).action_approve_content()
+        doc.with_user(clerk).action_approve_format()
+        doc.with_user(signer)._vn_sign(signer_key, "1234")
+        doc.with_user(clerk)._vn_issue(agency_key, "1234")
+        env.cr.commit()
+        started = time.perf_counter()
+        exchange._cron_send_outbox()
+        for item in peer.received_list("edoc"):  # the other agency: fetch, store, answer 01
+            package = edxml.parse(peer.get_edoc(item["docId"]))
+            peer.update_status(item["docId"], "done")
+            status = edxml.StatusPackage(
+                from_org=edxml.Organization(organ_id=CODE_B), status_code="01", description="Đã đến",
+                response_for={"organ_id": package.from_org.organ_id, "code": "", "document_id": package.document_id,
+                              "promulgation_date": package.promulgation_date},
+                timestamp=datetime.datetime.now(), staff={})
+            peer.send_edoc(edxml.build_status(status), message_type="status", from_code=CODE_B,
+                           to_codes=[package.from_org.organ_id])
+        exchange._cron_poll()
+        assert doc.delivery_ids.state == "received", doc.delivery_ids.state
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "vn_edoc_bench_lgsp",
+                  int(sys.argv[2]) if len(sys.argv) > 2 else 1000))

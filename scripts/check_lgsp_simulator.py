@@ -1,0 +1,537 @@
+#!/usr/bin/env python3
+"""End-to-end self-check of the LGSP simulator and the transport client.
+
+Starts the simulator in a thread on a free port with a temporary database,
+exercises the whole §5.1 service set through ``LgspClient`` and prints
+PASS/FAIL per case. Exit status 1 when a case fails.
+
+    cd /work/main && .run/venv/bin/python scripts/check_lgsp_simulator.py
+"""
+
+import datetime
+import logging
+import os
+import re
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "addons" / "vn_lgsp_connector" / "tools"))
+
+import requests  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+from werkzeug.wrappers import Request, Response  # noqa: E402
+
+import lgsp_protocol as proto  # noqa: E402
+from lgsp_client import LgspClient, LgspError, TokenAuth  # noqa: E402
+from tools.lgsp_simulator import simulator  # noqa: E402
+
+NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
+ADMIN = "check-admin-token"
+A_ID, A_SECRET, A_CODE = "hcm.q1.vp", "secret-A-0123456789", "000.01.41.H29"
+B_ID, B_SECRET, B_CODE = "hcm.q1.nv", "secret-B-9876543210", "000.02.41.H29"
+UNKNOWN = "000.99.99.H29"
+
+
+# -- packages ----------------------------------------------------------------
+
+def _envelope(header_xml):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<edXML xmlns="%s">'
+            '<edXML:edXMLEnvelope xmlns:edXML="%s"><edXML:edXMLHeader>'
+            '<edXML:MessageHeader>%s</edXML:MessageHeader></edXML:edXMLHeader>'
+            '</edXML:edXMLEnvelope></edXML>' % (NS, NS, header_xml)).encode("utf-8")
+
+
+def _organ(tag, code):
+    return "<edXML:%s><edXML:OrganId>%s</edXML:OrganId></edXML:%s>" % (tag, code, tag)
+
+
+def edoc(from_code, to_codes, document_id, subject="V/v kiểm tra liên thông"):
+    """A minimal edXML document package."""
+    return _envelope(
+        _organ("From", from_code) + "".join(_organ("To", c) for c in to_codes)
+        + "<edXML:DocumentId>%s</edXML:DocumentId>" % document_id
+        + "<edXML:Code><edXML:CodeNumber>12</edXML:CodeNumber>"
+          "<edXML:CodeNotation>UBND-VP</edXML:CodeNotation></edXML:Code>"
+        + "<edXML:Subject>%s</edXML:Subject>" % subject)
+
+
+def status(from_code, to_code, document_id, code, description):
+    """A minimal edXML status package answering ``document_id``."""
+    return _envelope(
+        _organ("From", from_code)
+        + "<edXML:ResponseFor><edXML:OrganId>%s</edXML:OrganId>"
+          "<edXML:Code>12/UBND-VP</edXML:Code>"
+          "<edXML:PromulgationDate>2025/03/05</edXML:PromulgationDate>"
+          "<edXML:DocumentId>%s</edXML:DocumentId></edXML:ResponseFor>" % (to_code, document_id)
+        + "<edXML:StatusCode>%s</edXML:StatusCode>" % code
+        + "<edXML:Description>%s</edXML:Description>" % description
+        + "<edXML:Timestamp>2025/03/05 10:00:00</edXML:Timestamp>")
+
+
+def status_code_of(package):
+    match = re.search(rb"<edXML:StatusCode>(\d+)<", package)
+    return match.group(1).decode() if match else None
+
+
+# -- harness -----------------------------------------------------------------
+
+class Checker:
+    """Runs named cases and records PASS/FAIL."""
+
+    def __init__(self):
+        self.failures = 0
+
+    def case(self, name, func):
+        start = time.monotonic()
+        try:
+            func()
+        except Exception as exc:  # pylint: disable=broad-except
+            self.failures += 1
+            detail = "%s: %s" % (type(exc).__name__, exc)
+            print("FAIL  %-58s %s" % (name, detail))
+            if os.environ.get("CHECK_VERBOSE"):
+                traceback.print_exc()
+            return
+        print("PASS  %-58s (%.2f s)" % (name, time.monotonic() - start))
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def expect_error(func, code, retryable, error_code=None):
+    """Call func and check the LgspError it must raise."""
+    try:
+        func()
+    except LgspError as exc:
+        expect(exc.code == code, "code %r, expected %r (%s)" % (exc.code, code, exc))
+        expect(exc.retryable is retryable, "retryable %r for %s" % (exc.retryable, exc))
+        if error_code is not None:
+            expect(exc.error_code == error_code, "ErrorCode %r" % exc.error_code)
+        return exc
+    raise AssertionError("no LgspError raised")
+
+
+class Sim:
+    """The simulator under test plus its admin API."""
+
+    def __init__(self, db_path):
+        self.app = simulator.make_app(db_path, ADMIN)
+        self.server, self.url = simulator.serve_in_thread(self.app)
+
+    def admin(self, path, body=None, token=ADMIN):
+        method = "GET" if body is None else "POST"
+        response = requests.request(method, self.url + "/_sim/" + path, json=body,
+                                    headers={"X-Sim-Admin": token}, timeout=5)
+        return response
+
+    def fault(self, **rule):
+        response = self.admin("fault", rule)
+        expect(response.json()["status"] == "OK", response.text)
+
+    def client(self, system_id, secret, **kwargs):
+        return LgspClient(self.url, system_id, secret, **kwargs)
+
+
+# -- cases -------------------------------------------------------------------
+
+class Scenario:
+    """The end-to-end cases, sharing one simulator."""
+
+    def __init__(self, sim):
+        self.sim = sim
+        self.a = sim.client(A_ID, A_SECRET, timeout=5)
+        self.b = sim.client(B_ID, B_SECRET, timeout=5)
+        self.document_id = "%s,2025/03/05,12/UBND-VP" % A_CODE
+        self.package = edoc(A_CODE, [B_CODE, UNKNOWN], self.document_id)
+        self.sent_id = None
+        self.b_doc_id = None
+
+    def register_systems(self):
+        for sid, secret, code in ((A_ID, A_SECRET, A_CODE), (B_ID, B_SECRET, B_CODE)):
+            response = self.sim.admin("system", {"system_id": sid, "secret": secret,
+                                                 "organ_code": code})
+            expect(response.json()["status"] == "OK", response.text)
+
+    def agencies(self):
+        rows = {r["code"]: r for r in self.a.agencies()}
+        for code in ("000.00.00.H29", "000.00.14.H29", A_CODE, B_CODE):
+            expect(code in rows, "%s missing from directory" % code)
+        expect(any(r["oldCode"] for r in rows.values()), "no agency with oldCode")
+        expect(any(r["deleted"] for r in rows.values()), "no deleted agency")
+        expect(rows[B_CODE]["pid"] == rows["000.00.41.H29"]["id"], "pid not linked")
+        keys = {"id", "pid", "code", "code102", "name", "mail", "oldCode", "deleted",
+                "modifyDate"}
+        expect(keys <= set(rows[B_CODE]), "agency fields missing")
+
+    def agency_register_delete(self):
+        self.a.register_agency({"code": "000.03.41.H29", "pcode": "000.00.41.H29",
+                                "name": "Phòng Tài chính - Kế hoạch Quận 1",
+                                "mail": "tckh.q1@example.invalid"})
+        rows = {r["code"]: r for r in self.a.agencies()}
+        row = rows["000.03.41.H29"]
+        expect(row["pid"] == rows["000.00.41.H29"]["id"] and not row["deleted"], row)
+        self.a.delete_agency("000.03.41.H29")
+        row = {r["code"]: r for r in self.a.agencies()}["000.03.41.H29"]
+        expect(row["deleted"] and row["version"] == 2, row)
+        expect_error(lambda: self.a.delete_agency("000.03.41.H29"), "refused", False,
+                     proto.ERR_NOT_FOUND)
+
+    def a_sends(self):
+        self.sent_id = self.a.send_edoc(self.package, "edoc", from_code=A_CODE)
+        expect(len(self.sent_id) == 36, "DocId %r" % self.sent_id)
+
+    def b_receives(self):
+        expect(self.b.count_received("edoc") == 1, "count != 1")
+        rows = self.b.received_list("edoc")
+        expect(len(rows) == 1, "%d rows" % len(rows))
+        row = rows[0]
+        expect((row["from"], row["to"], row["messageType"], row["status"])
+               == (A_CODE, B_CODE, "edoc", "initial"), row)
+        expect(row["created_time"] and row["docId"], row)
+        self.b_doc_id = row["docId"]
+        expect(self.b.get_edoc(self.b_doc_id) == self.package, "payload differs")
+        self.b.update_status(self.b_doc_id, "done", "Đã lưu vào hệ thống")
+        expect(self.b.received_list("edoc") == [], "done row still listed")
+
+    def a_sent_after_ack(self):
+        rows = {r["toCode"]: r for r in self.a.sent_list(self.sent_id)}
+        good, bad = rows[B_CODE], rows[UNKNOWN]
+        expect(good["sendStatus"] == "done" and good["ackStatus"] == "done", good)
+        expect(good["receiveStatus"] == "done", good)
+        expect(good["receiveStatusDesc"] == "Đã lưu vào hệ thống", good)
+        expect(good["receiverDocId"] == self.b_doc_id and good["receivedTime"], good)
+        expect(good["documentId"] == self.document_id, good)
+        expect(bad["sendStatus"] == "fail" and "unknown" in bad["sendStatusDesc"], bad)
+
+    def b_sends_statuses(self):
+        for code, text in (("01", "Đã đến"), ("03", "Tiếp nhận")):
+            package = status(B_CODE, A_CODE, self.document_id, code, text)
+            self.b.send_edoc(package, "status", from_code=B_ID)  # routed by ResponseFor
+
+    def a_receives_statuses(self):
+        expect(self.a.count_received("status") == 2, "status count != 2")
+        rows = self.a.received_list("status")
+        codes = []
+        for row in rows:
+            expect(row["from"] == B_CODE and row["messageType"] == "status", row)
+            codes.append(status_code_of(self.a.get_edoc(row["docId"])))
+            self.a.update_status(row["docId"], "done")
+        expect(codes == ["01", "03"], codes)
+        expect(self.a.received_list("status") == [], "statuses still listed")
+
+    def a_sent_after_status(self):
+        row = [r for r in self.a.sent_list(self.sent_id) if r["toCode"] == B_CODE][0]
+        expect(row["receiveStatus"] == "03", row)
+        expect(row["receiveStatusDesc"] == "Tiếp nhận" and row["ackStatus"] == "done", row)
+
+    def wrong_secret(self):
+        client = self.sim.client(A_ID, "wrong-secret")
+        exc = expect_error(client.received_list, "auth", False, proto.ERR_AUTH)
+        expect(exc.http_status == 401, exc.http_status)
+        expect_error(self.sim.client("nobody", "x").agencies, "auth", False)
+
+    def skewed_timestamp(self):
+        def late():
+            return datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(
+                minutes=10)
+        client = self.sim.client(A_ID, A_SECRET, clock=late)
+        exc = expect_error(client.received_list, "auth", False)
+        expect("skew" in (exc.error_desc or ""), exc.error_desc)
+
+    def tampered_header(self):
+        logical = {"systemid": B_ID, "timestamp": proto.timestamp_now(),
+                   "Content-Type": "application/json", "docId": "aaa"}
+        wire = proto.sign_headers(logical, B_SECRET)
+        wire["XroadVnpt-docId"] = "bbb"
+        response = requests.post(self.sim.url + "/getEdoc", headers=wire, timeout=5)
+        expect(response.status_code == 401, response.status_code)
+        del wire["XroadVnpt-sign-header-key"]
+        response = requests.post(self.sim.url + "/getEdoc", headers=wire, timeout=5)
+        expect(response.status_code == 401 and "missing" in response.text, response.text)
+
+    def fault_refuse(self):
+        self.sim.fault(op="getReceivedEdocList", kind="refuse")
+        expect_error(self.b.received_list, "refused", False, proto.ERR_REFUSED)
+        self.b.received_list()
+
+    def fault_error500(self):
+        self.sim.fault(op="sendEdoc", kind="error500")
+        package = edoc(A_CODE, [B_CODE], "fault-500")
+        expect_error(lambda: self.a.send_edoc(package, from_code=A_CODE), "http_500", True)
+        self.sim.fault(op="*", kind="error500", http_status=429)
+        expect_error(self.a.agencies, "http_429", True)
+        self.sim.fault(op="getAgenciesList", kind="error500", http_status=404)
+        expect_error(self.a.agencies, "http_404", False)
+
+    def fault_delay(self):
+        self.sim.fault(op="getReceivedEdocList", kind="delay", seconds=1.0)
+        slow = self.sim.client(B_ID, B_SECRET, timeout=0.3)
+        expect_error(slow.received_list, "network", True)
+        self.sim.fault(op="getReceivedEdocList", kind="delay", seconds=0.2)
+        start = time.monotonic()
+        self.b.received_list()
+        expect(time.monotonic() - start >= 0.2, "no delay observed")
+
+    def fault_drop(self):
+        self.sim.fault(op="getAgenciesList", kind="drop")
+        expect_error(self.a.agencies, "network", True)
+        self.sim.fault(op="sendEdoc", kind="drop")
+        package = edoc(A_CODE, [B_CODE], "fault-drop")
+        expect_error(lambda: self.a.send_edoc(package, from_code=A_CODE), "network", True)
+        expect(self.b.received_list() == [], "dropped send was delivered")
+        self.sim.fault(op="sendEdoc", kind="drop", after=True)
+        package = edoc(A_CODE, [B_CODE], "fault-drop-after")
+        expect_error(lambda: self.a.send_edoc(package, from_code=A_CODE), "network", True)
+        rows = self.b.received_list()
+        expect(len(rows) == 1, "drop-after send not delivered")
+        self.b.update_status(rows[0]["docId"], "done")
+
+    def fault_count(self):
+        self.sim.fault(op="*", kind="error500", count=2)
+        expect_error(self.a.agencies, "http_500", True)
+        expect_error(self.b.received_list, "http_500", True)
+        self.a.agencies()
+        state = self.sim.admin("state").json()
+        expect(state["faults"] == [], state["faults"])
+
+    def duplicate_send(self):
+        package = edoc(A_CODE, [B_CODE], "dup-send-1")
+        self.sim.fault(op="sendEdoc", kind="duplicate")
+        sent_id = self.a.send_edoc(package, from_code=A_CODE)
+        rows = self.b.received_list()
+        expect(len(rows) == 2 and rows[0]["docId"] != rows[1]["docId"], rows)
+        payloads = [self.b.get_edoc(r["docId"]) for r in rows]
+        expect(payloads[0] == payloads[1] == package, "copies differ")
+        for row in rows:
+            self.b.update_status(row["docId"], "done")
+        tracking = self.a.sent_list(sent_id)
+        expect(len(tracking) == 1 and tracking[0]["ackStatus"] == "done", tracking)
+
+    def duplicate_list(self):
+        self.a.send_edoc(edoc(A_CODE, [B_CODE], "dup-list-1"), from_code=A_CODE)
+        self.sim.fault(op="getReceivedEdocList", kind="duplicate")
+        rows = self.b.received_list()
+        expect(len(rows) == 2 and rows[0]["docId"] == rows[1]["docId"], rows)
+        rows = self.b.received_list()
+        expect(len(rows) == 1, rows)
+        self.b.update_status(rows[0]["docId"], "processing")
+        expect(len(self.b.received_list()) == 1, "processing row not listed")
+        self.b.update_status(rows[0]["docId"], "done")
+
+    def refusals(self):
+        expect_error(lambda: self.a.get_edoc(self.b_doc_id), "refused", False,
+                     proto.ERR_NOT_FOUND)
+        expect_error(lambda: self.b.update_status(self.b_doc_id, "processing"),
+                     "refused", False, proto.ERR_CONFLICT)
+        self.b.update_status(self.b_doc_id, "done")  # idempotent repeat
+        expect_error(lambda: self.a.send_edoc(b"<not-xml", from_code=A_CODE),
+                     "refused", False, proto.ERR_BAD_REQUEST)
+        bomb = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]>'
+                b"<edXML><MessageHeader><To><OrganId>&e;</OrganId></To>"
+                b"</MessageHeader></edXML>")
+        expect_error(lambda: self.a.send_edoc(bomb, from_code=A_CODE), "refused", False)
+        expect_error(lambda: self.a.send_edoc(self.package, from_code=B_CODE),
+                     "refused", False)
+
+    def old_code_routing(self):
+        sent_id = self.a.send_edoc(edoc(A_CODE, ["00.02.H29"], "old-code-1"),
+                                   from_code=A_ID)
+        row = self.a.sent_list(sent_id)[0]
+        expect(row["toCode"] == "000.00.02.H29" and row["sendStatus"] == "done", row)
+        expect("old code" in row["sendStatusDesc"], row)
+
+    def explicit_to_header(self):
+        package = edoc(A_CODE, [UNKNOWN], "to-header-1")
+        sent_id = self.a.send_edoc(package, from_code=A_CODE, to_codes=[B_CODE])
+        expect([r["toCode"] for r in self.a.sent_list(sent_id)] == [B_CODE], "to ignored")
+        rows = self.b.received_list()
+        expect(len(rows) == 1, rows)
+        self.b.update_status(rows[0]["docId"], "done")
+
+    def concurrent_sends(self):
+        def send(i):
+            return self.a.send_edoc(edoc(A_CODE, [B_CODE], "conc-%d" % i), from_code=A_CODE)
+        with ThreadPoolExecutor(8) as pool:
+            ids = list(pool.map(send, range(16)))
+        expect(len(set(ids)) == 16, "duplicate DocIds")
+        rows = self.b.received_list()
+        expect(len(rows) == 16, "%d rows" % len(rows))
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda r: self.b.update_status(r["docId"], "done"), rows))
+        expect(self.b.count_received() == 0, "rows left")
+
+    def admin_guard(self):
+        expect(self.sim.admin("state", token="wrong").status_code == 403, "bad token ok")
+        closed = simulator.make_app(self.sim.app.store.path, None)
+        server, url = simulator.serve_in_thread(closed)
+        try:
+            response = requests.get(url + "/_sim/state", timeout=5)
+            expect(response.status_code == 404, response.status_code)
+        finally:
+            server.shutdown()
+        state = self.sim.admin("state").json()
+        expect(state["counts"]["systems"] == 2 and state["counts"]["inbox"] > 0, state)
+
+
+# -- TLS and token auth ------------------------------------------------------
+
+def make_tls_files(directory):
+    """A throw-away CA and a localhost server certificate; return paths."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    import ipaddress
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def build(subject, issuer, key, signer, ca):
+        builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - datetime.timedelta(minutes=5))
+                   .not_valid_after(now + datetime.timedelta(days=1))
+                   .add_extension(x509.BasicConstraints(ca=ca, path_length=None), True))
+        if not ca:
+            builder = builder.add_extension(x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"),
+                 x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        return builder.sign(signer, hashes.SHA256())
+
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(
+        ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Check CA")])
+    ca = build(ca_name, ca_name, ca_key, ca_key, True)
+    cert = build(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]),
+                 ca_name, key, ca_key, False)
+    paths = {n: os.path.join(directory, n + ".pem") for n in ("ca", "cert", "key")}
+    pem = serialization.Encoding.PEM
+    with open(paths["ca"], "wb") as handle:
+        handle.write(ca.public_bytes(pem))
+    with open(paths["cert"], "wb") as handle:
+        handle.write(cert.public_bytes(pem))
+    with open(paths["key"], "wb") as handle:
+        handle.write(key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                       serialization.NoEncryption()))
+    return paths
+
+
+def tls_case(sim, directory):
+    """HTTPS simulator: default verification refuses an unknown CA ("tls")."""
+    paths = make_tls_files(directory)
+    server = make_server("127.0.0.1", 0, sim.app, threaded=True,
+                         ssl_context=(paths["cert"], paths["key"]))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = "https://127.0.0.1:%d" % server.server_port
+    try:
+        default = LgspClient(url, A_ID, A_SECRET, timeout=5)
+        expect(default.verify is True, "verification not on by default")
+        expect_error(default.agencies, "tls", False)
+        pinned = LgspClient(url, A_ID, A_SECRET, verify=paths["ca"], timeout=5)
+        expect(len(pinned.agencies()) > 3, "no agencies over TLS")
+        expect_error(lambda: LgspClient(url, A_ID, A_SECRET, verify="/nonexistent/ca.pem"),
+                     "config", False)
+    finally:
+        server.shutdown()
+
+
+class TokenServer:
+    """A tiny OAuth2 client_credentials endpoint counting token requests."""
+
+    def __init__(self):
+        self.issued = 0
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = "http://127.0.0.1:%d/token" % self.server.server_port
+
+    @Request.application
+    def app(self, request):
+        auth = request.authorization
+        if (request.form.get("grant_type") != "client_credentials" or auth is None
+                or (auth.username, auth.password) != ("cid", "csecret")):
+            return Response('{"error": "invalid_client"}', 400,
+                            content_type="application/json")
+        self.issued += 1
+        return Response('{"access_token": "tok-%d", "token_type": "Bearer",'
+                        ' "expires_in": 3600}' % self.issued,
+                        content_type="application/json")
+
+
+def token_case(sim):
+    """Bearer token fetched once, cached, sent next to the HMAC headers."""
+    tokens = TokenServer()
+    seen = []
+    session = requests.Session()
+    session.hooks["response"].append(
+        lambda r, *a, **k: seen.append(r.request.headers.get("Authorization")))
+    try:
+        auth = TokenAuth(tokens.url, "cid", "csecret")
+        client = LgspClient(sim.url, A_ID, A_SECRET, session=session, token_auth=auth)
+        client.agencies()
+        client.received_list()
+        expect(tokens.issued == 1, "token fetched %d times" % tokens.issued)
+        expect(seen == ["Bearer tok-1", "Bearer tok-1"], seen)
+        bad = LgspClient(sim.url, A_ID, A_SECRET,
+                         token_auth=TokenAuth(tokens.url, "cid", "wrong"))
+        expect_error(bad.agencies, "auth", False)
+    finally:
+        tokens.server.shutdown()
+
+
+def main():
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    started = time.monotonic()
+    checker = Checker()
+    with tempfile.TemporaryDirectory(prefix="lgsp-sim-check-") as tmp:
+        sim = Sim(os.path.join(tmp, "sim.sqlite3"))
+        try:
+            scenario = Scenario(sim)
+            for name, func in (
+                ("register systems A and B (admin API)", scenario.register_systems),
+                ("agency directory (seed, oldCode, deleted, pid)", scenario.agencies),
+                ("registerAgency / deleteAgency", scenario.agency_register_delete),
+                ("A sends an edoc to B and an unknown code", scenario.a_sends),
+                ("B counts, lists, fetches, marks done", scenario.b_receives),
+                ("A's sent list after B's ack (per recipient)", scenario.a_sent_after_ack),
+                ("B sends status 01 then 03 (routed by ResponseFor)",
+                 scenario.b_sends_statuses),
+                ("A receives the statuses in order", scenario.a_receives_statuses),
+                ("A's sent list shows receiveStatus 03", scenario.a_sent_after_status),
+                ("wrong secret / unknown system -> auth", scenario.wrong_secret),
+                ("skewed timestamp -> auth (skew)", scenario.skewed_timestamp),
+                ("tampered or unsigned header -> 401", scenario.tampered_header),
+                ("fault refuse -> refused, not retryable", scenario.fault_refuse),
+                ("fault error500 / 429 / 404 -> http_<status>", scenario.fault_error500),
+                ("fault delay > timeout -> network, retryable", scenario.fault_delay),
+                ("fault drop (before/after processing) -> network", scenario.fault_drop),
+                ("fault count and op '*' consumed in order", scenario.fault_count),
+                ("duplicate delivery: same package twice", scenario.duplicate_send),
+                ("duplicate listing: same docId twice", scenario.duplicate_list),
+                ("refusals: foreign doc, final status, bad XML, DTD",
+                 scenario.refusals),
+                ("old agency code routed to the new code", scenario.old_code_routing),
+                ("explicit to header overrides To/OrganId", scenario.explicit_to_header),
+                ("16 concurrent sends (threads, WAL)", scenario.concurrent_sends),
+                ("admin API guarded; state dump", scenario.admin_guard),
+                ("TLS: verification on by default, CA bundle", lambda: tls_case(sim, tmp)),
+                ("token auth: bearer cached, HMAC kept", lambda: token_case(sim)),
+            ):
+                checker.case(name, func)
+        finally:
+            sim.server.shutdown()
+    total = time.monotonic() - started
+    print("%s in %.1f s" % ("FAILED (%d)" % checker.failures if checker.failures
+                            else "ALL PASSED", total))
+    return 1 if checker.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
