@@ -9,11 +9,10 @@
 3. accent-insensitive search on subject and symbol, a common phrase and a rare one.
 """
 import base64
-import io
 import os
 import sys
 
-from bench_common import machine, median_ms
+from bench_common import machine, median_ms, signed_image_pdf
 
 from odoo import api
 from odoo.modules.registry import Registry
@@ -27,25 +26,8 @@ LIST_SPEC = {name: {} for name in ("arrival_number", "arrival_date", "sender_id"
 
 
 def two_mb_pdf():
-    """A 2 MB PDF (a page of incompressible image), signed by a person then by the agency."""
-    from PIL import Image
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    from odoo.addons.vn_document_base.tests import pdf_fixtures
-    from odoo.addons.vn_document_base.tools import test_pki
-
-    image = Image.frombytes("RGB", (820, 820), os.urandom(820 * 820 * 3))
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4)
-    pdf.drawImage(ImageReader(image), 50, 200, 500, 500)
-    pdf.showPage()
-    pdf.save()
-    pki = test_pki.build_pki()
-    data = pdf_fixtures.add_signature_fields(buf.getvalue(), ["Sig1", "Sig2"])
-    data = pdf_fixtures.sign_pdf(data, pki["signer"], pki["root"], "Sig1")
-    return pdf_fixtures.sign_pdf(data, pki["agency"], pki["root"], "Sig2")
+    """A 2 MB PDF signed by a person then by the agency."""
+    return signed_image_pdf(820)
 
 
 def main(db):

@@ -12,13 +12,12 @@
 The work is committed (the exchange commits as it goes): never point this at an agency's database.
 """
 import datetime
-import io
 import os
 import statistics
 import sys
 import time
 
-from bench_common import machine
+from bench_common import machine, signed_image_pdf
 
 from odoo import api
 from odoo.modules.registry import Registry
@@ -30,24 +29,7 @@ CODE_B = "000.02.41.H29"
 
 
 def one_mb_signed_pdf():
-    from PIL import Image
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    from odoo.addons.vn_document_base.tests import pdf_fixtures
-    from odoo.addons.vn_document_base.tools import test_pki
-
-    image = Image.frombytes("RGB", (580, 580), os.urandom(580 * 580 * 3))
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4)
-    pdf.drawImage(ImageReader(image), 50, 200, 500, 500)
-    pdf.showPage()
-    pdf.save()
-    pki = test_pki.build_pki()
-    data = pdf_fixtures.add_signature_fields(buf.getvalue(), ["Sig1", "Sig2"])
-    data = pdf_fixtures.sign_pdf(data, pki["signer"], pki["root"], "Sig1")
-    return pdf_fixtures.sign_pdf(data, pki["agency"], pki["root"], "Sig2")
+    return signed_image_pdf(580)
 
 
 def main(db, count):
@@ -88,6 +70,7 @@ def main(db, count):
                 requests.post(f"{url}/_sim/system", json={"system_id": system, "secret": secret, "organ_code": code,
                                                           "name": code}, headers={"X-Sim-Admin": "bench"}, timeout=10)
             env["vn.lgsp.profile"].search([]).active = False
+            env.flush_all()
             env["vn.lgsp.profile"].create({"name": f"bench {run}", "endpoint": url, "system_id": "sys-a",
                                            "secret": "secret-a"})
             cr.commit()

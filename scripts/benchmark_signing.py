@@ -13,6 +13,8 @@ import sys
 
 from bench_common import machine, median_ms
 
+from check_common import load_by_path  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "addons", "vn_document_outbound", "tools")
 PKI_DIR = os.environ.get("VN_PKI_DIR") or os.path.join(ROOT, ".run", "pki")
@@ -21,14 +23,6 @@ TOKEN_LABEL = "vn-edoc-test"
 PIN = PASSPHRASE = "1234"
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
 PAGES = 10
-
-
-def load_by_path(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 ps = load_by_path("vn_pdf_signing", os.path.join(TOOLS, "pdf_signing.py"))

@@ -23,41 +23,14 @@ import zipfile
 
 from lxml import etree
 
+from check_common import load_by_path, check, RESULTS, VERBOSE  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "addons", "vn_lgsp_connector", "tools")
 SAMPLES = os.path.join(TOOLS, "samples")
-VERBOSE = "-v" in sys.argv[1:]
-
-
-def load_by_path(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 ex = load_by_path("vn_edxml", os.path.join(TOOLS, "edxml.py"))
-
-RESULTS = []
-
-
-def check(name):
-    """Decorator: run the check now, record PASS/FAIL and its duration."""
-    def run(func):
-        started = time.perf_counter()
-        try:
-            detail = func() or ""
-            ok = True
-        except Exception as exc:  # noqa: BLE001 - report every failure
-            ok, detail = False, "%s: %s" % (type(exc).__name__, exc)
-            if VERBOSE:
-                traceback.print_exc()
-        RESULTS.append((ok, name, detail, time.perf_counter() - started))
-        print("%s  %-58s %6.0f ms  %s" % ("PASS" if ok else "FAIL", name,
-                                          RESULTS[-1][3] * 1000, detail), flush=True)
-        return func
-    return run
 
 
 def refused(code, data, limits=None, detail=None):

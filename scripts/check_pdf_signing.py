@@ -17,6 +17,8 @@ import time
 import traceback
 import zipfile
 
+from check_common import load_by_path, check, RESULTS, VERBOSE  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "addons", "vn_document_outbound", "tools")
 PKI_DIR = os.environ.get("VN_PKI_DIR") or os.path.join(ROOT, ".run", "pki")
@@ -31,39 +33,11 @@ NUMBER = "Số: 05/QĐ-UBND"
 DATE = "Phường Bến Thành, ngày 22 tháng 11 năm 2026"
 
 
-def load_by_path(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 ps = load_by_path("vn_pdf_signing", os.path.join(TOOLS, "pdf_signing.py"))
 images = load_by_path("vn_demo_images", os.path.join(TOOLS, "demo_images.py"))
 office = load_by_path("vn_office_convert", os.path.join(TOOLS, "office_convert.py"))
 fixtures = load_by_path("vn_pdf_fixtures", os.path.join(
     ROOT, "addons", "vn_document_base", "tests", "pdf_fixtures.py"))
-
-RESULTS = []
-
-
-def check(name):
-    """Decorator: run the check now, record PASS/FAIL and its duration."""
-    def run(func):
-        started = time.perf_counter()
-        try:
-            detail = func() or ""
-            ok = True
-        except Exception as exc:  # noqa: BLE001 - report every failure
-            ok, detail = False, "%s: %s" % (type(exc).__name__, exc)
-            if VERBOSE:
-                traceback.print_exc()
-        RESULTS.append((ok, name, detail, time.perf_counter() - started))
-        print("%s  %-58s %6.0f ms  %s" % ("PASS" if ok else "FAIL", name,
-                                          RESULTS[-1][3] * 1000, detail), flush=True)
-        return func
-    return run
 
 
 def expect(condition, message):
@@ -373,8 +347,6 @@ def main():
                                      "" if not failed else "; FAILED: " + ", ".join(failed)))
     return 1 if failed else 0
 
-
-VERBOSE = "-v" in sys.argv[1:]
 
 if __name__ == "__main__":
     if not VERBOSE:

@@ -53,6 +53,7 @@ def setup(env, code, endpoint, system_id, secret):
         env["vn.trusted.root"].create({"name": "Test root", "certificate": base64.b64encode(root.read()),
                                        "crl": base64.b64encode(crl.read())})
     env["vn.lgsp.profile"].search([]).active = False
+    env.flush_all()
     env["vn.lgsp.profile"].create({"name": "Simulator", "endpoint": endpoint, "system_id": system_id,
                                    "secret": secret, "backoff_seconds": 1})
     return {"company": company.name, "code": code}

@@ -19,6 +19,11 @@
     "demo": [
         "demo/vn_lgsp_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "vn_lgsp_connector/static/tests/tours/*.js",
+        ],
+    },
     "external_dependencies": {"python": ["lxml", "requests"]},
     "installable": True,
 }

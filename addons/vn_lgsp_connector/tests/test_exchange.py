@@ -27,6 +27,8 @@ class TestExchange(OutgoingCase):
         cls.sim = Simulator()
         cls.addClassCleanup(cls.sim.stop)
         cls.company.vn_organ_code = CODE_A
+        cls.env["vn.lgsp.profile"].search([]).active = False
+        cls.env.flush_all()
         cls.profile = cls.env["vn.lgsp.profile"].create({
             "name": "Simulator", "endpoint": cls.sim.url, "system_id": "sys-a", "secret": "secret-a",
             "max_attempts": 3, "backoff_seconds": 60})

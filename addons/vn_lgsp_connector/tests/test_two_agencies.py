@@ -26,6 +26,7 @@ class TestTwoAgencies(OutgoingCase):
         cls.sim.add_system("sys-b", "secret-b", CODE_B, "Agency B")
         cls.company.vn_organ_code = CODE_A
         cls.env["vn.lgsp.profile"].search([]).active = False
+        cls.env.flush_all()
         cls.env["vn.lgsp.profile"].create({"name": "Simulator", "endpoint": cls.sim.url, "system_id": "sys-a",
                                            "secret": "secret-a"})
         cls.agency_b = cls.env["res.partner"].create({"name": "Ủy ban nhân dân phường B", "is_company": True,
