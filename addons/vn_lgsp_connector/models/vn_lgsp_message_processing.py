@@ -224,9 +224,12 @@ class VnLgspMessage(models.Model):
         self.write({"edxml_document_id": document_id, "status_code": status.status_code,
                     "from_code": status.from_org.organ_id, "subject": (status.description or "")[:200]})
         if status.status_code == "13":
-            # The sender asks to take a document back.
+            # The sender asks to take a document back (also after a recall package: then agree again).
             incoming = self._vn_existing_incoming(document_id, status.from_org.organ_id)
-            code = self._vn_recall_incoming(incoming, status.description) if incoming else "16"
+            already = self.env["vn.document.incoming"].sudo().search_count([
+                ("company_id", "=", self.company_id.id), ("document_identifier", "=", document_id),
+                ("sender_id.vn_organ_code", "=", status.from_org.organ_id), ("state", "=", "recalled")])
+            code = self._vn_recall_incoming(incoming, status.description) if incoming else ("15" if already else "16")
             self._vn_queue_status(status.from_org.organ_id, dict(status.response_for), code, status.description)
             self.write({"state": "done", "incoming_id": incoming.id if incoming else False})
             return

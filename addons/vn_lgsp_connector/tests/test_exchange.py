@@ -100,6 +100,37 @@ class TestExchange(OutgoingCase):
         self.exchange._cron_send_outbox()
         self.assertEqual(self.statuses_to_b(), ["01", "03"])
 
+    def test_return_sends_02_with_the_reason(self):
+        """R-IN3: a document returned by the clerk goes back to its sender as status 02 with the reason."""
+        self.send_from_b()
+        self.exchange._cron_poll()
+        self.incoming().with_user(self.clerk)._vn_return("Không thuộc thẩm quyền giải quyết")
+        self.exchange._cron_send_outbox()
+        items = self.peer.received_list("status")
+        statuses = [edxml.parse(self.peer.get_edoc(item["docId"])) for item in items]
+        self.assertEqual([s.status_code for s in statuses], ["01", "02"])
+        self.assertEqual(statuses[1].description, "Không thuộc thẩm quyền giải quyết")
+
+    def test_take_back_request_13_is_answered_15(self):
+        """R-IN5: the sender asks for its document back (status 13): our copy is recalled, we answer 15."""
+        self.send_from_b()
+        self.exchange._cron_poll()
+        doc = self.incoming()
+        take_back = edxml.StatusPackage(
+            from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
+            response_for={"organ_id": CODE_A, "code": "12/UBND-VP", "document_id": doc.document_identifier,
+                          "promulgation_date": datetime.date(2026, 11, 20)},
+            status_code="13", description="Gửi nhầm văn bản", timestamp=datetime.datetime(2026, 11, 21, 9, 0),
+            staff={})
+        self.peer.send_edoc(edxml.build_status(take_back), message_type="status", from_code=CODE_B,
+                            to_codes=[CODE_A])
+        self.exchange._cron_poll()
+        self.assertEqual(doc.state, "recalled")
+        self.assertEqual(doc.recall_reason, "Gửi nhầm văn bản")
+        self.assertFalse(doc.file_ids.attachment_id, "the received files are destroyed")
+        self.exchange._cron_send_outbox()
+        self.assertEqual(self.statuses_to_b(), ["01", "15"])
+
     def test_same_package_twice_is_one_document(self):
         """R-LG4: delivered twice (the platform repeats it, or the sender re-sent after a crash)."""
         self.sim.fault("getReceivedEdocList", "duplicate")
