@@ -246,6 +246,16 @@ class TestExchange(OutgoingCase):
         self.assertTrue(doc.delivery_ids.vn_lgsp_alerted)
         self.assertTrue(doc.activity_ids.filtered(lambda a: a.user_id == self.users["follow_up"]))
 
+    def test_credentials_for_administrators_only(self):
+        """R-SEC1: the secret is stored for document administrators only; clerks see the connection."""
+        from odoo.exceptions import AccessError
+
+        profile = self.profile.with_user(self.clerk)
+        self.assertEqual(profile.endpoint, self.sim.url)
+        with self.assertRaises(AccessError):
+            profile.read(["secret"])
+        self.assertEqual(self.profile.with_user(self.users["admin"]).secret, "secret-a")
+
     def test_agency_directory_sync_keeps_code_history(self):
         """The directory comes from the platform; a code that changed keeps its history here."""
         old = self.env["res.partner"].create({"name": "Phòng Tư pháp", "is_company": True,
