@@ -94,6 +94,24 @@ class VnDocumentFile(models.Model):
             }
         )
 
+    def _vn_copy_to(self, owner):
+        """Keep this checked original also as an original of ``owner``, with the results of its
+        checks: the same bytes are not scanned and validated a second time."""
+        self.ensure_one()
+        data = self.attachment_id.sudo().raw or b""
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise UserError(_("%(name)s no longer matches its SHA-256 and cannot be passed on.", name=self.name))
+        report = {
+            "mimetype": self.mimetype, "size": self.file_size, "sha256": self.sha256,
+            "scan_engine": self.scan_engine, "page_count": self.page_count, "legal_value": self.legal_value,
+            "legal_value_reason": self.legal_value_reason,
+            "signatures": [
+                {key: value for key, value in sig.copy_data()[0].items() if key not in ("file_id", "sequence")}
+                for sig in self.signature_ids
+            ],
+        }
+        return self._vn_store(self.name, data, owner, report)
+
     def vn_destroy_content(self, reason):
         """Destroy the stored content and keep this record as evidence (a recall, ND 30 Phụ lục VI III.8.b)."""
         for record in self.filtered("attachment_id"):

@@ -120,8 +120,7 @@ class VnDocumentDelivery(models.Model):
         })
         stored = self.env["vn.document.file"]
         for version in doc.version_ids.filtered(lambda v: v.kind in ("issued", "issued_attachment")):
-            stored |= stored.sudo().vn_store_checked(version.file_id.name, version.file_id.attachment_id.sudo().raw,
-                                                     incoming)
+            stored |= version.file_id.sudo()._vn_copy_to(incoming)
         incoming._adopt_main_file(stored)
         # The status follows the incoming document's events (see vn.document.incoming._vn_notify_event).
         self.sudo().write({"incoming_id": incoming.id, "sent_on": fields.Datetime.now()})
