@@ -17,6 +17,11 @@ class ResCompany(models.Model):
         related="partner_id.vn_managing_body", string="Managing body", readonly=False
     )
 
+    def _vn_users_of(self, group_xmlid):
+        """The active users of this agency in the group ``group_xmlid`` (directly or implied)."""
+        self.ensure_one()
+        return self.env.ref(group_xmlid).all_user_ids.filtered(lambda user: self in user.company_ids)
+
     def vn_add_working_days(self, start, days):
         """The date ``days`` working days after ``start`` on the agency's calendar."""
         self.ensure_one()

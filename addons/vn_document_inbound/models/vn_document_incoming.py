@@ -383,8 +383,7 @@ class VnDocumentIncoming(models.Model):
     def _vn_notify_anomaly(self, body):
         """An anomaly on arrival goes to the agency's records clerks, who are responsible for it (R-IN3)."""
         self.ensure_one()
-        clerks = self.env.ref("vn_document_base.group_vn_document_clerk").all_user_ids.filtered(
-            lambda u: self.company_id in u.company_ids)
+        clerks = self.company_id._vn_users_of("vn_document_base.group_vn_document_clerk")
         self.message_post(body=body, partner_ids=clerks.partner_id.ids, message_type="notification",
                           subtype_xmlid="mail.mt_comment")
 

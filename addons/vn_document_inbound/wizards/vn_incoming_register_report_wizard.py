@@ -1,9 +1,8 @@
-import io
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools import register_xlsx
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
 # The 10 columns of the incoming register (ND 30, Phụ lục IV) and the 7 of the follow-up register.
@@ -111,31 +110,8 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
 
     def action_export_xlsx(self):
         """The register as an Excel workbook, same columns as the printed book."""
-        import xlsxwriter
-
         values = self._report_values("register")
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        sheet = workbook.add_worksheet(_("Register"))
-        title = workbook.add_format({"bold": True, "font_size": 14, "align": "center", "font_name": "Times New Roman"})
-        head = workbook.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",
-                                    "valign": "vcenter", "font_name": "Times New Roman"})
-        cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top", "font_name": "Times New Roman"})
-        columns = values["columns"]
-        sheet.merge_range(0, 0, 0, len(columns) - 1, "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", title)
-        sheet.merge_range(1, 0, 1, len(columns) - 1, "%s - %s %s" % (values["company"].name, "Năm", self.year), head)
-        for col, (_key, label) in enumerate(columns):
-            sheet.write(3, col, label, head)
-            sheet.set_column(col, col, 30 if _key in ("type_subject", "to_places") else 14)
-        for row_index, row in enumerate(values["rows"], start=4):
-            for col, (key, _label) in enumerate(columns):
-                sheet.write(row_index, col, row[key], cell)
-        workbook.close()
-        attachment = self.env["ir.attachment"].create({
-            "name": f"so-van-ban-den-{self.year}.xlsx",
-            "raw": buffer.getvalue(),
-            "res_model": self._name,
-            "res_id": self.id,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        })
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}
+        data = register_xlsx.register_workbook(
+            "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", register_xlsx.register_subtitle(values["company"], self.year),
+            values["columns"], values["rows"], _("Register"), wide_keys=("type_subject", "to_places"))
+        return register_xlsx.download_action(self, f"so-van-ban-den-{self.year}.xlsx", data)

@@ -1,13 +1,12 @@
 import datetime
 
-import pytz
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
 from ..tools import pdf_signing
+from .vn_document_outgoing_signing import VN_TZ
 
 COPY_FORMS = [("SY", "Sao y"), ("SL", "Sao lục"), ("TrS", "Trích sao")]
 COPY_HEADINGS = {"SY": "SAO Y", "SL": "SAO LỤC", "TrS": "TRÍCH SAO"}
@@ -80,7 +79,7 @@ class VnDocumentCopy(models.Model):
             key._check_holder()
             if key.usage != "agency":
                 raise UserError(_("A copy is signed with the agency's key."))
-        when = datetime.datetime.now(pytz.timezone("Asia/Ho_Chi_Minh")).replace(microsecond=0)
+        when = datetime.datetime.now(VN_TZ).replace(microsecond=0)
         book = self.env["vn.register.book"].search([("kind", "=", "copy"), ("company_id", "=", self.company_id.id)],
                                                    limit=1)
         if not book:

@@ -213,9 +213,8 @@ class VnDocumentOutgoing(models.Model):
     @api.depends("state", "drafter_id", "reviewer_ids", "content_approver_id", "format_checker_id", "signer_id",
                  "step_ids")
     def _compute_turn(self):
-        clerks = self.env.ref("vn_document_base.group_vn_document_clerk").all_user_ids
         for doc in self:
-            users = doc._turn_users(clerks)
+            users = doc._turn_users()
             doc.turn_user_ids = users
             doc.is_my_turn = self.env.user in users
             doc.turn_text = ", ".join(users.mapped("name")) if doc.state not in FINAL_STATES else False
@@ -235,7 +234,7 @@ class VnDocumentOutgoing(models.Model):
             domain |= Domain("state", "=", "signed")
         return domain if (operator == "=") == value else ~domain
 
-    def _turn_users(self, clerks):
+    def _turn_users(self):
         self.ensure_one()
         if self.state == "draft":
             return self.drafter_id
@@ -248,7 +247,7 @@ class VnDocumentOutgoing(models.Model):
         if self.state == "to_sign":
             return self.signer_id
         if self.state == "signed":
-            return clerks.filtered(lambda u: self.company_id in u.company_ids)
+            return self.company_id._vn_users_of("vn_document_base.group_vn_document_clerk")
         return self.env["res.users"]
 
     def _reviewers_done(self):
@@ -511,10 +510,3 @@ class VnDocumentOutgoing(models.Model):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": "vn.document.copy", "view_mode": "form",
                 "context": {"default_outgoing_id": self.id, "default_source_description": self.display_name}}
-
-    # ------------------------------------------------------------------
-    # Extension points for the connector
-    # ------------------------------------------------------------------
-    def _vn_notify_event(self, event):
-        """Called on "issued" and "recalled"; the LGSP connector listens here."""
-        return True

@@ -1,5 +1,6 @@
 import base64
 import datetime
+import hashlib
 
 import pytz
 
@@ -85,8 +86,6 @@ class VnDocumentOutgoing(models.Model):
                 "not_last": _("The file was changed after it was signed."),
             }
             raise UserError(messages.get(error.code) or _("The returned file is not valid.")) from None
-        import hashlib
-
         if hashlib.sha256(found["certificate_der"]).hexdigest() != key.certificate_fingerprint:
             raise AccessError(_("The file was signed with another certificate than %(key)s's.", key=key.user_id.name))
         self._vn_accept_signed(data, key)
@@ -104,8 +103,7 @@ class VnDocumentOutgoing(models.Model):
         self._step("approve_sign", False, self.final_version_id)
         self.sudo().write({"signing_file_id": stored.id, "signed_at": fields.Datetime.now(),
                            "signed_by_id": self.env.uid})
-        clerks = self.env.ref("vn_document_base.group_vn_document_clerk").all_user_ids.filtered(
-            lambda u: self.company_id in u.company_ids)
+        clerks = self.company_id._vn_users_of("vn_document_base.group_vn_document_clerk")
         self._move("signed", "sign", _("Key: %(key)s", key=key.name), notify=clerks[:1],
                    summary=_("Number, apply the agency signature and issue"))
 
@@ -226,7 +224,6 @@ class VnDocumentOutgoing(models.Model):
                 linked._step("link", _("%(label)s: %(doc)s", label=linked._fields[field].string, doc=self.display_name))
                 linked.message_post(body=_("%(label)s %(doc)s", label=linked._fields[field].string,
                                            doc=self.display_name))
-        self._vn_notify_event("issued")
 
     # ------------------------------------------------------------------
     # Recall (R-OUT8, ND 30 Điều 18.4, Phụ lục VI III.8)
@@ -246,7 +243,6 @@ class VnDocumentOutgoing(models.Model):
             doc._step("recall", reason)
             for line in doc.delivery_ids:
                 line._vn_recall(reason)
-            doc._vn_notify_event("recalled")
         return True
 
     # ------------------------------------------------------------------

@@ -4,6 +4,8 @@ import hashlib
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.vn_document_base.models.vn_trusted_root import load_certificate
+
 from ..tools import pdf_signing
 
 KEY_KINDS = [
@@ -96,13 +98,12 @@ class VnSigningKey(models.Model):
         self.ensure_one()
         if not self.certificate:
             return None
-        from pyhanko.keys import load_certs_from_pemder_data
-
         try:
-            certs = list(load_certs_from_pemder_data(base64.b64decode(self.certificate)))
+            cert = load_certificate(base64.b64decode(self.certificate))
+            cert.subject  # asn1crypto parses lazily: a broken file fails here, not later
         except Exception:
             return None
-        return certs[0] if certs else None
+        return cert
 
     # ------------------------------------------------------------------
     # Opening the key (at signing time only)

@@ -330,17 +330,20 @@ def _round_box(box):
 
 # --- fields -------------------------------------------------------------------
 
-def _field_ref(handler, name):
-    """Indirect reference of the root-level form field ``name`` or None."""
+def _root_fields(handler):
+    """(reference, object) of each root-level form field."""
     try:
         field_refs = handler.root["/AcroForm"]["/Fields"]
     except KeyError:
-        return None
+        return
     for ref in field_refs:
-        obj = ref.get_object()
-        if isinstance(obj, generic.DictionaryObject) and obj.get("/T") == name:
-            return ref
-    return None
+        yield ref, ref.get_object()
+
+
+def _field_ref(handler, name):
+    """Indirect reference of the root-level form field ``name`` or None."""
+    return next((ref for ref, obj in _root_fields(handler)
+                 if isinstance(obj, generic.DictionaryObject) and obj.get("/T") == name), None)
 
 
 def _sig_field_state(handler, name):
@@ -373,12 +376,7 @@ def field_rectangles(pdf):
     """{field name: (page index, (x0, y0, x1, y1))} of the root-level fields."""
     reader = _reader(pdf)
     result = {}
-    try:
-        field_refs = reader.root["/AcroForm"]["/Fields"]
-    except KeyError:
-        return result
-    for ref in field_refs:
-        obj = ref.get_object()
+    for _ref, obj in _root_fields(reader):
         widget = _widget(obj)
         if "/Rect" not in widget or "/T" not in obj:
             continue

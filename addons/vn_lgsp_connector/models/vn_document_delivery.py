@@ -1,12 +1,7 @@
-import datetime
-
-import pytz
-
 from odoo import _, fields, models
 
 from ..tools import edxml
-
-VN_TZ = pytz.timezone("Asia/Ho_Chi_Minh")
+from .vn_lgsp_message_processing import _vn_now
 
 
 class VnDocumentDelivery(models.Model):
@@ -71,7 +66,6 @@ class VnDocumentOutgoing(models.Model):
         number, _sep, notation = (self.number_symbol or "").partition("/")
         files = self.version_ids.filtered(lambda v: v.kind in ("issued", "issued_attachment"))
         block = (self.signature_block or "").split("\n")
-        now = datetime.datetime.now(VN_TZ).replace(tzinfo=None, microsecond=0)
         return edxml.DocumentPackage(
             from_org=edxml.Organization(organ_id=company.vn_organ_code, name=company.name,
                                         in_charge=company.vn_managing_body or "", email=company.email or "",
@@ -85,7 +79,7 @@ class VnDocumentOutgoing(models.Model):
             signer_position=block[-1] if block else "", signer_name=self.signed_by_id.name or "",
             due_date=self.due_date or None, to_places=self.delivery_ids.mapped("recipient_name"),
             priority=self.urgency_id.edxml_priority or 0, promulgation_amount=self.issued_amount,
-            page_amount=self.page_count, trace=[(company.vn_organ_code, now)], business=business,
+            page_amount=self.page_count, trace=[(company.vn_organ_code, _vn_now())], business=business,
             attachments=[edxml.Attachment(content_id=str(index), name=version.file_id.name,
                                           content_type=version.file_id.mimetype or "application/pdf",
                                           description=version.file_id.name,

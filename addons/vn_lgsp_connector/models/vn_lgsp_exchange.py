@@ -165,9 +165,7 @@ class VnLgspExchange(models.AbstractModel):
             company = line.document_id.company_id
             if company.vn_count_working_days(line.sent_on.date(), today) < days:
                 continue
-            officers = self.env.ref("vn_document_base.group_vn_document_follow_up").all_user_ids.filtered(
-                lambda u: company in u.company_ids)
-            for officer in officers:
+            for officer in company._vn_users_of("vn_document_base.group_vn_document_follow_up"):
                 line.document_id.activity_schedule(
                     "mail.mail_activity_data_warning", user_id=officer.id,
                     summary=_("No receipt from %(agency)s", agency=line.recipient_name),

@@ -110,14 +110,9 @@ class VnLgspMessage(models.Model):
             self.write(values)
 
     def _vn_alert_admins(self, body):
-        admins = self.env.ref("vn_document_base.group_vn_document_admin").all_user_ids.filtered(
-            lambda u: self.company_id in u.company_ids)
-        for admin in admins:
-            self.env["mail.activity"].sudo().create({
-                "res_model_id": self.env["ir.model"]._get_id(self._name), "res_id": self.id,
-                "activity_type_id": self.env.ref("mail.mail_activity_data_warning").id,
-                "summary": _("Integration platform"), "note": body, "user_id": admin.id,
-            })
+        for admin in self.company_id._vn_users_of("vn_document_base.group_vn_document_admin"):
+            self.sudo().activity_schedule("mail.mail_activity_data_warning", user_id=admin.id,
+                                          summary=_("Integration platform"), note=body)
 
     def action_retry(self):
         """Administrator: send a parked package again (or process a parked received one)."""

@@ -7,6 +7,8 @@ import pytz
 from odoo import _, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.vn_document_base.tools.selection import selection_label
+
 from ..tools import edxml
 
 _logger = logging.getLogger(__name__)
@@ -256,8 +258,7 @@ class VnLgspMessage(models.Model):
         """01-06 move the line; 15 and 16 answer our last request (recall, update, replacement)."""
         code = status.status_code
         if code in ("15", "16"):
-            asked = dict(self._fields["business_type"]._description_selection(self.env)).get(
-                last_sent.business_type, "")
+            asked = selection_label(last_sent, "business_type")
             if code == "15" and last_sent.business_type == "1":
                 line._vn_set_status("recalled", status.description)
             else:
