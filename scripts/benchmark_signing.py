@@ -7,7 +7,6 @@ validation = both signatures against the test root and CRL (offline).
 """
 import contextlib
 import datetime
-import importlib.util
 import os
 import sys
 

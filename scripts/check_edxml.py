@@ -9,7 +9,6 @@ line per check and exits 1 if any check fails.
 import base64
 import datetime
 import glob
-import importlib.util
 import io
 import os
 import re
@@ -18,7 +17,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import traceback
 import zipfile
 
 from lxml import etree

@@ -8,13 +8,11 @@ Uses the TEST PKI of scripts/make_test_ca.py ($VN_PKI_DIR, SoftHSM token
 exits 1 if any check fails.
 """
 import datetime
-import importlib.util
 import io
 import logging
 import os
 import sys
 import time
-import traceback
 import zipfile
 
 from check_common import load_by_path, check, RESULTS, VERBOSE  # noqa: E402
