@@ -13,6 +13,7 @@ The work is committed (the exchange commits as it goes): never point this at an 
 """
 import datetime
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -61,14 +62,15 @@ def main(db, count):
             {"name": "Agency B", "is_company": True, "vn_organ_code": CODE_B})
         book = env["vn.register.book"].search([("kind", "=", "incoming")], limit=1)
         exchange = env["vn.lgsp.exchange"]
+        token = secrets.token_urlsafe(24)  # the simulator has no default admin token
         for run in range(3):
             server, url = serve_in_thread(make_app(os.path.join("/tmp", f"bench-lgsp-{os.getpid()}-{run}.sqlite3"),
-                                                   "bench"))
+                                                   token))
             import requests
 
             for system, secret, code in (("sys-a", "secret-a", code_a), ("sys-b", "secret-b", CODE_B)):
                 requests.post(f"{url}/_sim/system", json={"system_id": system, "secret": secret, "organ_code": code,
-                                                          "name": code}, headers={"X-Sim-Admin": "bench"}, timeout=10)
+                                                          "name": code}, headers={"X-Sim-Admin": token}, timeout=10)
             env["vn.lgsp.profile"].search([]).active = False
             env.flush_all()
             env["vn.lgsp.profile"].create({"name": f"bench {run}", "endpoint": url, "system_id": "sys-a",

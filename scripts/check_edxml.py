@@ -21,7 +21,7 @@ import zipfile
 
 from lxml import etree
 
-from check_common import load_by_path, check, RESULTS, VERBOSE  # noqa: E402
+from check_common import load_by_path, check, RESULTS  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "addons", "vn_lgsp_connector", "tools")
@@ -299,11 +299,9 @@ def _():
     assert isinstance(parsed, ex.StatusPackage) and parsed == pkg, parsed
     assert ex.parse(ex.build_status(status(status_code="1"))).status_code == "01"
     assert ex.addressed_to(parsed, "000.00.00.H29") and not ex.addressed_to(parsed, "000.00.14.H29")
-    # A refusal of an unreadable package has nothing to refer to: still built and read.
-    empty = ex.parse(ex.build_status(status(response_for={"organ_id": "X", "code": "", "document_id": ""},
-                                            status_code="02")))
-    assert empty.response_for == {"organ_id": "X", "code": "", "document_id": "",
-                                  "promulgation_date": None}, empty.response_for
+    # A status that names no document is refused: an empty identifier never matches anything.
+    refused("missing_field", ex.build_status(status(response_for={"organ_id": "X", "code": "", "document_id": ""},
+                                                    status_code="02")), detail="ResponseFor/DocumentId")
 
 
 @check("helpers: document_id, addressed_to, dates")

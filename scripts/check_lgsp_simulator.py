@@ -12,6 +12,9 @@ import datetime
 import logging
 import os
 import re
+import secrets
+import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -33,8 +36,9 @@ from lgsp_client import LgspClient, LgspError, TokenAuth  # noqa: E402
 from tools.lgsp_simulator import simulator  # noqa: E402
 
 NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
-ADMIN = "check-admin-token"
+ADMIN = secrets.token_urlsafe(24)  # no fixed admin token
 A_ID, A_SECRET, A_CODE = "hcm.q1.vp", "secret-A-0123456789", "000.01.41.H29"
+P_ID, P_SECRET, P_CODE = "hcm.platform", "secret-P-5555555555", "000.00.14.H29"  # platform operator
 B_ID, B_SECRET, B_CODE = "hcm.q1.nv", "secret-B-9876543210", "000.02.41.H29"
 UNKNOWN = "000.99.99.H29"
 
@@ -160,6 +164,10 @@ class Scenario:
             response = self.sim.admin("system", {"system_id": sid, "secret": secret,
                                                  "organ_code": code})
             expect(response.json()["status"] == "OK", response.text)
+        response = self.sim.admin("system", {"system_id": P_ID, "secret": P_SECRET,
+                                             "organ_code": P_CODE, "platform_admin": True})
+        expect(response.json()["platform_admin"] is True, response.text)
+        self.platform = self.sim.client(P_ID, P_SECRET, timeout=5)
 
     def agencies(self):
         rows = {r["code"]: r for r in self.a.agencies()}
@@ -173,16 +181,20 @@ class Scenario:
         expect(keys <= set(rows[B_CODE]), "agency fields missing")
 
     def agency_register_delete(self):
-        self.a.register_agency({"code": "000.03.41.H29", "pcode": "000.00.41.H29",
-                                "name": "Phòng Tài chính - Kế hoạch Quận 1",
-                                "mail": "tckh.q1@example.invalid"})
+        agency = {"code": "000.03.41.H29", "pcode": "000.00.41.H29",
+                  "name": "Phòng Tài chính - Kế hoạch Quận 1", "mail": "tckh.q1@example.invalid"}
+        exc = expect_error(lambda: self.a.register_agency(agency), "auth", False, proto.ERR_FORBIDDEN)
+        expect(exc.http_status == 403, exc.http_status)
+        expect("000.03.41.H29" not in {r["code"] for r in self.a.agencies()}, "registered anyway")
+        self.platform.register_agency(agency)
         rows = {r["code"]: r for r in self.a.agencies()}
         row = rows["000.03.41.H29"]
         expect(row["pid"] == rows["000.00.41.H29"]["id"] and not row["deleted"], row)
-        self.a.delete_agency("000.03.41.H29")
+        expect_error(lambda: self.b.delete_agency("000.03.41.H29"), "auth", False, proto.ERR_FORBIDDEN)
+        self.platform.delete_agency("000.03.41.H29")
         row = {r["code"]: r for r in self.a.agencies()}["000.03.41.H29"]
         expect(row["deleted"] and row["version"] == 2, row)
-        expect_error(lambda: self.a.delete_agency("000.03.41.H29"), "refused", False,
+        expect_error(lambda: self.platform.delete_agency("000.03.41.H29"), "refused", False,
                      proto.ERR_NOT_FOUND)
 
     def a_sends(self):
@@ -247,9 +259,31 @@ class Scenario:
         exc = expect_error(client.received_list, "auth", False)
         expect("skew" in (exc.error_desc or ""), exc.error_desc)
 
+    def replayed_request(self):
+        captured = []
+        session = requests.Session()
+        session.hooks["response"].append(lambda r, *a, **k: captured.append(r.request))
+        client = self.sim.client(B_ID, B_SECRET, session=session, timeout=5)
+        client.agencies()
+        client.agencies()
+        nonces = {r.headers["XroadVnpt-nonce"] for r in captured}
+        expect(len(nonces) == 2, "the client reused a nonce")
+        replay = requests.Session().send(captured[0].copy(), timeout=5)
+        expect(replay.status_code == 401 and "replay" in replay.text, replay.text)
+        logical = {"systemid": B_ID, "timestamp": proto.timestamp_now(),
+                   "Content-Type": "application/json"}
+        response = requests.post(self.sim.url + "/getAgenciesList",
+                                 headers=proto.sign_headers(logical, B_SECRET), timeout=5)
+        expect(response.status_code == 401 and "nonce" in response.text, response.text)
+        logical["nonce"] = "short"
+        response = requests.post(self.sim.url + "/getAgenciesList",
+                                 headers=proto.sign_headers(logical, B_SECRET), timeout=5)
+        expect(response.status_code == 401 and "nonce" in response.text, response.text)
+
     def tampered_header(self):
         logical = {"systemid": B_ID, "timestamp": proto.timestamp_now(),
-                   "Content-Type": "application/json", "docId": "aaa"}
+                   "Content-Type": "application/json", "docId": "aaa",
+                   "nonce": proto.new_nonce()}
         wire = proto.sign_headers(logical, B_SECRET)
         wire["XroadVnpt-docId"] = "bbb"
         response = requests.post(self.sim.url + "/getEdoc", headers=wire, timeout=5)
@@ -379,7 +413,7 @@ class Scenario:
         finally:
             server.shutdown()
         state = self.sim.admin("state").json()
-        expect(state["counts"]["systems"] == 2 and state["counts"]["inbox"] > 0, state)
+        expect(state["counts"]["systems"] == 3 and state["counts"]["inbox"] > 0, state)
 
 
 # -- TLS and token auth ------------------------------------------------------
@@ -486,6 +520,42 @@ def token_case(sim):
         tokens.server.shutdown()
 
 
+def generated_admin_token(directory):
+    """Started from the command line without a token, the simulator makes one, prints it once and
+    writes it (mode 0600) where the start script reads it; there is no default token."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    token_file = os.path.join(directory, "run", "admin-token")
+    env = {k: v for k, v in os.environ.items() if k != "LGSP_SIM_ADMIN_TOKEN"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tools.lgsp_simulator.simulator", "--port", str(port),
+         "--db", os.path.join(directory, "cli.sqlite3"), "--admin-token-file", token_file],
+        cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        url = "http://127.0.0.1:%d/_sim/state" % port
+        for _attempt in range(100):
+            if os.path.exists(token_file) and os.path.getsize(token_file):
+                try:
+                    requests.get(url, timeout=1)
+                    break
+                except requests.RequestException:
+                    pass
+            time.sleep(0.1)
+        token = open(token_file).read().strip()
+        expect(len(token) >= 32, "token %r" % token)
+        expect(os.stat(token_file).st_mode & 0o077 == 0, "token file readable by others")
+        expect(requests.get(url, headers={"X-Sim-Admin": token}, timeout=5).status_code == 200,
+               "the generated token does not open the admin API")
+        for guess in ("", "demo-admin", "test-admin-token", "admin"):
+            expect(requests.get(url, headers={"X-Sim-Admin": guess}, timeout=5).status_code == 403,
+                   "admin API open with %r" % guess)
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    expect(output.count(token) == 1, "the token is printed exactly once")
+
+
 def main():
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     started = time.monotonic()
@@ -497,7 +567,7 @@ def main():
             for name, func in (
                 ("register systems A and B (admin API)", scenario.register_systems),
                 ("agency directory (seed, oldCode, deleted, pid)", scenario.agencies),
-                ("registerAgency / deleteAgency", scenario.agency_register_delete),
+                ("registerAgency / deleteAgency: platform admin only", scenario.agency_register_delete),
                 ("A sends an edoc to B and an unknown code", scenario.a_sends),
                 ("B counts, lists, fetches, marks done", scenario.b_receives),
                 ("A's sent list after B's ack (per recipient)", scenario.a_sent_after_ack),
@@ -508,6 +578,7 @@ def main():
                 ("wrong secret / unknown system -> auth", scenario.wrong_secret),
                 ("skewed timestamp -> auth (skew)", scenario.skewed_timestamp),
                 ("tampered or unsigned header -> 401", scenario.tampered_header),
+                ("replayed request, missing or bad nonce -> 401", scenario.replayed_request),
                 ("fault refuse -> refused, not retryable", scenario.fault_refuse),
                 ("fault error500 / 429 / 404 -> http_<status>", scenario.fault_error500),
                 ("fault delay > timeout -> network, retryable", scenario.fault_delay),
@@ -523,6 +594,8 @@ def main():
                 ("admin API guarded; state dump", scenario.admin_guard),
                 ("TLS: verification on by default, CA bundle", lambda: tls_case(sim, tmp)),
                 ("token auth: bearer cached, HMAC kept", lambda: token_case(sim)),
+                ("no default admin token: generated, printed once, 0600 file",
+                 lambda: generated_admin_token(tmp)),
             ):
                 checker.case(name, func)
         finally:

@@ -14,6 +14,7 @@ import importlib.util
 import json
 import logging
 import os
+import secrets
 import socket
 import sqlite3
 import sys
@@ -82,7 +83,12 @@ SEED_AGENCIES = (
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS systems (
     system_id TEXT PRIMARY KEY, secret TEXT NOT NULL, organ_code TEXT NOT NULL,
-    name TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);
+    name TEXT NOT NULL DEFAULT '', created TEXT NOT NULL,
+    platform_admin INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS nonces (
+    system_id TEXT NOT NULL, nonce TEXT NOT NULL, seen REAL NOT NULL,
+    PRIMARY KEY (system_id, nonce));
+CREATE INDEX IF NOT EXISTS nonces_seen_idx ON nonces (seen);
 CREATE TABLE IF NOT EXISTS agencies (
     id INTEGER PRIMARY KEY AUTOINCREMENT, pid INTEGER NOT NULL DEFAULT 0,
     code TEXT NOT NULL UNIQUE, code102 TEXT NOT NULL DEFAULT '', name TEXT NOT NULL,
@@ -118,12 +124,13 @@ CREATE INDEX IF NOT EXISTS sent_document_idx ON sent (document_id);
 
 
 class SimError(Exception):
-    """A business refusal answered with a FAIL envelope (HTTP 200)."""
+    """A business refusal answered with a FAIL envelope (HTTP 200 unless ``http_status``)."""
 
-    def __init__(self, code, desc):
+    def __init__(self, code, desc, http_status=200):
         super().__init__(desc)
         self.code = code
         self.desc = desc
+        self.http_status = http_status
 
 
 def now_iso():
@@ -143,6 +150,9 @@ class Store:
         with self.connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(SCHEMA)
+            columns = {row["name"] for row in conn.execute("PRAGMA table_info(systems)")}
+            if "platform_admin" not in columns:  # a store made by an older simulator
+                conn.execute("ALTER TABLE systems ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0")
             with self.write(conn):
                 if not conn.execute("SELECT 1 FROM agencies LIMIT 1").fetchone():
                     seed_agencies(conn)
@@ -430,7 +440,7 @@ class SimulatorApp:
         except DroppedConnection:
             raise
         except SimError as exc:
-            return json_response(proto.fail(exc.code, exc.desc))
+            return json_response(proto.fail(exc.code, exc.desc), exc.http_status)
         except HTTPException as exc:  # e.g. 413 when the body is too large
             return json_response(proto.fail(str(exc.code), exc.name), exc.code)
         except Exception:  # pylint: disable=broad-except
@@ -445,6 +455,7 @@ class SimulatorApp:
                 params = proto.verify_headers(
                     headers, lambda sid: self.lookup_secret(conn, sid),
                     self.max_skew_seconds)
+                self.remember_nonce(conn, params[proto.SYSTEM_ID], params[proto.NONCE])
             except proto.ProtocolError as exc:
                 return json_response(
                     proto.fail(proto.ERR_AUTH, "%s: %s" % (exc.code, exc.message)), 401)
@@ -452,6 +463,21 @@ class SimulatorApp:
                                   (params[proto.SYSTEM_ID],)).fetchone()
             result = handler(Context(request, conn, params, system))
         return result if isinstance(result, Response) else json_response(result)
+
+    def remember_nonce(self, conn, system_id, nonce):
+        """Refuse a nonce this system already used inside the time window (a replayed request).
+
+        A nonce is kept twice as long as the timestamp window (plus a minute), so a request
+        whose timestamp is still accepted can never be accepted a second time."""
+        now = time.time()
+        with Store.write(conn):
+            conn.execute("DELETE FROM nonces WHERE seen < ?", (now - 2 * self.max_skew_seconds - 60,))
+            try:
+                conn.execute("INSERT INTO nonces (system_id, nonce, seen) VALUES (?, ?, ?)",
+                             (system_id, nonce, now))
+            except sqlite3.IntegrityError:
+                _logger.warning("replayed request refused (system %s)", system_id)
+                raise proto.ProtocolError("replay", "this nonce was already used: request refused") from None
 
     @staticmethod
     def lookup_secret(conn, system_id):
@@ -543,7 +569,8 @@ class SimulatorApp:
         return proto.ok(data=[agency_json(r) for r in rows])
 
     def op_register_agency(self, ctx):
-        """POST /registerAgency: JSON body id, pcode, code, name, mail, ..."""
+        """POST /registerAgency: JSON body id, pcode, code, name, mail, ... (platform administrator only)."""
+        require_platform_admin(ctx)
         body = ctx.request.get_json(silent=True)
         if not isinstance(body, dict):
             raise SimError(proto.ERR_BAD_REQUEST, "JSON object body expected")
@@ -552,7 +579,8 @@ class SimulatorApp:
         return proto.ok(data=agency_json(row))
 
     def op_delete_agency(self, ctx):
-        """POST /deleteAgency: header AgencyCode (or JSON body AgencyCode)."""
+        """POST /deleteAgency: header AgencyCode (or JSON body AgencyCode); platform administrator only."""
+        require_platform_admin(ctx)
         body = ctx.request.get_json(silent=True) or {}
         code = ctx.param(proto.AGENCY_CODE, required=False) or body.get("AgencyCode")
         with Store.write(ctx.conn):
@@ -589,20 +617,25 @@ class SimulatorApp:
         return json_response(handler(body))
 
     def admin_system(self, body):
-        """Create or replace a system (system_id, secret, organ_code, name)."""
+        """Create or replace a system (system_id, secret, organ_code, name, platform_admin).
+
+        ``platform_admin``: the platform operator's own system, the only one that may change
+        the agency directory (registerAgency, deleteAgency)."""
         body = body if isinstance(body, dict) else {}
         fields = [str(body.get(k) or "").strip()
                   for k in ("system_id", "secret", "organ_code")]
         if not all(fields):
             raise SimError(proto.ERR_BAD_REQUEST, "system_id, secret, organ_code required")
         name = str(body.get("name") or fields[2])
+        platform_admin = 1 if body.get("platform_admin") in (True, 1, "1", "true") else 0
         with self.store.connect() as conn, Store.write(conn):
-            conn.execute("INSERT OR REPLACE INTO systems VALUES (?, ?, ?, ?, ?)",
-                         (*fields, name, now_iso()))
+            conn.execute("INSERT OR REPLACE INTO systems (system_id, secret, organ_code, name, created,"
+                         " platform_admin) VALUES (?, ?, ?, ?, ?, ?)",
+                         (*fields, name, now_iso(), platform_admin))
             if not conn.execute("SELECT 1 FROM agencies WHERE code = ?",
                                 (fields[2],)).fetchone():
                 upsert_agency(conn, {"code": fields[2], "name": name})
-        return proto.ok(system_id=fields[0], organ_code=fields[2])
+        return proto.ok(system_id=fields[0], organ_code=fields[2], platform_admin=bool(platform_admin))
 
     def admin_fault(self, body):
         """Add fault rules ({rule}, [rules] or {"rules": [...]}); {"clear": true}."""
@@ -619,7 +652,7 @@ class SimulatorApp:
         """Drop all data and faults; re-seed the agency directory."""
         self.faults.clear()
         with self.store.connect() as conn, Store.write(conn):
-            for table in ("inbox", "recipients", "sent", "systems", "agencies"):
+            for table in ("inbox", "recipients", "sent", "systems", "agencies", "nonces"):
                 conn.execute("DELETE FROM %s" % table)
             seed_agencies(conn)
         return proto.ok()
@@ -631,13 +664,20 @@ class SimulatorApp:
                       for t in ("systems", "agencies", "sent", "recipients", "inbox")}
             inbox = conn.execute("SELECT to_code, message_type, status, count(*) AS n"
                                  " FROM inbox GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall()
-            systems = conn.execute("SELECT system_id, organ_code, name FROM systems"
+            systems = conn.execute("SELECT system_id, organ_code, name, platform_admin FROM systems"
                                    " ORDER BY system_id").fetchall()
         return proto.ok(counts=counts, inbox=[dict(r) for r in inbox],
                         systems=[dict(r) for r in systems], faults=self.faults.snapshot())
 
 
 # -- operation helpers -------------------------------------------------------
+
+def require_platform_admin(ctx):
+    """Changes to the agency directory are the platform operator's, never a connected system's."""
+    if not ctx.system["platform_admin"]:
+        raise SimError(proto.ERR_FORBIDDEN, "only the platform administrator changes the agency"
+                       " directory", http_status=403)
+
 
 def fail_404(name):
     return proto.fail(proto.ERR_NOT_FOUND, "no such operation: %s" % name)
@@ -740,15 +780,14 @@ def record_business_status(ctx, info):
     if not info["status_code"]:
         return
     for organ_id, document_id in info["response_for"]:
-        if not document_id:
+        if not document_id or not organ_id:  # an empty identifier never matches anything
             continue
         ctx.conn.execute(
             "UPDATE recipients SET receive_status = ?, receive_status_desc = ?,"
             " updated = ? WHERE to_code = ? AND sent_id IN (SELECT doc_id FROM sent"
-            " WHERE message_type = 'edoc' AND document_id = ?"
-            " AND (? = '' OR from_code = ?))",
+            " WHERE message_type = 'edoc' AND document_id = ? AND from_code = ?)",
             (info["status_code"], info["description"], now_iso(), ctx.organ,
-             document_id, organ_id, organ_id))
+             document_id, organ_id))
 
 
 def record_ack(conn, row, status, description, stamp):
@@ -832,22 +871,45 @@ def serve_in_thread(app, host="127.0.0.1", port=0):
     return server, "http://%s:%d" % (host, server.server_port)
 
 
+def new_admin_token():
+    """A random admin token: there is no default one."""
+    return secrets.token_urlsafe(32)
+
+
+def write_token_file(path, token):
+    """Write the admin token readable by its owner only."""
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(token + "\n")
+    os.chmod(path, 0o600)
+
+
 def main(argv=None):
     """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8099)
     parser.add_argument("--db", default=os.environ.get("LGSP_SIM_DB") or DEFAULT_DB)
-    parser.add_argument("--admin-token", default=os.environ.get("LGSP_SIM_ADMIN_TOKEN"))
+    parser.add_argument("--admin-token", default=os.environ.get("LGSP_SIM_ADMIN_TOKEN"),
+                        help="admin API token; by default a random one is generated at start")
+    parser.add_argument("--admin-token-file",
+                        help="write the admin token there (mode 0600) for the scripts that need it")
     parser.add_argument("--max-skew", type=int, default=300)
     parser.add_argument("--cert", help="TLS certificate (PEM) to serve HTTPS")
     parser.add_argument("--key", help="TLS private key (PEM)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
-    app = make_app(args.db, args.admin_token, args.max_skew)
+    token = args.admin_token or new_admin_token()
+    if not args.admin_token:
+        print("LGSP simulator admin token (generated, shown once): %s" % token, flush=True)
+    if args.admin_token_file:
+        write_token_file(args.admin_token_file, token)
+    app = make_app(args.db, token, args.max_skew)
     ssl_context = (args.cert, args.key) if args.cert else None
-    _logger.info("LGSP simulator on %s:%s, db %s, admin API %s", args.host, args.port,
-                 args.db, "enabled" if args.admin_token else "disabled")
+    _logger.info("LGSP simulator on %s:%s, db %s, admin token %s", args.host, args.port,
+                 args.db, "in " + args.admin_token_file if args.admin_token_file else "given")
     run_simple(args.host, args.port, app, threaded=True, ssl_context=ssl_context)
 
 

@@ -1,5 +1,7 @@
 from odoo import _, fields, models
 
+from odoo.addons.vn_document_outbound.models.vn_document_delivery import VnDocumentDelivery as OutboundDelivery
+
 from ..tools import edxml
 from .vn_lgsp_message_processing import _vn_now
 
@@ -8,6 +10,7 @@ class VnDocumentDelivery(models.Model):
     """External recipients go out as one edXML package each, through the outbox (R-OUT8, R-LG1)."""
 
     _inherit = "vn.document.delivery"
+    SERVICE_FIELDS = OutboundDelivery.SERVICE_FIELDS | {"vn_lgsp_message_ids", "vn_lgsp_alerted"}
 
     vn_lgsp_message_ids = fields.One2many("vn.lgsp.message", "delivery_id", string="Packages")
     vn_lgsp_alerted = fields.Boolean(string="Late receipt reported", readonly=True,

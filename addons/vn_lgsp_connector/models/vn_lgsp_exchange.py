@@ -1,4 +1,5 @@
 import base64
+import hashlib
 import logging
 import os
 
@@ -97,16 +98,23 @@ class VnLgspExchange(models.AbstractModel):
         from ..tools.lgsp_client import LgspError
 
         Message = self.env["vn.lgsp.message"].sudo()
-        doc_id = item["docId"]
+        doc_id = str(item.get("docId") or "").strip()
+        if not doc_id:
+            _logger.warning("LGSP list of %s: an entry without docId was skipped", profile.name)
+            return 0
         message = Message.search([("company_id", "=", profile.company_id.id), ("direction", "=", "in"),
                                   ("message_type", "=", message_type), ("platform_doc_id", "=", doc_id)], limit=1)
         try:
             if not message:
                 data = client.get_edoc(doc_id)
+                # The platform's list says which agency's system sent the package: that, not the
+                # package's own From, is the sender (R-SEC3).
+                attested = str(item.get("from") or "").strip()[:64] or False
                 message = Message.create({
                     "company_id": profile.company_id.id, "direction": "in", "message_type": message_type,
-                    "state": "fetched", "platform_doc_id": doc_id, "from_code": item.get("from"),
-                    "to_codes": item.get("to"), "payload": base64.b64encode(data),
+                    "state": "fetched", "platform_doc_id": doc_id, "from_code": attested,
+                    "attested_from_code": attested, "to_codes": item.get("to"), "payload": base64.b64encode(data),
+                    "payload_sha256": hashlib.sha256(data).hexdigest(), "payload_size": len(data),
                 })
                 self._vn_commit()
                 _crash_point("after_fetch_commit")
@@ -115,7 +123,12 @@ class VnLgspExchange(models.AbstractModel):
                 self._vn_commit()
                 _crash_point("after_process_commit")
             if not message.acknowledged and message.state in ("done", "refused"):
-                client.update_status(doc_id, "done")
+                # A refused package is acknowledged "fail" with the reason: the platform shows it to
+                # the sender, also when no status could be sent (a package that cannot be read).
+                if message.state == "refused":
+                    client.update_status(doc_id, "fail", (message.last_error or "")[:500])
+                else:
+                    client.update_status(doc_id, "done")
                 message.acknowledged = True
                 self._vn_commit()
         except LgspError as error:

@@ -4,7 +4,7 @@ import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -23,13 +23,17 @@ class VnLgspMessage(models.Model):
     """One package in the outbox or the inbox (R-LG4): its state, attempts, next attempt and
     last error. A package received is kept raw; it is acknowledged on the platform only after
     it was committed here, so a crash at any point loses nothing, and receiving is idempotent
-    on the platform id and on the edXML document id."""
+    on the platform id and on the edXML document id.
+
+    Packages are evidence: no user creates, changes or deletes them (only the exchange, as
+    superuser); a document administrator may only retry or park one (R-SEC3)."""
 
     _name = "vn.lgsp.message"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _description = "Package exchanged with the integration platform"
     _order = "id desc"
     _rec_name = "display_label"
+    _mail_post_access = "read"  # administrators follow up parked packages without write access
 
     company_id = fields.Many2one("res.company", string="Agency", required=True, index=True,
                                  default=lambda self: self.env.company)
@@ -41,11 +45,18 @@ class VnLgspMessage(models.Model):
     status_code = fields.Char(string="Status code", size=2)
     edxml_document_id = fields.Char(string="edXML document id", index=True)
     platform_doc_id = fields.Char(string="Platform id", index=True, copy=False)
-    from_code = fields.Char(string="From")
+    from_code = fields.Char(string="From", help="The sender the package names (its edXML From): a claim.")
+    attested_from_code = fields.Char(
+        string="Sender attested by the platform", readonly=True, index=True,
+        help="Inbox: the agency the platform says sent this package (its authenticated system). "
+             "A package whose From differs is refused.")
     to_codes = fields.Char(string="To")
     subject = fields.Char(string="Subject")
     payload = fields.Binary(string="Package", attachment=True, copy=False)
     payload_sha256 = fields.Char(string="SHA-256", index=True)
+    payload_size = fields.Integer(string="Size (bytes)")
+    content_destroyed_on = fields.Datetime(string="Content destroyed on", readonly=True, copy=False)
+    content_destroyed_reason = fields.Char(string="Why the content was destroyed", readonly=True, copy=False)
     attempts = fields.Integer(string="Attempts", default=0)
     next_attempt_at = fields.Datetime(string="Next attempt", index=True, default=fields.Datetime.now)
     last_error = fields.Text(string="Last error")
@@ -76,7 +87,7 @@ class VnLgspMessage(models.Model):
     def _vn_enqueue(self, values, data):
         """Queue a package to send; it is sent by the scheduled job (or at once by the caller)."""
         return self.sudo().create(dict(values, direction="out", state="queued", payload=base64.b64encode(data),
-                                       payload_sha256=hashlib.sha256(data).hexdigest()))
+                                       payload_sha256=hashlib.sha256(data).hexdigest(), payload_size=len(data)))
 
     def _vn_send(self, client):
         """Send one queued package; on failure plan the next attempt or park it."""
@@ -114,17 +125,39 @@ class VnLgspMessage(models.Model):
             self.sudo().activity_schedule("mail.mail_activity_data_warning", user_id=admin.id,
                                           summary=_("Integration platform"), note=body)
 
+    def _vn_check_admin(self):
+        """Every LGSP action is for document administrators only, whatever door calls it (R-SEC3)."""
+        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_admin"):
+            raise AccessError(_("Only a document administrator may act on the exchange with the "
+                                "integration platform."))
+        self.check_access("read")  # and only on the packages of the agencies they work for
+
     def action_retry(self):
         """Administrator: send a parked package again (or process a parked received one)."""
-        self.filtered(lambda m: m.state == "parked").write(
-            {"state": "queued", "next_attempt_at": fields.Datetime.now(), "attempts": 0})
-        for message in self.filtered(lambda m: m.direction == "in" and m.state == "queued"):
+        self._vn_check_admin()
+        parked = self.filtered(lambda m: m.state == "parked" and m.payload).sudo()
+        parked.write({"state": "queued", "next_attempt_at": fields.Datetime.now(), "attempts": 0})
+        for message in parked.filtered(lambda m: m.direction == "in"):
             message.state = "fetched"
         return True
 
     def action_park(self):
-        self.filtered(lambda m: m.state in ("queued", "fetched")).write({"state": "parked"})
+        """Administrator: stop sending (or processing) a package."""
+        self._vn_check_admin()
+        self.filtered(lambda m: m.state in ("queued", "fetched")).sudo().write({"state": "parked"})
         return True
+
+    def _vn_destroy_content(self, reason):
+        """A recall: destroy the stored package, keep what identifies it (ids, dates, sender,
+        SHA-256, size) as the record of the exchange (ND 30 Phụ lục VI III.8.b)."""
+        for message in self.sudo().filtered(lambda m: not m.content_destroyed_on):
+            values = {"content_destroyed_on": fields.Datetime.now(), "content_destroyed_reason": (reason or "")[:500]}
+            if message.payload:
+                data = base64.b64decode(message.payload)
+                values.update(payload_sha256=message.payload_sha256 or hashlib.sha256(data).hexdigest(),
+                              payload_size=message.payload_size or len(data))
+            values["payload"] = False
+            message.write(values)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -4,7 +4,7 @@ import logging
 
 import pytz
 
-from odoo import _, fields, models
+from odoo import _, models
 from odoo.tools import SQL
 
 from odoo.addons.vn_document_base.tools.selection import selection_label
@@ -25,8 +25,17 @@ STATUS_TO_DELIVERY = {
 }
 
 
+def _norm_code(code):
+    return (code or "").strip().upper()
+
+
 class VnLgspMessage(models.Model):
-    """Turning received packages into incoming documents and delivery statuses (R-LG1, R-LG2, R-IN4, R-IN5)."""
+    """Turning received packages into incoming documents and delivery statuses (R-LG1, R-LG2, R-IN4, R-IN5).
+
+    Messages from other agencies are input (R-SEC3): the sender is the one the platform attests
+    (``attested_from_code``, the authenticated system that sent the package), never the package's
+    own ``From``, which must match it; recall, update, replacement and take-back are accepted only
+    from the agency that sent the original; an empty identifier never matches anything."""
 
     _inherit = "vn.lgsp.message"
 
@@ -39,19 +48,52 @@ class VnLgspMessage(models.Model):
     def _vn_process(self):
         """Process one fetched package; a refused package is answered, never half-stored."""
         self.ensure_one()
-        data = base64.b64decode(self.payload)
+        data = base64.b64decode(self.payload or b"")
         limits = self._vn_limits()
         try:
             with self.env.cr.savepoint():
                 package = edxml.parse(data, limits)
+                self._vn_check_sender(package)
                 if isinstance(package, edxml.StatusPackage):
                     self._vn_apply_status(package)
                 else:
                     self._vn_apply_document(package, data)
         except edxml.EdxmlError as error:
-            self._vn_refuse(self._vn_edxml_reason(error), sender_code=self.from_code)
+            # Nothing in the package can be trusted, not even the document it is about: no status
+            # can refer to it. The transport acknowledgement ("fail" with the reason) tells the sender.
+            self._vn_refuse(self._vn_edxml_reason(error))
         except _Refusal as refusal:
             self._vn_refuse(refusal.reason, refusal.package)
+
+    def _vn_sender(self):
+        """The sender of a received package: the agency the platform attests, normalised."""
+        return _norm_code(self.attested_from_code)
+
+    def _vn_check_sender(self, package):
+        """The package's From must be the agency the platform says sent it; a status must be about a
+        document of this agency (its ResponseFor/OrganId, EDXML.md §2.1)."""
+        if not self._vn_sender():
+            raise _Refusal(None, _("The integration platform did not say which agency sent this package."))
+        claimed = package.from_org.organ_id
+        if _norm_code(claimed) != self._vn_sender():
+            raise _Refusal(package, _(
+                "The package says it comes from %(claimed)s, but the integration platform delivered it from "
+                "%(attested)s.", claimed=claimed, attested=self.attested_from_code))
+        if isinstance(package, edxml.StatusPackage) and not edxml.addressed_to(package, self.company_id.vn_organ_code):
+            raise _Refusal(package, _(
+                "The status is about a document of %(code)s, not of this agency.",
+                code=package.response_for.get("organ_id") or "?"))
+
+    def _vn_check_original_sender(self, package, document_ids, request):
+        """Recall, update, replacement and take-back: only the agency that sent the original may ask."""
+        for document_id in document_ids:
+            originals = self._vn_incoming_with_identifier(document_id)
+            if originals and not originals.filtered(
+                    lambda doc: _norm_code(doc.sender_id.vn_organ_code) == self._vn_sender()):
+                raise _Refusal(package, _(
+                    "%(request)s of %(doc)s refused: only the agency that sent the original may ask for it, "
+                    "and %(sender)s did not send it.", request=request, doc=document_id,
+                    sender=self.attested_from_code))
 
     def _vn_limits(self):
         params = self.env["ir.config_parameter"].sudo()
@@ -73,20 +115,48 @@ class VnLgspMessage(models.Model):
             "too_many_attachments": _("the package has too many attachments"),
             "zip_bomb": _("a compressed attachment expands beyond the limits (ZIP bomb)"),
             "zip_invalid": _("a compressed attachment is not a valid single-file ZIP"),
-            "missing_field": _("a required field is missing: %(field)s", field=error.detail),
+            "missing_field": _("a required field is missing: %(field)s", field=error.detail)
+            if "DocumentId" not in (error.detail or "") else
+            _("the package has no document identifier (%(field)s), so it cannot be matched with any document",
+              field=error.detail),
             "bad_namespace": _("the package is not in the QCVN 102 namespace"),
             "bad_attachment": _("an attachment cannot be decoded"),
             "cid_mismatch": _("the manifest and the attachments do not match"),
         }
         return reasons.get(error.code) or _("the package is not valid edXML")
 
-    def _vn_refuse(self, reason, package=None, sender_code=None):
-        """Answer status 02 with the reason; nothing else of the package is kept but this record."""
-        self.write({"state": "refused", "last_error": reason})
+    def _vn_refuse(self, reason, package=None):
+        """Answer status 02 with the reason to the sender the platform attests (never to the sender
+        the package claims); nothing else of the package is kept but this record.
+
+        A package that could not be read has no document to refer to: it gets no status (the
+        transport acknowledgement carries the reason). A refused refusal (a status 02) is not
+        answered either, so two systems can never refuse each other's answers for ever."""
+        values = {"state": "refused", "last_error": reason}
         if package is not None:
-            self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package), "02", reason)
-        elif sender_code:
-            self._vn_queue_status(sender_code, {"organ_id": sender_code, "code": "", "document_id": ""}, "02", reason)
+            values.update(from_code=(package.from_org.organ_id or "")[:64],
+                          edxml_document_id=self._vn_package_document_id(package) or False)
+            if isinstance(package, edxml.StatusPackage):
+                values["status_code"] = package.status_code
+            else:
+                values["subject"] = (package.subject or "")[:200]
+        self.write(values)
+        if package is None or not self._vn_sender():
+            return
+        if isinstance(package, edxml.StatusPackage):
+            if package.status_code == "02":
+                return
+            response_for = dict(package.response_for, organ_id=self.attested_from_code)
+        else:
+            response_for = dict(self._vn_response_for(package), organ_id=self.attested_from_code)
+        if response_for.get("document_id"):
+            self._vn_queue_status(self.attested_from_code, response_for, "02", reason)
+
+    @staticmethod
+    def _vn_package_document_id(package):
+        if isinstance(package, edxml.StatusPackage):
+            return (package.response_for or {}).get("document_id") or ""
+        return package.document_id or ""
 
     # ------------------------------------------------------------------
     # Documents
@@ -101,7 +171,12 @@ class VnLgspMessage(models.Model):
         business = package.business.doc_type or 0
         if business == 1:
             return self._vn_apply_recall(package)
-        existing = self._vn_existing_incoming(package.document_id, package.from_org.organ_id)
+        if business == 2:
+            self._vn_check_original_sender(package, {package.document_id, package.business.document_id} - {""},
+                                           _("Update"))
+        elif business == 3:
+            self._vn_check_original_sender(package, package.business.replaced_document_ids, _("Replacement"))
+        existing = self._vn_existing_incoming(package.document_id, self._vn_sender())
         if existing and business == 0:
             # The same document delivered twice (or re-sent after a crash): keep the first one.
             self.write({"state": "done", "incoming_id": existing.id, "last_error": _("Duplicate of a package "
@@ -116,10 +191,23 @@ class VnLgspMessage(models.Model):
         self.write({"state": "done", "incoming_id": incoming.id})
         return incoming
 
+    def _vn_incoming_with_identifier(self, document_id):
+        """The incoming documents of this agency with that edXML identifier: none for an empty one
+        (never '' against NULL: a paper document has no identifier)."""
+        Incoming = self.env["vn.document.incoming"].sudo()
+        document_id = (document_id or "").strip()
+        if not document_id:
+            return Incoming
+        return Incoming.search([("company_id", "=", self.company_id.id), ("document_identifier", "=", document_id),
+                                ("document_identifier", "!=", False)])
+
     def _vn_existing_incoming(self, document_id, organ_code):
-        return self.env["vn.document.incoming"].sudo().search(
-            [("company_id", "=", self.company_id.id), ("document_identifier", "=", document_id),
-             ("sender_id.vn_organ_code", "=", organ_code), ("state", "!=", "recalled")], limit=1)
+        """The live document of that identifier received from that agency (none when either is empty)."""
+        if not _norm_code(organ_code):
+            return self.env["vn.document.incoming"]
+        return self._vn_incoming_with_identifier(document_id).filtered(
+            lambda doc: doc.state != "recalled" and _norm_code(doc.sender_id.vn_organ_code) == _norm_code(organ_code)
+        )[:1]
 
     def _vn_check_attachments(self, package):
         """Every attachment through the base file checks (type, malware, signatures), all or none."""
@@ -140,7 +228,7 @@ class VnLgspMessage(models.Model):
 
     def _vn_create_incoming(self, package, raw, checked):
         Incoming = self.env["vn.document.incoming"].sudo().with_company(self.company_id)
-        sender = self._vn_partner(package.from_org)
+        sender = self._vn_partner(package.from_org)  # From was checked against the attested sender
         doc_type = self.env["vn.document.type"].search(
             [("edxml_type_detail", "=", package.type_detail)], limit=1) if package.type_detail else False
         doc_type = doc_type or self.env["vn.document.type"].search([("name", "=", package.type_name)], limit=1)
@@ -177,13 +265,15 @@ class VnLgspMessage(models.Model):
     def _vn_apply_recall(self, package):
         """Business type 1: the sender takes its document back."""
         target = package.business.document_id or package.document_id
-        incoming = self._vn_existing_incoming(target, package.from_org.organ_id)
+        self._vn_check_original_sender(package, [target], _("Recall"))
+        incoming = self._vn_existing_incoming(target, self._vn_sender())
         reason = package.business.reason or _("Recalled by the sender")
         if incoming:
+            self.incoming_id = incoming  # the recall package goes with the document (its content too)
             code = self._vn_recall_incoming(incoming, reason)
         else:
             code = "16"
-        self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package, target), code,
+        self._vn_queue_status(self.attested_from_code, self._vn_response_for(package, target), code,
                               reason if code == "15" else _("The document to recall is not here."))
         self.write({"state": "done", "incoming_id": incoming.id if incoming else False})
 
@@ -203,36 +293,42 @@ class VnLgspMessage(models.Model):
             for name, data, report in self._vn_check_attachments(package):
                 self.env["vn.document.file"].sudo()._vn_store(name, data, incoming, report)
         incoming._trail(_("Updated by the sender"), package.business.reason)
-        self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package), "15",
+        self._vn_queue_status(self.attested_from_code, self._vn_response_for(package), "15",
                               _("Update received"))
         self.write({"state": "done", "incoming_id": incoming.id})
 
     def _vn_apply_replacement(self, package, incoming):
         """Business type 3: the new document replaces earlier ones, which are recalled here."""
         for old_id in package.business.replaced_document_ids:
-            old = self._vn_existing_incoming(old_id, package.from_org.organ_id)
+            old = self._vn_existing_incoming(old_id, self._vn_sender())
             if old:
                 old.with_context(vn_lgsp_silent=True)._vn_recall(
                     _("Replaced by %(doc)s", doc=incoming.display_name))
                 incoming._trail(_("Replaces %(doc)s", doc=old.display_name))
-        self._vn_queue_status(package.from_org.organ_id, self._vn_response_for(package), "15",
+        self._vn_queue_status(self.attested_from_code, self._vn_response_for(package), "15",
                               _("Replacement received"))
 
     # ------------------------------------------------------------------
     # Statuses
     # ------------------------------------------------------------------
     def _vn_apply_status(self, status):
-        document_id = status.response_for.get("document_id")
+        document_id = (status.response_for.get("document_id") or "").strip()
         self.write({"edxml_document_id": document_id, "status_code": status.status_code,
                     "from_code": status.from_org.organ_id, "subject": (status.description or "")[:200]})
+        if not document_id:  # the parser refuses it already; never match an empty identifier
+            raise _Refusal(status, _("The status names no document."))
         if status.status_code == "13":
             # The sender asks to take a document back (also after a recall package: then agree again).
-            incoming = self._vn_existing_incoming(document_id, status.from_org.organ_id)
-            already = self.env["vn.document.incoming"].sudo().search_count([
-                ("company_id", "=", self.company_id.id), ("document_identifier", "=", document_id),
-                ("sender_id.vn_organ_code", "=", status.from_org.organ_id), ("state", "=", "recalled")])
+            self._vn_check_original_sender(status, [document_id], _("Take-back request"))
+            incoming = self._vn_existing_incoming(document_id, self._vn_sender())
+            already = self._vn_incoming_with_identifier(document_id).filtered(
+                lambda doc: doc.state == "recalled" and _norm_code(doc.sender_id.vn_organ_code) == self._vn_sender())
+            if incoming:
+                self.incoming_id = incoming
             code = self._vn_recall_incoming(incoming, status.description) if incoming else ("15" if already else "16")
-            self._vn_queue_status(status.from_org.organ_id, dict(status.response_for), code, status.description)
+            # 15/16 answer the original sender: ResponseFor/OrganId is the addressee (EDXML.md §2.1).
+            self._vn_queue_status(self.attested_from_code, dict(status.response_for, organ_id=self.attested_from_code),
+                                  code, status.description)
             self.write({"state": "done", "incoming_id": incoming.id if incoming else False})
             return
         if self._vn_seen_status(document_id, status):
@@ -240,8 +336,9 @@ class VnLgspMessage(models.Model):
             return
         sent = self.sudo().search([("direction", "=", "out"), ("message_type", "=", "edoc"),
                                    ("company_id", "=", self.company_id.id), ("edxml_document_id", "=", document_id),
-                                   ("delivery_id", "!=", False)], order="id desc")
-        sent = sent.filtered(lambda m: status.from_org.organ_id in (m.to_codes or "").split(","))
+                                   ("edxml_document_id", "!=", False), ("delivery_id", "!=", False)], order="id desc")
+        # Only the agency the document was sent to moves its line (the platform attests who answers).
+        sent = sent.filtered(lambda m: self._vn_sender() in map(_norm_code, (m.to_codes or "").split(",")))
         line = sent[:1].delivery_id
         if line:
             self.delivery_id = line
@@ -249,17 +346,22 @@ class VnLgspMessage(models.Model):
         self.write({"state": "done"})
 
     def _vn_seen_status(self, document_id, status):
+        if not document_id or not self._vn_sender():
+            return False
         return bool(self.sudo().search_count([
             ("id", "!=", self.id), ("direction", "=", "in"), ("message_type", "=", "status"),
-            ("state", "=", "done"), ("edxml_document_id", "=", document_id), ("status_code", "=", status.status_code),
-            ("from_code", "=", status.from_org.organ_id), ("company_id", "=", self.company_id.id)]))
+            ("state", "=", "done"), ("edxml_document_id", "=", document_id), ("edxml_document_id", "!=", False),
+            ("status_code", "=", status.status_code), ("from_code", "=", status.from_org.organ_id),
+            ("company_id", "=", self.company_id.id)]))
 
     def _vn_apply_status_to_line(self, line, last_sent, status):
         """01-06 move the line; 15 and 16 answer our last request (recall, update, replacement)."""
         code = status.status_code
         if code in ("15", "16"):
             asked = selection_label(last_sent, "business_type")
-            if code == "15" and last_sent.business_type == "1":
+            # 15 after our recall package, or after a recall we announced outside the platform and
+            # the receiver's clerk recorded by hand (then our last package was the document itself).
+            if code == "15" and last_sent.business_type in ("0", "1"):
                 line._vn_set_status("recalled", status.description)
             else:
                 verdict = _("accepted") if code == "15" else _("refused")

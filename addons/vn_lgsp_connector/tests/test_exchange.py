@@ -10,16 +10,15 @@ from odoo.addons.vn_document_outbound.tests.common import OutgoingCase
 
 from ..tools import edxml
 from ..tools.lgsp_client import LgspClient
-from .common import CODE_A, CODE_B, Simulator
+from .common import CODE_A, CODE_B, PLATFORM_ADMIN, Simulator
 
 QUIET = ("odoo.addons.vn_lgsp_connector.models.vn_lgsp_exchange", "odoo.addons.vn_document_base.models.vn_file_check",
          "pyhanko", "pyhanko_certvalidator")
 
 
-@tagged("post_install", "-at_install")
-class TestExchange(OutgoingCase):
-    """R-LG1, R-LG2, R-LG4, R-SEC1: one agency against the simulator; the other agency is played by
-    the test with the same transport client."""
+class LgspExchangeCase(OutgoingCase):
+    """Agency A is this database, connected to a simulator; agency B is played by the test with the
+    same transport client."""
 
     @classmethod
     def setUpClass(cls):
@@ -81,7 +80,13 @@ class TestExchange(OutgoingCase):
             self.peer.update_status(item["docId"], "done")
         return codes
 
-    # ------------------------------------------------------------------
+
+
+@tagged("post_install", "-at_install")
+class TestExchange(LgspExchangeCase):
+    """R-LG1, R-LG2, R-LG4, R-SEC1: one agency against the simulator; the other agency is played by
+    the test with the same transport client."""
+
     def test_receive_register_and_statuses(self):
         """R-LG1, R-IN4: a package becomes an incoming document (raw package kept), status 01 goes back on
         arrival and 03 on registration; the package is acknowledged only once stored."""
@@ -162,14 +167,16 @@ class TestExchange(OutgoingCase):
         # The platform itself refuses a DTD; a package with one is processed as if it had passed.
         hostile = self.env["vn.lgsp.message"].create({
             "direction": "in", "message_type": "edoc", "state": "fetched", "from_code": CODE_B,
-            "platform_doc_id": "forged", "payload": base64.b64encode(xxe)})
+            "attested_from_code": CODE_B, "platform_doc_id": "forged", "payload": base64.b64encode(xxe)})
         hostile._vn_process()
         inbox = self.env["vn.lgsp.message"].search([("direction", "=", "in"), ("message_type", "=", "edoc")])
         self.assertEqual(inbox.mapped("state"), ["refused"] * 4)
         self.assertTrue(all(inbox.mapped("last_error")))
         self.assertFalse(self.env["vn.document.incoming"].search([("channel", "=", "lgsp")]))
         self.exchange._cron_send_outbox()
-        self.assertEqual(self.statuses_to_b(), ["02"] * 4)
+        # The unreadable package names no document: no status can refer to it (R-SEC3), only the three
+        # packages that could be read are answered 02, each about its own document.
+        self.assertEqual(self.statuses_to_b(), ["02"] * 3)
 
     @mute_logger(*QUIET)
     def test_outbox_backoff_then_parked_with_an_alert(self):
@@ -247,21 +254,27 @@ class TestExchange(OutgoingCase):
         self.assertTrue(doc.activity_ids.filtered(lambda a: a.user_id == self.users["follow_up"]))
 
     def test_credentials_for_administrators_only(self):
-        """R-SEC1: the secret is stored for document administrators only; clerks see the connection."""
+        """R-SEC1, R-SEC3: only document administrators write the secret, and nobody reads it back; clerks
+        see the connection."""
         from odoo.exceptions import AccessError
 
         profile = self.profile.with_user(self.clerk)
         self.assertEqual(profile.endpoint, self.sim.url)
         with self.assertRaises(AccessError):
             profile.read(["secret"])
-        self.assertEqual(self.profile.with_user(self.users["admin"]).secret, "secret-a")
+        admin_profile = self.profile.with_user(self.users["admin"])
+        self.assertFalse(admin_profile.secret, "write-only: the stored secret is never read back")
+        self.assertTrue(admin_profile.secret_set)
+        self.assertEqual(self.profile._client().secret, "secret-a", "the exchange still uses it")
 
     def test_agency_directory_sync_keeps_code_history(self):
         """The directory comes from the platform; a code that changed keeps its history here."""
         old = self.env["res.partner"].create({"name": "Phòng Tư pháp", "is_company": True,
                                               "vn_organ_code": "000.05.41.H29"})
-        self.peer.register_agency({"code": "000.15.41.H29", "oldCode": "000.05.41.H29", "pcode": "000.00.41.H29",
-                                   "name": "Phòng Tư pháp Quận 1"})
+        self.sim.add_platform_admin()  # only the platform operator changes the directory
+        LgspClient(self.sim.url, *PLATFORM_ADMIN).register_agency(
+            {"code": "000.15.41.H29", "oldCode": "000.05.41.H29", "pcode": "000.00.41.H29",
+             "name": "Phòng Tư pháp Quận 1"})
         self.assertGreaterEqual(self.exchange._cron_sync_agencies(), 5)
         self.assertEqual(old.vn_organ_code, "000.15.41.H29", "the same partner, with its new code")
         self.assertEqual(old.name, "Phòng Tư pháp Quận 1")

@@ -734,8 +734,12 @@ def _parse_status(mh):
     code = normalize_status_code(_text(mh, "StatusCode"))
     if not code:
         raise EdxmlError("missing_field", "StatusCode")
+    response_for = _read_response_for(_child(mh, "ResponseFor"))
+    if not response_for["document_id"]:
+        # A status about no document would match whatever has no identifier: refused here.
+        raise EdxmlError("missing_field", "ResponseFor/DocumentId")
     return StatusPackage(
-        from_org=from_org, response_for=_read_response_for(_child(mh, "ResponseFor")),
+        from_org=from_org, response_for=response_for,
         status_code=code,
         description=_text(mh, "Description"),
         timestamp=parse_timestamp(_text(mh, "Timestamp")),
@@ -754,8 +758,9 @@ def _parse_document(root, mh, limits):
         raise EdxmlError("missing_field", "Subject")
     code_number = _field(mh, "Code", "CodeNumber")
     doc_id = _text(mh, "DocumentId")
-    if not (code_number or doc_id):
-        raise EdxmlError("missing_field", "CodeNumber")
+    if not doc_id:
+        # Recalls, updates, statuses and duplicates are matched on it: never on an empty one.
+        raise EdxmlError("missing_field", "DocumentId")
     responses = [_read_response_for(el) for el in _children(mh, "ResponseFor")]
     trace_list = _descendant(root, "TraceHeaderList")
     return DocumentPackage(

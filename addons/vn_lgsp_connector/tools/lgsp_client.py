@@ -307,6 +307,7 @@ class LgspClient:
     def _headers(self, params, content_type):
         logical = {proto.SYSTEM_ID: self.system_id,
                    proto.TIMESTAMP: self._timestamp(),
+                   proto.NONCE: proto.new_nonce(),  # each request (and each retry) is unique
                    proto.CONTENT_TYPE: content_type}
         logical.update(params)
         if self.secret:

@@ -11,7 +11,10 @@ Authentication ("XroadVnpt" HMAC headers):
   compact separators, ``ensure_ascii=False``; UTF-8 on the wire);
 * ``XroadVnpt-hash-header`` is the hex HMAC-SHA256 of that JSON, keyed with
   the system secret;
-* ``XroadVnpt-version`` is ``3.0.201608``.
+* ``XroadVnpt-version`` is ``3.0.201608``;
+* ``nonce`` (signed, required): a value unique to each request, so that a
+  captured request cannot be replayed inside the timestamp window (the
+  platform keeps the nonces it saw for as long as the window lasts).
 
 Timestamps use ``ddMMyyyy'T'HHmmss+SSSS`` (the ``+SSSS`` part is milliseconds
 on four digits, not a zone offset) in Vietnam time (UTC+07:00, no DST).
@@ -21,6 +24,8 @@ import datetime
 import hashlib
 import hmac
 import json
+import re
+import secrets
 
 VERSION = "3.0.201608"
 PREFIX = "XroadVnpt-"
@@ -44,7 +49,9 @@ DOC_ID = "docId"
 STATUS = "status"
 DESCRIPTION = "description"
 AGENCY_CODE = "AgencyCode"
-REQUIRED = (SYSTEM_ID, TIMESTAMP)
+NONCE = "nonce"
+REQUIRED = (SYSTEM_ID, TIMESTAMP, NONCE)
+NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
 
 MESSAGE_TYPES = ("edoc", "status")
 ACK_STATUSES = ("done", "fail", "processing")
@@ -56,6 +63,7 @@ ERR_BAD_REQUEST = "400"
 ERR_AUTH = "401"
 ERR_NOT_FOUND = "404"
 ERR_METHOD = "405"
+ERR_FORBIDDEN = "403"
 ERR_CONFLICT = "409"
 ERR_INTERNAL = "500"
 ERR_REFUSED = "99"
@@ -66,7 +74,7 @@ _TS_TIME = "%H%M%S"
 
 
 class ProtocolError(Exception):
-    """Authentication failure; ``code`` is "auth", "skew" or "missing"."""
+    """Authentication failure; ``code`` is "auth", "skew", "missing", "nonce" or "replay"."""
 
     def __init__(self, code, message):
         super().__init__(message)
@@ -98,6 +106,11 @@ def parse_timestamp(value):
     if millis > 999:
         raise ValueError("bad milliseconds in timestamp %r" % value)
     return base.replace(microsecond=millis * 1000, tzinfo=VN_TZ)
+
+
+def new_nonce():
+    """A fresh random nonce (128 bits, hex) for one request."""
+    return secrets.token_hex(16)
 
 
 def canonical_json(logical_headers):
@@ -184,6 +197,8 @@ def verify_headers(wire_headers, secret_lookup, max_skew_seconds=300, now=None):
     if secret is None:
         raise ProtocolError("auth", "bad signature or unknown system")
     _check_skew(logical[TIMESTAMP], max_skew_seconds, now or _now())
+    if not NONCE_RE.match(logical[NONCE]):
+        raise ProtocolError("nonce", "the nonce must be 16 to 128 letters, digits, '-' or '_'")
     return logical
 
 
