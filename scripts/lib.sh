@@ -13,6 +13,9 @@ PG_PASSWORD="${PG_PASSWORD:-vn_edoc}"
 # libpq reads these; odoo.conf leaves db_host/db_password empty on purpose.
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGPASSWORD="$PG_PASSWORD"
 export VN_PKI_DIR="$PKI_DIR"
+# PKCS#11 modules the signing engine may load when it runs outside Odoo (check and benchmark
+# scripts); inside Odoo, odoo.conf's vn_pkcs11_modules is the allow-list.
+export VN_PKCS11_MODULES="${VN_PKCS11_MODULES:-/usr/lib/softhsm/libsofthsm2.so}"
 export SOFTHSM2_CONF="$PKI_DIR/softhsm2.conf"
 SUITE_ADDONS="vn_document_base,vn_document_inbound,vn_document_outbound,vn_case_file,vn_lgsp_connector"
 

@@ -1,11 +1,100 @@
+import logging
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+_logger = logging.getLogger(__name__)
+
+# Two-factor login is required of these roles when the agency switches it on (R-SEC3, R-US4):
+# the heads of agency sign, the document administrators hold the keys and the settings.
+TOTP_ENFORCE_PARAM = "vn_document_base.totp_enforce"
+TOTP_ENFORCED_GROUPS = (
+    "vn_document_base.group_vn_document_agency_head",
+    "vn_document_base.group_vn_document_admin",
+)
+# The account policy of the suite (R-SEC3), written once into the parameters that Odoo and
+# OCA's password_security read; an administrator may change them afterwards (Settings).
+ACCOUNT_POLICY_MARKER = "vn_document_base.account_policy_applied"
+ACCOUNT_POLICY = {
+    # password_security and core auth_password_policy (checked when a password is set or changed)
+    "auth_password_policy.minlength": "10",
+    "password_security.lower": "1",
+    "password_security.upper": "1",
+    "password_security.numeric": "1",
+    "password_security.special": "1",
+    "password_security.history": "5",
+    "password_security.expiration_days": "90",
+    "password_security.minimum_hours": "24",
+    # no public sign-up: accounts are created by the administrator (auth_signup)
+    "auth_signup.invitation_scope": "b2b",
+    # login throttling (core): after 5 failures from one address, 5 minutes per further attempt
+    "base.login_cooldown_after": "5",
+    "base.login_cooldown_duration": "300",
+    # two-factor login of signers and administrators: off until the agency switches it on
+    TOTP_ENFORCE_PARAM: "False",
+}
+# Odoo's own demo accounts (base demo data): login "demo" and the portal user "portal".
+ODOO_DEMO_USERS = ("base.user_demo", "base.demo_user0")
+
 
 class ResUsers(models.Model):
-    """Accounts are disabled, never deleted, and hand their work over (R-US2, R-US3)."""
+    """Accounts are disabled, never deleted, and hand their work over (R-US2, R-US3);
+    two-factor login for signers and administrators when the agency requires it (R-SEC3)."""
 
     _inherit = "res.users"
+
+    # ------------------------------------------------------------------
+    # Account policy (data/vn_account_data.xml calls these at install and update)
+    # ------------------------------------------------------------------
+    @api.model
+    def _vn_apply_account_policy(self):
+        """Write the suite's account policy once; later updates keep the administrator's choices."""
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param(ACCOUNT_POLICY_MARKER):
+            return False
+        for key, value in ACCOUNT_POLICY.items():
+            params.set_param(key, value)
+        params.set_param(ACCOUNT_POLICY_MARKER, "1")
+        return True
+
+    @api.model
+    def _vn_deactivate_odoo_demo_users(self):
+        """Odoo's own demo accounts (``demo``, ``portal``) never log in to a database of the suite."""
+        users = self.browse()
+        for xmlid in ODOO_DEMO_USERS:
+            users |= self.env.ref(xmlid, raise_if_not_found=False) or self.browse()
+        users = users.sudo().filtered("active")
+        if users:
+            users.write({"active": False})
+            _logger.info("Odoo demo accounts disabled: %s", ", ".join(users.mapped("login")))
+        return True
+
+    # ------------------------------------------------------------------
+    # Two-factor login (auth_totp, auth_totp_mail)
+    # ------------------------------------------------------------------
+    def _vn_totp_required(self):
+        """True when the agency requires two-factor login and this account signs or administers."""
+        self.ensure_one()
+        value = self.env["ir.config_parameter"].sudo().get_param(TOTP_ENFORCE_PARAM)
+        if str(value).strip().lower() not in ("true", "1"):
+            return False
+        user = self.sudo()
+        return any(user._has_group(xmlid) for xmlid in TOTP_ENFORCED_GROUPS)
+
+    def _mfa_type(self):
+        """Reuse auth_totp_mail's enforcement: without an authenticator app, a code by e-mail.
+        The login stops at /web/login/totp and RPC with the password is refused (API keys only)."""
+        mfa = super()._mfa_type()
+        if mfa is None and self._vn_totp_required():
+            return "totp_mail"
+        return mfa
+
+    def _session_token_get_values(self):
+        """Sessions opened before two-factor login was required of this account end when it is."""
+        values = super()._session_token_get_values()
+        if values and self._vn_totp_required():
+            values = (*values, ("vn_totp_required", True))
+        return values
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_vn_keep_history(self):

@@ -15,6 +15,9 @@ import zipfile
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+from ..tools.filenames import sanitize_filename
+from .vn_file_hazard import pdf_hazards
+
 _logger = logging.getLogger(__name__)
 
 DEFAULT_CLAMD_ADDRESS = "unix:///var/run/clamav/clamd.ctl"
@@ -46,19 +49,32 @@ class VnFileCheck(models.AbstractModel):
     # Entry point
     # ------------------------------------------------------------------
     @api.model
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def check(self, filename, data):
         """Run every check on one file; raise ``FileCheckError`` on the first failure.
 
-        Returns a dict: mimetype, size, sha256, scan_engine, page_count,
-        signatures (list of dicts for ``vn.document.signature``), legal_value,
-        legal_value_reason.
+        Returns a dict: filename (the sanitised base name to store and send, R-SEC2), mimetype,
+        size, sha256, scan_engine, page_count, signatures (list of dicts for
+        ``vn.document.signature``), legal_value, legal_value_reason, hazards (codes of the
+        active content found in a PDF: JavaScript, launch actions, embedded files...; flagged,
+        not refused, see ``vn.document.file._vn_refuse_hazards``).
         """
+        filename = sanitize_filename(filename)
+        if data is None or data is False or (isinstance(data, (bytes, bytearray, memoryview, str)) and not data):
+            # an empty upload comes as False (binary fields) or as empty bytes
+            raise FileCheckError(
+                _("%(name)s: the file is empty (0 bytes). Choose the file again.", name=filename)
+            )
+        if isinstance(data, (bytearray, memoryview)):
+            data = bytes(data)
         if not isinstance(data, bytes):
             raise FileCheckError(_("%(name)s: the file content is missing.", name=filename))
         self._check_size(filename, data)
         mimetype = self._check_type(filename, data)
         scan_engine = self._scan(filename, data)
         report = {
+            "filename": filename,
+            "hazards": [],
             "mimetype": mimetype,
             "size": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
@@ -197,9 +213,13 @@ class VnFileCheck(models.AbstractModel):
             raise
         except Exception as exc:
             raise FileCheckError(_("%(name)s: the PDF is damaged and cannot be read.", name=filename)) from exc
+        hazards = pdf_hazards(data, reader=reader)
+        if hazards:
+            _logger.warning("Active content in %s: %s", filename, ", ".join(hazards))
         signatures = [self._validate_signature(emb) for emb in embedded]
         legal_value, reason = self._classify_legal_value(signatures)
         return {
+            "hazards": hazards,
             "page_count": page_count,
             "signatures": signatures,
             "legal_value": legal_value,

@@ -22,6 +22,10 @@ def _key_error_message(env, code):
         "no_token": env._("The token was not found: is it plugged in and is the module path right?"),
         "bad_pin": env._("The PIN is wrong (several wrong PINs lock the token)."),
         "no_key": env._("The key was not found on the token."),
+        "module_not_allowed": env._(
+            "This PKCS#11 module is not on the list the system operator allows "
+            "(vn_pkcs11_modules in odoo.conf, or VN_PKCS11_MODULES); it is not loaded."
+        ),
     }
     return messages.get(code) or env._("The key could not be opened.")
 
@@ -52,7 +56,14 @@ class VnSigningKey(models.Model):
     kind = fields.Selection(KEY_KINDS, string="Kind", required=True, default="pkcs12", tracking=True)
     pkcs12_file = fields.Binary(string="PKCS#12 file (.p12, .pfx)", attachment=True,
                                 groups="vn_document_base.group_vn_document_admin")
-    pkcs11_module = fields.Char(string="PKCS#11 module", default="/usr/lib/softhsm/libsofthsm2.so")
+    # Only a module of the operator's allow-list (odoo.conf vn_pkcs11_modules or VN_PKCS11_MODULES):
+    # loading a module runs its code in the server. Checked again when the token is opened.
+    pkcs11_module = fields.Selection(
+        selection="_selection_pkcs11_module", string="PKCS#11 module",
+        default=lambda self: next(iter(pdf_signing.allowed_pkcs11_modules()), False),
+        help="The token's library, among those the system operator allows in odoo.conf "
+        "(vn_pkcs11_modules) or in the environment (VN_PKCS11_MODULES).",
+    )
     token_label = fields.Char(string="Token label")
     key_label = fields.Char(string="Key label on the token")
     certificate = fields.Binary(string="Certificate (PEM or DER)", attachment=False,
@@ -68,6 +79,10 @@ class VnSigningKey(models.Model):
                                inverse="_inverse_check_secret",
                                help="Type it and save: the key is opened once to record its certificate. "
                                "It is not stored.")
+
+    @api.model
+    def _selection_pkcs11_module(self):
+        return [(path, path) for path in pdf_signing.allowed_pkcs11_modules()]
 
     @api.depends("certificate")
     def _compute_certificate(self):
@@ -89,6 +104,8 @@ class VnSigningKey(models.Model):
         for key in self:
             if key.kind == "pkcs11" and not (key.pkcs11_module and key.token_label and key.key_label):
                 raise ValidationError(_("A token key needs the module, the token label and the key label."))
+            if key.kind == "pkcs11" and key.pkcs11_module not in pdf_signing.allowed_pkcs11_modules():
+                raise ValidationError(_key_error_message(self.env, "module_not_allowed"))
             if key.kind == "external" and not key.certificate:
                 raise ValidationError(_("For a desktop signing tool, upload the holder's certificate."))
             if key.certificate and not key._asn1_certificate():

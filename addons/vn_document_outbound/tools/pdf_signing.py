@@ -893,11 +893,47 @@ def load_pkcs12_signer(data, passphrase):
     )
 
 
+PKCS11_MODULES_OPTION = "vn_pkcs11_modules"
+PKCS11_MODULES_ENV = "VN_PKCS11_MODULES"
+
+
+def allowed_pkcs11_modules():
+    """The PKCS#11 modules the system operator allows, in order: the ``vn_pkcs11_modules`` option
+    of odoo.conf, then the ``VN_PKCS11_MODULES`` environment variable (paths separated by commas
+    or colons). Loading a module runs its code inside the server, so no screen may choose one
+    outside this list. Outside Odoo (the scripts) only the environment counts.
+    """
+    values = []
+    try:
+        from odoo.tools import config  # noqa: PLC0415 - optional: this module runs without Odoo too
+        values.append(config.get(PKCS11_MODULES_OPTION) or "")
+    except ImportError:
+        pass
+    values.append(os.environ.get(PKCS11_MODULES_ENV) or "")
+    allowed = []
+    for value in values:
+        for path in str(value).replace(",", ":").split(":"):
+            path = path.strip()
+            if path and os.path.isabs(path) and os.path.normpath(path) not in allowed:
+                allowed.append(os.path.normpath(path))
+    return allowed
+
+
+def check_pkcs11_module(module_path):
+    """Raise ``SigningKeyError('module_not_allowed')`` unless ``module_path`` is on the allow-list."""
+    if not module_path or os.path.normpath(str(module_path)) not in allowed_pkcs11_modules():
+        raise SigningKeyError("module_not_allowed",
+                              "PKCS#11 module %r is not on the allow-list (%s in odoo.conf or %s)"
+                              % (module_path, PKCS11_MODULES_OPTION, PKCS11_MODULES_ENV))
+    return os.path.normpath(str(module_path))
+
+
 def _open_token_session(module_path, token_label, pin):
     import pkcs11
     from pyhanko.config.pkcs11 import TokenCriteria
     from pyhanko.sign.pkcs11 import open_pkcs11_session
-    if not module_path or not os.path.exists(module_path):
+    module_path = check_pkcs11_module(module_path)  # before anything is loaded
+    if not os.path.exists(module_path):
         raise SigningKeyError("no_token", "PKCS#11 module %s not found" % module_path)
     try:
         return open_pkcs11_session(module_path, token_criteria=TokenCriteria(label=token_label),
