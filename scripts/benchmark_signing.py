@@ -8,7 +8,6 @@ validation = both signatures against the test root and CRL (offline).
 import contextlib
 import datetime
 import os
-import sys
 
 from bench_common import machine, median_ms
 

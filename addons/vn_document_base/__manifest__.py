@@ -9,7 +9,12 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "depends": ["base", "mail", "hr", "resource", "web"],
+    "depends": [
+        "base", "mail", "hr", "resource", "web",
+        # accounts (R-SEC3): two-factor login, enforced by e-mailed codes without an app;
+        # OCA's password policy (it brings auth_signup, whose public sign-up the suite turns off)
+        "auth_totp", "auth_totp_mail", "auth_signup", "password_security",
+    ],
     "external_dependencies": {
         "python": ["pyhanko", "pyhanko-certvalidator", "python-magic", "pyclamd"],
     },
@@ -19,6 +24,7 @@
         "data/vn_document_type_data.xml",
         "data/vn_document_urgency_data.xml",
         "data/vn_file_format_data.xml",
+        "data/vn_account_data.xml",
         "views/vn_document_base_menus.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -35,6 +41,7 @@
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/vn_user_disable_wizard_views.xml",
+        "wizards/vn_register_correction_wizard_views.xml",
     ],
     "demo": [
         "demo/vn_document_base_demo.xml",

@@ -1,3 +1,4 @@
+from . import vn_document_child
 from . import vn_agency_code_history
 from . import res_partner
 from . import res_company
@@ -6,6 +7,7 @@ from . import resource_calendar
 from . import vn_document_type
 from . import vn_document_urgency
 from . import vn_register_book
+from . import vn_register_correction
 from . import vn_file_format
 from . import vn_trusted_root
 from . import vn_document_signature
@@ -13,7 +15,10 @@ from . import vn_document_file
 from . import vn_document_access_log
 from . import ir_binary
 from . import vn_file_check
+from . import vn_file_hazard
 from . import vn_user_handover
 from . import res_users
+from . import vn_account_settings
+from . import vn_account_signup
 from . import ir_attachment
 from . import res_config_settings

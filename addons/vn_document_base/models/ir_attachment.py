@@ -1,11 +1,19 @@
 from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
-CONTENT_FIELDS = {"raw", "datas", "db_datas", "store_fname", "file_size", "checksum", "res_model", "res_id"}
+# What makes an attachment what it is, or who may fetch it: none of it changes on a checked
+# original (R-SEC3). ``public`` and ``access_token`` would publish it to anonymous visitors;
+# ``type``/``url`` would swap its content; ``res_model``/``res_id``/``res_field`` would move it
+# to another document and so under other access rules.
+PROTECTED_FIELDS = {
+    "raw", "datas", "db_datas", "store_fname", "file_size", "checksum", "res_model", "res_id", "res_field",
+    "public", "access_token", "type", "url", "mimetype", "company_id",
+}
 
 
 class IrAttachment(models.Model):
-    """The content of a checked original cannot change or disappear (R-SEC3)."""
+    """The content of a checked original cannot change, be published or disappear (R-SEC3),
+    and a document that is frozen takes no unchecked file."""
 
     _inherit = "ir.attachment"
 
@@ -15,9 +23,31 @@ class IrAttachment(models.Model):
         files = self.env["vn.document.file"].sudo().search([("attachment_id", "in", self.ids)])
         return files.attachment_id
 
+    @api.model
+    def _vn_check_target_open(self, res_model, res_id):
+        """Refuse an unchecked file on a document that takes files only through the checks."""
+        if self.env.su or not res_model or not res_id or res_model not in self.env:
+            return
+        target = self.env[res_model]
+        if not hasattr(target, "_vn_takes_unchecked_files"):
+            return
+        record = target.sudo().browse(res_id).exists()
+        if record and not record._vn_takes_unchecked_files():
+            raise AccessError(_("%(doc)s takes files only through the file checks.", doc=record.display_name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._vn_check_target_open(vals.get("res_model"), vals.get("res_id"))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if CONTENT_FIELDS & set(vals) and self._vn_protected():
-            raise UserError(_("This file is a checked original: its content cannot be changed."))
+        if PROTECTED_FIELDS & set(vals) and self._vn_protected():
+            raise UserError(_("This file is a checked original: it cannot be changed, moved or published."))
+        if "res_model" in vals or "res_id" in vals:
+            for attachment in self:
+                self._vn_check_target_open(vals.get("res_model", attachment.res_model),
+                                           vals.get("res_id", attachment.res_id))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

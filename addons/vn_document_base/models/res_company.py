@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -22,11 +22,13 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self.env.ref(group_xmlid).all_user_ids.filtered(lambda user: self in user.company_ids)
 
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_add_working_days(self, start, days):
         """The date ``days`` working days after ``start`` on the agency's calendar."""
         self.ensure_one()
         return self._vn_calendar().vn_add_working_days(start, days)
 
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_count_working_days(self, start, end):
         """Working days after ``start`` up to and including ``end``."""
         self.ensure_one()

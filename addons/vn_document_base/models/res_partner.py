@@ -73,6 +73,7 @@ class ResPartner(models.Model):
         return super().write(vals)
 
     @api.model
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_find_agency(self, code):
         """The agency that uses or used ``code``, current codes first."""
         code = self._vn_normalize_code(code)

@@ -2,7 +2,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from odoo import _, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
@@ -18,6 +18,7 @@ class ResourceCalendar(models.Model):
     # Looking further than this for the next working day means a broken calendar.
     _VN_MAX_SEARCH_DAYS = 730
 
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_working_dates(self, start, end):
         """The working dates between two dates, both included, in order."""
         self.ensure_one()
@@ -30,10 +31,12 @@ class ResourceCalendar(models.Model):
         intervals = self._work_intervals_batch(start_dt, end_dt, compute_leaves=True)[False]
         return sorted({interval[0].date() for interval in intervals})
 
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_is_working_day(self, day):
         day = _as_date(day)
         return bool(self.vn_working_dates(day, day))
 
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_add_working_days(self, start, days):
         """The ``days``-th working day after ``start`` (``start`` itself not counted)."""
         self.ensure_one()
@@ -52,6 +55,7 @@ class ResourceCalendar(models.Model):
             cursor += timedelta(days=window)
         return found[days - 1]
 
+    @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_count_working_days(self, start, end):
         """Working days after ``start`` up to and including ``end``; negative when ``end`` is earlier."""
         start, end = _as_date(start), _as_date(end)

@@ -14,7 +14,8 @@ class VnDocumentAccessLog(models.Model):
     date = fields.Datetime(string="Date", required=True, default=fields.Datetime.now, readonly=True, index=True)
     user_id = fields.Many2one("res.users", string="User", required=True, readonly=True, index=True,
                               default=lambda self: self.env.user)
-    action = fields.Selection([("open", "Opened"), ("download", "Downloaded")], string="Action",
+    action = fields.Selection([("open", "Opened"), ("download", "Downloaded"), ("export", "Exported")],
+                              string="Action",
                               required=True, readonly=True)
     res_model = fields.Char(string="Document model", required=True, readonly=True, index=True)
     res_id = fields.Many2oneReference(string="Document", model_field="res_model", required=True, readonly=True,
@@ -24,38 +25,72 @@ class VnDocumentAccessLog(models.Model):
 
     @api.model
     def _log(self, action, res_model, res_id, file=None):
-        values = {
-            "action": action, "res_model": res_model, "res_id": res_id,
-            "file_id": file.id if file else False, "user_id": self.env.uid,
-            "company_id": self.env.company.id,
-        }
+        self._log_values([{"action": action, "res_model": res_model, "res_id": res_id,
+                           "file_id": file.id if file else False}])
+
+    @api.model
+    def _log_many(self, action, records):
+        self._log_values([{"action": action, "res_model": records._name, "res_id": record_id}
+                          for record_id in records.ids])
+
+    @api.model
+    def _log_values(self, vals_list):
+        for values in vals_list:
+            values.setdefault("file_id", False)
+            values.update(user_id=self.env.uid, company_id=self.env.company.id)
         if self.env.cr.readonly:
             # A read-only route (/web/content): Odoo runs the request again with a
             # read/write cursor, and the log is written then. The suite's own
             # download route (/vn_document/file/<id>) is read/write from the start.
             raise ReadOnlySqlTransaction("the access log needs a read/write transaction")
-        self.sudo().create(values)
+        self.sudo().create(vals_list)
 
 
 class VnDocumentAccessMixin(models.AbstractModel):
-    """Documents that log each opening of their form."""
+    """Documents that log every read of their form or content, through every door.
+
+    JSON-RPC ``read``, ``search_read``, the form's ``web_read``, ``/json/2``, ``onchange``,
+    exports and ``/web/content/<model>/<id>/<field>`` all end in ``_read_format``,
+    ``onchange``, ``export_data`` or ``ir.binary``. Reading only the columns a list shows
+    is browsing the register, not opening a document; anything more is logged once per
+    record, whatever the context says (a context key is client input, SECURITY.md).
+    """
 
     _name = "vn.document.access.mixin"
-    _description = "Logs the opening of a document"
+    _description = "Logs every reading of a document"
 
-    def web_read(self, specification):
-        result = super().web_read(specification)
-        # The form reads one record; lists read through web_search_read (below), which is not an opening.
-        if len(self) == 1 and not self.env.context.get("vn_list_read"):
-            self.env["vn.document.access.log"]._log("open", self._name, self.id)
+    # What the lists of the model show; reading only these is not an opening.
+    _vn_list_fields = frozenset()
+    _vn_always_unlogged = frozenset({"id", "display_name", "write_date", "create_date", "activity_ids",
+                                     "activity_state", "activity_exception_decoration",
+                                     "activity_exception_icon", "activity_summary", "activity_type_id",
+                                     "activity_user_id", "activity_date_deadline", "message_needaction",
+                                     "message_needaction_counter", "message_has_error", "company_id"})
+
+    def _vn_opens(self, field_names):
+        """Whether reading ``field_names`` (None: all) is an opening of the document."""
+        if field_names is None:
+            return True
+        return bool(set(field_names) - self._vn_list_fields - self._vn_always_unlogged)
+
+    def _vn_log_opening(self, field_names, action="open"):
+        if self.env.su or not self._ids:
+            return
+        records = self._origin.filtered("id") if hasattr(self, "_origin") else self
+        if records and records._vn_opens(field_names):
+            self.env["vn.document.access.log"]._log_many(action, records)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        self._vn_log_opening(fnames)
         return result
 
-    # Unlike the method it overrides, this one writes (the log): the web client's
-    # call must run in a read/write transaction from the start (see call_kw's readonly rule).
-    web_read._readonly = False
+    def onchange(self, values, field_names, fields_spec):
+        result = super().onchange(values, field_names, fields_spec)
+        self._vn_log_opening(list(fields_spec))
+        return result
 
-    @api.model
-    @api.readonly
-    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
-        return super(VnDocumentAccessMixin, self.with_context(vn_list_read=True)).web_search_read(
-            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit)
+    def export_data(self, fields_to_export):
+        result = super().export_data(fields_to_export)
+        self._vn_log_opening([path.split("/")[0].split(".")[0] for path in fields_to_export], "export")
+        return result

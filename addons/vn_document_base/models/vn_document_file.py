@@ -1,7 +1,7 @@
 import hashlib
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .vn_document_signature import LEGAL_VALUES
 
@@ -17,6 +17,7 @@ class VnDocumentFile(models.Model):
 
     _name = "vn.document.file"
     _description = "Checked original file"
+    _inherit = ["vn.document.attached.mixin"]
     _order = "id"
     _check_company_auto = True
 
@@ -49,8 +50,38 @@ class VnDocumentFile(models.Model):
     destroyed_on = fields.Datetime(string="Content destroyed on", readonly=True)
     destroyed_reason = fields.Char(string="Why destroyed", readonly=True)
 
+    # Visibility: a checked file is visible exactly when its document is (R-SEC3), through
+    # vn.document.attached.mixin. Nobody creates, changes or deletes these records but the
+    # services below (evidence, SECURITY.md).
+
+    def _vn_check_owned_by(self, owner):
+        """Raise unless every file of ``self`` is one of ``owner``'s own (a link from a document
+        to a file must never reach another document's file or another agency's)."""
+        owner.ensure_one()
+        for record in self.sudo():
+            if (record.res_model, record.res_id) != (owner._name, owner.id) or (
+                    "company_id" in owner._fields and record.company_id != owner.sudo().company_id):
+                raise AccessError(_("%(file)s is not a file of this document.", file=record.name))
+
+    def _vn_preview_data(self, owner):
+        """The content of this file for ``owner``'s preview, as the user: empty unless the file is
+        ``owner``'s own and the user may read ``owner`` (previews never read as superuser)."""
+        self.ensure_one()
+        owner_id = owner._origin.id
+        if not owner_id or not self.attachment_id:
+            return False
+        record = self.sudo()
+        if (record.res_model, record.res_id) != (owner._name, owner_id):
+            return False
+        if not owner._origin.has_access("read"):
+            return False
+        return record.attachment_id.datas
+
+    # ------------------------------------------------------------------
+    # Storing (the only way a checked file comes to exist)
+    # ------------------------------------------------------------------
     @api.model
-    def vn_store_checked(self, filename, data, owner):
+    def _vn_store_checked(self, filename, data, owner):
         """Check ``data`` and store it as an original of ``owner``.
 
         Raises ``UserError`` with the reasons (in the user's language) and
@@ -63,7 +94,8 @@ class VnDocumentFile(models.Model):
         """Store ``data`` with the report ``vn.file.check.check`` gave for it (private: never
         reachable by RPC, so a report cannot be made up by a client)."""
         owner.ensure_one()
-        attachment = self.env["ir.attachment"].create(
+        filename = report.get("filename") or filename
+        attachment = self.env["ir.attachment"].sudo().create(
             {
                 "name": filename,
                 "raw": data,
@@ -72,11 +104,13 @@ class VnDocumentFile(models.Model):
                 "mimetype": report["mimetype"],
             }
         )
-        company = owner.company_id if "company_id" in owner._fields and owner.company_id else self.env.company
-        return self.create(
+        company = owner.sudo().company_id if "company_id" in owner._fields and owner.sudo().company_id \
+            else self.env.company
+        stored = self.sudo().create(
             {
                 "name": filename,
                 "attachment_id": attachment.id,
+                "checked_by_id": self.env.uid,
                 "res_model": owner._name,
                 "res_id": owner.id,
                 "company_id": company.id,
@@ -93,6 +127,7 @@ class VnDocumentFile(models.Model):
                 ],
             }
         )
+        return stored.with_env(self.env)
 
     def _vn_copy_to(self, owner):
         """Keep this checked original also as an original of ``owner``, with the results of its
@@ -110,17 +145,18 @@ class VnDocumentFile(models.Model):
                 for sig in self.signature_ids
             ],
         }
-        return self._vn_store(self.name, data, owner, report)
+        return self._vn_store(self.name, data, owner, report).with_env(self.env)
 
-    def vn_destroy_content(self, reason):
-        """Destroy the stored content and keep this record as evidence (a recall, ND 30 Phụ lục VI III.8.b)."""
+    def _vn_destroy_content(self, reason):
+        """Destroy the stored content and keep this record as evidence (a recall, ND 30 Phụ lục VI III.8.b).
+        Private: only a recall, after its own checks, destroys content."""
         for record in self.filtered("attachment_id"):
             attachment = record.attachment_id
             record.sudo().write({"attachment_id": False, "destroyed_on": fields.Datetime.now(),
                                  "destroyed_reason": reason})
             attachment.sudo().unlink()
 
-    def vn_verify_integrity(self):
+    def _vn_verify_integrity(self):
         """Recompute the SHA-256 of each stored original; True when all match."""
         ok = True
         for record in self.filtered("attachment_id"):
@@ -133,7 +169,9 @@ class VnDocumentFile(models.Model):
         return ok
 
     def action_verify_integrity(self):
-        ok = self.vn_verify_integrity()
+        """Any reader may ask; the check itself only records what it found."""
+        self.check_access("read")
+        ok = self._vn_verify_integrity()
         message = (
             _("The stored originals are intact.")
             if ok
@@ -147,6 +185,7 @@ class VnDocumentFile(models.Model):
 
     def action_download(self):
         self.ensure_one()
+        self.check_access("read")
         if not self.attachment_id:
             raise UserError(_("The content of this file was destroyed on %(date)s: %(reason)s",
                               date=self.destroyed_on, reason=self.destroyed_reason))

@@ -12,7 +12,9 @@ class VnDocumentSignature(models.Model):
 
     _name = "vn.document.signature"
     _description = "Digital signature of a file"
+    _inherit = ["vn.document.child.mixin"]
     _order = "file_id, sequence"
+    _vn_parent_field = "file_id"
 
     file_id = fields.Many2one(
         "vn.document.file", string="File", required=True, index=True, ondelete="cascade"

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+
+from ..tools.legal import vn_now
 
 
 class VnRegisterBook(models.Model):
@@ -55,14 +57,36 @@ class VnRegisterBook(models.Model):
             )[:1]
             book.next_number = date_range.number_next_actual if date_range else 1
 
+    # The series of a book is its own, made with it; once a number is taken, what shapes the
+    # numbers and what they are counted for never changes (a register is a legal record).
+    SERIES_FIELDS = frozenset({"kind", "company_id", "padding", "document_type_ids"})
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(vals.get("sequence_id") for vals in vals_list):
+            raise AccessError(_("A register book gets its own number series."))
         books = super().create(vals_list)
         for book in books:
-            book.sequence_id = self.env["ir.sequence"].sudo().create(book._sequence_values())
+            book.sudo().sequence_id = self.env["ir.sequence"].sudo().create(book._sequence_values())
         return books
 
+    def _vn_is_used(self):
+        """Whether a number was ever taken from this book's series."""
+        self.ensure_one()
+        ranges = self.sudo().sequence_id.date_range_ids
+        return any(r.number_next_actual > 1 for r in ranges)
+
     def write(self, vals):
+        if "sequence_id" in vals and not self.env.su:
+            raise AccessError(_("The number series of a register book cannot be swapped."))
+        if "sequence_id" in vals and any(book._vn_is_used() for book in self):
+            raise UserError(_("The number series of a register book in use cannot change."))
+        changed = self.SERIES_FIELDS & set(vals)
+        if changed:
+            used = self.filtered(lambda book: book._vn_is_used())
+            if used:
+                raise UserError(_("%(book)s has issued numbers: its kind, agency, digits and document types "
+                                  "can no longer change. Open a new register book instead.", book=used[0].name))
         res = super().write(vals)
         if {"name", "padding", "company_id"} & set(vals):
             for book in self:
@@ -79,6 +103,11 @@ class VnRegisterBook(models.Model):
             "company_id": self.company_id.id,
         }
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        if any(book._vn_is_used() for book in self):
+            raise UserError(_("A register book with issued numbers is kept; archive it instead."))
+
     def _take_number(self, on_date=None):
         """Take the next number of the year of ``on_date`` (today by default).
 
@@ -92,7 +121,7 @@ class VnRegisterBook(models.Model):
         self.ensure_one()
         if not self.active:
             raise UserError(_("The register book %(name)s is closed.", name=self.name))
-        on_date = on_date or fields.Date.context_today(self)
+        on_date = on_date or vn_now().date()
         # Lock the book first: this also serialises the creation of the year's
         # date range, which ir.sequence itself does not protect. A busy book is
         # an expected event, not an error worth a log line.

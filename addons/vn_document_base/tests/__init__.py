@@ -9,3 +9,5 @@ from . import test_deployment
 from . import test_settings
 from . import test_translations
 from . import test_ui
+from . import test_accounts
+from . import test_file_hazards

@@ -2,24 +2,27 @@ from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
-class VnDocumentCase(TransactionCase):
-    """One user per role of the regulation (R-US1) and an agency with its code."""
+ROLES = [
+    ("staff", "group_vn_document_staff"),
+    ("department_head", "group_vn_document_department_head"),
+    ("agency_head", "group_vn_document_agency_head"),
+    ("clerk", "group_vn_document_clerk"),
+    ("follow_up", "group_vn_document_follow_up"),
+    ("admin", "group_vn_document_admin"),
+]
+
+
+class VnRolesSetup:
+    """One user per role of the regulation (R-US1) and an agency with its code. The password of
+    each user is its login (``vn_test_<role>``), for the HTTP tests."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def _setup_roles(cls):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         cls.company.write({"vn_organ_code": "000.07.41.H29", "vn_short_name": "UBND"})
         cls.users = {}
-        for role, group in [
-            ("staff", "group_vn_document_staff"),
-            ("department_head", "group_vn_document_department_head"),
-            ("agency_head", "group_vn_document_agency_head"),
-            ("clerk", "group_vn_document_clerk"),
-            ("follow_up", "group_vn_document_follow_up"),
-            ("admin", "group_vn_document_admin"),
-        ]:
+        for role, group in ROLES:
             cls.users[role] = new_test_user(
                 cls.env,
                 login=f"vn_test_{role}",
@@ -30,6 +33,15 @@ class VnDocumentCase(TransactionCase):
         cls.manager = new_test_user(
             cls.env, login="vn_test_user_manager", groups="base.group_erp_manager,base.group_user"
         )
+
+
+class VnDocumentCase(VnRolesSetup, TransactionCase):
+    """One user per role of the regulation (R-US1) and an agency with its code."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_roles()
 
     def group(self, xmlid):
         return self.env.ref(f"vn_document_base.{xmlid}")

@@ -121,10 +121,10 @@ class TestFileChecks(VnDocumentCase):
 
     def test_stored_original_is_tamper_evident(self):
         owner = self.env["res.partner"].create({"name": "Văn bản thử"})
-        stored = self.env["vn.document.file"].vn_store_checked("cong-van.pdf", self.pdf, owner)
+        stored = self.env["vn.document.file"]._vn_store_checked("cong-van.pdf", self.pdf, owner)
         self.assertEqual(stored.attachment_id.res_model, "res.partner")
         self.assertEqual(stored.attachment_id.res_id, owner.id)
-        self.assertTrue(stored.vn_verify_integrity())
+        self.assertTrue(stored._vn_verify_integrity())
         with self.assertRaises(UserError):
             stored.attachment_id.write({"raw": b"%PDF-1.4 forged"})
         with self.assertRaises(UserError):
@@ -137,7 +137,7 @@ class TestFileChecks(VnDocumentCase):
             [b"%PDF-1.4 forged", stored.attachment_id.id],
         )
         stored.attachment_id.invalidate_recordset()
-        self.assertFalse(stored.vn_verify_integrity())
+        self.assertFalse(stored._vn_verify_integrity())
         self.assertFalse(stored.integrity_ok)
 
     @mute_logger("odoo.addons.vn_document_base.models.vn_file_check")
@@ -145,6 +145,6 @@ class TestFileChecks(VnDocumentCase):
         owner = self.env["res.partner"].create({"name": "Văn bản thử"})
         before = self.env["ir.attachment"].search_count([])
         with self.assertRaises(UserError):
-            self.env["vn.document.file"].vn_store_checked("virus.txt", EICAR, owner)
+            self.env["vn.document.file"]._vn_store_checked("virus.txt", EICAR, owner)
         self.assertEqual(self.env["ir.attachment"].search_count([]), before)
         self.assertFalse(self.env["vn.document.file"].search([("res_id", "=", owner.id)]))

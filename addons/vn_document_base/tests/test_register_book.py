@@ -81,7 +81,8 @@ class TestRegisterBookConcurrency(VnDocumentCase):
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             book = env["vn.register.book"].browse(self.book_id)
             sequence = book.sequence_id
-            book.unlink()
+            # A used book is never deleted through the ORM; this scratch book is removed in SQL.
+            cr.execute("DELETE FROM vn_register_book WHERE id = %s", [book.id])
             sequence.unlink()
 
     def _clerk_env(self):

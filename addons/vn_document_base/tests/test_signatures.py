@@ -102,7 +102,7 @@ class TestSignatureValidation(VnDocumentCase):
 
     def test_signatures_stored_with_the_file(self):
         owner = self.env["res.partner"].create({"name": "Văn bản đến thử"})
-        stored = self.env["vn.document.file"].vn_store_checked(
+        stored = self.env["vn.document.file"]._vn_store_checked(
             "qd.pdf", pdf_fixtures.make_two_signature_pdf(), owner
         )
         self.assertEqual(stored.legal_value, "original")

@@ -13,6 +13,7 @@ class VnDocumentAssignment(models.Model):
 
     _name = "vn.document.assignment"
     _description = "Assignment of an incoming document"
+    _inherit = ["vn.document.child.mixin"]
     _order = "document_id, role_sequence, id"
 
     document_id = fields.Many2one(

@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
 from .common import wizard_action
@@ -12,6 +13,20 @@ CHANNELS = [
     ("internal", "Internal unit"),
     ("paper", "Paper"),
 ]
+# Fields only the suite's services set (as superuser, after their own checks): never a client,
+# in create as in write (SECURITY.md: create is a door as wide as write).
+WORKFLOW_FIELDS = {
+    "state", "arrival_number", "registered_by_id", "registered_on", "received_by_id", "main_file_id",
+    "file_ids", "trail_ids", "assignment_ids", "directive", "return_reason", "recall_reason", "recalled_on",
+    "recalled_by_id", "document_identifier", "file_catalog", "register_correction_ids",
+}
+# The register entry (ND 30 Phụ lục IV): once the arrival number is taken, none of it changes,
+# not even for the superuser; a mistake is fixed by a correction record (vn.register.correction).
+REGISTER_FIELDS = {
+    "register_book_id", "arrival_number", "arrival_date", "file_catalog", "registered_by_id", "registered_on",
+    "sender_id", "organ_name", "code_number", "code_notation", "issued_date", "subject", "document_type_id",
+    "main_file_id", "company_id", "channel",
+}
 STATES = [
     ("received", "Received"),
     ("registered", "Registered"),
@@ -32,13 +47,20 @@ class VnDocumentIncoming(models.Model):
 
     _name = "vn.document.incoming"
     _description = "Incoming document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "vn.document.access.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vn.document.access.mixin", "vn.register.correction.mixin"]
     _order = "is_urgent desc, arrival_date desc, id desc"
     _rec_name = "subject"
     _check_company_auto = True
+    _vn_owns_files = True
+    _vn_list_fields = frozenset({
+        "arrival_date", "arrival_number", "channel", "code_notation", "code_number", "deadline",
+        "document_type_id", "is_overdue", "is_urgent", "issued_date", "legal_value", "organ_name", "sender_id",
+        "state", "subject", "to_places", "urgency_id", "file_catalog", "register_book_id",
+    })
 
     # Receipt
-    state = fields.Selection(STATES, string="Status", default="received", required=True, tracking=True, index=True)
+    state = fields.Selection(STATES, string="Status", default="received", required=True, readonly=True,
+                             tracking=True, index=True)
     channel = fields.Selection(CHANNELS, string="Received through", required=True, default="paper", tracking=True)
     company_id = fields.Many2one(
         "res.company", string="Agency", required=True, default=lambda self: self.env.company, index=True
@@ -53,9 +75,12 @@ class VnDocumentIncoming(models.Model):
         "vn.document.file", "res_id", string="Files", domain=[("res_model", "=", "vn.document.incoming")],
         readonly=True,
     )
-    main_file_id = fields.Many2one("vn.document.file", string="Main file", readonly=True)
+    main_file_id = fields.Many2one(
+        "vn.document.file", string="Main file", readonly=True,
+        domain="[('res_model', '=', 'vn.document.incoming'), ('res_id', '=', id)]")
     signature_ids = fields.One2many(related="main_file_id.signature_ids", string="Signatures")
-    main_file_preview = fields.Binary(related="main_file_id.attachment_id.datas", string="Preview")
+    # Computed as the user, from the document's own file only (never a related binary: SECURITY.md).
+    main_file_preview = fields.Binary(string="Preview", compute="_compute_main_file_preview")
     main_file_mimetype = fields.Char(related="main_file_id.mimetype")
     legal_value = fields.Selection(related="main_file_id.legal_value", string="Legal value", store=True)
 
@@ -129,8 +154,20 @@ class VnDocumentIncoming(models.Model):
 
     @api.depends("arrival_date")
     def _compute_file_catalog(self):
+        # The Vietnam calendar year, as the number series (a document arriving at 01:00 on
+        # 1 January in Hanoi time is filed under the new year, with the new year's number).
         for doc in self:
-            doc.file_catalog = doc.arrival_date.year if doc.arrival_date else 0
+            doc.file_catalog = vn_local_date(doc.arrival_date).year if doc.arrival_date else 0
+
+    @api.depends("main_file_id")
+    def _compute_main_file_preview(self):
+        for doc in self:
+            doc.main_file_preview = doc.main_file_id._vn_preview_data(doc) if doc.main_file_id else False
+
+    @api.constrains("main_file_id")
+    def _check_main_file_own(self):
+        for doc in self.filtered("main_file_id"):
+            doc.main_file_id._vn_check_owned_by(doc)
 
     @api.depends("assignment_ids.deadline", "assignment_ids.role", "assignment_ids.state")
     def _compute_deadline(self):
@@ -174,17 +211,64 @@ class VnDocumentIncoming(models.Model):
     # ------------------------------------------------------------------
     # Receiving and checking files (R-IN1, R-IN2, R-SEC2)
     # ------------------------------------------------------------------
+    # ------------------------------------------------------------------
+    # Protection: the workflow sets the workflow fields; a register entry never changes
+    # ------------------------------------------------------------------
+    def _vn_workflow_field_names(self):
+        """Fields only the services set; addons that add such fields extend this."""
+        return set(WORKFLOW_FIELDS)
+
+    def _vn_check_client_values(self, vals, creating=False):
+        if self.env.su:
+            return
+        # Empty values change nothing that matters; a new document starts "received".
+        forbidden = {key for key in self._vn_workflow_field_names() & set(vals)
+                     if vals[key] and not (creating and key == "state" and vals[key] == "received")}
+        if forbidden:
+            raise AccessError(_("These fields change only through the document's workflow: %(fields)s",
+                                fields=", ".join(sorted(forbidden))))
+
+    def _vn_is_registered(self):
+        return bool(self.arrival_number)
+
+    @api.model
+    def _vn_correctable_fields(self):
+        return ["subject", "organ_name", "sender_id", "code_number", "code_notation", "issued_date",
+                "document_type_id", "arrival_date"]
+
+    def _vn_after_correction(self, correction):
+        self._trail(legal(self).env._("Register entry corrected"), correction._vn_register_note())
+
+    def _vn_takes_unchecked_files(self):
+        """Chatter attachments are fine until the content is destroyed by a recall."""
+        return self.state != "recalled"
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._vn_check_client_values(vals, creating=True)
         docs = super().create(vals_list)
         for doc in docs:
-            doc._trail(_("Received through %(channel)s", channel=selection_label(doc, "channel")))
+            doc._trail(legal(doc).env._("Received through %(channel)s",
+                                        channel=selection_label(legal(doc), "channel")))
             if doc.upload_ids:
                 doc.action_check_files()
             doc._vn_notify_event("received")
         return docs
 
     def write(self, vals):
+        self.check_access("write")  # who may not write at all hears that first
+        self._vn_check_client_values(vals)
+        changed = REGISTER_FIELDS & set(vals)
+        if changed:
+            for doc in self.filtered("arrival_number"):
+                for name in changed:
+                    new = doc._fields[name].convert_to_record(
+                        doc._fields[name].convert_to_cache(vals[name], doc), doc)
+                    if new != doc[name]:
+                        raise UserError(_("%(doc)s is registered: its register entry (%(field)s) no longer "
+                                          "changes. Record a correction instead.",
+                                          doc=doc.display_name, field=doc._fields[name].string))
         res = super().write(vals)
         if vals.get("upload_ids"):  # clearing them afterwards leaves nothing to check
             self.filtered("upload_ids").action_check_files()
@@ -192,19 +276,20 @@ class VnDocumentIncoming(models.Model):
 
     def action_check_files(self):
         """Check every uploaded file and keep it as an original; refuse the lot on the first failure."""
+        self.check_access("write")
         for doc in self:
             if doc.state not in ("received", "registered"):
                 raise UserError(_("Files can only be added before the document is submitted."))
             uploads = doc.upload_ids
             stored = self.env["vn.document.file"]
             for attachment in uploads:
-                stored |= self.env["vn.document.file"].vn_store_checked(attachment.name, attachment.raw, doc)
+                stored |= self.env["vn.document.file"]._vn_store_checked(attachment.name, attachment.raw, doc)
             doc.upload_ids = [fields.Command.clear()]
             uploads.sudo().unlink()
             doc._adopt_main_file(stored)
             for record in stored:
-                doc._trail(_("File checked: %(name)s (%(value)s)", name=record.name,
-                             value=selection_label(record, "legal_value")))
+                doc._trail(legal(doc).env._("File checked: %(name)s (%(value)s)", name=record.name,
+                                            value=selection_label(legal(record), "legal_value")))
 
     # ------------------------------------------------------------------
     # Receiving by e-mail (R-IN1): the agency's alias creates a received document
@@ -238,7 +323,7 @@ class VnDocumentIncoming(models.Model):
         if refused:
             doc._vn_notify_anomaly(_("Files refused on arrival; return the document to its sender: %(reasons)s",
                                      reasons="; ".join(refused)))
-            doc._trail(_("Files refused on arrival"), "; ".join(refused))
+            doc._trail(legal(doc).env._("Files refused on arrival"), "; ".join(refused))
         else:
             stored = self.env["vn.document.file"]
             for name, content, report in checked:
@@ -253,18 +338,20 @@ class VnDocumentIncoming(models.Model):
             return
         pdf = stored.filtered(lambda f: f.mimetype == "application/pdf")[:1] or stored[:1]
         if pdf:
-            self.main_file_id = pdf
+            values = {"main_file_id": pdf.id}
             if pdf.page_count:
-                self.page_count = pdf.page_count
-            signer = pdf.signature_ids.filtered(lambda s: s.signer_kind == "individual" and s.is_valid)[:1]
+                values["page_count"] = pdf.page_count
+            signer = pdf.sudo().signature_ids.filtered(lambda s: s.signer_kind == "individual" and s.is_valid)[:1]
             if signer and not self.signer_name:
-                self.signer_name = signer.signer_name
-                self.signer_position = signer.title or self.signer_position
+                values.update(signer_name=signer.signer_name, signer_position=signer.title or self.signer_position)
+            self.sudo().write(values)
 
     # ------------------------------------------------------------------
     # Registration (R-IN6, R-OP1)
     # ------------------------------------------------------------------
     def action_register(self):
+        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+            raise AccessError(_("The records clerk registers incoming documents."))
         for doc in self:
             if doc.state != "received":
                 raise UserError(_("Only a received document can be registered."))
@@ -274,15 +361,17 @@ class VnDocumentIncoming(models.Model):
                 raise UserError(_("Give the reason why the document is entered late."))
             book = doc.register_book_id or doc._default_register_book()
             # The number is taken last: the lock on the register book is held for a moment only.
-            number, _formatted = book._take_number(fields.Datetime.context_timestamp(doc, doc.arrival_date).date())
-            doc.write({
+            # Its year is the Vietnam date of arrival, the same date that files it (file_catalog).
+            number, _formatted = book._take_number(doc._local_arrival_date())
+            doc.sudo().write({
                 "register_book_id": book.id,
                 "arrival_number": number,
                 "state": "registered",
                 "registered_by_id": self.env.uid,
                 "registered_on": fields.Datetime.now(),
             })
-            doc._trail(_("Registered as arrival number %(number)s in %(book)s", number=number, book=book.name),
+            doc._trail(legal(doc).env._("Registered as arrival number %(number)s in %(book)s",
+                                        number=number, book=book.name),
                        doc.late_reason if doc.is_late_entry else False)
             doc._vn_notify_event("registered")
         return True
@@ -301,12 +390,17 @@ class VnDocumentIncoming(models.Model):
     # ------------------------------------------------------------------
     def action_submit(self, head):
         """The clerk submits the document to the head of the agency, who gets an activity."""
+        if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+            raise AccessError(_("The records clerk submits documents to the head of the agency."))
+        head = head.exists() if isinstance(head, models.BaseModel) else self.env["res.users"].browse(head).exists()
+        if not head or not head.has_group("vn_document_base.group_vn_document_agency_head"):
+            raise UserError(_("Submit the document to a head of the agency."))
         for doc in self:
             if doc.state != "registered":
                 raise UserError(_("Register the document before submitting it."))
-            doc.state = "submitted"
+            doc.sudo().state = "submitted"
             doc._schedule_for(head, _("Direct the handling of this document"))
-            doc._trail(_("Submitted to %(name)s", name=head.name))
+            doc._trail(legal(doc).env._("Submitted to %(name)s", name=head.name))
         return True
 
     def _vn_assign(self, lines, directive=False):
@@ -314,14 +408,18 @@ class VnDocumentIncoming(models.Model):
         self.ensure_one()
         if self.state not in ("registered", "submitted", "in_progress"):
             raise UserError(_("This document cannot be assigned in its current status."))
-        if not self.env.user.has_group("vn_document_base.group_vn_document_agency_head") and not self._direct_routing():
+        is_head = self.env.user.has_group("vn_document_base.group_vn_document_agency_head")
+        is_clerk = self.env.user.has_group("vn_document_base.group_vn_document_clerk")
+        if not self.env.su and not is_head and not (is_clerk and self._direct_routing()):
             raise UserError(_("The agency's rules do not let the records clerk route documents directly: "
                               "submit it to the head of the agency."))
         if not any(v.get("role") == "lead" for v in lines) and not self.assignment_ids.filtered(
                 lambda a: a.role == "lead"):
             raise UserError(_("Choose the lead unit or person (chủ trì)."))
-        created = self.env["vn.document.assignment"].create([dict(v, document_id=self.id) for v in lines])
-        self.write({"state": "in_progress", "directive": directive or self.directive})
+        # Nobody creates assignments directly: this step, after the checks above, does (as superuser).
+        created = self.env["vn.document.assignment"].sudo().create(
+            [dict(v, document_id=self.id, assigned_by_id=self.env.uid) for v in lines]).with_env(self.env)
+        self.sudo().write({"state": "in_progress", "directive": directive or self.directive})
         self.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(
             feedback=directive or _("Assigned"))
         for line in created:
@@ -329,11 +427,13 @@ class VnDocumentIncoming(models.Model):
             if responsible and line.role != "inform":
                 self._schedule_for(responsible, _("%(role)s: handle this document", role=line._role_label()),
                                    line.deadline)
-        deadline_label = _("deadline")
+        vi = legal(self)
+        deadline_label = vi.env._("deadline")
         summary = "; ".join(
-            f"{line._role_label()}: {line._assignee_name()}"
-            + (f" ({deadline_label} {line.deadline})" if line.deadline else "") for line in created)
-        self._trail(_("Assigned: %(lines)s", lines=summary), directive)
+            f"{legal(line)._role_label()}: {line._assignee_name()}"
+            + (f" ({deadline_label} {line.deadline.strftime('%d/%m/%Y')})" if line.deadline else "")
+            for line in created)
+        self._trail(vi.env._("Assigned: %(lines)s", lines=summary), directive)
         self._vn_notify_event("assigned")
         return created
 
@@ -350,20 +450,23 @@ class VnDocumentIncoming(models.Model):
         for doc in self:
             leads = doc.assignment_ids.filtered(lambda a: a.role == "lead" and a.state != "passed")
             if leads and all(line.state == "done" for line in leads) and doc.state == "in_progress":
-                doc.state = "done"
-                doc._trail(_("Handling completed"))
+                doc.sudo().state = "done"
+                doc._trail(legal(doc).env._("Handling completed"))
                 doc._vn_notify_event("done")
 
     # ------------------------------------------------------------------
     # Return to the sender (R-IN3)
     # ------------------------------------------------------------------
     def _vn_return(self, reason):
+        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+            raise AccessError(_("The records clerk returns documents to their sender."))
         for doc in self:
             if doc.state not in ("received", "registered", "submitted"):
                 raise UserError(_("Only a document not yet assigned can be returned."))
-            doc.write({"state": "returned", "return_reason": reason})
-            doc._trail(_("Returned to the sender"), reason)
-            doc._vn_tell_sender(_("The document was returned to you: %(reason)s", reason=reason))
+            doc.sudo().write({"state": "returned", "return_reason": reason})
+            vi = legal(doc)
+            doc._trail(vi.env._("Returned to the sender"), reason)
+            doc._vn_tell_sender(vi.env._("The document was returned to you: %(reason)s", reason=reason))
             doc._vn_notify_event("returned")
 
     def _vn_tell_sender(self, body):
@@ -393,15 +496,17 @@ class VnDocumentIncoming(models.Model):
     def _vn_recall(self, reason):
         """The sender recalled the document: destroy the received files, take it out of every
         work list, keep the record of the recall. Called by the connector or by the clerk."""
+        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+            raise AccessError(_("The records clerk records the recall of a document."))
         for doc in self:
             if doc.state == "recalled":
                 continue
-            doc.file_ids.vn_destroy_content(reason)
+            doc.file_ids._vn_destroy_content(reason)
             doc.activity_ids.sudo().unlink()
             doc.assignment_ids.filtered(lambda a: a.state == "open").sudo().write({"state": "cancelled"})
             doc.sudo().write({"state": "recalled", "recall_reason": reason, "recalled_on": fields.Datetime.now(),
                               "recalled_by_id": self.env.uid})
-            doc._trail(_("Recalled by the sender; files destroyed"), reason)
+            doc._trail(legal(doc).env._("Recalled by the sender; files destroyed"), reason)
             doc._vn_notify_event("recalled")
 
     # ------------------------------------------------------------------
@@ -466,6 +571,6 @@ class VnDocumentIncoming(models.Model):
             raise UserError(_("A registered document is kept in the register and cannot be deleted."))
 
     def _local_arrival_date(self):
-        """The arrival date in the agency's time zone (registers are kept by local date)."""
+        """The arrival date in Vietnam (registers are kept by the Vietnam date, whoever prints them)."""
         self.ensure_one()
-        return fields.Datetime.context_timestamp(self, self.arrival_date).date()
+        return vn_local_date(self.arrival_date)

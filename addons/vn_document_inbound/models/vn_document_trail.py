@@ -6,6 +6,7 @@ class VnDocumentTrail(models.Model):
 
     _name = "vn.document.trail"
     _description = "Processing trail line"
+    _inherit = ["vn.document.child.mixin"]
     _order = "date, id"
 
     document_id = fields.Many2one(

@@ -5,6 +5,7 @@ from cryptography.hazmat.primitives import serialization
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.vn_document_base.tests import pdf_fixtures
+from odoo.addons.vn_document_base.tools.legal import vn_local_date
 from odoo.addons.vn_document_base.tools import test_pki
 
 
@@ -49,7 +50,8 @@ class TestIncomingTour(HttpCase):
         self.start_tour(url, "vn_incoming_head_tour", login="tour_head")
         self.assertEqual(self.doc.state, "in_progress")
         self.assertEqual(self.doc.assignment_ids.user_id, self.staff)
-        self.assertEqual(self.doc.deadline, self.env.company.vn_add_working_days(self.doc.assignment_ids.create_date.date(), 3))
+        assigned_on = vn_local_date(self.doc.assignment_ids.create_date)  # the agency's day, not UTC's
+        self.assertEqual(self.doc.deadline, self.env.company.vn_add_working_days(assigned_on, 3))
         self.start_tour(url, "vn_incoming_staff_tour", login="tour_staff")
         self.assertEqual(self.doc.state, "done")
         self.assertEqual(self.doc.assignment_ids.result, "Đã tham mưu văn bản trả lời.")

@@ -2,6 +2,7 @@ import base64
 
 from odoo import _, fields, models
 from odoo.exceptions import UserError
+from odoo.addons.vn_document_base.tools.legal import legal
 
 
 class VnAssignmentCompleteWizard(models.TransientModel):
@@ -29,10 +30,10 @@ class VnAssignmentCompleteWizard(models.TransientModel):
         (line | line.parent_id).write(done)
         doc = line.document_id
         if self.result_file:
-            stored = self.env["vn.document.file"].sudo().vn_store_checked(
+            stored = self.env["vn.document.file"].sudo()._vn_store_checked(
                 self.result_filename or "ket-qua", base64.b64decode(self.result_file), doc)
             line.result_file_id = stored
         doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(feedback=self.result)
-        doc._trail(_("Completed by %(name)s", name=self.env.user.name), self.result)
+        doc._trail(legal(doc).env._("Completed by %(name)s", name=self.env.user.name), self.result)
         doc._vn_check_completion()
         return {"type": "ir.actions.act_window_close"}

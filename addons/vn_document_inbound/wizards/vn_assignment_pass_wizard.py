@@ -1,5 +1,6 @@
 from odoo import _, fields, models
 from odoo.exceptions import UserError
+from odoo.addons.vn_document_base.tools.legal import legal
 
 
 class VnAssignmentPassWizard(models.TransientModel):
@@ -37,6 +38,6 @@ class VnAssignmentPassWizard(models.TransientModel):
         doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(
             feedback=_("Passed to %(name)s", name=self.user_id.name))
         doc._schedule_for(self.user_id, _("Handle this document"), child.deadline)
-        doc._trail(_("%(unit)s passed its part to %(name)s", unit=line.department_id.display_name,
+        doc._trail(legal(doc).env._("%(unit)s passed its part to %(name)s", unit=line.department_id.display_name,
                      name=self.user_id.name), self.note)
         return {"type": "ir.actions.act_window_close"}

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from odoo.addons.vn_document_base.tools import register_xlsx
+from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
 # The 10 columns of the incoming register (ND 30, Phụ lục IV) and the 7 of the follow-up register.
@@ -55,7 +56,8 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
     @api.model
     def _register_row(self, doc):
         handed = doc.assignment_ids.sorted("create_date")[:1].create_date
-        notes = [doc.description or "", doc.late_reason if doc.is_late_entry else ""]
+        notes = [doc.description or "", doc.late_reason if doc.is_late_entry else "",
+                 doc.sudo().register_correction_ids._vn_register_note()]
         return {
             "arrival_date": doc._local_arrival_date().strftime("%d/%m/%Y"),
             "arrival_number": doc.arrival_number,
@@ -83,7 +85,7 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
             "deadline": doc.deadline.strftime("%d/%m/%Y") if doc.deadline else "",
             "progress": progress + (f" ({results})" if results else ""),
             "reply": "",
-            "note": _("Overdue") if doc.is_overdue else "",
+            "note": legal(self).env._("Overdue") if doc.is_overdue else "",
         }
 
     def _report_values(self, kind="register"):

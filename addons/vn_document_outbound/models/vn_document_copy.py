@@ -3,6 +3,7 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.vn_document_base.tools.legal import vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
 from ..tools import pdf_signing
@@ -49,7 +50,7 @@ class VnDocumentCopy(models.Model):
     @api.depends("copy_date")
     def _compute_year(self):
         for copy in self:
-            copy.year = copy.copy_date.year if copy.copy_date else 0
+            copy.year = vn_local_date(copy.copy_date).year if copy.copy_date else 0
 
     @api.onchange("outgoing_id", "incoming_id")
     def _onchange_source(self):
@@ -105,7 +106,7 @@ class VnDocumentCopy(models.Model):
         text = pdf_signing.stamp_text_copy(COPY_HEADINGS[self.form], self.company_id.name, when)
         with key._open(secret) as signer:
             signed = pdf_signing.sign_with_text_stamp(data, signer, text, reason=selection_label(self, "form"))
-        stored = self.env["vn.document.file"].vn_store_checked(filename, signed, self)
+        stored = self.env["vn.document.file"]._vn_store_checked(filename, signed, self)
         if stored.legal_value != "certified_copy":
             raise UserError(_("The signed copy does not validate: %(why)s", why=stored.legal_value_reason))
         return stored

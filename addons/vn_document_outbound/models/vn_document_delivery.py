@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
 DELIVERY_KINDS = [
@@ -39,7 +40,7 @@ class VnDocumentDelivery(models.Model):
 
     _name = "vn.document.delivery"
     _description = "Recipient of an outgoing document"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "vn.document.child.mixin"]
     _order = "document_id, sequence, id"
     _rec_name = "recipient_name"
 
@@ -82,11 +83,45 @@ class VnDocumentDelivery(models.Model):
                 raise UserError(_("%(kind)s: the recipient is incomplete (a unit, an agency with its identifier "
                                   "code, an e-mail address or an addressee).", kind=selection_label(line, "kind")))
 
+    # ------------------------------------------------------------------
+    # Who changes the recipients: whoever holds the draft, until issue (R-OUT5); after issue only
+    # the records clerk records the postal dispatch of a paper copy. Statuses come from the services.
+    # ------------------------------------------------------------------
+    POSTAL_FIELDS = frozenset({"envelope_count", "postal_receipt"})
+    SERVICE_FIELDS = frozenset({"state", "status_date", "status_note", "sent_on", "incoming_id", "document_id",
+                                "company_id", "recipient_name"})
+
+    @api.model
+    def _vn_check_editable(self, documents, keys):
+        if self.env.su:
+            return
+        if self.SERVICE_FIELDS & keys:
+            raise AccessError(_("The status of a delivery is set by the system only."))
+        for doc in documents:
+            if doc.state in ("issued", "recalled"):
+                if keys - self.POSTAL_FIELDS - {"sequence"}:
+                    raise UserError(_("The recipients of an issued document no longer change."))
+                if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+                    raise AccessError(_("The records clerk records the dispatch."))
+            elif self.env.user not in doc.turn_user_ids and not (
+                    doc.state == "draft" and self.env.user == doc.drafting_assigned_by_id):
+                raise AccessError(_("It is not your turn on %(doc)s: it waits for %(names)s.",
+                                    doc=doc.display_name, names=doc.turn_text or _("nobody")))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            document = self.env["vn.document.outgoing"].sudo().browse(vals.get("document_id"))
+            self._vn_check_editable(document.with_env(self.env), (set(vals) - {"document_id"}) | {"kind"})
+        return super().create(vals_list)
+
     def write(self, vals):
-        if not self.env.su and set(vals) - {"envelope_count", "postal_receipt", "sequence"} and \
-                any(line.document_id.state in ("issued", "recalled") for line in self):
-            raise UserError(_("The recipients of an issued document no longer change."))
+        self._vn_check_editable(self.sudo().document_id.with_env(self.env), set(vals))
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_vn_check_editable(self):
+        self._vn_check_editable(self.sudo().document_id.with_env(self.env), {"kind"})
 
     def _vn_copy_values(self):
         return {"kind": self.kind, "department_id": self.department_id.id, "partner_id": self.partner_id.id,
@@ -95,7 +130,7 @@ class VnDocumentDelivery(models.Model):
     def _vn_set_status(self, state, note=False):
         for line in self:
             line.sudo().write({"state": state, "status_date": fields.Datetime.now(), "status_note": note or False})
-            line.document_id._step("delivery", f"{line.recipient_name}: {selection_label(line, 'state')}"
+            line.document_id._step("delivery", f"{line.recipient_name}: {selection_label(legal(line), 'state')}"
                                    + (f" ({note})" if note else ""))
 
     # ------------------------------------------------------------------
@@ -130,7 +165,7 @@ class VnDocumentDelivery(models.Model):
         attachments = doc.version_ids.filtered(lambda v: v.kind in ("issued", "issued_attachment")).file_id.attachment_id
         mail = self.env["mail.mail"].sudo().create({
             "subject": f"{doc.number_symbol} - {doc.subject}",
-            "body_html": _("%(agency)s sends you document %(doc)s, digitally signed, attached.",
+            "body_html": legal(self).env._("%(agency)s sends you document %(doc)s, digitally signed, attached.",
                            agency=doc.company_id.name, doc=doc.number_symbol),
             "email_to": self.email, "model": doc._name, "res_id": doc.id,
             "attachment_ids": [fields.Command.set(attachments.ids)],
@@ -166,8 +201,9 @@ class VnDocumentDelivery(models.Model):
             elif line.kind == "email" and line.email:
                 doc = line.document_id
                 self.env["mail.mail"].sudo().create({
-                    "subject": _("Recalled: %(doc)s", doc=doc.number_symbol),
-                    "body_html": _("%(agency)s recalls document %(doc)s: %(reason)s. Please destroy it.",
+                    "subject": legal(self).env._("Recalled: %(doc)s", doc=doc.number_symbol),
+                    "body_html": legal(self).env._("%(agency)s recalls document %(doc)s: %(reason)s. "
+                                                   "Please destroy it.",
                                    agency=doc.company_id.name, doc=doc.number_symbol, reason=reason),
                     "email_to": line.email, "model": doc._name, "res_id": doc.id,
                 })

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
 STATES = [
@@ -17,10 +18,13 @@ STATES = [
 ]
 FINAL_STATES = ("issued", "recalled")
 # Fields only the workflow methods change (they write as superuser after checking whose turn it is).
+# Refused from any client in create as in write (SECURITY.md: create is as wide a door as write).
 WORKFLOW_FIELDS = {
     "state", "register_book_id", "code_number", "number_symbol", "issued_date", "issued_at", "issued_by_id",
     "signing_file_id", "issued_file_id", "signed_at", "signed_by_id", "signature_block", "recall_reason",
     "recalled_on", "recalled_by_id", "replaced_by_ids", "correction_ids", "version_ids", "step_ids",
+    "paper_copy_count", "paper_copy_date", "paper_copy_user_id", "drafting_assigned_by_id", "incoming_id",
+    "incoming_assignment_id", "copy_ids", "file_catalog", "register_correction_ids",
 }
 SIGNED_EDITABLE_FIELDS = {"delivery_ids", "archive_holder", "description"}
 # What may still change on an issued original (R-OUT9): its later life, never its content.
@@ -42,10 +46,16 @@ class VnDocumentOutgoing(models.Model):
 
     _name = "vn.document.outgoing"
     _description = "Outgoing document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "vn.document.access.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vn.document.access.mixin", "vn.register.correction.mixin"]
     _order = "is_urgent desc, issued_at desc, id desc"
     _rec_name = "subject"
     _check_company_auto = True
+    _vn_owns_files = True
+    _vn_list_fields = frozenset({
+        "document_type_id", "drafter_id", "drafting_department_id", "is_urgent", "issued_date", "number_symbol",
+        "recipients_text", "signer_id", "state", "subject", "turn_text", "urgency_id", "file_catalog",
+        "register_book_id", "code_number", "issued_at", "is_my_turn",
+    })
 
     state = fields.Selection(STATES, string="Status", default="draft", required=True, readonly=True,
                              tracking=True, index=True)
@@ -99,9 +109,12 @@ class VnDocumentOutgoing(models.Model):
                                        compute="_compute_versions")
     attachment_version_ids = fields.Many2many("vn.document.outgoing.version", string="Attachments",
                                               compute="_compute_versions")
-    signing_file_id = fields.Many2one("vn.document.file", string="File for signing", readonly=True)
-    signing_file_preview = fields.Binary(related="signing_file_id.attachment_id.datas", string="Preview")
-    issued_file_id = fields.Many2one("vn.document.file", string="Issued original", readonly=True)
+    signing_file_id = fields.Many2one("vn.document.file", string="File for signing", readonly=True,
+                                      domain="[('res_model', '=', 'vn.document.outgoing'), ('res_id', '=', id)]")
+    # Computed as the user, from the document's own file only (never a related binary: SECURITY.md).
+    signing_file_preview = fields.Binary(string="Preview", compute="_compute_signing_file_preview")
+    issued_file_id = fields.Many2one("vn.document.file", string="Issued original", readonly=True,
+                                     domain="[('res_model', '=', 'vn.document.outgoing'), ('res_id', '=', id)]")
     original_sha256 = fields.Char(related="issued_file_id.sha256", string="SHA-256 of the original")
     signature_ids = fields.One2many(related="issued_file_id.signature_ids", string="Signatures")
     legal_value = fields.Selection(related="issued_file_id.legal_value", string="Legal value")
@@ -169,6 +182,16 @@ class VnDocumentOutgoing(models.Model):
         for doc in self:
             prefix = doc.number_symbol or _("Draft")
             doc.display_name = f"{prefix} - {(doc.subject or '')[:80]}"
+
+    @api.depends("signing_file_id")
+    def _compute_signing_file_preview(self):
+        for doc in self:
+            doc.signing_file_preview = doc.signing_file_id._vn_preview_data(doc) if doc.signing_file_id else False
+
+    @api.constrains("signing_file_id", "issued_file_id")
+    def _check_own_files(self):
+        for doc in self:
+            (doc.signing_file_id | doc.issued_file_id)._vn_check_owned_by(doc)
 
     @api.model
     def _default_format_checker(self):
@@ -260,6 +283,26 @@ class VnDocumentOutgoing(models.Model):
     # ------------------------------------------------------------------
     # Protection: the workflow changes the workflow fields; an issued original is frozen
     # ------------------------------------------------------------------
+    def _vn_check_client_values(self, vals):
+        forbidden = {key for key in WORKFLOW_FIELDS & set(vals) if vals[key]}
+        if not self.env.su and forbidden:
+            raise AccessError(_("These fields change only through the document's workflow buttons: %(fields)s",
+                                fields=", ".join(sorted(forbidden))))
+
+    def _vn_is_registered(self):
+        return bool(self.number_symbol)
+
+    @api.model
+    def _vn_correctable_fields(self):
+        return ["subject", "document_type_id", "recipients_text", "archive_holder", "signer_id"]
+
+    def _vn_after_correction(self, correction):
+        self._step("register_correction", correction._vn_register_note())
+
+    def _vn_takes_unchecked_files(self):
+        """Once signed, files reach the document only through the signing and issue steps."""
+        return self.state not in ("signed", "issued", "recalled")
+
     def write(self, vals):
         keys = set(vals)
         if not self.env.su and WORKFLOW_FIELDS & keys:
@@ -286,8 +329,25 @@ class VnDocumentOutgoing(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
-        if any(doc.state != "draft" or doc.code_number for doc in self):
+        if any(doc.state != "draft" or doc.code_number or doc.step_ids.filtered(
+                lambda s: s.kind not in ("assign", "version")) for doc in self):
             raise UserError(_("Only a draft that was never sent on can be deleted; cancel the others."))
+        if not self.env.su and any(self.env.user not in (doc.drafter_id | doc.drafting_assigned_by_id)
+                                   for doc in self):
+            raise AccessError(_("Only the drafter, or who asked for the draft, deletes it."))
+
+    # ------------------------------------------------------------------
+    # Separation of duties (ND 30 Điều 12; R-OUT2): who drafts does not approve
+    # ------------------------------------------------------------------
+    def _vn_check_separation(self, role_user, role_label, allow_setting=None):
+        """``role_user`` (content approver, format checker, signer) is never the drafter; for the
+        signer an agency setting may allow it (a head of agency who drafts and signs a letter)."""
+        self.ensure_one()
+        if role_user and role_user == self.drafter_id:
+            if allow_setting and self.env["ir.config_parameter"].sudo().get_param(allow_setting) == "True":
+                return
+            raise AccessError(_("%(name)s drafted %(doc)s and cannot also be its %(role)s.",
+                                name=role_user.name, doc=self.display_name, role=role_label))
 
     # ------------------------------------------------------------------
     # Steps and turns
@@ -328,6 +388,7 @@ class VnDocumentOutgoing(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._vn_check_client_values(vals)
             if vals.get("drafter_id", self.env.uid) != self.env.uid:
                 vals["drafting_assigned_by_id"] = self.env.uid
         docs = super().create(vals_list)
@@ -345,18 +406,18 @@ class VnDocumentOutgoing(models.Model):
         self.ensure_one()
         self._check_turn(("draft",), "drafter_id")
         store = self.env["vn.document.file"]
-        checked = store.vn_store_checked(filename, data, self)
+        checked = store._vn_store_checked(filename, data, self)
         values = {"document_id": self.id, "kind": kind, "file_id": checked.id, "note": note}
         if kind in ("final", "attachment") and checked.mimetype != "application/pdf":
             pdf_name, pdf_data = self._vn_convert_to_pdf(filename, data)
-            values.update(file_id=store.vn_store_checked(pdf_name, pdf_data, self).id, converted_from_id=checked.id)
+            values.update(file_id=store._vn_store_checked(pdf_name, pdf_data, self).id, converted_from_id=checked.id)
         if kind in ("final", "draft"):
             self.version_ids.filtered(lambda v: v.kind in ("final", "draft")).sudo().superseded = True
         else:
             self.version_ids.filtered(lambda v: v.kind == kind and v.name == filename).sudo().superseded = True
         values["number"] = len(self.version_ids) + 1
         version = self.env["vn.document.outgoing.version"].sudo().create(values)
-        self._step("version", _("%(kind)s: %(name)s", kind=selection_label(version, "kind"), name=version.name),
+        self._step("version", legal(self).env._("%(kind)s: %(name)s", kind=selection_label(version, "kind"), name=version.name),
                    version)
         return version
 
@@ -419,6 +480,7 @@ class VnDocumentOutgoing(models.Model):
     def action_approve_content(self):
         self._check_turn(("head_review",), "content_approver_id")
         for doc in self:
+            doc._vn_check_separation(doc.content_approver_id, _("head of the drafting unit"))
             doc._require_final()
             if not doc.format_checker_id:
                 raise UserError(_("Set the format checker (Settings > Outgoing documents)."))
@@ -429,6 +491,7 @@ class VnDocumentOutgoing(models.Model):
     def action_approve_format(self):
         self._check_turn(("format_check",), "format_checker_id")
         for doc in self:
+            doc._vn_check_separation(doc.format_checker_id, _("format checker"))
             doc._require_final()
             if not doc.signer_id:
                 raise UserError(_("Choose the signer."))
@@ -465,6 +528,10 @@ class VnDocumentOutgoing(models.Model):
         self.ensure_one()
         if self.state != "issued":
             raise UserError(_("Only an issued document can be replaced or corrected."))
+        if self.env.user not in (self.drafter_id | self.signer_id | self.signed_by_id) and not self.env.user.has_group(
+                "vn_document_base.group_vn_document_clerk") and not self.env.user.has_group(
+                "vn_document_base.group_vn_document_department_head"):
+            raise AccessError(_("The drafter, the signer, a head or a records clerk drafts the replacement."))
         new = self.create({
             link_field: self.id, "document_type_id": doc_type.id,
             "subject": subject % {"doc": self.number_symbol, "subject": self.subject},
@@ -472,7 +539,7 @@ class VnDocumentOutgoing(models.Model):
             "drafter_id": self.env.user.id, "signer_id": self.signer_id.id,
             "delivery_ids": [fields.Command.create(line._vn_copy_values()) for line in self.delivery_ids],
         })
-        self._step("link", _("%(kind)s drafted: %(doc)s", kind=new._fields[link_field].string,
+        self._step("link", legal(self).env._("%(kind)s drafted: %(doc)s", kind=new._fields[link_field].string,
                              doc=new.display_name))
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": new.id, "view_mode": "form"}
 

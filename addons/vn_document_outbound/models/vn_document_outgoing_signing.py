@@ -7,6 +7,8 @@ import pytz
 from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.vn_document_base.tools.legal import legal
+
 from ..tools import pdf_signing
 
 VN_TZ = pytz.timezone("Asia/Ho_Chi_Minh")
@@ -42,7 +44,7 @@ class VnDocumentOutgoing(models.Model):
 
     def _vn_keep_file(self, name, data, kind):
         """Check ``data``, keep it as an original and as a version of ``kind``."""
-        stored = self.env["vn.document.file"].vn_store_checked(name, data, self)
+        stored = self.env["vn.document.file"]._vn_store_checked(name, data, self)
         self.env["vn.document.outgoing.version"].sudo().create({
             "document_id": self.id, "kind": kind, "file_id": stored.id, "number": len(self.version_ids) + 1,
         })
@@ -65,7 +67,8 @@ class VnDocumentOutgoing(models.Model):
         image = base64.b64decode(self.signer_id.vn_signature_image) if self.signer_id.vn_signature_image else None
         with key._open(secret) as signer:
             signed = pdf_signing.sign_as_signer(self._vn_signing_bytes(), signer, image,
-                                                reason=_("Approved and signed"), location=self.company_id.name)
+                                                reason=legal(self).env._("Approved and signed"),
+                                                location=self.company_id.name)
         self._vn_accept_signed(signed, key)
 
     def _vn_sign_external(self, key, data):
@@ -92,6 +95,7 @@ class VnDocumentOutgoing(models.Model):
 
     def _vn_check_signer_key(self, key):
         self._check_turn(("to_sign",), "signer_id")
+        self._vn_check_separation(self.signer_id, _("signer"), "vn_document_outbound.signer_may_draft")
         key._check_holder()
         if key.usage != "personal":
             raise UserError(_("The signer signs with a personal key, not the agency's."))
@@ -104,7 +108,7 @@ class VnDocumentOutgoing(models.Model):
         self.sudo().write({"signing_file_id": stored.id, "signed_at": fields.Datetime.now(),
                            "signed_by_id": self.env.uid})
         clerks = self.company_id._vn_users_of("vn_document_base.group_vn_document_clerk")
-        self._move("signed", "sign", _("Key: %(key)s", key=key.name), notify=clerks[:1],
+        self._move("signed", "sign", legal(self).env._("Key: %(key)s", key=key.name), notify=clerks[:1],
                    summary=_("Number, apply the agency signature and issue"))
 
     def _vn_require_valid(self, stored, count):
@@ -137,13 +141,14 @@ class VnDocumentOutgoing(models.Model):
         number, formatted = book._take_number(when.date())
         number_symbol = f"{formatted}/{self._vn_symbol()}"
         seal = base64.b64decode(self.company_id.vn_seal_image)
+        vi = legal(self)  # what is written into the PDF is Vietnamese, whoever issues it
         with key._open(secret) as signer:
-            filled = pdf_signing.fill_number_and_date(self._vn_signing_bytes(), _("No.: %(number)s",
+            filled = pdf_signing.fill_number_and_date(self._vn_signing_bytes(), vi.env._("No.: %(number)s",
                                                       number=number_symbol), self._vn_date_line(when.date()))
-            issued = pdf_signing.sign_as_agency(filled, signer, seal, reason=_("Issued"),
+            issued = pdf_signing.sign_as_agency(filled, signer, seal, reason=vi.env._("Issued"),
                                                 location=self.company_id.name)
             stamp = pdf_signing.stamp_text_attachment(number_symbol, when)
-            reason = _("Attachment of %(doc)s", doc=number_symbol)
+            reason = vi.env._("Attachment of %(doc)s", doc=number_symbol)
             attachments = [(v.file_id.name, pdf_signing.sign_with_text_stamp(
                 v.file_id.attachment_id.sudo().raw, signer, stamp, reason=reason)) for v in self.attachment_version_ids]
         original = self._vn_keep_file(f"{number_symbol.replace('/', '-')}.pdf", issued, "issued")
@@ -158,8 +163,8 @@ class VnDocumentOutgoing(models.Model):
             "issued_date": when.date(), "issued_at": fields.Datetime.now(), "issued_by_id": self.env.uid,
             "issued_file_id": original.id, "signing_file_id": original.id,
         })
-        self._step("number", _("%(number)s in %(book)s", number=number_symbol, book=book.name))
-        self._step("agency_sign", _("Key: %(key)s", key=key.name))
+        self._step("number", vi.env._("%(number)s in %(book)s", number=number_symbol, book=book.name))
+        self._step("agency_sign", vi.env._("Key: %(key)s", key=key.name))
         self._move("issued", "issue")
         self._vn_after_issue()
         return number_symbol
@@ -169,12 +174,14 @@ class VnDocumentOutgoing(models.Model):
         from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
 
         files = self.signing_file_id | self.attachment_version_ids.file_id
+        # PDF JavaScript, launch actions, embedded files: flagged on receipt, never issued.
+        files.sudo()._vn_refuse_hazards()
         for record in files:
             try:
                 self.env["vn.file.check"]._scan(record.name, record.attachment_id.sudo().raw)
             except FileCheckError as error:
                 raise UserError(_("The document cannot be issued: %(error)s", error=error)) from None
-            if not record.vn_verify_integrity():
+            if not record._vn_verify_integrity():
                 raise UserError(_("The document cannot be issued: %(name)s no longer matches its SHA-256.",
                                   name=record.name))
 
@@ -206,7 +213,8 @@ class VnDocumentOutgoing(models.Model):
         """"Phường Bến Thành, ngày 05 tháng 02 năm 2026": days below 10 and months 1 and 2 take a 0."""
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)
         place = self.company_id.vn_place_name or self.company_id.city or ""
-        line = _("day %(day)s month %(month)s year %(year)s", day=f"{day.day:02d}", month=month, year=day.year)
+        line = legal(self).env._("day %(day)s month %(month)s year %(year)s", day=f"{day.day:02d}", month=month,
+                                 year=day.year)
         return f"{place}, {line}" if place else line
 
     def _vn_after_issue(self):
@@ -217,11 +225,11 @@ class VnDocumentOutgoing(models.Model):
             assignment = self.incoming_assignment_id.sudo()
             assignment.write({"state": "done", "done_date": fields.Datetime.now(),
                               "result": _("Answered by %(doc)s", doc=self.display_name)})
-            assignment.document_id._trail(_("Answered by %(doc)s", doc=self.display_name))
+            assignment.document_id._trail(legal(assignment.document_id).env._("Answered by %(doc)s", doc=self.display_name))
             assignment.document_id._vn_check_completion()
         for linked, field in ((self.replaces_id, "replaced_by_ids"), (self.corrects_id, "correction_ids")):
             if linked:
-                linked._step("link", _("%(label)s: %(doc)s", label=linked._fields[field].string, doc=self.display_name))
+                linked._step("link", legal(linked).env._("%(label)s: %(doc)s", label=linked._fields[field].string, doc=self.display_name))
                 linked.message_post(body=_("%(label)s %(doc)s", label=linked._fields[field].string,
                                            doc=self.display_name))
 
@@ -258,4 +266,4 @@ class VnDocumentOutgoing(models.Model):
             raise UserError(_("Give the number of copies printed and stamped."))
         self.sudo().write({"paper_copy_count": self.paper_copy_count + count,
                            "paper_copy_date": fields.Datetime.now(), "paper_copy_user_id": self.env.uid})
-        self._step("paper_copy", _("%(count)s copies printed and stamped", count=count) + (f": {note}" if note else ""))
+        self._step("paper_copy", legal(self).env._("%(count)s copies printed and stamped", count=count) + (f": {note}" if note else ""))

@@ -18,6 +18,7 @@ STEP_KINDS = [
     ("paper_copy", "Paper master copy"),
     ("recall", "Recalled"),
     ("link", "Linked document"),
+    ("register_correction", "Register entry corrected"),
 ]
 APPROVAL_KINDS = ("approve_content", "approve_format", "approve_sign")
 
@@ -31,6 +32,7 @@ class VnDocumentOutgoingStep(models.Model):
 
     _name = "vn.document.outgoing.step"
     _description = "Step of an outgoing document"
+    _inherit = ["vn.document.child.mixin"]
     _order = "date, id"
 
     document_id = fields.Many2one("vn.document.outgoing", string="Document", required=True, index=True,

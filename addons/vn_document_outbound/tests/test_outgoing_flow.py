@@ -169,7 +169,7 @@ class TestOutgoingFlow(OutgoingCase):
             doc.sudo().subject = "Trích yếu khác"
         with self.assertRaises(AccessError):
             doc.with_user(self.clerk).number_symbol = "99/QĐ-UBND"
-        self.assertTrue(doc.issued_file_id.vn_verify_integrity())
+        self.assertTrue(doc.issued_file_id._vn_verify_integrity())
         # A copy changed after issue: an incremental update that replaces page content.
         tampered = append_page_text(self.raw(doc.issued_file_id))
         results = self.validate(tampered)

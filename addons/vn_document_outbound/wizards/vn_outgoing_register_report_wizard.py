@@ -6,6 +6,7 @@ from odoo import _, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools import register_xlsx
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
@@ -120,20 +121,21 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
 
     def _note_lines(self, doc):
         """Ghi chú: the notes, the links to replaced or corrected documents, the recall."""
-        notes = [doc.description or ""]
+        vi = legal(self)  # a printed register is Vietnamese, whoever prints it
+        notes = [doc.description or "", doc.sudo().register_correction_ids._vn_register_note()]
         # The number of a linked document is public register data, even when its file is not.
         if doc.replaces_id:
-            notes.append(_("Replaces %(doc)s", doc=doc.replaces_id.sudo().number_symbol or ""))
+            notes.append(vi.env._("Replaces %(doc)s", doc=doc.replaces_id.sudo().number_symbol or ""))
         if doc.corrects_id:
-            notes.append(_("Corrects %(doc)s", doc=doc.corrects_id.sudo().number_symbol or ""))
+            notes.append(vi.env._("Corrects %(doc)s", doc=doc.corrects_id.sudo().number_symbol or ""))
         replaced_by = doc.sudo().replaced_by_ids.filtered("number_symbol")
         if replaced_by:
-            notes.append(_("Replaced by %(docs)s", docs=", ".join(replaced_by.mapped("number_symbol"))))
+            notes.append(vi.env._("Replaced by %(docs)s", docs=", ".join(replaced_by.mapped("number_symbol"))))
         corrected_by = doc.sudo().correction_ids.filtered("number_symbol")
         if corrected_by:
-            notes.append(_("Corrected by %(docs)s", docs=", ".join(corrected_by.mapped("number_symbol"))))
+            notes.append(vi.env._("Corrected by %(docs)s", docs=", ".join(corrected_by.mapped("number_symbol"))))
         if doc.state == "recalled":
-            notes.append(_("Recalled: %(reason)s", reason=doc.recall_reason or ""))
+            notes.append(vi.env._("Recalled: %(reason)s", reason=doc.recall_reason or ""))
         return [n.strip() for n in notes if n and n.strip()]
 
     def _register_row(self, doc):
