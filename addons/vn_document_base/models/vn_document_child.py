@@ -63,8 +63,12 @@ class VnDocumentAttachedMixin(models.AbstractModel):
 
     @api.model
     def _vn_owner_models(self):
-        return [name for name, cls in self.env.registry.items()
-                if getattr(cls, "_vn_owns_files", False) and not cls._abstract]
+        # Computed once per registry (a module install builds a new registry).
+        registry = self.env.registry
+        if getattr(registry, "_vn_owner_models_cache", None) is None:
+            registry._vn_owner_models_cache = tuple(
+                name for name, cls in registry.items() if getattr(cls, "_vn_owns_files", False) and not cls._abstract)
+        return registry._vn_owner_models_cache
 
     @api.model
     def _vn_visible_owner_domain(self):

@@ -17,6 +17,7 @@ It never raises.
 
 import io
 import logging
+import re
 import time
 import zlib
 
@@ -126,6 +127,35 @@ def _check_object_streams(reader, revision):
             raise _Budget("object stream too large")
 
 
+# Every name the inspection reacts to, as it is written in a file when not escaped.
+_HAZARD_NAMES = sorted({name[1:] for name in (*ACTION_TYPES, *SUBTYPES, *KEYS, "/EmbeddedFile")}, key=len,
+                       reverse=True)
+_HAZARD_NAME_RE = re.compile(rb"/(?:" + b"|".join(re.escape(n.encode()) for n in _HAZARD_NAMES)
+                             + rb")(?![A-Za-z0-9#._-])")
+_ESCAPED_NAME_RE = re.compile(rb"/[A-Za-z0-9._-]*#[0-9A-Fa-f]{2}")
+
+
+def _certainly_clean(data, reader):
+    """A fast screen before the walk: dictionaries live in the file body or in object streams, so
+    when neither holds any hazard name nor any ``#``-escaped name, no object can carry one. Any
+    doubt (a match, even in image bytes; an object stream we do not inflate) sends the file to
+    the full walk, which has the last word."""
+    from pyhanko.pdf_utils import generic
+
+    chunks = [data]
+    for revision in range(reader.xrefs.total_revisions):
+        for ref in reader.xrefs.object_streams_used_in(revision):
+            stream = reader.get_object(ref, revision=revision)
+            if not isinstance(stream, generic.StreamObject) or stream.get("/Filter") != "/FlateDecode" \
+                    or "/DecodeParms" in stream:
+                return False
+            inflater = zlib.decompressobj()
+            chunks.append(inflater.decompress(stream.encoded_data, MAX_OBJECT_STREAM_BYTES))
+            if inflater.unconsumed_tail:
+                return False
+    return not any(_HAZARD_NAME_RE.search(chunk) or _ESCAPED_NAME_RE.search(chunk) for chunk in chunks)
+
+
 def pdf_hazards(data, reader=None, max_seconds=MAX_SECONDS):
     """The hazard codes found in the PDF ``data`` (sorted list, empty when none); never raises.
 
@@ -140,6 +170,14 @@ def pdf_hazards(data, reader=None, max_seconds=MAX_SECONDS):
             reader = PdfFileReader(io.BytesIO(data), strict=False)
         if reader.encrypted:
             raise _Budget("encrypted")
+        try:
+            clean = _certainly_clean(data, reader)
+        except Exception:  # the full walk decides, with its own bounds
+            clean = False
+        if time.monotonic() > deadline:
+            raise _Budget("time")
+        if clean:
+            return []
         state = {"nodes": 0}
         seen = 0
         last = reader.xrefs.total_revisions - 1
@@ -151,8 +189,11 @@ def pdf_hazards(data, reader=None, max_seconds=MAX_SECONDS):
                 if seen > MAX_OBJECTS or time.monotonic() > deadline:
                     raise _Budget("objects or time")
                 try:
-                    # the current revision through the reader's cache, older ones as they were
-                    obj = reader.get_object(ref) if revision == last else reader.get_object(ref, revision=revision)
+                    # An object as last changed in this revision is the current one: read it through the
+                    # reader's cache (the signature check already parsed the signature dictionaries);
+                    # older versions of an object as they were.
+                    current = revision == last or reader.xrefs.get_last_change(ref) == revision
+                    obj = reader.get_object(ref) if current else reader.get_object(ref, revision=revision)
                 except _Budget:
                     raise
                 except Exception:  # a broken object is not acted upon by a viewer either

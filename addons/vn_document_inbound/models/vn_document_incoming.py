@@ -4,6 +4,7 @@ from odoo.fields import Domain
 
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
+from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
 from .common import wizard_action
 
@@ -219,14 +220,9 @@ class VnDocumentIncoming(models.Model):
         return set(WORKFLOW_FIELDS)
 
     def _vn_check_client_values(self, vals, creating=False):
-        if self.env.su:
-            return
-        # Empty values change nothing that matters; a new document starts "received".
-        forbidden = {key for key in self._vn_workflow_field_names() & set(vals)
-                     if vals[key] and not (creating and key == "state" and vals[key] == "received")}
-        if forbidden:
-            raise AccessError(_("These fields change only through the document's workflow: %(fields)s",
-                                fields=", ".join(sorted(forbidden))))
+        # A new document starts "received"; the rest of the workflow is the services'.
+        refuse_service_fields(self, vals, self._vn_workflow_field_names(),
+                              allowed={"state": "received"} if creating else None)
 
     def _vn_is_registered(self):
         return bool(self.arrival_number)
@@ -287,7 +283,7 @@ class VnDocumentIncoming(models.Model):
             doc.upload_ids = [fields.Command.clear()]
             uploads.sudo().unlink()
             doc._adopt_main_file(stored)
-            for record in stored:
+            for record in stored.sudo():  # just checked and stored by this step
                 doc._trail(legal(doc).env._("File checked: %(name)s (%(value)s)", name=record.name,
                                             value=selection_label(legal(record), "legal_value")))
 
@@ -336,12 +332,13 @@ class VnDocumentIncoming(models.Model):
         self.ensure_one()
         if self.main_file_id:
             return
+        stored = stored.sudo()  # files this document's own step just stored
         pdf = stored.filtered(lambda f: f.mimetype == "application/pdf")[:1] or stored[:1]
         if pdf:
             values = {"main_file_id": pdf.id}
             if pdf.page_count:
                 values["page_count"] = pdf.page_count
-            signer = pdf.sudo().signature_ids.filtered(lambda s: s.signer_kind == "individual" and s.is_valid)[:1]
+            signer = pdf.signature_ids.filtered(lambda s: s.signer_kind == "individual" and s.is_valid)[:1]
             if signer and not self.signer_name:
                 values.update(signer_name=signer.signer_name, signer_position=signer.title or self.signer_position)
             self.sudo().write(values)

@@ -317,3 +317,55 @@ class TestIncomingForm(IncomingCase):
         form.sender_id = self.sender
         doc = form.save()
         self.assertEqual(doc.state, "received")
+
+
+@tagged("post_install", "-at_install")
+class TestRegisterLegalRecord(IncomingCase):
+    """A register is a legal record: its year, its language and its readers (R-IN6, R-SEC3)."""
+
+    def test_first_hours_of_the_year_in_vietnam(self):
+        """R-IN6: arriving at 01:00 on 1 January in Vietnam (18:00 UTC the day before) is filed under
+        the new year and takes the new year's first number."""
+        late_old_year = self.receive(arrival_date=datetime(2026, 12, 31, 16, 0))  # 23:00 in Vietnam
+        new_year = self.receive(arrival_date=datetime(2026, 12, 31, 18, 0), code_number="13")  # 01:00, 1/1/2027
+        clerk = self.users["clerk"]
+        late_old_year.with_user(clerk).action_register()
+        new_year.with_user(clerk).action_register()
+        self.assertEqual(late_old_year.file_catalog, 2026)
+        self.assertEqual(new_year.file_catalog, 2027)
+        self.assertEqual(new_year.arrival_number, 1, "the first number of 2027's series")
+        self.assertEqual(new_year._local_arrival_date(), date(2027, 1, 1))
+
+    def test_trail_is_vietnamese_whatever_the_interface(self):
+        """R-SEC3: the trail (sent to other agencies with the document) is written in Vietnamese even
+        when the clerk works in English."""
+        clerk = self.users["clerk"]
+        clerk.lang = "en_US"
+        doc = self.receive()
+        doc.with_user(clerk).action_register()
+        actions = doc.sudo().trail_ids.mapped("action")
+        self.assertTrue(any(a.startswith("Đã vào sổ") or "số đến" in a for a in actions), actions)
+        self.assertFalse([a for a in actions if a.startswith("Registered")], actions)
+
+    def test_document_administrator_reads_all_incoming(self):
+        """R-SEC3: the document administrator reads every incoming document, as every outgoing one."""
+        doc = self.receive()
+        self.assertTrue(doc.with_user(self.users["admin"]).has_access("read"))
+        self.assertIn(doc, self.env["vn.document.incoming"].with_user(self.users["admin"]).search([]))
+
+    def test_register_entry_corrected_by_a_record(self):
+        """R-IN6: a registered entry never changes, even for the superuser; a correction is a record
+        printed in the register book's notes."""
+        doc = self.receive()
+        doc.with_user(self.users["clerk"]).action_register()
+        with self.assertRaises(UserError):
+            doc.sudo().write({"subject": "Sửa thẳng"})
+        with self.assertRaises(AccessError):
+            doc.with_user(self.users["staff"])._vn_record_correction("subject", "Đúng", "Gõ nhầm")
+        doc.with_user(self.users["clerk"])._vn_record_correction("code_notation", "QĐ-STP2", "Nhầm ký hiệu")
+        self.assertEqual(doc.code_notation, "QĐ-STP")
+        wizard = self.env["vn.incoming.register.report.wizard"].create(
+            {"register_book_id": self.book.id, "year": doc.file_catalog})
+        row = wizard._register_row(doc)
+        self.assertIn("QĐ-STP2", row["note"])
+        self.assertIn("Nhầm ký hiệu", row["note"])

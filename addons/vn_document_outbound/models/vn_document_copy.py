@@ -5,12 +5,16 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.vn_document_base.tools.legal import vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
+from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
 from ..tools import pdf_signing
 from .vn_document_outgoing_signing import VN_TZ
 
 COPY_FORMS = [("SY", "Sao y"), ("SL", "Sao lục"), ("TrS", "Trích sao")]
 COPY_HEADINGS = {"SY": "SAO Y", "SL": "SAO LỤC", "TrS": "TRÍCH SAO"}
+# Set by _vn_make only (numbering and signing); never by a client, in create as in write.
+WORKFLOW_FIELDS = {"register_book_id", "code_number", "number_symbol", "copy_date", "copied_by_id", "file_id",
+                   "year"}
 
 
 class VnDocumentCopy(models.Model):
@@ -24,6 +28,7 @@ class VnDocumentCopy(models.Model):
     _order = "copy_date desc, id desc"
     _rec_name = "number_symbol"
     _check_company_auto = True
+    _vn_owns_files = True
 
     company_id = fields.Many2one("res.company", string="Agency", required=True, default=lambda self: self.env.company)
     form = fields.Selection(COPY_FORMS, string="Form of copy", required=True, default="SY")
@@ -51,6 +56,26 @@ class VnDocumentCopy(models.Model):
     def _compute_year(self):
         for copy in self:
             copy.year = vn_local_date(copy.copy_date).year if copy.copy_date else 0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._vn_check_client_values(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._vn_check_client_values(vals)
+        if self.filtered("number_symbol") and set(vals) - {"message_main_attachment_id"} and not self.env.su:
+            raise UserError(_("A copy is a register entry once numbered: it no longer changes."))
+        return super().write(vals)
+
+    def _vn_check_client_values(self, vals):
+        refuse_service_fields(self, vals, WORKFLOW_FIELDS)
+
+    @api.constrains("file_id")
+    def _check_own_file(self):
+        for copy in self:
+            copy.file_id._vn_check_owned_by(copy)
 
     @api.onchange("outgoing_id", "incoming_id")
     def _onchange_source(self):
@@ -91,7 +116,7 @@ class VnDocumentCopy(models.Model):
         _number, formatted = book._take_number(when.date())
         values.update(code_number=formatted,
                       number_symbol=f"{formatted}/{self.form}-{self.company_id.vn_short_name or ''}".rstrip("-"))
-        self.write(values)
+        self.sudo().write(values)
         self.message_post(body=_("%(form)s %(number)s made", form=selection_label(self, "form"),
                                  number=self.number_symbol))
         return self.number_symbol

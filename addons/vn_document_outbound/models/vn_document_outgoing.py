@@ -4,6 +4,7 @@ from odoo.fields import Domain
 
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
+from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
 STATES = [
     ("draft", "Drafting"),
@@ -284,10 +285,7 @@ class VnDocumentOutgoing(models.Model):
     # Protection: the workflow changes the workflow fields; an issued original is frozen
     # ------------------------------------------------------------------
     def _vn_check_client_values(self, vals):
-        forbidden = {key for key in WORKFLOW_FIELDS & set(vals) if vals[key]}
-        if not self.env.su and forbidden:
-            raise AccessError(_("These fields change only through the document's workflow buttons: %(fields)s",
-                                fields=", ".join(sorted(forbidden))))
+        refuse_service_fields(self, vals, WORKFLOW_FIELDS)
 
     def _vn_is_registered(self):
         return bool(self.number_symbol)

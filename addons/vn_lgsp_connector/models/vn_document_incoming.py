@@ -2,6 +2,8 @@ import hashlib
 
 from odoo import _, fields, models
 
+from odoo.addons.vn_document_base.tools.legal import legal
+
 # Events of an incoming document that came through the platform -> status code sent back (QCVN 102 §2.2).
 EVENT_STATUS = {"received": "01", "returned": "02", "registered": "03", "assigned": "04", "in_progress": "05",
                 "done": "06", "recalled": "15"}
@@ -58,11 +60,12 @@ class VnDocumentIncoming(models.Model):
 
     def _vn_send_status(self, code):
         self.ensure_one()
+        vi = legal(self)  # a status goes to another agency: Vietnamese, whoever acts
         description = {
-            "01": _("Arrived"), "02": self.return_reason or _("Refused"), "03": _("Registered as arrival number "
-                                                                                  "%(number)s", number=self.arrival_number),
-            "04": _("Assigned"), "05": _("In progress"), "06": _("Handling completed"),
-            "15": self.recall_reason or _("Recalled by the sender"),
+            "01": vi.env._("Arrived"), "02": self.return_reason or vi.env._("Refused"),
+            "03": vi.env._("Registered as arrival number %(number)s", number=self.arrival_number),
+            "04": vi.env._("Assigned"), "05": vi.env._("In progress"), "06": vi.env._("Handling completed"),
+            "15": self.recall_reason or vi.env._("Recalled by the sender"),
         }[code]
         staff = {"department": "", "staff": self.env.user.name, "email": self.env.user.email or "", "mobile": ""}
         self.env["vn.lgsp.message"].sudo().with_company(self.company_id).browse()._vn_queue_status(

@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.modules import module as odoo_module
 
 from odoo.addons.vn_document_base.models.res_partner import ORGAN_CODE_RE
+from odoo.addons.vn_document_base.tools.legal import legal
 
 _logger = logging.getLogger(__name__)
 
@@ -119,7 +120,8 @@ class VnLgspExchange(models.AbstractModel):
                 self._vn_commit()
                 _crash_point("after_fetch_commit")
             if message.state == "fetched":
-                message._vn_process()
+                # Refusals and statuses go to other agencies: processed in the legal language.
+                legal(message)._vn_process()
                 self._vn_commit()
                 _crash_point("after_process_commit")
             if not message.acknowledged and message.state in ("done", "refused"):
