@@ -4,14 +4,21 @@ from odoo.tools import SQL
 
 from ..tools.legal import vn_now
 
+# How long a clerk waits for another clerk's registration in the same book before Odoo retries.
+LOCK_TIMEOUT_MS = 5000
+
 
 class VnRegisterBook(models.Model):
     """A register book (sổ đăng ký) and its number series.
 
-    Numbers come from a no-gap ``ir.sequence`` with yearly date ranges, so the
-    series restarts at 1 on 1 January (ND 30 Điều 15, 22) and a rolled-back
-    registration gives its number back. ``_take_number`` must be the last step
-    of a registration so the locks it takes are held for a moment only.
+    Numbers restart at 1 on 1 January (ND 30 Điều 15, 22), have no gap and are never given
+    twice. Each number taken is a row of ``vn.register.number`` written in the registering
+    transaction: a registration that rolls back gives its number back. Takers of one book wait
+    for each other on the book's row lock (bounded), and read the last number in a fresh
+    snapshot, so a transaction older than the previous taker's commit neither fails nor
+    repeats a number (PostgreSQL's repeatable read would otherwise refuse the update of a
+    counter row that changed after the snapshot). ``padding`` shapes the printed number; the
+    book's ``ir.sequence`` keeps that setting and the numbers of books used before the ledger.
     """
 
     _name = "vn.register.book"
@@ -48,14 +55,10 @@ class VnRegisterBook(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     note = fields.Text(string="Notes")
 
-    @api.depends("sequence_id.date_range_ids.number_next_actual")
     def _compute_next_number(self):
-        today = fields.Date.context_today(self)
+        year = vn_now().year
         for book in self:
-            date_range = book.sequence_id.sudo().date_range_ids.filtered(
-                lambda r: r.date_from <= today <= r.date_to
-            )[:1]
-            book.next_number = date_range.number_next_actual if date_range else 1
+            book.next_number = (book._vn_last_number(year, self.env.cr) + 1) if book.id else 1
 
     # The series of a book is its own, made with it; once a number is taken, what shapes the
     # numbers and what they are counted for never changes (a register is a legal record).
@@ -71,10 +74,11 @@ class VnRegisterBook(models.Model):
         return books
 
     def _vn_is_used(self):
-        """Whether a number was ever taken from this book's series."""
+        """Whether a number was ever taken from this book."""
         self.ensure_one()
-        ranges = self.sudo().sequence_id.date_range_ids
-        return any(r.number_next_actual > 1 for r in ranges)
+        if self.env["vn.register.number"].sudo().search_count([("book_id", "=", self.id)], limit=1):
+            return True
+        return any(r.number_next_actual > 1 for r in self.sudo().sequence_id.date_range_ids)
 
     def write(self, vals):
         if "sequence_id" in vals and not self.env.su:
@@ -109,25 +113,61 @@ class VnRegisterBook(models.Model):
             raise UserError(_("A register book with issued numbers is kept; archive it instead."))
 
     def _take_number(self, on_date=None):
-        """Take the next number of the year of ``on_date`` (today by default).
+        """Take the next number of the year of ``on_date`` (the Vietnam date today by default).
 
-        Returns ``(number, formatted)``, e.g. ``(5, "05")``. Two clerks
-        registering at the same moment: the second transaction hits a lock
-        (``LockNotAvailable``) or sees the first one's committed number
-        (``SerializationFailure``); Odoo's request loop (``retrying``) runs it
-        again and it gets the next number. Scheduled jobs must wrap their call
-        in ``odoo.service.model.retrying`` too.
+        Returns ``(number, formatted)``, e.g. ``(5, "05")``. Must be the last step of a
+        registration: the book stays locked until the transaction ends. A second clerk waits
+        (at most ``LOCK_TIMEOUT_MS``, then Odoo's request loop retries) and gets the next number.
         """
         self.ensure_one()
         if not self.active:
             raise UserError(_("The register book %(name)s is closed.", name=self.name))
         on_date = on_date or vn_now().date()
-        # Lock the book first: this also serialises the creation of the year's
-        # date range, which ir.sequence itself does not protect. A busy book is
-        # an expected event, not an error worth a log line.
-        self.env.cr.execute(
-            SQL("SELECT id FROM vn_register_book WHERE id = %s FOR UPDATE NOWAIT", self.id),
-            log_exceptions=False,
-        )
-        formatted = self.sequence_id.sudo().next_by_id(sequence_date=on_date)
-        return int(formatted), formatted
+        cr = self.env.cr
+        cr.execute(SQL("SET LOCAL lock_timeout = %s", f"{LOCK_TIMEOUT_MS}ms"))
+        cr.execute(SQL("SELECT id FROM vn_register_book WHERE id = %s FOR UPDATE", self.id), log_exceptions=False)
+        cr.execute(SQL("SET LOCAL lock_timeout TO DEFAULT"))
+        # Holding the lock, every earlier taker has committed or rolled back: a transaction begun
+        # now sees them all; this one also sees its own numbers, which the other cannot.
+        with self.env.registry.cursor() as fresh:
+            last = max(self._vn_last_number(on_date.year, fresh), self._vn_last_number(on_date.year, cr))
+        number = last + 1
+        self.env["vn.register.number"].sudo().create({
+            "book_id": self.id, "year": on_date.year, "number": number, "taken_by_id": self.env.uid})
+        return number, str(number).zfill(max(self.padding, 1))
+
+    def _vn_last_number(self, year, cr):
+        """The last number of ``year`` in this book as ``cr`` sees it (0 when none): the ledger, or
+        the book's ir.sequence for the numbers taken before the ledger existed."""
+        cr.execute(SQL(
+            """SELECT GREATEST(
+                   (SELECT MAX(number) FROM vn_register_number WHERE book_id = %(book)s AND year = %(year)s),
+                   (SELECT MAX(r.number_next - 1) FROM ir_sequence_date_range r
+                      JOIN vn_register_book b ON b.sequence_id = r.sequence_id
+                     WHERE b.id = %(book)s AND EXTRACT(YEAR FROM r.date_from) = %(year)s), 0)""",
+            book=self.id, year=year))
+        return cr.fetchone()[0] or 0
+
+
+class VnRegisterNumber(models.Model):
+    """A number taken in a register book: the ledger that makes numbers gap-free and unique.
+
+    Written only by ``vn.register.book._take_number`` in the registering transaction; read-only
+    for everyone (a number once taken never changes).
+    """
+
+    _name = "vn.register.number"
+    _description = "Number taken in a register book"
+    _order = "book_id, year, number"
+    _log_access = False
+
+    book_id = fields.Many2one("vn.register.book", string="Register book", required=True, readonly=True,
+                              index=True, ondelete="restrict")
+    company_id = fields.Many2one(related="book_id.company_id", store=True, index=True)
+    year = fields.Integer(string="Year", required=True, readonly=True)
+    number = fields.Integer(string="Number", required=True, readonly=True, aggregator=None)
+    taken_on = fields.Datetime(string="Taken on", required=True, readonly=True, default=fields.Datetime.now)
+    taken_by_id = fields.Many2one("res.users", string="Taken by", readonly=True)
+
+    _number_unique = models.Constraint("UNIQUE(book_id, year, number)",
+                                       "This number was already taken in this register book and year.")

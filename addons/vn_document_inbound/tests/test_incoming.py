@@ -324,10 +324,10 @@ class TestRegisterLegalRecord(IncomingCase):
     """A register is a legal record: its year, its language and its readers (R-IN6, R-SEC3)."""
 
     def test_first_hours_of_the_year_in_vietnam(self):
-        """R-IN6: arriving at 01:00 on 1 January in Vietnam (18:00 UTC the day before) is filed under
-        the new year and takes the new year's first number."""
+        """R-IN6: arriving at 00:30 on 1 January in Vietnam (17:30 UTC the day before) is filed under
+        the new year and takes the new year's first number, with no year prepared in advance."""
         late_old_year = self.receive(arrival_date=datetime(2026, 12, 31, 16, 0))  # 23:00 in Vietnam
-        new_year = self.receive(arrival_date=datetime(2026, 12, 31, 18, 0), code_number="13")  # 01:00, 1/1/2027
+        new_year = self.receive(arrival_date=datetime(2026, 12, 31, 17, 30), code_number="13")  # 00:30, 1/1/2027
         clerk = self.users["clerk"]
         late_old_year.with_user(clerk).action_register()
         new_year.with_user(clerk).action_register()
