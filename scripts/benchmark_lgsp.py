@@ -2,6 +2,7 @@
 """Exchange through the LGSP simulator on this machine.
 
     scripts/benchmark_lgsp.sh [DB] [N]      (a scratch database with the suite and its demo data)
+    .run/venv/bin/python scripts/benchmark_lgsp.py DB N faults   (part 3 only, any scratch database)
 
 1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the simulator;
    the timed part fetches, checks (type, clamd, pyHanko), stores, acknowledges and registers
@@ -9,6 +10,10 @@
 2. Latency: an outgoing document issued at A to another agency, from "queued" to the delivery
    line showing "received" (01), with every schedule shortened to "run now": A sends, the other
    agency fetches and answers 01, A fetches. Median of 5.
+3. Exactly once under faults (R-LG4): A sends N/10 packages and receives N/10 (answering each
+   with status 01) while a seeded plan of HTTP 500s, connections dropped before and after the
+   platform processed the call, delays and duplicate lists hits every call; prints the platform
+   stores per package sent (1.00) and the inbox lines left unacknowledged (0).
 The work is committed (the exchange commits as it goes): never point this at an agency's database.
 """
 import datetime
@@ -102,12 +107,83 @@ def main(db, count):
             print(f"run {run + 1}: {count} packages in {elapsed:.1f} s = {count / elapsed:.1f} packages/s", flush=True)
             if run == 0:
                 latency = measure_latency(env, exchange, peer, partner_b, edxml)
+                stores, unacknowledged = measure_faults(env, exchange, peer, edxml, url, token,
+                                                        max(count // 10, 10), pdf)
             server.shutdown()
     print(f"Machine: {machine()}")
     print(f"Receive + check + register {count} packages with a signed 1 MB PDF: median "
           f"{statistics.median(throughput):.1f} packages/s (runs: {', '.join(f'{t:.1f}' for t in throughput)})")
     print(f"Issue at A -> 'received (01)' on A's delivery line, schedules run back to back: median "
           f"{statistics.median(latency) * 1000:.0f} ms over {len(latency)}")
+    print(f"Under the seeded fault plan: {stores:.2f} platform stores per package sent, "
+          f"{unacknowledged} inbox lines left unacknowledged")
+
+
+def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
+    """Send and receive ``count`` packages each way under a seeded fault plan; return
+    (platform stores per package sent, inbox lines processed but not acknowledged)."""
+    import random
+
+    import requests
+
+    from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
+
+    rng = random.Random(seed)
+    code_a = env.company.vn_organ_code
+    plan = [{"kind": "error500"}, {"kind": "drop"}, {"kind": "drop", "after": True}, {"kind": "delay", "seconds": 0.05}]
+    rules = []
+    for op in ("sendEdoc", "updateStatus", "getEdoc", "getReceivedEdocList"):
+        for _call in range(4 * count):  # one in three calls of each kind fails, the others pass (delay 0)
+            rules.append(dict(rng.choice(plan) if rng.random() < 1 / 3 else {"kind": "delay", "seconds": 0}, op=op))
+    rules.append({"op": "getReceivedEdocList", "kind": "duplicate", "count": 3})
+    stamp = f"F{os.getpid()}"
+    for index in range(count):  # B's packages to A, before the faults
+        package = edxml.DocumentPackage(
+            from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"), to_orgs=[edxml.Organization(organ_id=code_a)],
+            document_id=f"{CODE_B},2026/11/23,{index + 1}/{stamp}", code_number=str(index + 1), code_notation="UBND-VP",
+            place="B", promulgation_date=datetime.date(2026, 11, 23), type=1, type_detail=18, type_name="Công văn",
+            subject=f"Faults {stamp}-{index}", trace=[(CODE_B, datetime.datetime(2026, 11, 23, 9, 0))],
+            business=edxml.Business(), attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)])
+        peer.send_edoc(edxml.build_document(package), from_code=CODE_B, to_codes=[code_a])
+    Message = env["vn.lgsp.message"]
+    first_id = Message.search([], order="id desc", limit=1).id
+    for index in range(count):  # A's packages to B
+        document_id = f"{code_a},2026/11/23,{index + 1}/{stamp}"
+        package = edxml.DocumentPackage(
+            from_org=edxml.Organization(organ_id=code_a), to_orgs=[edxml.Organization(organ_id=CODE_B)],
+            document_id=document_id, code_number=str(index + 1), code_notation="UBND", place="A",
+            promulgation_date=datetime.date(2026, 11, 23), type=1, type_detail=18, type_name="Công văn",
+            subject=f"Faults out {stamp}-{index}", trace=[(code_a, datetime.datetime(2026, 11, 23, 9, 0))],
+            business=edxml.Business(), attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", b"%PDF-1.4")])
+        Message._vn_enqueue({"company_id": env.company.id, "message_type": "edoc", "from_code": code_a,
+                             "to_codes": CODE_B, "edxml_document_id": document_id, "subject": package.subject},
+                            edxml.build_document(package))
+    env["vn.lgsp.profile"].search([]).write({"max_attempts": 50, "backoff_seconds": 1})
+    env.cr.commit()
+    requests.post(f"{url}/_sim/fault", json={"rules": rules}, headers={"X-Sim-Admin": token}, timeout=10)
+    for _round in range(60):
+        env.cr.execute("UPDATE vn_lgsp_message SET next_attempt_at = now() at time zone 'UTC' - interval '1 s'"
+                       " WHERE state = 'queued'")
+        env.invalidate_all()
+        exchange._cron_send_outbox()
+        exchange._cron_poll()
+        env.cr.commit()
+        env.invalidate_all()
+        pending = Message.search_count([("state", "in", ("queued", "fetched"))]) + Message.search_count(
+            [("direction", "=", "in"), ("state", "in", ("done", "refused")), ("acknowledged", "=", False)])
+        if not pending:
+            break
+    requests.post(f"{url}/_sim/fault", json={"clear": True}, headers={"X-Sim-Admin": token}, timeout=10)
+    ours = Message.search([("direction", "=", "out"), ("id", ">", first_id)])
+    rows = LgspClient(url, "sys-a", "secret-a").sent_list()
+    stored = {}
+    for row in rows:
+        stored.setdefault(row["hashFile"], set()).add(row["docId"])
+    hashes = set(ours.filtered(lambda m: m.state == "sent").mapped("payload_sha256"))
+    assert len(hashes) == len(ours), "every package sent"
+    unacknowledged = Message.search_count([("direction", "=", "in"), ("state", "in", ("done", "refused")),
+                                           ("acknowledged", "=", False), ("platform_doc_id", "!=", False)])
+    return sum(len(stored.get(h, ())) for h in hashes) / len(hashes), unacknowledged
 
 
 def measure_latency(env, exchange, peer, partner_b, edxml):
@@ -153,6 +229,41 @@ def measure_latency(env, exchange, peer, partner_b, edxml):
     return samples
 
 
-if __name__ == "__main__":
+def main_faults(db, count):
+    """Only part 3, on any scratch database with the suite (no demo data needed)."""
+    config.parse_config(["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path",
+                         os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")), "-d", db])
+    import requests
+    from tools.lgsp_simulator.simulator import make_app, serve_in_thread
+
+    from odoo.addons.vn_lgsp_connector.tools import edxml
+    from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
+
+    token = secrets.token_urlsafe(24)
+    server, url = serve_in_thread(make_app(os.path.join("/tmp", f"bench-lgsp-faults-{os.getpid()}.sqlite3"), token))
+    with Registry(db).cursor() as cr:
+        env = api.Environment(cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tracking_disable": True})
+        code_a = env.company.vn_organ_code or "000.01.41.H29"
+        env.company.vn_organ_code = code_a
+        for system, secret, code in (("sys-a", "secret-a", code_a), ("sys-b", "secret-b", CODE_B)):
+            requests.post(f"{url}/_sim/system", json={"system_id": system, "secret": secret, "organ_code": code,
+                                                      "name": code}, headers={"X-Sim-Admin": token}, timeout=10)
+        env["vn.lgsp.profile"].search([]).active = False
+        env.flush_all()
+        env["vn.lgsp.profile"].create({"name": "bench faults", "endpoint": url, "system_id": "sys-a",
+                                       "secret": "secret-a"})
+        if not env["vn.register.book"].search([("kind", "=", "incoming")]):
+            env["vn.register.book"].create({"name": "Sổ đến (benchmark)", "kind": "incoming"})
+        cr.commit()
+        stores, unacknowledged = measure_faults(env, env["vn.lgsp.exchange"], LgspClient(url, "sys-b", "secret-b"),
+                                                edxml, url, token, count, signed_image_pdf(20))
+    server.shutdown()
+    print(f"Under the seeded fault plan ({count} packages each way): {stores:.2f} platform stores per package "
+          f"sent, {unacknowledged} inbox lines left unacknowledged")
+
+
+if __name__ == "__main__" and sys.argv[3:4] == ["faults"]:
+    sys.exit(main_faults(sys.argv[1], int(sys.argv[2])))
+elif __name__ == "__main__":
     sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "vn_edoc_bench_lgsp",
                   int(sys.argv[2]) if len(sys.argv) > 2 else 1000))

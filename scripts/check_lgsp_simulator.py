@@ -327,7 +327,15 @@ class Scenario:
         expect_error(lambda: self.a.send_edoc(package, from_code=A_CODE), "network", True)
         rows = self.b.received_list()
         expect(len(rows) == 1, "drop-after send not delivered")
+        # The sender finds the package whose answer was lost by its DocumentId and hash-file.
+        found = self.a.sent_list(document_id="fault-drop-after", message_type="edoc")
+        expect([r["hashFile"] for r in found] == [proto.file_hash(package)], found)
+        expect(found[0]["receiverDocId"] == rows[0]["docId"], found)
         self.b.update_status(rows[0]["docId"], "done")
+        # An acknowledgement whose answer was lost is given again: the same final status is accepted.
+        self.b.update_status(rows[0]["docId"], "done")
+        expect_error(lambda: self.b.update_status(rows[0]["docId"], "fail"), "refused", False,
+                     proto.ERR_CONFLICT)
 
     def fault_count(self):
         self.sim.fault(op="*", kind="error500", count=2)

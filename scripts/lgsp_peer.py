@@ -3,6 +3,8 @@
 
     lgsp_peer.py DB setup CODE ENDPOINT SYSTEM_ID SECRET   agency, users, books, trusted root, connection
     lgsp_peer.py DB exchange                               send the outbox, poll, send again (commits)
+    lgsp_peer.py DB due                                    make the queued packages due now (the lease of a
+                                                           killed worker's claim has run out)
     lgsp_peer.py DB handle DOCUMENT_ID                     clerk registers, head assigns the unit,
                                                            head of unit passes on, staff completes
     lgsp_peer.py DB show DOCUMENT_ID                       JSON: incoming documents with that id
@@ -16,7 +18,7 @@ import os
 import secrets
 import sys
 
-from odoo import api
+from odoo import api, fields
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
@@ -77,6 +79,12 @@ def exchange(env):
     return {"sent": sent, "received": received}
 
 
+def due(env):
+    queued = env["vn.lgsp.message"].search([("direction", "=", "out"), ("state", "=", "queued")])
+    queued.next_attempt_at = fields.Datetime.now()
+    return {"due": len(queued)}
+
+
 def handle(env, document_id):
     users = {role: env["res.users"].search([("login", "=", login)]) for role, (login, _n, _g) in USERS.items()}
     doc = env["vn.document.incoming"].search([("document_identifier", "=", document_id),
@@ -112,7 +120,7 @@ def main(db, action, *args):
     registry = Registry(db)
     with registry.cursor() as cr:
         env = api.Environment(cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"})
-        result = {"setup": setup, "exchange": exchange, "handle": handle, "show": show}[action](env, *args)
+        result = {"setup": setup, "exchange": exchange, "due": due, "handle": handle, "show": show}[action](env, *args)
         cr.commit()
     print("RESULT " + json.dumps(result, default=str, ensure_ascii=False))
 

@@ -554,8 +554,8 @@ class SimulatorApp:
         query = ("SELECT s.*, r.* FROM recipients r JOIN sent s ON s.doc_id = r.sent_id"
                  " WHERE s.system_id = ?")
         args = [ctx.system["system_id"]]
-        for name, column in ((proto.DOC_ID, "s.doc_id"), (proto.MESSAGE_TYPE,
-                                                         "s.message_type")):
+        for name, column in ((proto.DOC_ID, "s.doc_id"), (proto.MESSAGE_TYPE, "s.message_type"),
+                             (proto.DOCUMENT_ID, "s.document_id")):
             value = ctx.param(name, required=False)
             if value:
                 query += " AND %s = ?" % column
@@ -849,6 +849,7 @@ def sent_json(row):
         "sentTime": row["sent_time"], "receivedTime": row["received_time"],
         "updatedTime": row["updated"], "notation": row["notation"],
         "title": row["title"], "statusCode": row["status_code"],
+        "hashFile": row["payload_hash"],  # what the sender gave as hash-file: finds a package again
     }
 
 

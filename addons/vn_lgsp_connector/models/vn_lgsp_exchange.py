@@ -2,14 +2,18 @@ import base64
 import hashlib
 import logging
 import os
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.modules import module as odoo_module
+from odoo.tools import SQL
 
 from odoo.addons.vn_document_base.models.res_partner import ORGAN_CODE_RE
 from odoo.addons.vn_document_base.tools.legal import legal
 
 _logger = logging.getLogger(__name__)
+RECEIVE_LOCK = 0x4C475352  # advisory lock class of packages being received
+ERR_CONFLICT = "409"  # the simulator's and the platform's "already in a final status"
 
 
 def _crash_point(name):
@@ -62,11 +66,19 @@ class VnLgspExchange(models.AbstractModel):
             due = Message.search([("company_id", "=", profile.company_id.id), ("direction", "=", "out"),
                                   ("state", "=", "queued"), ("next_attempt_at", "<=", fields.Datetime.now())],
                                  order="id", limit=limit)
+            # A claimed send is not due for longer than its call can last, so no other worker takes it.
+            lease = timedelta(seconds=2 * (profile.timeout or 30) + 60)
             for message in due:
                 if not message._vn_lock():
-                    continue  # another worker has it
+                    continue  # another worker has it, has claimed it or has sent it
+                # The claim and the send in flight are committed before the call: after a lost
+                # answer or a killed worker, the next attempt asks the platform instead of sending.
+                unclear = bool(message.send_started_at)
+                message.write({"send_started_at": message.send_started_at or fields.Datetime.now(),
+                               "next_attempt_at": fields.Datetime.now() + lease})
+                self._vn_commit()
                 _crash_point("before_send")
-                sent += message._vn_send(client)
+                sent += message._vn_send(client, ask_first=unclear)
                 _crash_point("after_send_before_commit")
                 self._vn_commit()
         return sent
@@ -89,6 +101,7 @@ class VnLgspExchange(models.AbstractModel):
                     continue
                 for item in items:
                     received += self._vn_receive(profile, client, message_type, item)
+            self._vn_acknowledge_pending(profile, client)
             profile.last_poll_at = fields.Datetime.now()
             self._vn_commit()
         return received
@@ -103,6 +116,8 @@ class VnLgspExchange(models.AbstractModel):
         if not doc_id:
             _logger.warning("LGSP list of %s: an entry without docId was skipped", profile.name)
             return 0
+        if not self._vn_try_lock(f"{profile.company_id.id}/{message_type}/{doc_id}"):
+            return 0  # another worker is receiving it
         message = Message.search([("company_id", "=", profile.company_id.id), ("direction", "=", "in"),
                                   ("message_type", "=", message_type), ("platform_doc_id", "=", doc_id)], limit=1)
         try:
@@ -119,26 +134,59 @@ class VnLgspExchange(models.AbstractModel):
                 })
                 self._vn_commit()
                 _crash_point("after_fetch_commit")
-            if message.state == "fetched":
+            if message.state == "fetched" and message._vn_lock("fetched"):
                 # Refusals and statuses go to other agencies: processed in the legal language.
                 legal(message)._vn_process()
                 self._vn_commit()
                 _crash_point("after_process_commit")
-            if not message.acknowledged and message.state in ("done", "refused"):
-                # A refused package is acknowledged "fail" with the reason: the platform shows it to
-                # the sender, also when no status could be sent (a package that cannot be read).
-                if message.state == "refused":
-                    client.update_status(doc_id, "fail", (message.last_error or "")[:500])
-                else:
-                    client.update_status(doc_id, "done")
-                message.acknowledged = True
-                self._vn_commit()
         except LgspError as error:
             _logger.warning("LGSP package %s: %s", doc_id, error)
             if message:
                 message.last_error = str(error)[:2000]
             return 0
-        return 1
+        return int(self._vn_acknowledge(client, message))
+
+    @api.model
+    def _vn_try_lock(self, key):
+        """A lock on ``key`` until this transaction ends, or False when another worker holds it."""
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))", RECEIVE_LOCK, key))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _vn_acknowledge_pending(self, profile, client):
+        """Acknowledge every processed package not yet acknowledged, listed by the platform or not: a
+        package whose acknowledgement answer was lost is no longer listed once the platform has it done,
+        and the platform accepts the same final status twice (R-LG4)."""
+        pending = self.env["vn.lgsp.message"].sudo().search([
+            ("company_id", "=", profile.company_id.id), ("direction", "=", "in"),
+            ("state", "in", ("done", "refused")), ("acknowledged", "=", False), ("platform_doc_id", "!=", False)],
+            order="id")
+        return sum(self._vn_acknowledge(client, message) for message in pending)
+
+    @api.model
+    def _vn_acknowledge(self, client, message):
+        """Tell the platform one processed package is stored here, then record that it was told."""
+        from ..tools.lgsp_client import LgspError
+
+        if message.state not in ("done", "refused") or message.acknowledged:
+            return bool(message.acknowledged)
+        if not message._vn_lock(message.state) or message.acknowledged:
+            return bool(message.acknowledged)  # another worker is acknowledging it
+        try:
+            # A refused package is acknowledged "fail" with the reason: the platform shows it to the
+            # sender, also when no status could be sent (a package that cannot be read).
+            if message.state == "refused":
+                client.update_status(message.platform_doc_id, "fail", (message.last_error or "")[:500])
+            else:
+                client.update_status(message.platform_doc_id, "done")
+        except LgspError as error:
+            # A conflict: the platform already holds a final status for it, which no call can change.
+            if error.error_code != ERR_CONFLICT:
+                _logger.warning("LGSP acknowledgement of %s: %s", message.platform_doc_id, error)
+                return False
+        message.acknowledged = True
+        self._vn_commit()
+        return True
 
     # ------------------------------------------------------------------
     # Agency directory (codes that change keep their history)

@@ -57,6 +57,11 @@ class VnLgspMessage(models.Model):
     payload_size = fields.Integer(string="Size (bytes)")
     content_destroyed_on = fields.Datetime(string="Content destroyed on", readonly=True, copy=False)
     content_destroyed_reason = fields.Char(string="Why the content was destroyed", readonly=True, copy=False)
+    send_started_at = fields.Datetime(
+        string="Send started on", readonly=True, copy=False,
+        help="Outbox: when a send of this package was first started. Its outcome may be unknown (a lost "
+             "answer, a stopped server), so the platform is asked whether it holds the package before "
+             "any new send.")
     attempts = fields.Integer(string="Attempts", default=0)
     next_attempt_at = fields.Datetime(string="Next attempt", index=True, default=fields.Datetime.now)
     last_error = fields.Text(string="Last error")
@@ -89,15 +94,19 @@ class VnLgspMessage(models.Model):
         return self.sudo().create(dict(values, direction="out", state="queued", payload=base64.b64encode(data),
                                        payload_sha256=hashlib.sha256(data).hexdigest(), payload_size=len(data)))
 
-    def _vn_send(self, client):
-        """Send one queued package; on failure plan the next attempt or park it."""
+    def _vn_send(self, client, ask_first=False):
+        """Send one queued package; on failure plan the next attempt or park it. With ``ask_first``
+        (an earlier send had an unclear outcome) the platform is asked first: a package it already
+        holds is recorded as sent with its id, never sent twice (R-LG4)."""
         from ..tools.lgsp_client import LgspError
 
         self.ensure_one()
         data = base64.b64decode(self.payload)
         try:
-            doc_id = client.send_edoc(data, message_type=self.message_type, from_code=self.from_code,
-                                      to_codes=(self.to_codes or "").split(",") if self.to_codes else None)
+            doc_id = ask_first and self._vn_find_on_platform(client)
+            if not doc_id:
+                doc_id = client.send_edoc(data, message_type=self.message_type, from_code=self.from_code,
+                                          to_codes=(self.to_codes or "").split(",") if self.to_codes else None)
         except LgspError as error:
             self._vn_failed(error, error.retryable)
             return False
@@ -105,6 +114,25 @@ class VnLgspMessage(models.Model):
         if self.delivery_id and self.message_type == "edoc" and self.delivery_id.state == "queued":
             self.delivery_id._vn_set_status("sent", _("Platform id %(id)s", id=doc_id))
         return True
+
+    def _vn_find_on_platform(self, client):
+        """The platform id of this package if the platform already stored it, else False.
+
+        The sent list of its DocumentId is matched on the SHA-256 the send gave as ``hash-file``; a
+        platform whose list lacks it is matched on the kind, status code and a send time after ours."""
+        from ..tools.lgsp_client import utc_from_wire
+
+        for row in client.sent_list(message_type=self.message_type, document_id=self.edxml_document_id):
+            if row.get("hashFile"):
+                found = row["hashFile"].lower() == self.payload_sha256
+            else:
+                sent_at = utc_from_wire(row.get("sentTime"))
+                found = (row.get("documentId") == self.edxml_document_id and sent_at and self.send_started_at
+                         and sent_at >= self.send_started_at - timedelta(seconds=5)
+                         and (self.message_type != "status" or row.get("statusCode") == self.status_code))
+            if found:
+                return str(row.get("senderDocId") or row.get("docId"))
+        return False
 
     def _vn_failed(self, error, retryable):
         profile = self.env["vn.lgsp.profile"]._for_company(self.company_id)

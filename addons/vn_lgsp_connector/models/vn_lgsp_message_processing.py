@@ -4,7 +4,7 @@ import logging
 
 import pytz
 
-from odoo import _, models
+from odoo import _, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.vn_document_base.tools.selection import selection_label
@@ -39,11 +39,16 @@ class VnLgspMessage(models.Model):
 
     _inherit = "vn.lgsp.message"
 
-    def _vn_lock(self):
-        """Take the row for this worker, or skip it when another one holds it."""
-        self.env.cr.execute(SQL("SELECT id FROM vn_lgsp_message WHERE id = %s AND state = 'queued' "
-                                "FOR UPDATE SKIP LOCKED", self.id))
-        return bool(self.env.cr.fetchone())
+    def _vn_lock(self, state="queued"):
+        """Take the row for this worker until its transaction ends, or skip it when another one holds
+        it or already moved it on (state and, for a send, due time read again under the lock)."""
+        due = SQL(" AND next_attempt_at <= %s", fields.Datetime.now()) if state == "queued" else SQL()
+        self.env.cr.execute(SQL("SELECT id FROM vn_lgsp_message WHERE id = %s AND state = %s%s "
+                                "FOR UPDATE SKIP LOCKED", self.id, state, due))
+        taken = bool(self.env.cr.fetchone())
+        if taken:
+            self.invalidate_recordset()  # what another worker committed before we locked
+        return taken
 
     def _vn_process(self):
         """Process one fetched package; a refused package is answered, never half-stored."""

@@ -7,6 +7,7 @@ from odoo.tests import tagged
 
 from odoo.addons.vn_document_outbound.tests.common import OutgoingCase
 
+from ..tools.lgsp_client import LgspClient
 from .common import CODE_A, CODE_B, ROOT, Simulator
 
 
@@ -91,14 +92,8 @@ class TestTwoAgencies(OutgoingCase):
 
         # Recall: B agrees (15), destroys its copy; A's line ends recalled.
         recalled = self.issue_to_b("Thông báo sẽ thu hồi")
-        # B is killed after the platform took its status 01 but before B recorded it as sent: B sends it
-        # again, and A counts it once.
-        self.peer("exchange", crash_at="after_send_before_commit")
         self.peer("exchange")
         self.exchange_a()
-        self.assertEqual(self.inbox_codes(recalled), ["01", "01"])
-        self.assertEqual(self.delivery_codes(recalled), ["01"])
-        self.assertEqual(len(recalled.step_ids.filtered(lambda s: s.kind == "delivery" and "(01)" in s.note)), 1)
         recalled.with_user(self.clerk)._vn_recall("Gửi nhầm nơi nhận")
         self.exchange_a()
         self.peer("exchange")
@@ -129,6 +124,62 @@ class TestTwoAgencies(OutgoingCase):
         self.exchange_a()
         self.assertEqual(replacement.delivery_ids.state, "received")
         self.assertIn("15", self.inbox_codes(replacement))
+
+    def test_kill_between_acceptance_and_commit_sends_once(self):
+        """R-LG4: B's worker is killed (a separate OS process) after the platform accepted its status 01
+        but before B committed it as sent; the next run asks the platform, records it as sent and does
+        not send it again: one store on the platform, one status at A."""
+        # Each test has a document type of its own: B's database keeps what earlier tests sent it, and
+        # this database's numbers start again in each test.
+        doc = self.issue_to_b("Thông báo gửi một lần", doc_type=self.own_type("vn_document_type_thong_bao"))
+        document_id = doc._vn_edxml_document_id()
+        self.peer("exchange", crash_at="after_send_before_commit")
+        self.assertEqual(self.peer("due")["due"], 1, "the claim of the killed worker runs out")
+        self.peer("exchange")
+        self.assertEqual(self.peer_stores(document_id, "01"), 1)
+        self.exchange_a()
+        self.assertEqual(self.inbox_codes(doc), ["01"])
+        self.assertEqual(self.delivery_codes(doc), ["01"])
+
+    def test_two_workers_at_once_send_and_process_once(self):
+        """R-LG4: two of B's workers (the scheduled job and the administrator's "send and fetch now", as
+        two OS processes) start together on the same packages, slowed down by the platform: each
+        package becomes one document, each status is stored once on the platform, none fails."""
+        plan = self.own_type("vn_document_type_ke_hoach")
+        docs = [self.issue_to_b(f"Kế hoạch gửi hai luồng {i}", doc_type=plan) for i in (1, 2)]
+        self.sim.fault("getEdoc", "delay", count=2, seconds=3.0)  # both workers are in the poll at once
+        self.sim.fault("sendEdoc", "delay", count=4, seconds=0.5)
+        workers = [self.peer_start("exchange") for _i in range(2)]
+        for worker in workers:
+            out, err = worker.communicate(timeout=300)
+            self.assertEqual(worker.returncode, 0, err[-4000:])
+        self.peer("exchange")
+        self.exchange_a()
+        for doc in docs:
+            document_id = doc._vn_edxml_document_id()
+            self.assertEqual(self.peer("show", document_id)["count"], 1)
+            self.assertEqual(self.peer_stores(document_id, "01"), 1)
+            self.assertEqual(self.inbox_codes(doc), ["01"])
+
+    def own_type(self, xmlid):
+        """A document type numbered in a register book of its own (from 1 in each test)."""
+        doc_type = self.env.ref(f"vn_document_base.{xmlid}")
+        self.env["vn.register.book"].create({"name": f"Sổ văn bản đi - {doc_type.name}", "kind": "outgoing",
+                                             "document_type_ids": [(6, 0, doc_type.ids)]})
+        return doc_type
+
+    @classmethod
+    def peer_start(cls, *args):
+        """Start one step in agency B's database in its own process, without waiting."""
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        env.pop("VN_LGSP_CRASH_AT", None)
+        return subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "lgsp_peer.py"), cls.peer_db, *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+    def peer_stores(self, document_id, status_code):
+        """How many status packages with this code about this document B stored on the platform."""
+        rows = LgspClient(self.sim.url, "sys-b", "secret-b").sent_list(message_type="status", document_id=document_id)
+        return len({row["docId"] for row in rows if row["statusCode"] == status_code})
 
     def inbox_codes(self, doc):
         return self.env["vn.lgsp.message"].search([

@@ -257,11 +257,14 @@ class LgspClient:
             params[proto.DESCRIPTION] = _clean(description)
         return self._call_json("updateStatus", params)
 
-    def sent_list(self, doc_id=None, message_type=None):
-        """Per-recipient tracking rows of packages this system sent."""
+    def sent_list(self, doc_id=None, message_type=None, document_id=None):
+        """Per-recipient tracking rows of packages this system sent (``document_id``: the
+        edXML DocumentId they are about, to find a package whose send had an unclear outcome)."""
         params = {}
         if doc_id:
             params[proto.DOC_ID] = _clean(doc_id)
+        if document_id:
+            params[proto.DOCUMENT_ID] = _clean(document_id)
         if message_type:
             params[proto.MESSAGE_TYPE] = message_type
         return self._data_list(self._call_json("getSentEdocList", params))

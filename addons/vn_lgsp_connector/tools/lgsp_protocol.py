@@ -46,6 +46,7 @@ SERVICE = "servicetype"
 MESSAGE_TYPE = "messagetype"
 HASH_FILE = "hash-file"
 DOC_ID = "docId"
+DOCUMENT_ID = "documentid"  # edXML DocumentId filter of getSentEdocList
 STATUS = "status"
 DESCRIPTION = "description"
 AGENCY_CODE = "AgencyCode"
