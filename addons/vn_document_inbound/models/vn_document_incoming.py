@@ -277,6 +277,12 @@ class VnDocumentIncoming(models.Model):
             if doc.state not in ("received", "registered"):
                 raise UserError(_("Files can only be added before the document is submitted."))
             uploads = doc.upload_ids
+            # Only fresh uploads for incoming documents: never another record's file, which the
+            # step below would delete after copying it.
+            foreign = uploads.sudo().filtered(lambda a: a.res_model != doc._name or a.res_id not in (0, doc.id)
+                                              or a.res_field)
+            if foreign:
+                raise AccessError(_("%(name)s is not an upload for this document.", name=foreign[0].name))
             stored = self.env["vn.document.file"]
             for attachment in uploads:
                 stored |= self.env["vn.document.file"]._vn_store_checked(attachment.name, attachment.raw, doc)

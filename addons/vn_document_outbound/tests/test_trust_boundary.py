@@ -267,3 +267,13 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
             "domain": [("document_id", "=", self.foreign_draft.id)], "fields": ["note"]})
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json(), [])
+
+    def test_uploads_are_fresh_uploads_only(self):
+        """R-SEC3: a clerk cannot pass another record's attachment as an upload (it would be copied,
+        then deleted by the check step)."""
+        foreign = self.env["ir.attachment"].create({
+            "name": "phu-luc-khac.pdf", "raw": self.annex_pdf, "res_model": "vn.document.outgoing",
+            "res_id": self.issued.id})
+        self.assert_refused(self.clerk, "vn.document.incoming", "create", {
+            "subject": "Lấy tệp của văn bản khác", "channel": "paper", "upload_ids": [[6, 0, foreign.ids]]})
+        self.assertTrue(foreign.exists())
