@@ -4,6 +4,8 @@ import logging
 import os
 from datetime import timedelta
 
+from psycopg2.errors import LockNotAvailable, SerializationFailure
+
 from odoo import _, api, fields, models
 from odoo.modules import module as odoo_module
 from odoo.tools import SQL
@@ -40,6 +42,28 @@ class VnLgspExchange(models.AbstractModel):
             self.env.cr.commit()
 
     @api.model
+    def _vn_note_on_profile(self, profile, **values):
+        """Record the last poll or error on the connection. It is information for the administrator,
+        written in its own short transaction and skipped while another worker writes it: two
+        workers must never fail each other on the connection's row (repeatable read refuses an
+        update of a row another transaction changed)."""
+        if odoo_module.current_test:  # the test's own transaction: no second connection
+            profile.sudo().write(values)
+            return
+        try:
+            with self.env.registry.cursor() as cr:
+                cr.execute(SQL("SELECT id FROM vn_lgsp_profile WHERE id = %s FOR UPDATE SKIP LOCKED", profile.id),
+                           log_exceptions=False)
+                if cr.fetchone():
+                    assignments = SQL(", ").join(
+                        SQL("%s = %s", SQL.identifier(name), value) for name, value in values.items())
+                    cr.execute(SQL("UPDATE vn_lgsp_profile SET %s WHERE id = %s", assignments, profile.id),
+                               log_exceptions=False)
+        except (SerializationFailure, LockNotAvailable):
+            _logger.info("LGSP connection %s: another worker is recording its state", profile.name)
+        profile.invalidate_recordset(list(values))
+
+    @api.model
     def _profiles(self):
         return self.env["vn.lgsp.profile"].sudo().search([])
 
@@ -52,7 +76,7 @@ class VnLgspExchange(models.AbstractModel):
             try:
                 yield profile, profile._client()
             except LgspError as error:
-                profile.last_error = str(error)[:500]
+                self._vn_note_on_profile(profile, last_error=str(error)[:500])
                 _logger.warning("LGSP connection %s is misconfigured: %s", profile.name, error)
 
     # ------------------------------------------------------------------
@@ -96,13 +120,13 @@ class VnLgspExchange(models.AbstractModel):
                 try:
                     items = client.received_list(message_type)
                 except LgspError as error:
-                    profile.last_error = str(error)[:500]
+                    self._vn_note_on_profile(profile, last_error=str(error)[:500])
                     _logger.warning("LGSP poll of %s failed: %s", profile.name, error)
                     continue
                 for item in items:
                     received += self._vn_receive(profile, client, message_type, item)
             self._vn_acknowledge_pending(profile, client)
-            profile.last_poll_at = fields.Datetime.now()
+            self._vn_note_on_profile(profile, last_poll_at=fields.Datetime.now())
             self._vn_commit()
         return received
 

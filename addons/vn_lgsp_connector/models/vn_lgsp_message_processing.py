@@ -3,6 +3,7 @@ import datetime
 import logging
 
 import pytz
+from psycopg2.errors import SerializationFailure
 
 from odoo import _, fields, models
 from odoo.tools import SQL
@@ -43,9 +44,15 @@ class VnLgspMessage(models.Model):
         """Take the row for this worker until its transaction ends, or skip it when another one holds
         it or already moved it on (state and, for a send, due time read again under the lock)."""
         due = SQL(" AND next_attempt_at <= %s", fields.Datetime.now()) if state == "queued" else SQL()
-        self.env.cr.execute(SQL("SELECT id FROM vn_lgsp_message WHERE id = %s AND state = %s%s "
-                                "FOR UPDATE SKIP LOCKED", self.id, state, due))
-        taken = bool(self.env.cr.fetchone())
+        try:
+            # A row another worker changed since this transaction began cannot be locked under
+            # repeatable read: it is that worker's (or the next round's), not an error.
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(SQL("SELECT id FROM vn_lgsp_message WHERE id = %s AND state = %s%s "
+                                        "FOR UPDATE SKIP LOCKED", self.id, state, due), log_exceptions=False)
+                taken = bool(self.env.cr.fetchone())
+        except SerializationFailure:
+            return False
         if taken:
             self.invalidate_recordset()  # what another worker committed before we locked
         return taken
