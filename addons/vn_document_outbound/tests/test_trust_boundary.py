@@ -111,8 +111,15 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
                             "gone")
         self.assertTrue(self.issued.issued_file_id.attachment_id, "the original is still there")
         for model in ("vn.document.trail", "vn.document.outgoing.step", "vn.document.access.log",
-                      "vn.register.correction"):
+                      "vn.register.correction", "vn.register.number"):
             self.assert_refused(self.clerk, model, "create", {})
+        # The ledger of numbers taken: nobody forges, renumbers or removes a number (R-IN6).
+        taken = self.env["vn.register.number"].search([("book_id", "=", self.incoming.register_book_id.id)])
+        self.assertTrue(taken)
+        self.assert_refused(self.clerk, "vn.register.number", "create", {
+            "book_id": taken.book_id.id, "year": taken.year, "number": taken.number + 1})
+        self.assert_refused(self.clerk, "vn.register.number", "write", taken.ids, {"number": 99})
+        self.assert_refused(self.clerk, "vn.register.number", "unlink", taken.ids)
 
     # ------------------------------------------------------------------
     # 4. Workflow fields through create
