@@ -4,10 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 DB="${1:-vn_edoc_bench_lgsp}"
 export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock" VN_ADDONS_PATH="$(odoo_addons_path)"
-if ! psql -U "$PG_ROLE" -d "$DB" -tAc "SELECT 1 FROM vn_lgsp_profile LIMIT 1" >/dev/null 2>&1; then
-    bash "$ROOT/scripts/create_db.sh" "$DB"
-    odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --with-demo --load-language vi_VN --stop-after-init --log-level warn
-fi
+ensure_demo_db "$DB" vn_lgsp_profile
 cd "$ROOT"
 PYTHONPATH="$(odoo_pythonpath)" "$VENV/bin/python" "$ROOT/scripts/benchmark_lgsp.py" "$DB" "${2:-1000}" 2>&1 \
     | grep -v "^WARNING: Location\| INFO \| WARNING py.warnings\|^  File\|^    "

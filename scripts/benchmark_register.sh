@@ -7,10 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 DB="${1:-vn_edoc_bench_register}"
 export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock" VN_ADDONS_PATH="$(odoo_addons_path)"
-if ! psql -U "$PG_ROLE" -d "$DB" -tAc "SELECT 1 FROM vn_register_book LIMIT 1" >/dev/null 2>&1; then
-    bash "$ROOT/scripts/create_db.sh" "$DB"
-    odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --with-demo --load-language vi_VN --stop-after-init --log-level warn
-fi
+ensure_demo_db "$DB" vn_register_book
 cd "$ROOT"
 PYTHONPATH="$(odoo_pythonpath)" "$VENV/bin/python" "$ROOT/scripts/benchmark_register.py" "$DB" "${2:-20}" "${3:-10}" \
     2>&1 | grep -v "^WARNING: Location\| INFO \| WARNING py.warnings"
