@@ -1,4 +1,5 @@
 """What the benchmark scripts share: medians and the description of the machine."""
+
 import os
 import platform
 import statistics
@@ -17,7 +18,14 @@ def median_ms(func, runs):
 
 
 def machine():
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line), "?")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in open("/proc/cpuinfo")
+            if "model name" in line
+        ),
+        "?",
+    )
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 

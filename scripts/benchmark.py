@@ -4,13 +4,14 @@
 Run with scripts/benchmark.sh after `make test` (it uses that database and
 rolls everything back). Prints the machine, then one line per measure.
 """
+
 import base64
 import os
 import sys
 
-import odoo
 from bench_common import machine, median_ms
 
+import odoo
 from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
@@ -19,7 +20,9 @@ RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 
 
 def main(db):
-    config.parse_config(["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path", ADDONS_PATH, "-d", db])
+    config.parse_config(
+        ["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path", ADDONS_PATH, "-d", db]
+    )
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tests import pdf_fixtures
@@ -29,22 +32,32 @@ def main(db):
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         pki = test_pki.build_pki()
-        env["vn.trusted.root"].create({
-            "name": "benchmark root",
-            "certificate": base64.b64encode(pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)),
-        })
+        env["vn.trusted.root"].create(
+            {
+                "name": "benchmark root",
+                "certificate": base64.b64encode(
+                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                ),
+            }
+        )
         checker = env["vn.file.check"]
         two_signatures = pdf_fixtures.make_two_signature_pdf()
         report = checker._check_pdf("two.pdf", two_signatures)
         assert [s["is_valid"] for s in report["signatures"]] == [True, True], report
         five_mb = os.urandom(5 * 1024 * 1024)
         print(f"machine: {machine()}")
-        print(f"validate a PDF with 2 signatures (pyHanko, diff analysis): "
-              f"median {median_ms(lambda: checker._check_pdf('two.pdf', two_signatures), RUNS):.1f} ms over {RUNS} runs")
-        print(f"scan 5 MB with clamd (INSTREAM over the Unix socket): "
-              f"median {median_ms(lambda: checker._scan('5mb.bin', five_mb), RUNS):.1f} ms over {RUNS} runs")
-        print(f"all checks of the 2-signature PDF (type, scan, SHA-256, signatures): "
-              f"median {median_ms(lambda: checker.check('two.pdf', two_signatures), RUNS):.1f} ms over {RUNS} runs")
+        print(
+            f"validate a PDF with 2 signatures (pyHanko, diff analysis): "
+            f"median {median_ms(lambda: checker._check_pdf('two.pdf', two_signatures), RUNS):.1f} ms over {RUNS} runs"
+        )
+        print(
+            f"scan 5 MB with clamd (INSTREAM over the Unix socket): "
+            f"median {median_ms(lambda: checker._scan('5mb.bin', five_mb), RUNS):.1f} ms over {RUNS} runs"
+        )
+        print(
+            f"all checks of the 2-signature PDF (type, scan, SHA-256, signatures): "
+            f"median {median_ms(lambda: checker.check('two.pdf', two_signatures), RUNS):.1f} ms over {RUNS} runs"
+        )
         cr.rollback()
 
 

@@ -8,6 +8,7 @@
 2. the register list (first page of 80, the default order, with the record rules);
 3. accent-insensitive search on subject and symbol, a common phrase and a rare one.
 """
+
 import base64
 import os
 import sys
@@ -20,9 +21,25 @@ from odoo.tools import config
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
-LIST_SPEC = {name: {} for name in ("arrival_number", "arrival_date", "sender_id", "code_number", "code_notation",
-                                    "issued_date", "document_type_id", "subject", "to_places", "urgency_id",
-                                    "deadline", "state", "is_urgent", "is_overdue")}
+LIST_SPEC = {
+    name: {}
+    for name in (
+        "arrival_number",
+        "arrival_date",
+        "sender_id",
+        "code_number",
+        "code_notation",
+        "issued_date",
+        "document_type_id",
+        "subject",
+        "to_places",
+        "urgency_id",
+        "deadline",
+        "state",
+        "is_urgent",
+        "is_overdue",
+    )
+}
 
 
 def two_mb_pdf():
@@ -31,8 +48,16 @@ def two_mb_pdf():
 
 
 def main(db):
-    config.parse_config(["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path",
-                         os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")), "-d", db])
+    config.parse_config(
+        [
+            "-c",
+            os.path.join(ROOT, "odoo.conf"),
+            "--addons-path",
+            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
+            "-d",
+            db,
+        ]
+    )
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tools import test_pki
@@ -42,43 +67,94 @@ def main(db):
         env = api.Environment(cr, api.SUPERUSER_ID, {})
         total = env["vn.document.incoming"].search_count([])
         env["vn.trusted.root"].search([]).active = False
-        env["vn.trusted.root"].create({"name": "benchmark root", "certificate": base64.b64encode(
-            test_pki.build_pki()["root"]["cert"].public_bytes(serialization.Encoding.PEM))})
-        clerk = env["res.users"].create({
-            "name": "Benchmark clerk", "login": "benchmark_clerk",
-            "group_ids": [(6, 0, env.ref("vn_document_base.group_vn_document_clerk").ids)]})
-        Incoming = env["vn.document.incoming"].with_user(clerk).with_context(tracking_disable=True, lang="vi_VN")
+        env["vn.trusted.root"].create(
+            {
+                "name": "benchmark root",
+                "certificate": base64.b64encode(
+                    test_pki.build_pki()["root"]["cert"].public_bytes(
+                        serialization.Encoding.PEM
+                    )
+                ),
+            }
+        )
+        clerk = env["res.users"].create(
+            {
+                "name": "Benchmark clerk",
+                "login": "benchmark_clerk",
+                "group_ids": [
+                    (6, 0, env.ref("vn_document_base.group_vn_document_clerk").ids)
+                ],
+            }
+        )
+        Incoming = (
+            env["vn.document.incoming"]
+            .with_user(clerk)
+            .with_context(tracking_disable=True, lang="vi_VN")
+        )
         book = env["vn.register.book"].search([("kind", "=", "incoming")], limit=1)
         pdf = two_mb_pdf()
 
         def register():
             with cr.savepoint() as savepoint:
-                upload = env["ir.attachment"].with_user(clerk).create(
-                    {"name": "2mb.pdf", "raw": pdf, "res_model": "vn.document.incoming"})
-                doc = Incoming.create({"subject": "Benchmark", "channel": "lgsp", "register_book_id": book.id,
-                                       "upload_ids": [(6, 0, upload.ids)]})
+                upload = (
+                    env["ir.attachment"]
+                    .with_user(clerk)
+                    .create(
+                        {
+                            "name": "2mb.pdf",
+                            "raw": pdf,
+                            "res_model": "vn.document.incoming",
+                        }
+                    )
+                )
+                doc = Incoming.create(
+                    {
+                        "subject": "Benchmark",
+                        "channel": "lgsp",
+                        "register_book_id": book.id,
+                        "upload_ids": [(6, 0, upload.ids)],
+                    }
+                )
                 doc.action_register()
                 assert doc.legal_value == "original" and doc.arrival_number
                 savepoint.rollback()
 
         def list_page():
-            Incoming.web_search_read([("state", "!=", "recalled")], LIST_SPEC, limit=80, count_limit=10001)
+            Incoming.web_search_read(
+                [("state", "!=", "recalled")], LIST_SPEC, limit=80, count_limit=10001
+            )
 
         def search(term):
             return lambda: Incoming.web_search_read(
-                [("state", "!=", "recalled"), "|", ("subject", "ilike", term), ("code_notation", "ilike", term)],
-                LIST_SPEC, limit=80, count_limit=10001)
+                [
+                    ("state", "!=", "recalled"),
+                    "|",
+                    ("subject", "ilike", term),
+                    ("code_notation", "ilike", term),
+                ],
+                LIST_SPEC,
+                limit=80,
+                count_limit=10001,
+            )
 
-        common, rare = "quyet dinh ve viec thanh lap", "ke hoach kiem tra cong tac van thu, luu tru nam 2025 (so 6"
-        print(f"machine: {machine()}; "
-              f"{total} incoming documents in {db}")
-        print(f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full checks: "
-              f"median {median_ms(register, max(5, RUNS // 3)):.0f} ms")
-        print(f"register list, first page of 80 (clerk, default order): median {median_ms(list_page, RUNS):.1f} ms")
+        common, rare = (
+            "quyet dinh ve viec thanh lap",
+            "ke hoach kiem tra cong tac van thu, luu tru nam 2025 (so 6",
+        )
+        print(f"machine: {machine()}; {total} incoming documents in {db}")
+        print(
+            f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full checks: "
+            f"median {median_ms(register, max(5, RUNS // 3)):.0f} ms"
+        )
+        print(
+            f"register list, first page of 80 (clerk, default order): median {median_ms(list_page, RUNS):.1f} ms"
+        )
         for term in (common, rare):
             found = Incoming.search_count([("subject", "ilike", term)])
-            print(f"accent-insensitive search '{term}' ({found} matches), first page: "
-                  f"median {median_ms(search(term), RUNS):.1f} ms")
+            print(
+                f"accent-insensitive search '{term}' ({found} matches), first page: "
+                f"median {median_ms(search(term), RUNS):.1f} ms"
+            )
         cr.rollback()
 
 

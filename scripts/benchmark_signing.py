@@ -5,13 +5,13 @@ Run with scripts/benchmark_signing.sh (no database needed). One run = prepare
 + signer signature + number/date + agency signature on a 10-page A4 PDF;
 validation = both signatures against the test root and CRL (offline).
 """
+
 import contextlib
 import datetime
 import os
 
 from bench_common import machine, median_ms
-
-from check_common import load_by_path  # noqa: E402
+from check_common import load_by_path
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "addons", "vn_document_outbound", "tools")
@@ -25,8 +25,10 @@ PAGES = 10
 
 ps = load_by_path("vn_pdf_signing", os.path.join(TOOLS, "pdf_signing.py"))
 images = load_by_path("vn_demo_images", os.path.join(TOOLS, "demo_images.py"))
-fixtures = load_by_path("vn_pdf_fixtures", os.path.join(
-    ROOT, "addons", "vn_document_base", "tests", "pdf_fixtures.py"))
+fixtures = load_by_path(
+    "vn_pdf_fixtures",
+    os.path.join(ROOT, "addons", "vn_document_base", "tests", "pdf_fixtures.py"),
+)
 
 
 def read(name):
@@ -44,7 +46,9 @@ def issue(pdf, signer_key, agency_key, signature, seal):
     prepared = ps.prepare_for_signing(pdf, block)
     with signer_key() as signer:
         signed = ps.sign_as_signer(prepared, signer, signature)
-    filled = ps.fill_number_and_date(signed, "Số: 05/QĐ-UBND", "Phường Bến Thành, ngày 22 tháng 11 năm 2026")
+    filled = ps.fill_number_and_date(
+        signed, "Số: 05/QĐ-UBND", "Phường Bến Thành, ngày 22 tháng 11 năm 2026"
+    )
     with agency_key() as agency:
         return ps.sign_as_agency(filled, agency, seal)
 
@@ -54,7 +58,9 @@ def measure(label, pdf, signer_key, agency_key, signature, seal, trust):
     issued = issue(pdf, signer_key, agency_key, signature, seal)
     results = ps.validate(issued, *trust)
     assert [r["bottom_line"] for r in results] == [True, True], results
-    sign_ms = median_ms(lambda: issue(pdf, signer_key, agency_key, signature, seal), RUNS)
+    sign_ms = median_ms(
+        lambda: issue(pdf, signer_key, agency_key, signature, seal), RUNS
+    )
     validate_ms = median_ms(lambda: ps.validate(issued, *trust), RUNS)
     return label, sign_ms, validate_ms, len(issued)
 
@@ -69,32 +75,55 @@ def on_token(key_label):
 
 def main():
     import pyhanko
+
     pdf = fixtures.make_pdf(PAGES)
     signature = images.signature_png("Nguyễn Văn An")
     seal = images.seal_png("Ủy ban nhân dân phường Bến Thành")
     trust = ([read("root.der")], [read("crl.der")])
-    load_ms = median_ms(lambda: ps.load_pkcs12_signer(read("signer.p12"), PASSPHRASE), RUNS)
-    p12 = (in_memory(ps.load_pkcs12_signer(read("signer.p12"), PASSPHRASE)),
-           in_memory(ps.load_pkcs12_signer(read("agency.p12"), PASSPHRASE)))
-    rows = [measure("PKCS#12 (.p12 in memory)", pdf, *p12, signature, seal, trust),
-            measure("PKCS#11 (SoftHSM2 token)", pdf, on_token("signer"), on_token("agency"),
-                    signature, seal, trust)]
+    load_ms = median_ms(
+        lambda: ps.load_pkcs12_signer(read("signer.p12"), PASSPHRASE), RUNS
+    )
+    p12 = (
+        in_memory(ps.load_pkcs12_signer(read("signer.p12"), PASSPHRASE)),
+        in_memory(ps.load_pkcs12_signer(read("agency.p12"), PASSPHRASE)),
+    )
+    rows = [
+        measure("PKCS#12 (.p12 in memory)", pdf, *p12, signature, seal, trust),
+        measure(
+            "PKCS#11 (SoftHSM2 token)",
+            pdf,
+            on_token("signer"),
+            on_token("agency"),
+            signature,
+            seal,
+            trust,
+        ),
+    ]
 
     def open_token():
         with on_token("signer")():
             pass
+
     session_ms = median_ms(open_token, RUNS)
 
     print(f"machine: {machine()}")
-    print(f"pyHanko {pyhanko.__version__}; {PAGES}-page A4 PDF ({len(pdf)} bytes); "
-          f"median of {RUNS} runs after one warm-up; {datetime.date.today()}")
-    print(f"{'key store':<28} {'full signing':>13} {'validate 2 sigs':>16} {'issued size':>12}")
+    print(
+        f"pyHanko {pyhanko.__version__}; {PAGES}-page A4 PDF ({len(pdf)} bytes); "
+        f"median of {RUNS} runs after one warm-up; {datetime.date.today()}"
+    )
+    print(
+        f"{'key store':<28} {'full signing':>13} {'validate 2 sigs':>16} {'issued size':>12}"
+    )
     for label, sign_ms, validate_ms, size in rows:
         print(f"{label:<28} {sign_ms:>10.1f} ms {validate_ms:>13.1f} ms {size:>9} B")
-    print("full signing = prepare + signer signature + number/date + agency signature "
-          "(token: one session per signature, included)")
-    print(f"load a .p12 (PBES2, 50000 rounds, not included): {load_ms:.1f} ms; "
-          f"open token session + login + find key: {session_ms:.1f} ms")
+    print(
+        "full signing = prepare + signer signature + number/date + agency signature "
+        "(token: one session per signature, included)"
+    )
+    print(
+        f"load a .p12 (PBES2, 50000 rounds, not included): {load_ms:.1f} ms; "
+        f"open token session + login + find key: {session_ms:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

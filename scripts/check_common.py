@@ -1,5 +1,6 @@
 """What the standalone check and benchmark scripts share: loading a module by path and a
 PASS/FAIL check decorator."""
+
 import importlib.util
 import sys
 import time
@@ -20,17 +21,22 @@ def load_by_path(name, path):
 
 def check(name):
     """Decorator: run the check now, record PASS/FAIL and its duration."""
+
     def run(func):
         started = time.perf_counter()
         try:
             detail = func() or ""
             ok = True
-        except Exception as exc:  # noqa: BLE001 - report every failure
-            ok, detail = False, "%s: %s" % (type(exc).__name__, exc)
+        except Exception as exc:
+            ok, detail = False, f"{type(exc).__name__}: {exc}"
             if VERBOSE:
                 traceback.print_exc()
         RESULTS.append((ok, name, detail, time.perf_counter() - started))
-        print("%s  %-58s %6.0f ms  %s" % ("PASS" if ok else "FAIL", name,
-                                          RESULTS[-1][3] * 1000, detail), flush=True)
+        print(
+            "%s  %-58s %6.0f ms  %s"
+            % ("PASS" if ok else "FAIL", name, RESULTS[-1][3] * 1000, detail),
+            flush=True,
+        )
         return func
+
     return run

@@ -6,6 +6,7 @@
 Loads addons/vn_lgsp_connector/tools/edxml.py by path.  Prints one PASS/FAIL
 line per check and exits 1 if any check fails.
 """
+
 import base64
 import datetime
 import glob
@@ -19,9 +20,8 @@ import time
 import tracemalloc
 import zipfile
 
+from check_common import RESULTS, check, load_by_path
 from lxml import etree
-
-from check_common import load_by_path, check, RESULTS  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "addons", "vn_lgsp_connector", "tools")
@@ -36,12 +36,13 @@ def refused(code, data, limits=None, detail=None):
     try:
         ex.parse(data, limits) if limits else ex.parse(data)
     except ex.EdxmlError as exc:
-        assert exc.code in ((code,) if isinstance(code, str) else code), \
-            "expected %r, got %r (%s)" % (code, exc.code, exc.detail)
+        assert exc.code in ((code,) if isinstance(code, str) else code), (
+            f"expected {code!r}, got {exc.code!r} ({exc.detail})"
+        )
         if detail is not None:
-            assert exc.detail == detail, "detail %r != %r" % (exc.detail, detail)
+            assert exc.detail == detail, f"detail {exc.detail!r} != {detail!r}"
         return exc
-    raise AssertionError("no EdxmlError(%r) raised" % (code,))
+    raise AssertionError(f"no EdxmlError({code!r}) raised")
 
 
 class Spy:
@@ -56,6 +57,7 @@ class Spy:
         def wrapper(*args, **kwargs):
             self.calls += 1
             return self.original(*args, **kwargs)
+
         setattr(ex, self.name, wrapper)
         return self
 
@@ -84,6 +86,7 @@ def parse_tree_with_resolver(data):
         instance = original()
         instance.resolvers.add(resolver)
         return instance
+
     ex._xml_parser = parser
     try:
         try:
@@ -107,38 +110,83 @@ def org(organ_id, name="", **kwargs):
 
 def document(**overrides):
     values = dict(
-        from_org=org("000.00.00.H29", "Ủy ban nhân dân Thành phố Hồ Chí Minh",
-                     in_charge="Chính phủ", address="86 Lê Thánh Tôn, Quận 1",
-                     email="vanthu@example.gov.vn", telephone="028 0000 0000",
-                     fax="028 0000 0001", website="example.gov.vn"),
-        to_orgs=[org("000.00.00.G22", "Văn phòng Chính phủ"),
-                 org("000.00.14.H29", "Sở Thông tin và Truyền thông", email="s@example.gov.vn")],
+        from_org=org(
+            "000.00.00.H29",
+            "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+            in_charge="Chính phủ",
+            address="86 Lê Thánh Tôn, Quận 1",
+            email="vanthu@example.gov.vn",
+            telephone="028 0000 0000",
+            fax="028 0000 0001",
+            website="example.gov.vn",
+        ),
+        to_orgs=[
+            org("000.00.00.G22", "Văn phòng Chính phủ"),
+            org(
+                "000.00.14.H29",
+                "Sở Thông tin và Truyền thông",
+                email="s@example.gov.vn",
+            ),
+        ],
         document_id="000.00.00.H29,2024/03/05,15/UBND-VX",
-        code_number="15", code_notation="UBND-VX", place="TP. Hồ Chí Minh",
-        promulgation_date=datetime.date(2024, 3, 5), type=2, type_detail=18,
-        type_name="Công văn", subject="V/v báo cáo tình hình triển khai <liên thông> & số hóa",
-        content="Tóm tắt nội dung", signer_competence="KT. CHỦ TỊCH",
-        signer_position="Phó Chủ tịch", signer_name="Nguyễn Văn An",
-        due_date=datetime.date(2024, 3, 29), to_places=["Như trên", "Lưu: VT, VX"],
-        priority=2, sphere="Liên thông văn bản quốc gia", typer_notation="NVA",
-        promulgation_amount=4, page_amount=3, appendixes=["Phụ lục I", "Phụ lục II"],
-        response_for=[{"organ_id": "000.00.00.G22", "code": "7816/VPCP-TTĐT",
-                       "promulgation_date": datetime.date(2015, 9, 30),
-                       "document_id": "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"}],
+        code_number="15",
+        code_notation="UBND-VX",
+        place="TP. Hồ Chí Minh",
+        promulgation_date=datetime.date(2024, 3, 5),
+        type=2,
+        type_detail=18,
+        type_name="Công văn",
+        subject="V/v báo cáo tình hình triển khai <liên thông> & số hóa",
+        content="Tóm tắt nội dung",
+        signer_competence="KT. CHỦ TỊCH",
+        signer_position="Phó Chủ tịch",
+        signer_name="Nguyễn Văn An",
+        due_date=datetime.date(2024, 3, 29),
+        to_places=["Như trên", "Lưu: VT, VX"],
+        priority=2,
+        sphere="Liên thông văn bản quốc gia",
+        typer_notation="NVA",
+        promulgation_amount=4,
+        page_amount=3,
+        appendixes=["Phụ lục I", "Phụ lục II"],
+        response_for=[
+            {
+                "organ_id": "000.00.00.G22",
+                "code": "7816/VPCP-TTĐT",
+                "promulgation_date": datetime.date(2015, 9, 30),
+                "document_id": "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT",
+            }
+        ],
         steering_type=1,
-        trace=[("000.00.00.H29", datetime.datetime(2024, 3, 5, 8, 30, 5)),
-               ("001.00.20.TT2", datetime.datetime(2024, 3, 5, 8, 30, 9))],
-        business=ex.Business(doc_type=3, document_id="000.00.00.H29,2024/03/05,15/UBND-VX",
-                             reason="Văn bản thay thế", paper=1,
-                             replaced_document_ids=["000.00.00.H29,2024/03/01,12/UBND-VX"],
-                             replacement_organ_ids=["000.00.00.G22", "000.00.14.H29"],
-                             staff={"department": "Văn phòng", "staff": "Trần Thị B",
-                                    "email": "b@example.gov.vn", "mobile": "0900000000"}),
+        trace=[
+            ("000.00.00.H29", datetime.datetime(2024, 3, 5, 8, 30, 5)),
+            ("001.00.20.TT2", datetime.datetime(2024, 3, 5, 8, 30, 9)),
+        ],
+        business=ex.Business(
+            doc_type=3,
+            document_id="000.00.00.H29,2024/03/05,15/UBND-VX",
+            reason="Văn bản thay thế",
+            paper=1,
+            replaced_document_ids=["000.00.00.H29,2024/03/01,12/UBND-VX"],
+            replacement_organ_ids=["000.00.00.G22", "000.00.14.H29"],
+            staff={
+                "department": "Văn phòng",
+                "staff": "Trần Thị B",
+                "email": "b@example.gov.vn",
+                "mobile": "0900000000",
+            },
+        ),
         attachments=[
-            ex.Attachment("a1b2c3", "15-UBND-VX.pdf", "application/pdf", "Văn bản chính", PDF),
-            ex.Attachment("d4e5f6", "Phụ lục.docx",
-                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                          "Phụ lục", DOCX_LIKE),
+            ex.Attachment(
+                "a1b2c3", "15-UBND-VX.pdf", "application/pdf", "Văn bản chính", PDF
+            ),
+            ex.Attachment(
+                "d4e5f6",
+                "Phụ lục.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "Phụ lục",
+                DOCX_LIKE,
+            ),
         ],
     )
     values.update(overrides)
@@ -148,13 +196,21 @@ def document(**overrides):
 def status(**overrides):
     values = dict(
         from_org=org("000.00.14.H29", "Sở Thông tin và Truyền thông"),
-        response_for={"organ_id": "000.00.00.H29", "code": "15/UBND-VX",
-                      "promulgation_date": datetime.date(2024, 3, 5),
-                      "document_id": "000.00.00.H29,2024/03/05,15/UBND-VX"},
-        status_code="03", description="Tiếp nhận",
+        response_for={
+            "organ_id": "000.00.00.H29",
+            "code": "15/UBND-VX",
+            "promulgation_date": datetime.date(2024, 3, 5),
+            "document_id": "000.00.00.H29,2024/03/05,15/UBND-VX",
+        },
+        status_code="03",
+        description="Tiếp nhận",
         timestamp=datetime.datetime(2024, 3, 5, 9, 1, 2),
-        staff={"department": "Văn thư", "staff": "Lê C", "email": "c@example.gov.vn",
-               "mobile": "0911111111"},
+        staff={
+            "department": "Văn thư",
+            "staff": "Lê C",
+            "email": "c@example.gov.vn",
+            "mobile": "0911111111",
+        },
     )
     values.update(overrides)
     return ex.StatusPackage(**values)
@@ -162,8 +218,9 @@ def status(**overrides):
 
 def one_attachment(data, name="vanban.pdf", content_type="application/zip"):
     """A built package with one attachment whose payload is ``data`` as is."""
-    return ex.build_document(document(attachments=[
-        ex.Attachment("x1", name, content_type, name, data)]))
+    return ex.build_document(
+        document(attachments=[ex.Attachment("x1", name, content_type, name, data)])
+    )
 
 
 def zip_of(entries, method=zipfile.ZIP_DEFLATED):
@@ -190,7 +247,7 @@ def declare_size(data, size):
     data = bytearray(data)
     eocd = data.rindex(b"PK\x05\x06")
     central = struct.unpack_from("<I", data, eocd + 16)[0]
-    assert data[central:central + 4] == b"PK\x01\x02"
+    assert data[central : central + 4] == b"PK\x01\x02"
     assert data[:4] == b"PK\x03\x04"
     struct.pack_into("<I", data, 22, size)
     struct.pack_into("<I", data, central + 24, size)
@@ -213,6 +270,7 @@ def peak_parse(data, limits=None):
 
 # ------------------------------------------------------------ round trips
 
+
 @check("round trip: document, 2 recipients, 2 attachments, replace")
 def _():
     pkg = document()
@@ -220,8 +278,9 @@ def _():
     parsed = ex.parse(data)
     assert isinstance(parsed, ex.DocumentPackage)
     for name in pkg.__dataclass_fields__:
-        assert getattr(parsed, name) == getattr(pkg, name), \
-            "%s: %r != %r" % (name, getattr(parsed, name), getattr(pkg, name))
+        assert getattr(parsed, name) == getattr(pkg, name), (
+            f"{name}: {getattr(parsed, name)!r} != {getattr(pkg, name)!r}"
+        )
     assert parsed == pkg
     return "%d bytes" % len(data)
 
@@ -229,12 +288,22 @@ def _():
 @check("round trip: update (2) with receiver list, recall (1), new (0)")
 def _():
     for business in (
-        ex.Business(doc_type=2, document_id="X,2024/01/01,1/A", reason="Cập nhật văn bản điện tử",
-                    update_document_info=1, update_receivers=1,
-                    receivers=[("000.00.14.H29", 1), ("000.00.00.G22", 0)]),
-        ex.Business(doc_type=1, document_id="X,2024/01/01,1/A", reason="Thu hồi văn bản điện tử"),
-        ex.Business(doc_type=0, document_id="000.00.00.H29,2024/03/05,15/UBND-VX",
-                    reason="Văn bản điện tử mới"),
+        ex.Business(
+            doc_type=2,
+            document_id="X,2024/01/01,1/A",
+            reason="Cập nhật văn bản điện tử",
+            update_document_info=1,
+            update_receivers=1,
+            receivers=[("000.00.14.H29", 1), ("000.00.00.G22", 0)],
+        ),
+        ex.Business(
+            doc_type=1, document_id="X,2024/01/01,1/A", reason="Thu hồi văn bản điện tử"
+        ),
+        ex.Business(
+            doc_type=0,
+            document_id="000.00.00.H29,2024/03/05,15/UBND-VX",
+            reason="Văn bản điện tử mới",
+        ),
     ):
         pkg = document(business=business)
         assert ex.parse(ex.build_document(pkg)) == pkg, business.doc_type
@@ -243,20 +312,35 @@ def _():
 @check("build: VNPT layout of EDXML.md §1.1")
 def _():
     data = ex.build_document(document())
-    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<edXML xmlns="%s">'
-                           % ex.NS.encode())
+    assert data.startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<edXML xmlns="%s">' % ex.NS.encode()
+    )
     text = data.decode("utf-8")
-    assert '<edXML:edXMLEnvelope xmlns:edXML="%s">' % ex.NS in text
-    for tag in ("edXMLHeader", "MessageHeader", "TraceHeaderList", "TraceHeader", "Bussiness",
-                "BussinessDocType", "ReplacementInfoList", "ReplacementInfo", "OrganIdList",
-                "edXMLBody", "edXMLManifest", "Reference", "PromulgationDate"):
-        assert "<edXML:%s" % tag in text, tag
+    assert f'<edXML:edXMLEnvelope xmlns:edXML="{ex.NS}">' in text
+    for tag in (
+        "edXMLHeader",
+        "MessageHeader",
+        "TraceHeaderList",
+        "TraceHeader",
+        "Bussiness",
+        "BussinessDocType",
+        "ReplacementInfoList",
+        "ReplacementInfo",
+        "OrganIdList",
+        "edXMLBody",
+        "edXMLManifest",
+        "Reference",
+        "PromulgationDate",
+    ):
+        assert f"<edXML:{tag}" in text, tag
     assert text.count("<edXML:To>") == 2
     assert "<AttachmentEncoded>" in text and text.count("<Attachment>") == 2
     assert "<ContentId>cid:a1b2c3</ContentId>" in text
     assert "<edXML:ContentId>cid:a1b2c3</edXML:ContentId>" in text
-    assert '<edXML:ContentTransferEncoded xmlns:edXML="%s">%s<' % (
-        ex.NS, base64.b64encode(PDF).decode()) in text
+    assert (
+        f'<edXML:ContentTransferEncoded xmlns:edXML="{ex.NS}">{base64.b64encode(PDF).decode()}<'
+        in text
+    )
     assert "<ContentType>application/pdf</ContentType>" in text
     assert "<edXML:PromulgationDate>2024/03/05</edXML:PromulgationDate>" in text
     assert "<edXML:Timestamp>2024/03/05 08:30:05</edXML:Timestamp>" in text
@@ -273,17 +357,24 @@ def _():
     assert parsed.business.document_id == parsed.document_id
     assert parsed.business.reason == "Văn bản điện tử mới"
     assert len(parsed.trace) == 1 and parsed.trace[0][0] == "000.00.00.H29"
-    for overrides, name in (({"subject": " "}, "Subject"), ({"to_orgs": []}, "To/OrganId"),
-                            ({"from_org": org("")}, "From/OrganId"),
-                            ({"code_number": "", "document_id": ""}, "CodeNumber")):
+    for overrides, name in (
+        ({"subject": " "}, "Subject"),
+        ({"to_orgs": []}, "To/OrganId"),
+        ({"from_org": org("")}, "From/OrganId"),
+        ({"code_number": "", "document_id": ""}, "CodeNumber"),
+    ):
         try:
             ex.check_document(document(**overrides))
         except ex.EdxmlError as exc:
             assert (exc.code, exc.detail) == ("missing_field", name), exc
         else:
-            raise AssertionError("accepted without %s" % name)
-        if name != "CodeNumber":  # build does not validate (and fills a DocumentId): parse is the gate
-            refused("missing_field", ex.build_document(document(**overrides)), detail=name)
+            raise AssertionError(f"accepted without {name}")
+        if (
+            name != "CodeNumber"
+        ):  # build does not validate (and fills a DocumentId): parse is the gate
+            refused(
+                "missing_field", ex.build_document(document(**overrides)), detail=name
+            )
     ex.check_document(document())
 
 
@@ -292,26 +383,49 @@ def _():
     pkg = status()
     data = ex.build_status(pkg)
     text = data.decode("utf-8")
-    assert "TraceHeaderList" not in text and "edXMLBody" not in text and "Attachment" not in text
+    assert (
+        "TraceHeaderList" not in text
+        and "edXMLBody" not in text
+        and "Attachment" not in text
+    )
     assert "<edXML:StatusCode>03</edXML:StatusCode>" in text
     assert "<edXML:Timestamp>2024/03/05 09:01:02</edXML:Timestamp>" in text
     parsed = ex.parse(data)
     assert isinstance(parsed, ex.StatusPackage) and parsed == pkg, parsed
     assert ex.parse(ex.build_status(status(status_code="1"))).status_code == "01"
-    assert ex.addressed_to(parsed, "000.00.00.H29") and not ex.addressed_to(parsed, "000.00.14.H29")
-    # A status that names no document is refused: an empty identifier never matches anything.
-    refused("missing_field", ex.build_status(status(response_for={"organ_id": "X", "code": "", "document_id": ""},
-                                                    status_code="02")), detail="ResponseFor/DocumentId")
+    assert ex.addressed_to(parsed, "000.00.00.H29") and not ex.addressed_to(
+        parsed, "000.00.14.H29"
+    )
+    # A status that names no document is refused: an empty identifier never matches
+    # anything.
+    refused(
+        "missing_field",
+        ex.build_status(
+            status(
+                response_for={"organ_id": "X", "code": "", "document_id": ""},
+                status_code="02",
+            )
+        ),
+        detail="ResponseFor/DocumentId",
+    )
 
 
 @check("helpers: document_id, addressed_to, dates")
 def _():
-    assert ex.document_id("000.00.00.G22", datetime.date(2015, 9, 30), "7816/VPCP-TTĐT") \
+    assert (
+        ex.document_id("000.00.00.G22", datetime.date(2015, 9, 30), "7816/VPCP-TTĐT")
         == "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"
+    )
     pkg = document()
-    assert ex.addressed_to(pkg, "000.00.14.H29") and ex.addressed_to(pkg, " 000.00.00.g22 ")
+    assert ex.addressed_to(pkg, "000.00.14.H29") and ex.addressed_to(
+        pkg, " 000.00.00.g22 "
+    )
     assert not ex.addressed_to(pkg, "000.00.00.H29") and not ex.addressed_to(pkg, "")
-    assert ex.parse_date("2024-03-05") == ex.parse_date("2024/03/05") == datetime.date(2024, 3, 5)
+    assert (
+        ex.parse_date("2024-03-05")
+        == ex.parse_date("2024/03/05")
+        == datetime.date(2024, 3, 5)
+    )
     assert ex.parse_date("bad") is None
     aware = datetime.datetime(2024, 3, 5, 1, 0, tzinfo=datetime.timezone.utc)
     assert ex.format_timestamp(aware) == "2024/03/05 08:00:00"
@@ -321,20 +435,48 @@ def _():
 
 EXPECTED = {
     "vnpt_zip_signed.edxml": dict(
-        kind=ex.DocumentPackage, signed=True, to=["000.00.00.H29"], business=0, trace=2,
-        attachments=[("7f1c2a10-0000-4000-8000-000000000001", "1234-VPCP-KSTT.signed.pdf",
-                      "application/pdf", b"%PDF-")]),
+        kind=ex.DocumentPackage,
+        signed=True,
+        to=["000.00.00.H29"],
+        business=0,
+        trace=2,
+        attachments=[
+            (
+                "7f1c2a10-0000-4000-8000-000000000001",
+                "1234-VPCP-KSTT.signed.pdf",
+                "application/pdf",
+                b"%PDF-",
+            )
+        ],
+    ),
     "bussiness_first_bare_cid.edxml": dict(
-        kind=ex.DocumentPackage, signed=True, to=["000.00.00.H29", "001.00.10.H29"],
-        business=2, trace=2, attachments=[("att-56-1", "56-STTTT-BCVT.pdf", "application/pdf",
-                                            b"%PDF-")]),
+        kind=ex.DocumentPackage,
+        signed=True,
+        to=["000.00.00.H29", "001.00.10.H29"],
+        business=2,
+        trace=2,
+        attachments=[("att-56-1", "56-STTTT-BCVT.pdf", "application/pdf", b"%PDF-")],
+    ),
     "no_namespace_replace.edxml": dict(
-        kind=ex.DocumentPackage, signed=False, to=["000.00.00.H29"], business=3, trace=1,
-        attachments=[("1", "7-UBND.doc", "application/msword", b"\xd0\xcf\x11\xe0"),
-                     ("2", "7-UBND.pdf", "application/pdf", b"%PDF-")]),
-    "status_01_arrived.edxml": dict(kind=ex.StatusPackage, code="01", to="000.00.00.G22"),
-    "status_03_accepted.edxml": dict(kind=ex.StatusPackage, code="03", to="000.00.00.G22"),
-    "status_13_takeback.edxml": dict(kind=ex.StatusPackage, code="13", to="000.00.00.H29"),
+        kind=ex.DocumentPackage,
+        signed=False,
+        to=["000.00.00.H29"],
+        business=3,
+        trace=1,
+        attachments=[
+            ("1", "7-UBND.doc", "application/msword", b"\xd0\xcf\x11\xe0"),
+            ("2", "7-UBND.pdf", "application/pdf", b"%PDF-"),
+        ],
+    ),
+    "status_01_arrived.edxml": dict(
+        kind=ex.StatusPackage, code="01", to="000.00.00.G22"
+    ),
+    "status_03_accepted.edxml": dict(
+        kind=ex.StatusPackage, code="03", to="000.00.00.G22"
+    ),
+    "status_13_takeback.edxml": dict(
+        kind=ex.StatusPackage, code="13", to="000.00.00.H29"
+    ),
     "status_15_agree.edxml": dict(kind=ex.StatusPackage, code="15", to="000.00.00.G22"),
 }
 
@@ -346,18 +488,25 @@ def read_sample(name):
 
 @check("fixtures: the samples folder holds exactly the expected files")
 def _():
-    found = sorted(os.path.basename(p) for p in glob.glob(os.path.join(SAMPLES, "*.edxml")))
+    found = sorted(
+        os.path.basename(p) for p in glob.glob(os.path.join(SAMPLES, "*.edxml"))
+    )
     assert found == sorted(EXPECTED), found
 
 
 for _name, _want in sorted(EXPECTED.items()):
-    @check("fixture parses: %s" % _name)
+
+    @check(f"fixture parses: {_name}")
     def _(name=_name, want=_want):
         pkg = ex.parse(read_sample(name))
         assert isinstance(pkg, want["kind"]), type(pkg)
         if want["kind"] is ex.StatusPackage:
             assert pkg.status_code == want["code"]
-            assert pkg.response_for["document_id"] and pkg.timestamp and pkg.from_org.organ_id
+            assert (
+                pkg.response_for["document_id"]
+                and pkg.timestamp
+                and pkg.from_org.organ_id
+            )
             assert ex.addressed_to(pkg, want["to"]), pkg.response_for
             return pkg.description
         assert [o.organ_id for o in pkg.to_orgs] == want["to"]
@@ -365,8 +514,10 @@ for _name, _want in sorted(EXPECTED.items()):
         assert pkg.business.doc_type == want["business"]
         assert len(pkg.trace) == want["trace"]
         assert pkg.subject and pkg.promulgation_date and pkg.code_number
-        got = [(a.content_id, a.name, a.content_type, a.data[:len(prefix)])
-               for a, (_c, _n, _t, prefix) in zip(pkg.attachments, want["attachments"])]
+        got = [
+            (a.content_id, a.name, a.content_type, a.data[: len(prefix)])
+            for a, (_c, _n, _t, prefix) in zip(pkg.attachments, want["attachments"])
+        ]
         assert got == want["attachments"] and len(pkg.attachments) == len(got), got
         return "%d attachment(s)" % len(got)
 
@@ -378,7 +529,9 @@ def _():
     assert vnpt.response_for == [] and vnpt.business.staff["mobile"] == "0900000000"
     update = ex.parse(read_sample("bussiness_first_bare_cid.edxml"))
     assert update.from_org.name == "" and update.from_org.in_charge == ""
-    assert update.trace[1][0] == "" and update.business.receivers == [("001.00.10.H29", 1)]
+    assert update.trace[1][0] == "" and update.business.receivers == [
+        ("001.00.10.H29", 1)
+    ]
     assert update.attachments[0].data.endswith(b"%%EOF\n")
     replace = ex.parse(read_sample("no_namespace_replace.edxml"))
     assert replace.promulgation_date == datetime.date(2025, 1, 15)
@@ -393,26 +546,33 @@ def _():
     started = time.perf_counter()
     pkg = ex.parse(data)
     assert pkg.attachments[0].data == big
-    return "%.1f MiB in %.0f ms" % (len(data) / ex.MB, (time.perf_counter() - started) * 1000)
+    return f"{len(data) / ex.MB:.1f} MiB in {(time.perf_counter() - started) * 1000:.0f} ms"
 
 
 @check("tolerance: stray text before the declaration, UTF-16, comments")
 def _():
     data = ex.build_document(document())
     assert ex.parse(b"1212" + data) == document()
-    utf16 = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    utf16 = (
+        data.decode("utf-8")
+        .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+        .encode("utf-16")
+    )
     assert ex.parse(utf16) == document()
     commented = data.replace(b"?>\n", b"?>\n<!-- note -->\n<?pi x?>\n", 1)
-    assert ex.parse(commented.replace(b"<edXML:Subject>", b"<!--c--><edXML:Subject>")) == document()
+    assert (
+        ex.parse(commented.replace(b"<edXML:Subject>", b"<!--c--><edXML:Subject>"))
+        == document()
+    )
 
 
 # -------------------------------------------------------- hostile input
 
-XXE = ("""<?xml version="1.0" encoding="UTF-8"?>
+XXE = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE edXML [<!ENTITY xxe SYSTEM "%s">]>
 <edXML xmlns="%s"><edXMLEnvelope><edXMLHeader><MessageHeader>
 <From><OrganId>A</OrganId></From><To><OrganId>B</OrganId></To><CodeNumber>1</CodeNumber>
-<Subject>&xxe;</Subject></MessageHeader></edXMLHeader></edXMLEnvelope></edXML>""")
+<Subject>&xxe;</Subject></MessageHeader></edXMLHeader></edXMLEnvelope></edXML>"""
 
 LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -444,7 +604,7 @@ def _():
         for url in ("file:///etc/passwd", "file://" + secret.name):
             exc, urls = parse_tree_with_resolver((XXE % (url, ex.NS)).encode())
             assert exc is not None and exc.code in ("dtd", "entity"), exc
-            assert urls == [], "libxml2 tried to load %s" % urls
+            assert urls == [], f"libxml2 tried to load {urls}"
             assert "TOP-SECRET" not in str(exc) and "root:" not in str(exc)
     return exc.code
 
@@ -459,25 +619,37 @@ def _():
     second = time.perf_counter() - started
     assert exc is not None and urls == [], exc
     assert first < 1 and second < 1, (first, second)
-    return "%.1f ms, lxml alone %.1f ms (%s)" % (first * 1000, second * 1000, exc.code)
+    return f"{first * 1000:.1f} ms, lxml alone {second * 1000:.1f} ms ({exc.code})"
 
 
 @check("external DTD refused (SYSTEM id and parameter entity)")
 def _():
     external = b'<?xml version="1.0"?>\n<!DOCTYPE edXML SYSTEM "http://127.0.0.1:9/evil.dtd">\n<edXML/>'
-    parameter = (b'<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY % ext SYSTEM '
-                 b'"http://127.0.0.1:9/evil.dtd"> %ext;]><edXML/>')
+    parameter = (
+        b'<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY % ext SYSTEM '
+        b'"http://127.0.0.1:9/evil.dtd"> %ext;]><edXML/>'
+    )
     with Spy("_parse_tree") as spy:
         refused("dtd", external)
         refused("dtd", parameter)
         refused("dtd", b"<!-- c -->\n<!DOCTYPE edXML>\n<edXML/>")
-        refused("dtd", external.decode().replace("1.0\"?>", "1.0\" encoding=\"UTF-16\"?>")
-                .encode("utf-16"))
-        refused("not_xml", b'<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE x+AD4-<edXML/>')
+        refused(
+            "dtd",
+            external.decode()
+            .replace('1.0"?>', '1.0" encoding="UTF-16"?>')
+            .encode("utf-16"),
+        )
+        refused(
+            "not_xml",
+            b'<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE x+AD4-<edXML/>',
+        )
     assert spy.calls == 0
     for data in (external, parameter):
         exc, urls = parse_tree_with_resolver(data)
-        assert exc is not None and exc.code in ("dtd", "entity") and urls == [], (exc, urls)
+        assert exc is not None and exc.code in ("dtd", "entity") and urls == [], (
+            exc,
+            urls,
+        )
 
 
 @check("ZIP bomb: 200 MiB of zeros declared as 1 GiB, refused fast")
@@ -490,8 +662,14 @@ def _():
     assert isinstance(outcome, ex.EdxmlError) and outcome.code == "zip_bomb", outcome
     assert elapsed < 1 and peak < 32, (elapsed, peak)
     honest, elapsed2, _peak = peak_parse(one_attachment(zeros_zip(200)))
-    assert isinstance(honest, ex.EdxmlError) and honest.code == "zip_bomb" and elapsed2 < 1
-    return "%d KiB package, %.0f ms, peak %.1f MiB" % (len(data) // 1024, elapsed * 1000, peak)
+    assert (
+        isinstance(honest, ex.EdxmlError) and honest.code == "zip_bomb" and elapsed2 < 1
+    )
+    return "%d KiB package, %.0f ms, peak %.1f MiB" % (
+        len(data) // 1024,
+        elapsed * 1000,
+        peak,
+    )
 
 
 @check("ZIP bomb: lying small declared size never fully inflates")
@@ -501,7 +679,7 @@ def _():
     assert isinstance(outcome, ex.EdxmlError), outcome
     assert outcome.code in ("zip_bomb", "zip_invalid"), outcome
     assert elapsed < 1 and peak < 32, (elapsed, peak)
-    return "%s, %.0f ms, peak %.1f MiB" % (outcome.code, elapsed * 1000, peak)
+    return f"{outcome.code}, {elapsed * 1000:.0f} ms, peak {peak:.1f} MiB"
 
 
 @check("ZIP limits: ratio and size with small limits")
@@ -509,14 +687,25 @@ def _():
     small = ex.Limits(max_zip_ratio=10, zip_ratio_grace_bytes=0)
     refused("zip_bomb", one_attachment(zip_of([("a.pdf", bytes(300 * 1024))])), small)
     noise = os.urandom(300 * 1024)
-    refused("attachment_too_big", one_attachment(zip_of([("a.pdf", noise)])),
-            ex.Limits(max_attachment_bytes=200 * 1024))
-    refused("attachment_too_big", one_attachment(noise, content_type="application/pdf"),
-            ex.Limits(max_attachment_bytes=200 * 1024))
-    # A legitimate wrapped file within the limits is unwrapped, name from AttachmentName.
+    refused(
+        "attachment_too_big",
+        one_attachment(zip_of([("a.pdf", noise)])),
+        ex.Limits(max_attachment_bytes=200 * 1024),
+    )
+    refused(
+        "attachment_too_big",
+        one_attachment(noise, content_type="application/pdf"),
+        ex.Limits(max_attachment_bytes=200 * 1024),
+    )
+    # A legitimate wrapped file within the limits is unwrapped, name from
+    # AttachmentName.
     pkg = ex.parse(one_attachment(zip_of([("0b7f.PDF", PDF)]), name="Quyết định.pdf"))
     att = pkg.attachments[0]
-    assert (att.name, att.content_type, att.data) == ("Quyết định.pdf", "application/pdf", PDF), att
+    assert (att.name, att.content_type, att.data) == (
+        "Quyết định.pdf",
+        "application/pdf",
+        PDF,
+    ), att
 
 
 @check("ZIP with two entries refused")
@@ -528,8 +717,12 @@ def _():
     refused("zip_invalid", one_attachment(b"PK\x03\x04 truncated garbage"))
     # A genuine .zip sent as is and a raw .docx are files, not wrappers.
     assert ex.parse(one_attachment(two, name="ho-so.zip")).attachments[0].data == two
-    assert ex.parse(one_attachment(two, name="a.docx", content_type="application/docx")
-                    ).attachments[0].data == two
+    assert (
+        ex.parse(one_attachment(two, name="a.docx", content_type="application/docx"))
+        .attachments[0]
+        .data
+        == two
+    )
 
 
 @check("oversized package refused by size before parsing")
@@ -548,15 +741,24 @@ def _():
 
 @check("too many attachments refused")
 def _():
-    atts = [ex.Attachment("c%d" % i, "f%d.pdf" % i, "application/pdf", "", PDF) for i in range(51)]
+    atts = [
+        ex.Attachment("c%d" % i, "f%d.pdf" % i, "application/pdf", "", PDF)
+        for i in range(51)
+    ]
     refused("too_many_attachments", ex.build_document(document(attachments=atts)))
-    refused("too_many_attachments", ex.build_document(document()), ex.Limits(max_attachments=1))
+    refused(
+        "too_many_attachments",
+        ex.build_document(document()),
+        ex.Limits(max_attachments=1),
+    )
 
 
 @check("cid mismatch (manifest id without attachment) refused")
 def _():
     data = ex.build_document(document())
-    broken = data.replace(b"<edXML:ContentId>cid:d4e5f6<", b"<edXML:ContentId>cid:zz9<", 1)
+    broken = data.replace(
+        b"<edXML:ContentId>cid:d4e5f6<", b"<edXML:ContentId>cid:zz9<", 1
+    )
     assert broken != data
     refused("cid_mismatch", broken, detail="zz9")
 
@@ -567,14 +769,23 @@ def _():
     broken = re.sub(rb"<edXML:Subject>.*?</edXML:Subject>", b"", data, count=1)
     assert broken != data
     refused("missing_field", broken, detail="Subject")
-    no_to = re.sub(rb"<edXML:To>.*?</edXML:To>", b"", data, flags=re.S)
+    no_to = re.sub(rb"<edXML:To>.*?</edXML:To>", b"", data, flags=re.DOTALL)
     refused("missing_field", no_to, detail="To/OrganId")
 
 
 @check("not XML refused")
 def _():
-    for data in (b"", b"   ", b"hello world", PDF, b"<edXML><MessageHeader>", b"\x00\x01\x02",
-                 b"<edXML><unclosed></edXML>", b"<?xml version='1.0'?>", b"<a>&undefined;</a>"):
+    for data in (
+        b"",
+        b"   ",
+        b"hello world",
+        PDF,
+        b"<edXML><MessageHeader>",
+        b"\x00\x01\x02",
+        b"<edXML><unclosed></edXML>",
+        b"<?xml version='1.0'?>",
+        b"<a>&undefined;</a>",
+    ):
         refused("not_xml", data)
     refused("missing_field", "<edXML/>".encode("utf-32"), detail="MessageHeader")
 
@@ -583,16 +794,29 @@ def _():
 def _():
     refused("bad_namespace", b'<EdXMLEnvelope xmlns="http://www.go.vn/eDoc"/>')
     refused("missing_field", b"<root/>", detail="edXML")
-    refused("missing_field", b'<edXML xmlns="%s"/>' % ex.NS.encode(), detail="MessageHeader")
+    refused(
+        "missing_field", b'<edXML xmlns="%s"/>' % ex.NS.encode(), detail="MessageHeader"
+    )
     data = ex.build_document(document())
-    bad = re.sub(rb'(ContentTransferEncoded xmlns:edXML="[^"]+">)[^<]+', rb"\1!!not base64!!", data,
-                 count=1)
+    bad = re.sub(
+        rb'(ContentTransferEncoded xmlns:edXML="[^"]+">)[^<]+',
+        rb"\1!!not base64!!",
+        data,
+        count=1,
+    )
     refused("bad_attachment", bad)
-    no_payload = re.sub(rb"<edXML:ContentTransferEncoded .*?</edXML:ContentTransferEncoded>", b"",
-                        data, count=1, flags=re.S)
+    no_payload = re.sub(
+        rb"<edXML:ContentTransferEncoded .*?</edXML:ContentTransferEncoded>",
+        b"",
+        data,
+        count=1,
+        flags=re.DOTALL,
+    )
     refused("bad_attachment", no_payload)
     status_data = ex.build_status(status())
-    no_from = re.sub(rb"<edXML:From>.*?</edXML:From>", b"", status_data, flags=re.S)
+    no_from = re.sub(
+        rb"<edXML:From>.*?</edXML:From>", b"", status_data, flags=re.DOTALL
+    )
     refused("missing_field", no_from, detail="From/OrganId")
 
 

@@ -27,56 +27,66 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "addons" / "vn_lgsp_connector" / "tools"))
 
-import requests  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
-from werkzeug.wrappers import Request, Response  # noqa: E402
+import lgsp_protocol as proto
+import requests
+from lgsp_client import LgspClient, LgspError, TokenAuth
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
 
-import lgsp_protocol as proto  # noqa: E402
-from lgsp_client import LgspClient, LgspError, TokenAuth  # noqa: E402
-from tools.lgsp_simulator import simulator  # noqa: E402
+from tools.lgsp_simulator import simulator
 
 NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
 ADMIN = secrets.token_urlsafe(24)  # no fixed admin token
 A_ID, A_SECRET, A_CODE = "hcm.q1.vp", "secret-A-0123456789", "000.01.41.H29"
-P_ID, P_SECRET, P_CODE = "hcm.platform", "secret-P-5555555555", "000.00.14.H29"  # platform operator
+P_ID, P_SECRET, P_CODE = (
+    "hcm.platform",
+    "secret-P-5555555555",
+    "000.00.14.H29",
+)  # platform operator
 B_ID, B_SECRET, B_CODE = "hcm.q1.nv", "secret-B-9876543210", "000.02.41.H29"
 UNKNOWN = "000.99.99.H29"
 
 
 # -- packages ----------------------------------------------------------------
 
+
 def _envelope(header_xml):
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<edXML xmlns="%s">'
-            '<edXML:edXMLEnvelope xmlns:edXML="%s"><edXML:edXMLHeader>'
-            '<edXML:MessageHeader>%s</edXML:MessageHeader></edXML:edXMLHeader>'
-            '</edXML:edXMLEnvelope></edXML>' % (NS, NS, header_xml)).encode("utf-8")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<edXML xmlns="{NS}">'
+        f'<edXML:edXMLEnvelope xmlns:edXML="{NS}"><edXML:edXMLHeader>'
+        f"<edXML:MessageHeader>{header_xml}</edXML:MessageHeader></edXML:edXMLHeader>"
+        "</edXML:edXMLEnvelope></edXML>"
+    ).encode()
 
 
 def _organ(tag, code):
-    return "<edXML:%s><edXML:OrganId>%s</edXML:OrganId></edXML:%s>" % (tag, code, tag)
+    return f"<edXML:{tag}><edXML:OrganId>{code}</edXML:OrganId></edXML:{tag}>"
 
 
 def edoc(from_code, to_codes, document_id, subject="V/v kiểm tra liên thông"):
     """A minimal edXML document package."""
     return _envelope(
-        _organ("From", from_code) + "".join(_organ("To", c) for c in to_codes)
-        + "<edXML:DocumentId>%s</edXML:DocumentId>" % document_id
+        _organ("From", from_code)
+        + "".join(_organ("To", c) for c in to_codes)
+        + f"<edXML:DocumentId>{document_id}</edXML:DocumentId>"
         + "<edXML:Code><edXML:CodeNumber>12</edXML:CodeNumber>"
-          "<edXML:CodeNotation>UBND-VP</edXML:CodeNotation></edXML:Code>"
-        + "<edXML:Subject>%s</edXML:Subject>" % subject)
+        "<edXML:CodeNotation>UBND-VP</edXML:CodeNotation></edXML:Code>"
+        + f"<edXML:Subject>{subject}</edXML:Subject>"
+    )
 
 
 def status(from_code, to_code, document_id, code, description):
     """A minimal edXML status package answering ``document_id``."""
     return _envelope(
         _organ("From", from_code)
-        + "<edXML:ResponseFor><edXML:OrganId>%s</edXML:OrganId>"
-          "<edXML:Code>12/UBND-VP</edXML:Code>"
-          "<edXML:PromulgationDate>2025/03/05</edXML:PromulgationDate>"
-          "<edXML:DocumentId>%s</edXML:DocumentId></edXML:ResponseFor>" % (to_code, document_id)
-        + "<edXML:StatusCode>%s</edXML:StatusCode>" % code
-        + "<edXML:Description>%s</edXML:Description>" % description
-        + "<edXML:Timestamp>2025/03/05 10:00:00</edXML:Timestamp>")
+        + f"<edXML:ResponseFor><edXML:OrganId>{to_code}</edXML:OrganId>"
+        "<edXML:Code>12/UBND-VP</edXML:Code>"
+        "<edXML:PromulgationDate>2025/03/05</edXML:PromulgationDate>"
+        f"<edXML:DocumentId>{document_id}</edXML:DocumentId></edXML:ResponseFor>"
+        + f"<edXML:StatusCode>{code}</edXML:StatusCode>"
+        + f"<edXML:Description>{description}</edXML:Description>"
+        + "<edXML:Timestamp>2025/03/05 10:00:00</edXML:Timestamp>"
+    )
 
 
 def status_code_of(package):
@@ -85,6 +95,7 @@ def status_code_of(package):
 
 
 # -- harness -----------------------------------------------------------------
+
 
 class Checker:
     """Runs named cases and records PASS/FAIL."""
@@ -98,7 +109,7 @@ class Checker:
             func()
         except Exception as exc:  # pylint: disable=broad-except
             self.failures += 1
-            detail = "%s: %s" % (type(exc).__name__, exc)
+            detail = f"{type(exc).__name__}: {exc}"
             print("FAIL  %-58s %s" % (name, detail))
             if os.environ.get("CHECK_VERBOSE"):
                 traceback.print_exc()
@@ -116,10 +127,16 @@ def expect_error(func, code, retryable, error_code=None):
     try:
         func()
     except LgspError as exc:
-        expect(exc.code == code, "code %r, expected %r (%s)" % (exc.code, code, exc))
-        expect(exc.retryable is retryable, "retryable %r for %s" % (exc.retryable, exc))
+        expect(
+            exc.code == code,
+            f"code {exc.code!r}, expected {code!r} ({exc})",
+        )
+        expect(
+            exc.retryable is retryable,
+            f"retryable {exc.retryable!r} for {exc}",
+        )
         if error_code is not None:
-            expect(exc.error_code == error_code, "ErrorCode %r" % exc.error_code)
+            expect(exc.error_code == error_code, f"ErrorCode {exc.error_code!r}")
         return exc
     raise AssertionError("no LgspError raised")
 
@@ -133,8 +150,13 @@ class Sim:
 
     def admin(self, path, body=None, token=ADMIN):
         method = "GET" if body is None else "POST"
-        response = requests.request(method, self.url + "/_sim/" + path, json=body,
-                                    headers={"X-Sim-Admin": token}, timeout=5)
+        response = requests.request(
+            method,
+            self.url + "/_sim/" + path,
+            json=body,
+            headers={"X-Sim-Admin": token},
+            timeout=5,
+        )
         return response
 
     def fault(self, **rule):
@@ -147,6 +169,7 @@ class Sim:
 
 # -- cases -------------------------------------------------------------------
 
+
 class Scenario:
     """The end-to-end cases, sharing one simulator."""
 
@@ -154,60 +177,98 @@ class Scenario:
         self.sim = sim
         self.a = sim.client(A_ID, A_SECRET, timeout=5)
         self.b = sim.client(B_ID, B_SECRET, timeout=5)
-        self.document_id = "%s,2025/03/05,12/UBND-VP" % A_CODE
+        self.document_id = f"{A_CODE},2025/03/05,12/UBND-VP"
         self.package = edoc(A_CODE, [B_CODE, UNKNOWN], self.document_id)
         self.sent_id = None
         self.b_doc_id = None
 
     def register_systems(self):
         for sid, secret, code in ((A_ID, A_SECRET, A_CODE), (B_ID, B_SECRET, B_CODE)):
-            response = self.sim.admin("system", {"system_id": sid, "secret": secret,
-                                                 "organ_code": code})
+            response = self.sim.admin(
+                "system", {"system_id": sid, "secret": secret, "organ_code": code}
+            )
             expect(response.json()["status"] == "OK", response.text)
-        response = self.sim.admin("system", {"system_id": P_ID, "secret": P_SECRET,
-                                             "organ_code": P_CODE, "platform_admin": True})
+        response = self.sim.admin(
+            "system",
+            {
+                "system_id": P_ID,
+                "secret": P_SECRET,
+                "organ_code": P_CODE,
+                "platform_admin": True,
+            },
+        )
         expect(response.json()["platform_admin"] is True, response.text)
         self.platform = self.sim.client(P_ID, P_SECRET, timeout=5)
 
     def agencies(self):
         rows = {r["code"]: r for r in self.a.agencies()}
         for code in ("000.00.00.H29", "000.00.14.H29", A_CODE, B_CODE):
-            expect(code in rows, "%s missing from directory" % code)
+            expect(code in rows, f"{code} missing from directory")
         expect(any(r["oldCode"] for r in rows.values()), "no agency with oldCode")
         expect(any(r["deleted"] for r in rows.values()), "no deleted agency")
         expect(rows[B_CODE]["pid"] == rows["000.00.41.H29"]["id"], "pid not linked")
-        keys = {"id", "pid", "code", "code102", "name", "mail", "oldCode", "deleted",
-                "modifyDate"}
+        keys = {
+            "id",
+            "pid",
+            "code",
+            "code102",
+            "name",
+            "mail",
+            "oldCode",
+            "deleted",
+            "modifyDate",
+        }
         expect(keys <= set(rows[B_CODE]), "agency fields missing")
 
     def agency_register_delete(self):
-        agency = {"code": "000.03.41.H29", "pcode": "000.00.41.H29",
-                  "name": "Phòng Tài chính - Kế hoạch Quận 1", "mail": "tckh.q1@example.invalid"}
-        exc = expect_error(lambda: self.a.register_agency(agency), "auth", False, proto.ERR_FORBIDDEN)
+        agency = {
+            "code": "000.03.41.H29",
+            "pcode": "000.00.41.H29",
+            "name": "Phòng Tài chính - Kế hoạch Quận 1",
+            "mail": "tckh.q1@example.invalid",
+        }
+        exc = expect_error(
+            lambda: self.a.register_agency(agency), "auth", False, proto.ERR_FORBIDDEN
+        )
         expect(exc.http_status == 403, exc.http_status)
-        expect("000.03.41.H29" not in {r["code"] for r in self.a.agencies()}, "registered anyway")
+        expect(
+            "000.03.41.H29" not in {r["code"] for r in self.a.agencies()},
+            "registered anyway",
+        )
         self.platform.register_agency(agency)
         rows = {r["code"]: r for r in self.a.agencies()}
         row = rows["000.03.41.H29"]
         expect(row["pid"] == rows["000.00.41.H29"]["id"] and not row["deleted"], row)
-        expect_error(lambda: self.b.delete_agency("000.03.41.H29"), "auth", False, proto.ERR_FORBIDDEN)
+        expect_error(
+            lambda: self.b.delete_agency("000.03.41.H29"),
+            "auth",
+            False,
+            proto.ERR_FORBIDDEN,
+        )
         self.platform.delete_agency("000.03.41.H29")
         row = {r["code"]: r for r in self.a.agencies()}["000.03.41.H29"]
         expect(row["deleted"] and row["version"] == 2, row)
-        expect_error(lambda: self.platform.delete_agency("000.03.41.H29"), "refused", False,
-                     proto.ERR_NOT_FOUND)
+        expect_error(
+            lambda: self.platform.delete_agency("000.03.41.H29"),
+            "refused",
+            False,
+            proto.ERR_NOT_FOUND,
+        )
 
     def a_sends(self):
         self.sent_id = self.a.send_edoc(self.package, "edoc", from_code=A_CODE)
-        expect(len(self.sent_id) == 36, "DocId %r" % self.sent_id)
+        expect(len(self.sent_id) == 36, f"DocId {self.sent_id!r}")
 
     def b_receives(self):
         expect(self.b.count_received("edoc") == 1, "count != 1")
         rows = self.b.received_list("edoc")
         expect(len(rows) == 1, "%d rows" % len(rows))
         row = rows[0]
-        expect((row["from"], row["to"], row["messageType"], row["status"])
-               == (A_CODE, B_CODE, "edoc", "initial"), row)
+        expect(
+            (row["from"], row["to"], row["messageType"], row["status"])
+            == (A_CODE, B_CODE, "edoc", "initial"),
+            row,
+        )
         expect(row["created_time"] and row["docId"], row)
         self.b_doc_id = row["docId"]
         expect(self.b.get_edoc(self.b_doc_id) == self.package, "payload differs")
@@ -243,7 +304,9 @@ class Scenario:
     def a_sent_after_status(self):
         row = [r for r in self.a.sent_list(self.sent_id) if r["toCode"] == B_CODE][0]
         expect(row["receiveStatus"] == "03", row)
-        expect(row["receiveStatusDesc"] == "Tiếp nhận" and row["ackStatus"] == "done", row)
+        expect(
+            row["receiveStatusDesc"] == "Tiếp nhận" and row["ackStatus"] == "done", row
+        )
 
     def wrong_secret(self):
         client = self.sim.client(A_ID, "wrong-secret")
@@ -254,7 +317,9 @@ class Scenario:
     def skewed_timestamp(self):
         def late():
             return datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(
-                minutes=10)
+                minutes=10
+            )
+
         client = self.sim.client(A_ID, A_SECRET, clock=late)
         exc = expect_error(client.received_list, "auth", False)
         expect("skew" in (exc.error_desc or ""), exc.error_desc)
@@ -270,27 +335,42 @@ class Scenario:
         expect(len(nonces) == 2, "the client reused a nonce")
         replay = requests.Session().send(captured[0].copy(), timeout=5)
         expect(replay.status_code == 401 and "replay" in replay.text, replay.text)
-        logical = {"systemid": B_ID, "timestamp": proto.timestamp_now(),
-                   "Content-Type": "application/json"}
-        response = requests.post(self.sim.url + "/getAgenciesList",
-                                 headers=proto.sign_headers(logical, B_SECRET), timeout=5)
+        logical = {
+            "systemid": B_ID,
+            "timestamp": proto.timestamp_now(),
+            "Content-Type": "application/json",
+        }
+        response = requests.post(
+            self.sim.url + "/getAgenciesList",
+            headers=proto.sign_headers(logical, B_SECRET),
+            timeout=5,
+        )
         expect(response.status_code == 401 and "nonce" in response.text, response.text)
         logical["nonce"] = "short"
-        response = requests.post(self.sim.url + "/getAgenciesList",
-                                 headers=proto.sign_headers(logical, B_SECRET), timeout=5)
+        response = requests.post(
+            self.sim.url + "/getAgenciesList",
+            headers=proto.sign_headers(logical, B_SECRET),
+            timeout=5,
+        )
         expect(response.status_code == 401 and "nonce" in response.text, response.text)
 
     def tampered_header(self):
-        logical = {"systemid": B_ID, "timestamp": proto.timestamp_now(),
-                   "Content-Type": "application/json", "docId": "aaa",
-                   "nonce": proto.new_nonce()}
+        logical = {
+            "systemid": B_ID,
+            "timestamp": proto.timestamp_now(),
+            "Content-Type": "application/json",
+            "docId": "aaa",
+            "nonce": proto.new_nonce(),
+        }
         wire = proto.sign_headers(logical, B_SECRET)
         wire["XroadVnpt-docId"] = "bbb"
         response = requests.post(self.sim.url + "/getEdoc", headers=wire, timeout=5)
         expect(response.status_code == 401, response.status_code)
         del wire["XroadVnpt-sign-header-key"]
         response = requests.post(self.sim.url + "/getEdoc", headers=wire, timeout=5)
-        expect(response.status_code == 401 and "missing" in response.text, response.text)
+        expect(
+            response.status_code == 401 and "missing" in response.text, response.text
+        )
 
     def fault_refuse(self):
         self.sim.fault(op="getReceivedEdocList", kind="refuse")
@@ -300,7 +380,9 @@ class Scenario:
     def fault_error500(self):
         self.sim.fault(op="sendEdoc", kind="error500")
         package = edoc(A_CODE, [B_CODE], "fault-500")
-        expect_error(lambda: self.a.send_edoc(package, from_code=A_CODE), "http_500", True)
+        expect_error(
+            lambda: self.a.send_edoc(package, from_code=A_CODE), "http_500", True
+        )
         self.sim.fault(op="*", kind="error500", http_status=429)
         expect_error(self.a.agencies, "http_429", True)
         self.sim.fault(op="getAgenciesList", kind="error500", http_status=404)
@@ -320,22 +402,32 @@ class Scenario:
         expect_error(self.a.agencies, "network", True)
         self.sim.fault(op="sendEdoc", kind="drop")
         package = edoc(A_CODE, [B_CODE], "fault-drop")
-        expect_error(lambda: self.a.send_edoc(package, from_code=A_CODE), "network", True)
+        expect_error(
+            lambda: self.a.send_edoc(package, from_code=A_CODE), "network", True
+        )
         expect(self.b.received_list() == [], "dropped send was delivered")
         self.sim.fault(op="sendEdoc", kind="drop", after=True)
         package = edoc(A_CODE, [B_CODE], "fault-drop-after")
-        expect_error(lambda: self.a.send_edoc(package, from_code=A_CODE), "network", True)
+        expect_error(
+            lambda: self.a.send_edoc(package, from_code=A_CODE), "network", True
+        )
         rows = self.b.received_list()
         expect(len(rows) == 1, "drop-after send not delivered")
-        # The sender finds the package whose answer was lost by its DocumentId and hash-file.
+        # The sender finds the package whose answer was lost by its DocumentId and
+        # hash-file.
         found = self.a.sent_list(document_id="fault-drop-after", message_type="edoc")
         expect([r["hashFile"] for r in found] == [proto.file_hash(package)], found)
         expect(found[0]["receiverDocId"] == rows[0]["docId"], found)
         self.b.update_status(rows[0]["docId"], "done")
-        # An acknowledgement whose answer was lost is given again: the same final status is accepted.
+        # An acknowledgement whose answer was lost is given again: the same final status
+        # is accepted.
         self.b.update_status(rows[0]["docId"], "done")
-        expect_error(lambda: self.b.update_status(rows[0]["docId"], "fail"), "refused", False,
-                     proto.ERR_CONFLICT)
+        expect_error(
+            lambda: self.b.update_status(rows[0]["docId"], "fail"),
+            "refused",
+            False,
+            proto.ERR_CONFLICT,
+        )
 
     def fault_count(self):
         self.sim.fault(op="*", kind="error500", count=2)
@@ -370,23 +462,39 @@ class Scenario:
         self.b.update_status(rows[0]["docId"], "done")
 
     def refusals(self):
-        expect_error(lambda: self.a.get_edoc(self.b_doc_id), "refused", False,
-                     proto.ERR_NOT_FOUND)
-        expect_error(lambda: self.b.update_status(self.b_doc_id, "processing"),
-                     "refused", False, proto.ERR_CONFLICT)
+        expect_error(
+            lambda: self.a.get_edoc(self.b_doc_id),
+            "refused",
+            False,
+            proto.ERR_NOT_FOUND,
+        )
+        expect_error(
+            lambda: self.b.update_status(self.b_doc_id, "processing"),
+            "refused",
+            False,
+            proto.ERR_CONFLICT,
+        )
         self.b.update_status(self.b_doc_id, "done")  # idempotent repeat
-        expect_error(lambda: self.a.send_edoc(b"<not-xml", from_code=A_CODE),
-                     "refused", False, proto.ERR_BAD_REQUEST)
-        bomb = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]>'
-                b"<edXML><MessageHeader><To><OrganId>&e;</OrganId></To>"
-                b"</MessageHeader></edXML>")
+        expect_error(
+            lambda: self.a.send_edoc(b"<not-xml", from_code=A_CODE),
+            "refused",
+            False,
+            proto.ERR_BAD_REQUEST,
+        )
+        bomb = (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]>'
+            b"<edXML><MessageHeader><To><OrganId>&e;</OrganId></To>"
+            b"</MessageHeader></edXML>"
+        )
         expect_error(lambda: self.a.send_edoc(bomb, from_code=A_CODE), "refused", False)
-        expect_error(lambda: self.a.send_edoc(self.package, from_code=B_CODE),
-                     "refused", False)
+        expect_error(
+            lambda: self.a.send_edoc(self.package, from_code=B_CODE), "refused", False
+        )
 
     def old_code_routing(self):
-        sent_id = self.a.send_edoc(edoc(A_CODE, ["00.02.H29"], "old-code-1"),
-                                   from_code=A_ID)
+        sent_id = self.a.send_edoc(
+            edoc(A_CODE, ["00.02.H29"], "old-code-1"), from_code=A_ID
+        )
         row = self.a.sent_list(sent_id)[0]
         expect(row["toCode"] == "000.00.02.H29" and row["sendStatus"] == "done", row)
         expect("old code" in row["sendStatusDesc"], row)
@@ -394,14 +502,19 @@ class Scenario:
     def explicit_to_header(self):
         package = edoc(A_CODE, [UNKNOWN], "to-header-1")
         sent_id = self.a.send_edoc(package, from_code=A_CODE, to_codes=[B_CODE])
-        expect([r["toCode"] for r in self.a.sent_list(sent_id)] == [B_CODE], "to ignored")
+        expect(
+            [r["toCode"] for r in self.a.sent_list(sent_id)] == [B_CODE], "to ignored"
+        )
         rows = self.b.received_list()
         expect(len(rows) == 1, rows)
         self.b.update_status(rows[0]["docId"], "done")
 
     def concurrent_sends(self):
         def send(i):
-            return self.a.send_edoc(edoc(A_CODE, [B_CODE], "conc-%d" % i), from_code=A_CODE)
+            return self.a.send_edoc(
+                edoc(A_CODE, [B_CODE], "conc-%d" % i), from_code=A_CODE
+            )
+
         with ThreadPoolExecutor(8) as pool:
             ids = list(pool.map(send, range(16)))
         expect(len(set(ids)) == 16, "duplicate DocIds")
@@ -412,7 +525,9 @@ class Scenario:
         expect(self.b.count_received() == 0, "rows left")
 
     def admin_guard(self):
-        expect(self.sim.admin("state", token="wrong").status_code == 403, "bad token ok")
+        expect(
+            self.sim.admin("state", token="wrong").status_code == 403, "bad token ok"
+        )
         closed = simulator.make_app(self.sim.app.store.path, None)
         server, url = simulator.serve_in_thread(closed)
         try:
@@ -426,34 +541,54 @@ class Scenario:
 
 # -- TLS and token auth ------------------------------------------------------
 
+
 def make_tls_files(directory):
     """A throw-away CA and a localhost server certificate; return paths."""
+    import ipaddress
+
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
-    import ipaddress
 
     now = datetime.datetime.now(datetime.timezone.utc)
 
     def build(subject, issuer, key, signer, ca):
-        builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
-                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
-                   .not_valid_before(now - datetime.timedelta(minutes=5))
-                   .not_valid_after(now + datetime.timedelta(days=1))
-                   .add_extension(x509.BasicConstraints(ca=ca, path_length=None), True))
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(issuer)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), True)
+        )
         if not ca:
-            builder = builder.add_extension(x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"),
-                 x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            builder = builder.add_extension(
+                x509.SubjectAlternativeName(
+                    [
+                        x509.DNSName("localhost"),
+                        x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                    ]
+                ),
+                False,
+            )
         return builder.sign(signer, hashes.SHA256())
 
-    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(
-        ec.SECP256R1())
+    ca_key, key = (
+        ec.generate_private_key(ec.SECP256R1()),
+        ec.generate_private_key(ec.SECP256R1()),
+    )
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Check CA")])
     ca = build(ca_name, ca_name, ca_key, ca_key, True)
-    cert = build(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]),
-                 ca_name, key, ca_key, False)
+    cert = build(
+        x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]),
+        ca_name,
+        key,
+        ca_key,
+        False,
+    )
     paths = {n: os.path.join(directory, n + ".pem") for n in ("ca", "cert", "key")}
     pem = serialization.Encoding.PEM
     with open(paths["ca"], "wb") as handle:
@@ -461,16 +596,24 @@ def make_tls_files(directory):
     with open(paths["cert"], "wb") as handle:
         handle.write(cert.public_bytes(pem))
     with open(paths["key"], "wb") as handle:
-        handle.write(key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
+        handle.write(
+            key.private_bytes(
+                pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        )
     return paths
 
 
 def tls_case(sim, directory):
     """HTTPS simulator: default verification refuses an unknown CA ("tls")."""
     paths = make_tls_files(directory)
-    server = make_server("127.0.0.1", 0, sim.app, threaded=True,
-                         ssl_context=(paths["cert"], paths["key"]))
+    server = make_server(
+        "127.0.0.1",
+        0,
+        sim.app,
+        threaded=True,
+        ssl_context=(paths["cert"], paths["key"]),
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = "https://127.0.0.1:%d" % server.server_port
     try:
@@ -479,8 +622,11 @@ def tls_case(sim, directory):
         expect_error(default.agencies, "tls", False)
         pinned = LgspClient(url, A_ID, A_SECRET, verify=paths["ca"], timeout=5)
         expect(len(pinned.agencies()) > 3, "no agencies over TLS")
-        expect_error(lambda: LgspClient(url, A_ID, A_SECRET, verify="/nonexistent/ca.pem"),
-                     "config", False)
+        expect_error(
+            lambda: LgspClient(url, A_ID, A_SECRET, verify="/nonexistent/ca.pem"),
+            "config",
+            False,
+        )
     finally:
         server.shutdown()
 
@@ -497,14 +643,20 @@ class TokenServer:
     @Request.application
     def app(self, request):
         auth = request.authorization
-        if (request.form.get("grant_type") != "client_credentials" or auth is None
-                or (auth.username, auth.password) != ("cid", "csecret")):
-            return Response('{"error": "invalid_client"}', 400,
-                            content_type="application/json")
+        if (
+            request.form.get("grant_type") != "client_credentials"
+            or auth is None
+            or (auth.username, auth.password) != ("cid", "csecret")
+        ):
+            return Response(
+                '{"error": "invalid_client"}', 400, content_type="application/json"
+            )
         self.issued += 1
-        return Response('{"access_token": "tok-%d", "token_type": "Bearer",'
-                        ' "expires_in": 3600}' % self.issued,
-                        content_type="application/json")
+        return Response(
+            '{"access_token": "tok-%d", "token_type": "Bearer",'
+            ' "expires_in": 3600}' % self.issued,
+            content_type="application/json",
+        )
 
 
 def token_case(sim):
@@ -513,7 +665,8 @@ def token_case(sim):
     seen = []
     session = requests.Session()
     session.hooks["response"].append(
-        lambda r, *a, **k: seen.append(r.request.headers.get("Authorization")))
+        lambda r, *a, **k: seen.append(r.request.headers.get("Authorization"))
+    )
     try:
         auth = TokenAuth(tokens.url, "cid", "csecret")
         client = LgspClient(sim.url, A_ID, A_SECRET, session=session, token_auth=auth)
@@ -521,8 +674,9 @@ def token_case(sim):
         client.received_list()
         expect(tokens.issued == 1, "token fetched %d times" % tokens.issued)
         expect(seen == ["Bearer tok-1", "Bearer tok-1"], seen)
-        bad = LgspClient(sim.url, A_ID, A_SECRET,
-                         token_auth=TokenAuth(tokens.url, "cid", "wrong"))
+        bad = LgspClient(
+            sim.url, A_ID, A_SECRET, token_auth=TokenAuth(tokens.url, "cid", "wrong")
+        )
         expect_error(bad.agencies, "auth", False)
     finally:
         tokens.server.shutdown()
@@ -537,9 +691,23 @@ def generated_admin_token(directory):
     token_file = os.path.join(directory, "run", "admin-token")
     env = {k: v for k, v in os.environ.items() if k != "LGSP_SIM_ADMIN_TOKEN"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "tools.lgsp_simulator.simulator", "--port", str(port),
-         "--db", os.path.join(directory, "cli.sqlite3"), "--admin-token-file", token_file],
-        cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        [
+            sys.executable,
+            "-m",
+            "tools.lgsp_simulator.simulator",
+            "--port",
+            str(port),
+            "--db",
+            os.path.join(directory, "cli.sqlite3"),
+            "--admin-token-file",
+            token_file,
+        ],
+        cwd=str(ROOT),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
     try:
         url = "http://127.0.0.1:%d/_sim/state" % port
         for _attempt in range(100):
@@ -551,13 +719,21 @@ def generated_admin_token(directory):
                     pass
             time.sleep(0.1)
         token = open(token_file).read().strip()
-        expect(len(token) >= 32, "token %r" % token)
-        expect(os.stat(token_file).st_mode & 0o077 == 0, "token file readable by others")
-        expect(requests.get(url, headers={"X-Sim-Admin": token}, timeout=5).status_code == 200,
-               "the generated token does not open the admin API")
+        expect(len(token) >= 32, f"token {token!r}")
+        expect(
+            os.stat(token_file).st_mode & 0o077 == 0, "token file readable by others"
+        )
+        expect(
+            requests.get(url, headers={"X-Sim-Admin": token}, timeout=5).status_code
+            == 200,
+            "the generated token does not open the admin API",
+        )
         for guess in ("", "demo-admin", "test-admin-token", "admin"):
-            expect(requests.get(url, headers={"X-Sim-Admin": guess}, timeout=5).status_code == 403,
-                   "admin API open with %r" % guess)
+            expect(
+                requests.get(url, headers={"X-Sim-Admin": guess}, timeout=5).status_code
+                == 403,
+                f"admin API open with {guess!r}",
+            )
     finally:
         process.terminate()
         output = process.communicate(timeout=10)[0]
@@ -575,42 +751,73 @@ def main():
             for name, func in (
                 ("register systems A and B (admin API)", scenario.register_systems),
                 ("agency directory (seed, oldCode, deleted, pid)", scenario.agencies),
-                ("registerAgency / deleteAgency: platform admin only", scenario.agency_register_delete),
+                (
+                    "registerAgency / deleteAgency: platform admin only",
+                    scenario.agency_register_delete,
+                ),
                 ("A sends an edoc to B and an unknown code", scenario.a_sends),
                 ("B counts, lists, fetches, marks done", scenario.b_receives),
-                ("A's sent list after B's ack (per recipient)", scenario.a_sent_after_ack),
-                ("B sends status 01 then 03 (routed by ResponseFor)",
-                 scenario.b_sends_statuses),
+                (
+                    "A's sent list after B's ack (per recipient)",
+                    scenario.a_sent_after_ack,
+                ),
+                (
+                    "B sends status 01 then 03 (routed by ResponseFor)",
+                    scenario.b_sends_statuses,
+                ),
                 ("A receives the statuses in order", scenario.a_receives_statuses),
                 ("A's sent list shows receiveStatus 03", scenario.a_sent_after_status),
                 ("wrong secret / unknown system -> auth", scenario.wrong_secret),
                 ("skewed timestamp -> auth (skew)", scenario.skewed_timestamp),
                 ("tampered or unsigned header -> 401", scenario.tampered_header),
-                ("replayed request, missing or bad nonce -> 401", scenario.replayed_request),
+                (
+                    "replayed request, missing or bad nonce -> 401",
+                    scenario.replayed_request,
+                ),
                 ("fault refuse -> refused, not retryable", scenario.fault_refuse),
-                ("fault error500 / 429 / 404 -> http_<status>", scenario.fault_error500),
+                (
+                    "fault error500 / 429 / 404 -> http_<status>",
+                    scenario.fault_error500,
+                ),
                 ("fault delay > timeout -> network, retryable", scenario.fault_delay),
-                ("fault drop (before/after processing) -> network", scenario.fault_drop),
+                (
+                    "fault drop (before/after processing) -> network",
+                    scenario.fault_drop,
+                ),
                 ("fault count and op '*' consumed in order", scenario.fault_count),
                 ("duplicate delivery: same package twice", scenario.duplicate_send),
                 ("duplicate listing: same docId twice", scenario.duplicate_list),
-                ("refusals: foreign doc, final status, bad XML, DTD",
-                 scenario.refusals),
+                (
+                    "refusals: foreign doc, final status, bad XML, DTD",
+                    scenario.refusals,
+                ),
                 ("old agency code routed to the new code", scenario.old_code_routing),
-                ("explicit to header overrides To/OrganId", scenario.explicit_to_header),
+                (
+                    "explicit to header overrides To/OrganId",
+                    scenario.explicit_to_header,
+                ),
                 ("16 concurrent sends (threads, WAL)", scenario.concurrent_sends),
                 ("admin API guarded; state dump", scenario.admin_guard),
-                ("TLS: verification on by default, CA bundle", lambda: tls_case(sim, tmp)),
+                (
+                    "TLS: verification on by default, CA bundle",
+                    lambda: tls_case(sim, tmp),
+                ),
                 ("token auth: bearer cached, HMAC kept", lambda: token_case(sim)),
-                ("no default admin token: generated, printed once, 0600 file",
-                 lambda: generated_admin_token(tmp)),
+                (
+                    "no default admin token: generated, printed once, 0600 file",
+                    lambda: generated_admin_token(tmp),
+                ),
             ):
                 checker.case(name, func)
         finally:
             sim.server.shutdown()
     total = time.monotonic() - started
-    print("%s in %.1f s" % ("FAILED (%d)" % checker.failures if checker.failures
-                            else "ALL PASSED", total))
+    print(
+        "{} in {:.1f} s".format(
+            "FAILED (%d)" % checker.failures if checker.failures else "ALL PASSED",
+            total,
+        )
+    )
     return 1 if checker.failures else 0
 
 

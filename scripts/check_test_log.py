@@ -5,14 +5,19 @@ Odoo only logs some failures (a test module that does not import, a tour
 skipped because no browser was found), so the exit code is not enough.
 Prints one final line "N passed, N failed" taken from Odoo's own report.
 """
+
 import argparse
 import re
 import sys
 
-REPORT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
+REPORT = re.compile(
+    r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
+)
 LEVEL = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (ERROR|CRITICAL) ")
 SKIP = re.compile(r" INFO \S+ \S+: skipped (.+?) : (.*)$")
-IMPORT_FAIL = re.compile(r"Can not `import`|Failed to import|ImportError|ModuleNotFoundError")
+IMPORT_FAIL = re.compile(
+    r"Can not `import`|Failed to import|ImportError|ModuleNotFoundError"
+)
 
 
 def main():

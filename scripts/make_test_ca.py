@@ -14,6 +14,7 @@
 
 TEST MATERIAL ONLY - the keys are not protected.
 """
+
 import argparse
 import importlib.util
 import io
@@ -35,11 +36,11 @@ T0 = time.perf_counter()
 
 
 def step(msg):
-    print("[%5.2fs] %s" % (time.perf_counter() - T0, msg), flush=True)
+    print(f"[{time.perf_counter() - T0:5.2f}s] {msg}", flush=True)
 
 
 def fail(msg):
-    print("ERROR: %s" % msg, file=sys.stderr, flush=True)
+    print(f"ERROR: {msg}", file=sys.stderr, flush=True)
     sys.exit(1)
 
 
@@ -55,53 +56,72 @@ def run(cmd, check=True):
     res = subprocess.run(cmd, capture_output=True, text=True)
     if check and res.returncode:
         shown = " ".join("****" if c in (USER_PIN, SO_PIN) else c for c in cmd)
-        fail("%s -> rc=%s\n%s%s" % (shown, res.returncode, res.stdout, res.stderr))
+        fail(f"{shown} -> rc={res.returncode}\n{res.stdout}{res.stderr}")
     return res
 
 
 def ensure_conf(conf_path, pki_dir):
     tokendir = os.path.join(pki_dir, "softhsm-tokens")
-    content = "%s\ndirectories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n" % (
-        CONF_MARKER, tokendir)
+    content = f"{CONF_MARKER}\ndirectories.tokendir = {tokendir}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n"
     os.makedirs(tokendir, mode=0o700, exist_ok=True)
     if os.path.exists(conf_path):
         with open(conf_path) as fh:
             current = fh.read()
         if current == content:
-            step("softhsm2.conf: up to date (%s)" % conf_path)
+            step(f"softhsm2.conf: up to date ({conf_path})")
         elif not current.startswith(CONF_MARKER):
-            step("softhsm2.conf: using existing foreign config as is (%s)" % conf_path)
+            step(f"softhsm2.conf: using existing foreign config as is ({conf_path})")
         else:
             with open(conf_path, "w") as fh:
                 fh.write(content)
-            step("softhsm2.conf: rewritten (%s)" % conf_path)
+            step(f"softhsm2.conf: rewritten ({conf_path})")
     else:
         os.makedirs(os.path.dirname(conf_path), exist_ok=True)
         with open(conf_path, "w") as fh:
             fh.write(content)
-        step("softhsm2.conf: written (%s)" % conf_path)
+        step(f"softhsm2.conf: written ({conf_path})")
     os.environ["SOFTHSM2_CONF"] = conf_path
 
 
 def token_exists():
     out = run(["softhsm2-util", "--show-slots"]).stdout
-    return any(line.strip().startswith("Label:")
-               and line.split(":", 1)[1].strip() == TOKEN_LABEL
-               for line in out.splitlines())
+    return any(
+        line.strip().startswith("Label:")
+        and line.split(":", 1)[1].strip() == TOKEN_LABEL
+        for line in out.splitlines()
+    )
 
 
 def token_objects():
     """Set of (type, label, id) on the token, e.g. ("privkey", "signer", "01")."""
-    out = run(["pkcs11-tool", "--module", MODULE, "--token-label", TOKEN_LABEL,
-               "--login", "--pin", USER_PIN, "--list-objects"]).stdout
+    out = run(
+        [
+            "pkcs11-tool",
+            "--module",
+            MODULE,
+            "--token-label",
+            TOKEN_LABEL,
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--list-objects",
+        ]
+    ).stdout
     objs, cur = set(), None
     for line in out.splitlines():
         if not line.startswith(" "):
             if cur:
                 objs.add(tuple(cur))
             kind = line.split(";")[0].strip().lower()
-            cur = [{"private key object": "privkey", "public key object": "pubkey",
-                    "certificate object": "cert"}.get(kind, kind), None, None]
+            cur = [
+                {
+                    "private key object": "privkey",
+                    "public key object": "pubkey",
+                    "certificate object": "cert",
+                }.get(kind, kind),
+                None,
+                None,
+            ]
         elif cur is not None:
             key, _, val = line.strip().partition(":")
             if key == "label":
@@ -118,38 +138,85 @@ def ensure_token(paths, fresh_pki=False):
     if exists and fresh_pki:
         # new keys were generated: the token holds stale ones, start over
         run(["softhsm2-util", "--delete-token", "--token", TOKEN_LABEL])
-        step("token %r: deleted (PKI was regenerated)" % TOKEN_LABEL)
+        step(f"token {TOKEN_LABEL!r}: deleted (PKI was regenerated)")
         exists = False
     if exists:
-        step("token %r: exists" % TOKEN_LABEL)
+        step(f"token {TOKEN_LABEL!r}: exists")
     else:
-        run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL,
-             "--pin", USER_PIN, "--so-pin", SO_PIN])
-        step("token %r: initialised" % TOKEN_LABEL)
+        run(
+            [
+                "softhsm2-util",
+                "--init-token",
+                "--free",
+                "--label",
+                TOKEN_LABEL,
+                "--pin",
+                USER_PIN,
+                "--so-pin",
+                SO_PIN,
+            ]
+        )
+        step(f"token {TOKEN_LABEL!r}: initialised")
     objs = token_objects()
     for name, hex_id in TOKEN_KEYS:
         if ("privkey", name, hex_id) in objs:
-            step("key %s (id %s): present" % (name, hex_id))
+            step(f"key {name} (id {hex_id}): present")
         else:
-            run(["softhsm2-util", "--import", paths[name + "_key"], "--token", TOKEN_LABEL,
-                 "--label", name, "--id", hex_id, "--pin", USER_PIN])
-            step("key %s (id %s): imported" % (name, hex_id))
+            run(
+                [
+                    "softhsm2-util",
+                    "--import",
+                    paths[name + "_key"],
+                    "--token",
+                    TOKEN_LABEL,
+                    "--label",
+                    name,
+                    "--id",
+                    hex_id,
+                    "--pin",
+                    USER_PIN,
+                ]
+            )
+            step(f"key {name} (id {hex_id}): imported")
         if ("cert", name, hex_id) in objs:
-            step("cert %s (id %s): present" % (name, hex_id))
+            step(f"cert {name} (id {hex_id}): present")
         else:
-            run(["pkcs11-tool", "--module", MODULE, "--token-label", TOKEN_LABEL,
-                 "--login", "--pin", USER_PIN, "--write-object", paths[name + "_der"],
-                 "--type", "cert", "--id", hex_id, "--label", name])
-            step("cert %s (id %s): written" % (name, hex_id))
+            run(
+                [
+                    "pkcs11-tool",
+                    "--module",
+                    MODULE,
+                    "--token-label",
+                    TOKEN_LABEL,
+                    "--login",
+                    "--pin",
+                    USER_PIN,
+                    "--write-object",
+                    paths[name + "_der"],
+                    "--type",
+                    "cert",
+                    "--id",
+                    hex_id,
+                    "--label",
+                    name,
+                ]
+            )
+            step(f"cert {name} (id {hex_id}): written")
     objs = token_objects()
-    missing = [(t, n, i) for n, i in TOKEN_KEYS for t in ("privkey", "cert")
-               if (t, n, i) not in objs]
+    missing = [
+        (t, n, i)
+        for n, i in TOKEN_KEYS
+        for t in ("privkey", "cert")
+        if (t, n, i) not in objs
+    ]
     if missing:
-        fail("token incomplete, missing %s" % missing)
+        fail(f"token incomplete, missing {missing}")
 
 
 def check_pkcs11_signing(paths):
-    from asn1crypto import crl as asn1_crl, pem, x509 as asn1_x509
+    from asn1crypto import crl as asn1_crl
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
     from pyhanko.config.pkcs11 import PKCS11SignatureConfig, TokenCriteria
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -158,7 +225,9 @@ def check_pkcs11_signing(paths):
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    fixtures = load_by_path("vn_pdf_fixtures", os.path.join(ADDON, "tests", "pdf_fixtures.py"))
+    fixtures = load_by_path(
+        "vn_pdf_fixtures", os.path.join(ADDON, "tests", "pdf_fixtures.py")
+    )
 
     def load_pem_cert(path):
         with open(path, "rb") as fh:
@@ -170,51 +239,72 @@ def check_pkcs11_signing(paths):
     config = PKCS11SignatureConfig(
         module_path=MODULE,
         token_criteria=TokenCriteria(label=TOKEN_LABEL),
-        cert_label="signer", key_label="signer",
-        user_pin=USER_PIN, other_certs=[root],
+        cert_label="signer",
+        key_label="signer",
+        user_pin=USER_PIN,
+        other_certs=[root],
     )
     meta = signers.PdfSignatureMetadata(
-        field_name="Sig1", md_algorithm="sha256",
-        subfilter=fields.SigSeedSubFilter.PADES)
+        field_name="Sig1",
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+    )
     with PKCS11SigningContext(config) as signer:
-        out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(fixtures.make_pdf(1))),
-                               meta, signer=signer)
-    step("check: signed a PDF via PKCS#11 (token %r, key 'signer')" % TOKEN_LABEL)
+        out = signers.sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(fixtures.make_pdf(1))),
+            meta,
+            signer=signer,
+        )
+    step(f"check: signed a PDF via PKCS#11 (token {TOKEN_LABEL!r}, key 'signer')")
     emb = PdfFileReader(out).embedded_signatures[0]
-    vc = ValidationContext(trust_roots=[root], crls=[crl], allow_fetching=False,
-                           revocation_mode="hard-fail")
+    vc = ValidationContext(
+        trust_roots=[root],
+        crls=[crl],
+        allow_fetching=False,
+        revocation_mode="hard-fail",
+    )
     status = validate_pdf_signature(emb, vc)
     cn = status.signing_cert.subject.native.get("common_name")
-    step("check: validated signer=%r intact=%s valid=%s trusted=%s revoked=%s "
-         "bottom_line=%s" % (cn, status.intact, status.valid, status.trusted,
-                             status.revoked, status.bottom_line))
+    step(
+        f"check: validated signer={cn!r} intact={status.intact} valid={status.valid} trusted={status.trusted} revoked={status.revoked} "
+        f"bottom_line={status.bottom_line}"
+    )
     if not status.bottom_line:
         fail("PKCS#11 signature did not validate")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
-    ap.add_argument("--no-check", action="store_true",
-                    help="skip the PKCS#11 sign+validate check")
+    ap.add_argument(
+        "--no-check", action="store_true", help="skip the PKCS#11 sign+validate check"
+    )
     args = ap.parse_args()
 
-    pki_dir = os.path.abspath(os.environ.get("VN_PKI_DIR") or os.path.join(REPO, ".run", "pki"))
-    conf_path = os.path.abspath(os.environ.get("SOFTHSM2_CONF") or os.path.join(pki_dir, "softhsm2.conf"))
+    pki_dir = os.path.abspath(
+        os.environ.get("VN_PKI_DIR") or os.path.join(REPO, ".run", "pki")
+    )
+    conf_path = os.path.abspath(
+        os.environ.get("SOFTHSM2_CONF") or os.path.join(pki_dir, "softhsm2.conf")
+    )
     test_pki = load_by_path("vn_test_pki", os.path.join(ADDON, "tools", "test_pki.py"))
 
     already = os.path.exists(os.path.join(pki_dir, test_pki.MARKER))
     paths = test_pki.write_pki(pki_dir)
-    step("pki: %s (%s)" % ("already complete" if already else "generated and written", pki_dir))
+    step(
+        "pki: {} ({})".format(
+            "already complete" if already else "generated and written", pki_dir
+        )
+    )
     for tool in ("softhsm2-util", "pkcs11-tool"):
-        if run(["sh", "-c", "command -v %s" % tool], check=False).returncode:
-            fail("%s not found" % tool)
+        if run(["sh", "-c", f"command -v {tool}"], check=False).returncode:
+            fail(f"{tool} not found")
     if not os.path.exists(MODULE):
-        fail("PKCS#11 module %s not found" % MODULE)
+        fail(f"PKCS#11 module {MODULE} not found")
     ensure_conf(conf_path, pki_dir)
     ensure_token(paths, fresh_pki=not already)
     if not args.no_check:
         check_pkcs11_signing(paths)
-    step("done (export SOFTHSM2_CONF=%s)" % conf_path)
+    step(f"done (export SOFTHSM2_CONF={conf_path})")
 
 
 if __name__ == "__main__":

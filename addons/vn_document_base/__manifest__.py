@@ -10,10 +10,18 @@
     "development_status": "Alpha",
     "application": True,
     "depends": [
-        "base", "mail", "hr", "resource", "web",
-        # accounts (R-SEC3): two-factor login, enforced by e-mailed codes without an app;
-        # OCA's password policy (it brings auth_signup, whose public sign-up the suite turns off)
-        "auth_totp", "auth_totp_mail", "auth_signup", "password_security",
+        "base",
+        "mail",
+        "hr",
+        "resource",
+        "web",
+        # accounts (R-SEC3): two-factor login, enforced by e-mailed codes without an
+        # app; OCA's password policy (it brings auth_signup, whose public sign-up the
+        # suite turns off)
+        "auth_totp",
+        "auth_totp_mail",
+        "auth_signup",
+        "password_security",
     ],
     "external_dependencies": {
         "python": ["pyhanko", "pyhanko-certvalidator", "python-magic", "pyclamd"],

@@ -11,10 +11,16 @@ def post_init_hook(env):
     The project's scripts already pass ``--load-language vi_VN``; this covers an
     installation from the Apps menu or a container, where nobody does.
     """
-    lang = env["res.lang"].with_context(active_test=False).search([("code", "=", VIETNAMESE)])
+    lang = (
+        env["res.lang"]
+        .with_context(active_test=False)
+        .search([("code", "=", VIETNAMESE)])
+    )
     if not lang.active:
         env["res.lang"]._activate_lang(VIETNAMESE)
-        installed = env["ir.module.module"].search([("state", "in", ("installed", "to install"))])
+        installed = env["ir.module.module"].search(
+            [("state", "in", ("installed", "to install"))]
+        )
         installed._update_translations([VIETNAMESE])
         _logger.info("Vietnamese activated and loaded for %d modules", len(installed))
     if env["ir.default"]._get("res.partner", "lang") in (None, "en_US"):

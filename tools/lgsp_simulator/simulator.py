@@ -31,8 +31,13 @@ from werkzeug.wrappers import Request, Response
 _logger = logging.getLogger("lgsp_simulator")
 
 DEFAULT_DB = os.path.join(".run", "lgsp-sim", "sim.sqlite3")
-PROTOCOL_PATH = (Path(__file__).resolve().parents[2] / "addons" / "vn_lgsp_connector"
-                 / "tools" / "lgsp_protocol.py")
+PROTOCOL_PATH = (
+    Path(__file__).resolve().parents[2]
+    / "addons"
+    / "vn_lgsp_connector"
+    / "tools"
+    / "lgsp_protocol.py"
+)
 MAX_CONTENT_LENGTH = 64 * 1024 * 1024
 ADMIN_HEADER = "X-Sim-Admin"
 
@@ -76,8 +81,13 @@ SEED_AGENCIES = (
     ("000.00.41.H29", "000.00.00.H29", "Ủy ban nhân dân Quận 1", "", False),
     ("000.01.41.H29", "000.00.41.H29", "Văn phòng HĐND và UBND Quận 1", "", False),
     ("000.02.41.H29", "000.00.41.H29", "Phòng Nội vụ Quận 1", "", False),
-    ("000.00.00.W29", "000.00.00.H29", "Trung tâm liên thông TP. Hồ Chí Minh",
-     "00.00.W29", True),
+    (
+        "000.00.00.W29",
+        "000.00.00.H29",
+        "Trung tâm liên thông TP. Hồ Chí Minh",
+        "00.00.W29",
+        True,
+    ),
 )
 
 SCHEMA = """
@@ -140,6 +150,7 @@ def now_iso():
 
 # -- storage ----------------------------------------------------------------
 
+
 class Store:
     """SQLite store: one connection per request, WAL, BEGIN IMMEDIATE writes."""
 
@@ -150,9 +161,13 @@ class Store:
         with self.connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(SCHEMA)
-            columns = {row["name"] for row in conn.execute("PRAGMA table_info(systems)")}
+            columns = {
+                row["name"] for row in conn.execute("PRAGMA table_info(systems)")
+            }
             if "platform_admin" not in columns:  # a store made by an older simulator
-                conn.execute("ALTER TABLE systems ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0")
+                conn.execute(
+                    "ALTER TABLE systems ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0"
+                )
             with self.write(conn):
                 if not conn.execute("SELECT 1 FROM agencies LIMIT 1").fetchone():
                     seed_agencies(conn)
@@ -184,8 +199,9 @@ class Store:
 def seed_agencies(conn):
     """Insert the demo HCM agency directory."""
     for code, parent, name, old_code, deleted in SEED_AGENCIES:
-        upsert_agency(conn, {"code": code, "pcode": parent, "name": name,
-                             "oldCode": old_code})
+        upsert_agency(
+            conn, {"code": code, "pcode": parent, "name": name, "oldCode": old_code}
+        )
         if deleted:
             conn.execute("UPDATE agencies SET deleted = 1 WHERE code = ?", (code,))
 
@@ -196,13 +212,18 @@ def upsert_agency(conn, data):
     name = (data.get("name") or "").strip()
     if not code or not name:
         raise SimError(proto.ERR_BAD_REQUEST, "code and name are required")
-    parent = conn.execute("SELECT id FROM agencies WHERE code = ?",
-                          ((data.get("pcode") or "").strip(),)).fetchone()
+    parent = conn.execute(
+        "SELECT id FROM agencies WHERE code = ?", ((data.get("pcode") or "").strip(),)
+    ).fetchone()
     values = {
-        "pid": parent["id"] if parent else 0, "code": code,
-        "code102": (data.get("code102") or code).strip(), "name": name,
-        "mail": data.get("mail") or "", "mobile": data.get("mobile") or "",
-        "fax": data.get("fax") or "", "old_code": data.get("oldCode") or "",
+        "pid": parent["id"] if parent else 0,
+        "code": code,
+        "code102": (data.get("code102") or code).strip(),
+        "name": name,
+        "mail": data.get("mail") or "",
+        "mobile": data.get("mobile") or "",
+        "fax": data.get("fax") or "",
+        "old_code": data.get("oldCode") or "",
         "modify_date": now_iso(),
     }
     conn.execute(
@@ -211,18 +232,27 @@ def upsert_agency(conn, data):
         " :old_code, :modify_date) ON CONFLICT (code) DO UPDATE SET pid = :pid,"
         " code102 = :code102, name = :name, mail = :mail, mobile = :mobile, fax = :fax,"
         " old_code = CASE WHEN :old_code = '' THEN old_code ELSE :old_code END,"
-        " deleted = 0, version = version + 1, modify_date = :modify_date", values)
+        " deleted = 0, version = version + 1, modify_date = :modify_date",
+        values,
+    )
     return conn.execute("SELECT * FROM agencies WHERE code = ?", (code,)).fetchone()
 
 
 def agency_json(row):
     """Agency row in the getAgenciesList field names."""
     return {
-        "id": row["id"], "pid": row["pid"], "code": row["code"],
-        "code102": row["code102"], "name": row["name"], "mail": row["mail"],
-        "status": 0 if row["deleted"] else 1, "isAgency": True,
-        "centerCode": "000.00.00.H29", "deleted": bool(row["deleted"]),
-        "oldCode": row["old_code"], "version": row["version"],
+        "id": row["id"],
+        "pid": row["pid"],
+        "code": row["code"],
+        "code102": row["code102"],
+        "name": row["name"],
+        "mail": row["mail"],
+        "status": 0 if row["deleted"] else 1,
+        "isAgency": True,
+        "centerCode": "000.00.00.H29",
+        "deleted": bool(row["deleted"]),
+        "oldCode": row["old_code"],
+        "version": row["version"],
         "modifyDate": row["modify_date"],
     }
 
@@ -233,19 +263,26 @@ def resolve_agency(conn, code):
     if row and not row["deleted"]:
         return row, ""
     if row:
-        return None, "agency %s is deleted" % code
-    row = conn.execute("SELECT * FROM agencies WHERE old_code = ? AND deleted = 0",
-                       (code,)).fetchone()
+        return None, f"agency {code} is deleted"
+    row = conn.execute(
+        "SELECT * FROM agencies WHERE old_code = ? AND deleted = 0", (code,)
+    ).fetchone()
     if row:
-        return row, "routed from old code %s to %s" % (code, row["code"])
-    return None, "unknown agency code %s" % code
+        return row, "routed from old code {} to {}".format(code, row["code"])
+    return None, f"unknown agency code {code}"
 
 
 # -- edXML reading (routing ids only) ----------------------------------------
 
+
 def _xml_parser():
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=True,
+    )
 
 
 def _local(element):
@@ -266,7 +303,7 @@ def parse_package(data):
     try:
         root = etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise SimError(proto.ERR_BAD_REQUEST, "package is not well-formed XML: %s" % exc)
+        raise SimError(proto.ERR_BAD_REQUEST, f"package is not well-formed XML: {exc}")
     if root.getroottree().docinfo.doctype:
         raise SimError(proto.ERR_BAD_REQUEST, "DOCTYPE is not allowed in packages")
     header = next((e for e in root.iter() if _local(e) == "MessageHeader"), None)
@@ -275,8 +312,10 @@ def parse_package(data):
     notation = _notation((_children(header, "Code") or [None])[0])
     return {
         "to": [_text(t, "OrganId") for t in _children(header, "To")],
-        "response_for": [(_text(r, "OrganId"), _text(r, "DocumentId"))
-                         for r in _children(header, "ResponseFor")],
+        "response_for": [
+            (_text(r, "OrganId"), _text(r, "DocumentId"))
+            for r in _children(header, "ResponseFor")
+        ],
         "document_id": _text(header, "DocumentId"),
         "status_code": _text(header, "StatusCode"),
         "description": _text(header, "Description"),
@@ -286,7 +325,7 @@ def parse_package(data):
 
 
 def _notation(code):
-    """"number/notation" from a Code block (or its plain text)."""
+    """ "number/notation" from a Code block (or its plain text)."""
     if code is None:
         return ""
     parts = (_text(code, "CodeNumber"), _text(code, "CodeNotation"))
@@ -312,6 +351,7 @@ def _unique(codes):
 
 
 # -- faults -----------------------------------------------------------------
+
 
 class FaultTable:
     """Fault rules, consumed in insertion order; guarded by a lock."""
@@ -353,9 +393,9 @@ def normalise_fault(rule):
         raise SimError(proto.ERR_BAD_REQUEST, "a fault rule is a JSON object")
     op, kind = rule.get("op", "*"), rule.get("kind")
     if op != "*" and op not in OPERATIONS:
-        raise SimError(proto.ERR_BAD_REQUEST, "unknown op %r" % op)
+        raise SimError(proto.ERR_BAD_REQUEST, f"unknown op {op!r}")
     if kind not in FAULT_KINDS:
-        raise SimError(proto.ERR_BAD_REQUEST, "kind must be one of %s" % (FAULT_KINDS,))
+        raise SimError(proto.ERR_BAD_REQUEST, f"kind must be one of {FAULT_KINDS}")
     try:
         count = int(rule.get("count", 1))
         seconds = float(rule.get("seconds", 1.0))
@@ -363,10 +403,18 @@ def normalise_fault(rule):
     except (TypeError, ValueError):
         raise SimError(proto.ERR_BAD_REQUEST, "count, seconds, http_status: numbers")
     if count < 1 or not 0 <= seconds <= 300 or not 400 <= http_status <= 599:
-        raise SimError(proto.ERR_BAD_REQUEST, "count >= 1, 0 <= seconds <= 300,"
-                       " 400 <= http_status <= 599")
-    return {"op": op, "kind": kind, "count": count, "seconds": seconds,
-            "http_status": http_status, "after": bool(rule.get("after", False))}
+        raise SimError(
+            proto.ERR_BAD_REQUEST,
+            "count >= 1, 0 <= seconds <= 300, 400 <= http_status <= 599",
+        )
+    return {
+        "op": op,
+        "kind": kind,
+        "count": count,
+        "seconds": seconds,
+        "http_status": http_status,
+        "after": bool(rule.get("after", False)),
+    }
 
 
 class DroppedConnection(ConnectionAbortedError):
@@ -374,6 +422,7 @@ class DroppedConnection(ConnectionAbortedError):
 
 
 # -- the application --------------------------------------------------------
+
 
 class SimRequest(Request):
     max_content_length = MAX_CONTENT_LENGTH
@@ -396,8 +445,10 @@ class Context:
     def param(self, name, required=True):
         value = (self.params.get(name) or "").strip()
         if required and not value:
-            raise SimError(proto.ERR_BAD_REQUEST, "signed header %s%s is required"
-                           % (proto.PREFIX, name))
+            raise SimError(
+                proto.ERR_BAD_REQUEST,
+                f"signed header {proto.PREFIX}{name} is required",
+            )
         return value
 
     @property
@@ -424,13 +475,13 @@ class SimulatorApp:
         name = request.path.strip("/")
         try:
             if name.startswith("_sim/"):
-                return self.admin(request, name[len("_sim/"):])
+                return self.admin(request, name[len("_sim/") :])
             name = name.rsplit("/", 1)[-1]  # any base path prefix is accepted
             if name not in OPERATIONS:
                 return json_response(fail_404(name), 404)
             method, handler = OPERATIONS[name]
             if request.method != method:
-                return json_response(proto.fail(proto.ERR_METHOD, "use %s" % method), 405)
+                return json_response(proto.fail(proto.ERR_METHOD, f"use {method}"), 405)
             rule = self.faults.take(name, TRANSPORT_FAULTS)
             faulty = apply_transport_fault(rule, request) if rule else None
             response = faulty or self.run_operation(request, getattr(self, handler))
@@ -453,14 +504,19 @@ class SimulatorApp:
         with self.store.connect() as conn:
             try:
                 params = proto.verify_headers(
-                    headers, lambda sid: self.lookup_secret(conn, sid),
-                    self.max_skew_seconds)
+                    headers,
+                    lambda sid: self.lookup_secret(conn, sid),
+                    self.max_skew_seconds,
+                )
                 self.remember_nonce(conn, params[proto.SYSTEM_ID], params[proto.NONCE])
             except proto.ProtocolError as exc:
                 return json_response(
-                    proto.fail(proto.ERR_AUTH, "%s: %s" % (exc.code, exc.message)), 401)
-            system = conn.execute("SELECT * FROM systems WHERE system_id = ?",
-                                  (params[proto.SYSTEM_ID],)).fetchone()
+                    proto.fail(proto.ERR_AUTH, f"{exc.code}: {exc.message}"),
+                    401,
+                )
+            system = conn.execute(
+                "SELECT * FROM systems WHERE system_id = ?", (params[proto.SYSTEM_ID],)
+            ).fetchone()
             result = handler(Context(request, conn, params, system))
         return result if isinstance(result, Response) else json_response(result)
 
@@ -471,18 +527,26 @@ class SimulatorApp:
         whose timestamp is still accepted can never be accepted a second time."""
         now = time.time()
         with Store.write(conn):
-            conn.execute("DELETE FROM nonces WHERE seen < ?", (now - 2 * self.max_skew_seconds - 60,))
+            conn.execute(
+                "DELETE FROM nonces WHERE seen < ?",
+                (now - 2 * self.max_skew_seconds - 60,),
+            )
             try:
-                conn.execute("INSERT INTO nonces (system_id, nonce, seen) VALUES (?, ?, ?)",
-                             (system_id, nonce, now))
+                conn.execute(
+                    "INSERT INTO nonces (system_id, nonce, seen) VALUES (?, ?, ?)",
+                    (system_id, nonce, now),
+                )
             except sqlite3.IntegrityError:
                 _logger.warning("replayed request refused (system %s)", system_id)
-                raise proto.ProtocolError("replay", "this nonce was already used: request refused") from None
+                raise proto.ProtocolError(
+                    "replay", "this nonce was already used: request refused"
+                ) from None
 
     @staticmethod
     def lookup_secret(conn, system_id):
-        row = conn.execute("SELECT secret FROM systems WHERE system_id = ?",
-                           (system_id,)).fetchone()
+        row = conn.execute(
+            "SELECT secret FROM systems WHERE system_id = ?", (system_id,)
+        ).fetchone()
         return row["secret"] if row else None
 
     # -- operations ----------------------------------------------------------
@@ -493,15 +557,20 @@ class SimulatorApp:
         if ctx.param(proto.SERVICE).lower() != proto.SERVICE_TYPE.lower():
             raise SimError(proto.ERR_BAD_REQUEST, "servicetype must be eDoc")
         if ctx.param(proto.FROM) not in (ctx.system["system_id"], ctx.organ):
-            raise SimError(proto.ERR_BAD_REQUEST,
-                           "from must be the caller's system id or organ code")
+            raise SimError(
+                proto.ERR_BAD_REQUEST,
+                "from must be the caller's system id or organ code",
+            )
         data = _uploaded_file(ctx.request)
         if proto.file_hash(data) != ctx.param(proto.HASH_FILE).lower():
             raise SimError(proto.ERR_BAD_REQUEST, "hash-file does not match file_doc")
         info = parse_package(data)
         to_header = ctx.param(proto.TO, required=False)
-        codes = (_unique(to_header.split(",")) if to_header
-                 else package_recipients(info, message_type))
+        codes = (
+            _unique(to_header.split(","))
+            if to_header
+            else package_recipients(info, message_type)
+        )
         if not codes:
             raise SimError(proto.ERR_BAD_REQUEST, "no recipient (to header or package)")
         copies = 2 if self.faults.take("sendEdoc", ("duplicate",)) else 1
@@ -519,7 +588,8 @@ class SimulatorApp:
         rows = ctx.conn.execute(
             "SELECT * FROM inbox WHERE to_code = ? AND message_type = ?"
             " AND status IN ('initial', 'processing') ORDER BY seq",
-            (ctx.organ, message_type)).fetchall()
+            (ctx.organ, message_type),
+        ).fetchall()
         data = [inbox_json(r) for r in rows]
         if data and self.faults.take("getReceivedEdocList", ("duplicate",)):
             data.insert(1, dict(data[0]))
@@ -528,10 +598,16 @@ class SimulatorApp:
     def op_get_edoc(self, ctx):
         """POST /getEdoc: the raw package bytes (FAIL envelope when unknown)."""
         row = own_inbox_row(ctx)
-        return Response(row["payload"], content_type="application/xml", headers={
-            proto.HASH_FILE: proto.file_hash(row["payload"]),
-            "Content-Disposition": 'attachment; filename="%s.edxml"' % row["doc_id"],
-        })
+        return Response(
+            row["payload"],
+            content_type="application/xml",
+            headers={
+                proto.HASH_FILE: proto.file_hash(row["payload"]),
+                "Content-Disposition": 'attachment; filename="{}.edxml"'.format(
+                    row["doc_id"]
+                ),
+            },
+        )
 
     def op_update_status(self, ctx):
         """POST /updateStatus: transport acknowledgement done/fail/processing."""
@@ -542,23 +618,33 @@ class SimulatorApp:
         with Store.write(ctx.conn):
             row = own_inbox_row(ctx)
             if row["status"] in FINAL and row["status"] != status:
-                raise SimError(proto.ERR_CONFLICT, "document already %s" % row["status"])
+                raise SimError(
+                    proto.ERR_CONFLICT, "document already {}".format(row["status"])
+                )
             stamp = now_iso()
-            ctx.conn.execute("UPDATE inbox SET status = ?, status_desc = ?, updated = ?"
-                             " WHERE doc_id = ?", (status, description, stamp, row["doc_id"]))
+            ctx.conn.execute(
+                "UPDATE inbox SET status = ?, status_desc = ?, updated = ?"
+                " WHERE doc_id = ?",
+                (status, description, stamp, row["doc_id"]),
+            )
             record_ack(ctx.conn, row, status, description, stamp)
         return proto.ok()
 
     def op_sent_list(self, ctx):
         """POST /getSentEdocList: per-recipient tracking of the caller's sends."""
-        query = ("SELECT s.*, r.* FROM recipients r JOIN sent s ON s.doc_id = r.sent_id"
-                 " WHERE s.system_id = ?")
+        query = (
+            "SELECT s.*, r.* FROM recipients r JOIN sent s ON s.doc_id = r.sent_id"
+            " WHERE s.system_id = ?"
+        )
         args = [ctx.system["system_id"]]
-        for name, column in ((proto.DOC_ID, "s.doc_id"), (proto.MESSAGE_TYPE, "s.message_type"),
-                             (proto.DOCUMENT_ID, "s.document_id")):
+        for name, column in (
+            (proto.DOC_ID, "s.doc_id"),
+            (proto.MESSAGE_TYPE, "s.message_type"),
+            (proto.DOCUMENT_ID, "s.document_id"),
+        ):
             value = ctx.param(name, required=False)
             if value:
-                query += " AND %s = ?" % column
+                query += f" AND {column} = ?"
                 args.append(value)
         rows = ctx.conn.execute(query + " ORDER BY s.seq, r.id", args).fetchall()
         return proto.ok(data=[sent_json(r) for r in rows])
@@ -586,9 +672,11 @@ class SimulatorApp:
         with Store.write(ctx.conn):
             cursor = ctx.conn.execute(
                 "UPDATE agencies SET deleted = 1, version = version + 1, modify_date = ?"
-                " WHERE code = ? AND deleted = 0", (now_iso(), code or ""))
+                " WHERE code = ? AND deleted = 0",
+                (now_iso(), code or ""),
+            )
             if not cursor.rowcount:
-                raise SimError(proto.ERR_NOT_FOUND, "no live agency %s" % code)
+                raise SimError(proto.ERR_NOT_FOUND, f"no live agency {code}")
         return proto.ok()
 
     def op_count_edoc(self, ctx):
@@ -604,12 +692,18 @@ class SimulatorApp:
     def admin(self, request, name):
         """Admin/test API, enabled only with an admin token."""
         if not self.admin_token:
-            return json_response(proto.fail(proto.ERR_NOT_FOUND, "admin API disabled"), 404)
+            return json_response(
+                proto.fail(proto.ERR_NOT_FOUND, "admin API disabled"), 404
+            )
         given = request.headers.get(ADMIN_HEADER, "")
         if not hmac.compare_digest(given.encode(), self.admin_token.encode()):
             return json_response(proto.fail(proto.ERR_AUTH, "bad admin token"), 403)
-        routes = {("POST", "system"): self.admin_system, ("POST", "fault"): self.admin_fault,
-                  ("POST", "reset"): self.admin_reset, ("GET", "state"): self.admin_state}
+        routes = {
+            ("POST", "system"): self.admin_system,
+            ("POST", "fault"): self.admin_fault,
+            ("POST", "reset"): self.admin_reset,
+            ("GET", "state"): self.admin_state,
+        }
         handler = routes.get((request.method, name))
         if handler is None:
             return json_response(fail_404("_sim/" + name), 404)
@@ -622,27 +716,42 @@ class SimulatorApp:
         ``platform_admin``: the platform operator's own system, the only one that may change
         the agency directory (registerAgency, deleteAgency)."""
         body = body if isinstance(body, dict) else {}
-        fields = [str(body.get(k) or "").strip()
-                  for k in ("system_id", "secret", "organ_code")]
+        fields = [
+            str(body.get(k) or "").strip()
+            for k in ("system_id", "secret", "organ_code")
+        ]
         if not all(fields):
-            raise SimError(proto.ERR_BAD_REQUEST, "system_id, secret, organ_code required")
+            raise SimError(
+                proto.ERR_BAD_REQUEST, "system_id, secret, organ_code required"
+            )
         name = str(body.get("name") or fields[2])
-        platform_admin = 1 if body.get("platform_admin") in (True, 1, "1", "true") else 0
+        platform_admin = (
+            1 if body.get("platform_admin") in (True, 1, "1", "true") else 0
+        )
         with self.store.connect() as conn, Store.write(conn):
-            conn.execute("INSERT OR REPLACE INTO systems (system_id, secret, organ_code, name, created,"
-                         " platform_admin) VALUES (?, ?, ?, ?, ?, ?)",
-                         (*fields, name, now_iso(), platform_admin))
-            if not conn.execute("SELECT 1 FROM agencies WHERE code = ?",
-                                (fields[2],)).fetchone():
+            conn.execute(
+                "INSERT OR REPLACE INTO systems (system_id, secret, organ_code, name, created,"
+                " platform_admin) VALUES (?, ?, ?, ?, ?, ?)",
+                (*fields, name, now_iso(), platform_admin),
+            )
+            if not conn.execute(
+                "SELECT 1 FROM agencies WHERE code = ?", (fields[2],)
+            ).fetchone():
                 upsert_agency(conn, {"code": fields[2], "name": name})
-        return proto.ok(system_id=fields[0], organ_code=fields[2], platform_admin=bool(platform_admin))
+        return proto.ok(
+            system_id=fields[0],
+            organ_code=fields[2],
+            platform_admin=bool(platform_admin),
+        )
 
     def admin_fault(self, body):
         """Add fault rules ({rule}, [rules] or {"rules": [...]}); {"clear": true}."""
         if isinstance(body, dict) and body.get("clear"):
             self.faults.clear()
             return proto.ok(faults=[])
-        rules = body.get("rules") if isinstance(body, dict) and "rules" in body else body
+        rules = (
+            body.get("rules") if isinstance(body, dict) and "rules" in body else body
+        )
         rules = rules if isinstance(rules, list) else [rules]
         for rule in rules:
             self.faults.add(rule)
@@ -652,35 +761,56 @@ class SimulatorApp:
         """Drop all data and faults; re-seed the agency directory."""
         self.faults.clear()
         with self.store.connect() as conn, Store.write(conn):
-            for table in ("inbox", "recipients", "sent", "systems", "agencies", "nonces"):
-                conn.execute("DELETE FROM %s" % table)
+            for table in (
+                "inbox",
+                "recipients",
+                "sent",
+                "systems",
+                "agencies",
+                "nonces",
+            ):
+                conn.execute(f"DELETE FROM {table}")
             seed_agencies(conn)
         return proto.ok()
 
     def admin_state(self, _body):
         """Counts per table and inbox status, systems (no secrets), faults."""
         with self.store.connect() as conn:
-            counts = {t: conn.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
-                      for t in ("systems", "agencies", "sent", "recipients", "inbox")}
-            inbox = conn.execute("SELECT to_code, message_type, status, count(*) AS n"
-                                 " FROM inbox GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall()
-            systems = conn.execute("SELECT system_id, organ_code, name, platform_admin FROM systems"
-                                   " ORDER BY system_id").fetchall()
-        return proto.ok(counts=counts, inbox=[dict(r) for r in inbox],
-                        systems=[dict(r) for r in systems], faults=self.faults.snapshot())
+            counts = {
+                t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("systems", "agencies", "sent", "recipients", "inbox")
+            }
+            inbox = conn.execute(
+                "SELECT to_code, message_type, status, count(*) AS n"
+                " FROM inbox GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+            ).fetchall()
+            systems = conn.execute(
+                "SELECT system_id, organ_code, name, platform_admin FROM systems"
+                " ORDER BY system_id"
+            ).fetchall()
+        return proto.ok(
+            counts=counts,
+            inbox=[dict(r) for r in inbox],
+            systems=[dict(r) for r in systems],
+            faults=self.faults.snapshot(),
+        )
 
 
 # -- operation helpers -------------------------------------------------------
 
+
 def require_platform_admin(ctx):
     """Changes to the agency directory are the platform operator's, never a connected system's."""
     if not ctx.system["platform_admin"]:
-        raise SimError(proto.ERR_FORBIDDEN, "only the platform administrator changes the agency"
-                       " directory", http_status=403)
+        raise SimError(
+            proto.ERR_FORBIDDEN,
+            "only the platform administrator changes the agency directory",
+            http_status=403,
+        )
 
 
 def fail_404(name):
-    return proto.fail(proto.ERR_NOT_FOUND, "no such operation: %s" % name)
+    return proto.fail(proto.ERR_NOT_FOUND, f"no such operation: {name}")
 
 
 def apply_transport_fault(rule, request):
@@ -694,8 +824,10 @@ def apply_transport_fault(rule, request):
     elif kind == "refuse":
         return json_response(proto.fail(proto.ERR_REFUSED, "refused (simulated)"))
     elif kind == "error500":
-        return json_response(proto.fail(proto.ERR_INTERNAL, "server error (simulated)"),
-                             rule["http_status"])
+        return json_response(
+            proto.fail(proto.ERR_INTERNAL, "server error (simulated)"),
+            rule["http_status"],
+        )
     elif kind == "drop" and not rule["after"]:
         drop_connection(request)
     return None
@@ -745,9 +877,19 @@ def insert_sent(ctx, message_type, info, data):
         "INSERT INTO sent (doc_id, system_id, from_code, message_type, document_id,"
         " status_code, notation, title, payload_hash, created)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (doc_id, ctx.system["system_id"], ctx.organ, message_type, document_id,
-         info["status_code"], info["notation"], info["title"], proto.file_hash(data),
-         now_iso()))
+        (
+            doc_id,
+            ctx.system["system_id"],
+            ctx.organ,
+            message_type,
+            document_id,
+            info["status_code"],
+            info["notation"],
+            info["title"],
+            proto.file_hash(data),
+            now_iso(),
+        ),
+    )
     return doc_id
 
 
@@ -764,15 +906,33 @@ def deliver(ctx, sent_id, code, message_type, data, copies):
             ctx.conn.execute(
                 "INSERT INTO inbox (doc_id, sent_id, from_code, to_code, message_type,"
                 " payload, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (inbox_id, sent_id, ctx.organ, agency["code"], message_type, data,
-                 stamp, stamp))
+                (
+                    inbox_id,
+                    sent_id,
+                    ctx.organ,
+                    agency["code"],
+                    message_type,
+                    data,
+                    stamp,
+                    stamp,
+                ),
+            )
         code = agency["code"]
     ctx.conn.execute(
         "INSERT INTO recipients (sent_id, to_code, send_status, send_status_desc,"
         " ack_status, receiver_doc_id, sent_time, updated)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (sent_id, code, send_status, note or ("delivered" if agency else ""),
-         "initial" if agency else "", receiver_doc_id, stamp, stamp))
+        (
+            sent_id,
+            code,
+            send_status,
+            note or ("delivered" if agency else ""),
+            "initial" if agency else "",
+            receiver_doc_id,
+            stamp,
+            stamp,
+        ),
+    )
 
 
 def record_business_status(ctx, info):
@@ -780,14 +940,23 @@ def record_business_status(ctx, info):
     if not info["status_code"]:
         return
     for organ_id, document_id in info["response_for"]:
-        if not document_id or not organ_id:  # an empty identifier never matches anything
+        if (
+            not document_id or not organ_id
+        ):  # an empty identifier never matches anything
             continue
         ctx.conn.execute(
             "UPDATE recipients SET receive_status = ?, receive_status_desc = ?,"
             " updated = ? WHERE to_code = ? AND sent_id IN (SELECT doc_id FROM sent"
             " WHERE message_type = 'edoc' AND document_id = ? AND from_code = ?)",
-            (info["status_code"], info["description"], now_iso(), ctx.organ,
-             document_id, organ_id))
+            (
+                info["status_code"],
+                info["description"],
+                now_iso(),
+                ctx.organ,
+                document_id,
+                organ_id,
+            ),
+        )
 
 
 def record_ack(conn, row, status, description, stamp):
@@ -805,33 +974,49 @@ def record_ack(conn, row, status, description, stamp):
         " receive_status = CASE WHEN receive_status IN ('', 'initial', 'processing',"
         " 'done', 'fail') THEN ? ELSE receive_status END"
         " WHERE sent_id = ? AND to_code = ?",
-        (status, stamp, status, stamp, description, status, row["sent_id"],
-         row["to_code"]))
+        (
+            status,
+            stamp,
+            status,
+            stamp,
+            description,
+            status,
+            row["sent_id"],
+            row["to_code"],
+        ),
+    )
 
 
 def own_inbox_row(ctx):
     """The caller's inbox row named by the docId header, else a refusal."""
     doc_id = ctx.param(proto.DOC_ID)
-    row = ctx.conn.execute("SELECT * FROM inbox WHERE doc_id = ? AND to_code = ?",
-                           (doc_id, ctx.organ)).fetchone()
+    row = ctx.conn.execute(
+        "SELECT * FROM inbox WHERE doc_id = ? AND to_code = ?", (doc_id, ctx.organ)
+    ).fetchone()
     if row is None:
-        raise SimError(proto.ERR_NOT_FOUND, "document %s not found" % doc_id)
+        raise SimError(proto.ERR_NOT_FOUND, f"document {doc_id} not found")
     return row
 
 
 def count_pending(ctx, message_type):
     return ctx.conn.execute(
         "SELECT count(*) FROM inbox WHERE to_code = ? AND message_type = ?"
-        " AND status IN ('initial', 'processing')", (ctx.organ, message_type)).fetchone()[0]
+        " AND status IN ('initial', 'processing')",
+        (ctx.organ, message_type),
+    ).fetchone()[0]
 
 
 def inbox_json(row):
     """Inbox row in the getReceivedEdocList field names."""
     return {
-        "docId": row["doc_id"], "serviceType": proto.SERVICE_TYPE,
-        "messageType": row["message_type"], "from": row["from_code"],
-        "to": row["to_code"], "status": row["status"],
-        "status_desc": row["status_desc"], "created_time": row["created"],
+        "docId": row["doc_id"],
+        "serviceType": proto.SERVICE_TYPE,
+        "messageType": row["message_type"],
+        "from": row["from_code"],
+        "to": row["to_code"],
+        "status": row["status"],
+        "status_desc": row["status_desc"],
+        "created_time": row["created"],
         "updated_time": row["updated"],
     }
 
@@ -839,21 +1024,32 @@ def inbox_json(row):
 def sent_json(row):
     """Joined sent/recipient row in the getSentEdocList field names."""
     return {
-        "docId": row["sent_id"], "senderDocId": row["sent_id"],
-        "messageType": row["message_type"], "documentId": row["document_id"],
-        "fromCode": row["from_code"], "toCode": row["to_code"],
-        "sendStatus": row["send_status"], "sendStatusDesc": row["send_status_desc"],
+        "docId": row["sent_id"],
+        "senderDocId": row["sent_id"],
+        "messageType": row["message_type"],
+        "documentId": row["document_id"],
+        "fromCode": row["from_code"],
+        "toCode": row["to_code"],
+        "sendStatus": row["send_status"],
+        "sendStatusDesc": row["send_status_desc"],
         "receiveStatus": row["receive_status"],
         "receiveStatusDesc": row["receive_status_desc"],
-        "ackStatus": row["ack_status"], "receiverDocId": row["receiver_doc_id"],
-        "sentTime": row["sent_time"], "receivedTime": row["received_time"],
-        "updatedTime": row["updated"], "notation": row["notation"],
-        "title": row["title"], "statusCode": row["status_code"],
-        "hashFile": row["payload_hash"],  # what the sender gave as hash-file: finds a package again
+        "ackStatus": row["ack_status"],
+        "receiverDocId": row["receiver_doc_id"],
+        "sentTime": row["sent_time"],
+        "receivedTime": row["received_time"],
+        "updatedTime": row["updated"],
+        "notation": row["notation"],
+        "title": row["title"],
+        "statusCode": row["status_code"],
+        "hashFile": row[
+            "payload_hash"
+        ],  # what the sender gave as hash-file: finds a package again
     }
 
 
 # -- embedding and CLI -------------------------------------------------------
+
 
 def make_app(db_path=None, admin_token=None, max_skew_seconds=300):
     """Build the WSGI application (db_path defaults to $LGSP_SIM_DB)."""
@@ -866,8 +1062,9 @@ def serve_in_thread(app, host="127.0.0.1", port=0):
     Stop with ``server.shutdown()``.
     """
     server = make_server(host, port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True,
-                              name="lgsp-simulator")
+    thread = threading.Thread(
+        target=server.serve_forever, daemon=True, name="lgsp-simulator"
+    )
     thread.start()
     return server, "http://%s:%d" % (host, server.server_port)
 
@@ -893,10 +1090,15 @@ def main(argv=None):
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8099)
     parser.add_argument("--db", default=os.environ.get("LGSP_SIM_DB") or DEFAULT_DB)
-    parser.add_argument("--admin-token", default=os.environ.get("LGSP_SIM_ADMIN_TOKEN"),
-                        help="admin API token; by default a random one is generated at start")
-    parser.add_argument("--admin-token-file",
-                        help="write the admin token there (mode 0600) for the scripts that need it")
+    parser.add_argument(
+        "--admin-token",
+        default=os.environ.get("LGSP_SIM_ADMIN_TOKEN"),
+        help="admin API token; by default a random one is generated at start",
+    )
+    parser.add_argument(
+        "--admin-token-file",
+        help="write the admin token there (mode 0600) for the scripts that need it",
+    )
     parser.add_argument("--max-skew", type=int, default=300)
     parser.add_argument("--cert", help="TLS certificate (PEM) to serve HTTPS")
     parser.add_argument("--key", help="TLS private key (PEM)")
@@ -904,13 +1106,21 @@ def main(argv=None):
     logging.basicConfig(level=logging.INFO)
     token = args.admin_token or new_admin_token()
     if not args.admin_token:
-        print("LGSP simulator admin token (generated, shown once): %s" % token, flush=True)
+        print(
+            f"LGSP simulator admin token (generated, shown once): {token}",
+            flush=True,
+        )
     if args.admin_token_file:
         write_token_file(args.admin_token_file, token)
     app = make_app(args.db, token, args.max_skew)
     ssl_context = (args.cert, args.key) if args.cert else None
-    _logger.info("LGSP simulator on %s:%s, db %s, admin token %s", args.host, args.port,
-                 args.db, "in " + args.admin_token_file if args.admin_token_file else "given")
+    _logger.info(
+        "LGSP simulator on %s:%s, db %s, admin token %s",
+        args.host,
+        args.port,
+        args.db,
+        "in " + args.admin_token_file if args.admin_token_file else "given",
+    )
     run_simple(args.host, args.port, app, threaded=True, ssl_context=ssl_context)
 
 

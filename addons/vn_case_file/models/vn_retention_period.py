@@ -14,4 +14,6 @@ class VnRetentionPeriod(models.Model):
     permanent = fields.Boolean(string="Permanent")
     active = fields.Boolean(default=True)
 
-    _code_unique = models.Constraint("UNIQUE(code)", "Another retention period uses this code.")
+    _code_unique = models.Constraint(
+        "UNIQUE(code)", "Another retention period uses this code."
+    )

@@ -5,7 +5,9 @@ from odoo.http import request
 class VnDocumentFileController(http.Controller):
     """Downloads of checked originals, in a read-write transaction so that each is logged."""
 
-    @http.route("/vn_document/file/<int:file_id>", type="http", auth="user", readonly=False)
+    @http.route(
+        "/vn_document/file/<int:file_id>", type="http", auth="user", readonly=False
+    )
     def download(self, file_id, **kwargs):
         record = request.env["vn.document.file"].browse(file_id).exists()
         if not record or not record.attachment_id:

@@ -1,13 +1,27 @@
 from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
-# What makes an attachment what it is, or who may fetch it: none of it changes on a checked
-# original (R-SEC3). ``public`` and ``access_token`` would publish it to anonymous visitors;
-# ``type``/``url`` would swap its content; ``res_model``/``res_id``/``res_field`` would move it
-# to another document and so under other access rules.
+# What makes an attachment what it is, or who may fetch it: none of it changes on a
+# checked original (R-SEC3). ``public`` and ``access_token`` would publish it to
+# anonymous visitors; ``type``/``url`` would swap its content;
+# ``res_model``/``res_id``/``res_field`` would move it to another document and so under
+# other access rules.
 PROTECTED_FIELDS = {
-    "raw", "datas", "db_datas", "store_fname", "file_size", "checksum", "res_model", "res_id", "res_field",
-    "public", "access_token", "type", "url", "mimetype", "company_id",
+    "raw",
+    "datas",
+    "db_datas",
+    "store_fname",
+    "file_size",
+    "checksum",
+    "res_model",
+    "res_id",
+    "res_field",
+    "public",
+    "access_token",
+    "type",
+    "url",
+    "mimetype",
+    "company_id",
 }
 
 
@@ -20,7 +34,11 @@ class IrAttachment(models.Model):
     def _vn_protected(self):
         if not self.ids:
             return self.browse()
-        files = self.env["vn.document.file"].sudo().search([("attachment_id", "in", self.ids)])
+        files = (
+            self.env["vn.document.file"]
+            .sudo()
+            .search([("attachment_id", "in", self.ids)])
+        )
         return files.attachment_id
 
     @api.model
@@ -33,7 +51,12 @@ class IrAttachment(models.Model):
             return
         record = target.sudo().browse(res_id).exists()
         if record and not record._vn_takes_unchecked_files():
-            raise AccessError(_("%(doc)s takes files only through the file checks.", doc=record.display_name))
+            raise AccessError(
+                _(
+                    "%(doc)s takes files only through the file checks.",
+                    doc=record.display_name,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -43,11 +66,17 @@ class IrAttachment(models.Model):
 
     def write(self, vals):
         if PROTECTED_FIELDS & set(vals) and self._vn_protected():
-            raise UserError(_("This file is a checked original: it cannot be changed, moved or published."))
+            raise UserError(
+                _(
+                    "This file is a checked original: it cannot be changed, moved or published."
+                )
+            )
         if "res_model" in vals or "res_id" in vals:
             for attachment in self:
-                self._vn_check_target_open(vals.get("res_model", attachment.res_model),
-                                           vals.get("res_id", attachment.res_id))
+                self._vn_check_target_open(
+                    vals.get("res_model", attachment.res_model),
+                    vals.get("res_id", attachment.res_id),
+                )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -8,12 +8,26 @@ class IrBinary(models.AbstractModel):
 
     def _record_to_stream(self, record, field_name):
         stream = super()._record_to_stream(record, field_name)
-        if record._name == "ir.attachment" and field_name in ("raw", "datas", "db_datas"):
-            file = self.env["vn.document.file"].sudo().search([("attachment_id", "=", record.id)], limit=1)
+        if record._name == "ir.attachment" and field_name in (
+            "raw",
+            "datas",
+            "db_datas",
+        ):
+            file = (
+                self.env["vn.document.file"]
+                .sudo()
+                .search([("attachment_id", "=", record.id)], limit=1)
+            )
             if file:
-                self.env["vn.document.access.log"]._log("download", file.res_model, file.res_id, file)
-        elif hasattr(record, "_vn_opens") and record._vn_opens([field_name]) \
-                and not self.env.su:
-            # A binary field of the document itself (a preview) served by /web/content or /web/image.
+                self.env["vn.document.access.log"]._log(
+                    "download", file.res_model, file.res_id, file
+                )
+        elif (
+            hasattr(record, "_vn_opens")
+            and record._vn_opens([field_name])
+            and not self.env.su
+        ):
+            # A binary field of the document itself (a preview) served by /web/content
+            # or /web/image.
             self.env["vn.document.access.log"]._log("download", record._name, record.id)
         return stream

@@ -20,7 +20,9 @@ class ResCompany(models.Model):
     def _vn_users_of(self, group_xmlid):
         """The active users of this agency in the group ``group_xmlid`` (directly or implied)."""
         self.ensure_one()
-        return self.env.ref(group_xmlid).all_user_ids.filtered(lambda user: self in user.company_ids)
+        return self.env.ref(group_xmlid).all_user_ids.filtered(
+            lambda user: self in user.company_ids
+        )
 
     @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_add_working_days(self, start, days):
@@ -38,6 +40,9 @@ class ResCompany(models.Model):
         calendar = self.resource_calendar_id
         if not calendar:
             raise UserError(
-                _("The agency %(name)s has no working calendar; set one in its settings.", name=self.name)
+                _(
+                    "The agency %(name)s has no working calendar; set one in its settings.",
+                    name=self.name,
+                )
             )
         return calendar

@@ -6,9 +6,13 @@ class ResConfigSettings(models.TransientModel):
 
     vn_organ_code = fields.Char(related="company_id.vn_organ_code", readonly=False)
     vn_short_name = fields.Char(related="company_id.vn_short_name", readonly=False)
-    vn_managing_body = fields.Char(related="company_id.vn_managing_body", readonly=False)
+    vn_managing_body = fields.Char(
+        related="company_id.vn_managing_body", readonly=False
+    )
     vn_resource_calendar_id = fields.Many2one(
-        related="company_id.resource_calendar_id", readonly=False, string="Working calendar"
+        related="company_id.resource_calendar_id",
+        readonly=False,
+        string="Working calendar",
     )
     vn_clamd_address = fields.Char(
         string="Malware scanner address",
@@ -17,7 +21,9 @@ class ResConfigSettings(models.TransientModel):
         "environment variable, then Debian's socket.",
     )
     vn_max_file_size_mb = fields.Integer(
-        string="Largest file (MB)", config_parameter="vn_document_base.max_file_size_mb", default=50
+        string="Largest file (MB)",
+        config_parameter="vn_document_base.max_file_size_mb",
+        default=50,
     )
     vn_revocation_mode = fields.Selection(
         [

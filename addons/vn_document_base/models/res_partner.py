@@ -26,7 +26,8 @@ class ResPartner(models.Model):
         help="Abbreviation used in document symbols, for example UBND or STTTT.",
     )
     vn_managing_body = fields.Char(
-        string="Managing body", help="Cơ quan chủ quản: the body directly above this agency."
+        string="Managing body",
+        help="Cơ quan chủ quản: the body directly above this agency.",
     )
     vn_code_history_ids = fields.One2many(
         "vn.agency.code.history", "partner_id", string="Earlier identifier codes"
@@ -66,7 +67,8 @@ class ResPartner(models.Model):
             history = [
                 {"partner_id": partner.id, "code": partner.vn_organ_code}
                 for partner in self
-                if partner.vn_organ_code and partner.vn_organ_code != vals["vn_organ_code"]
+                if partner.vn_organ_code
+                and partner.vn_organ_code != vals["vn_organ_code"]
             ]
             if history:
                 self.env["vn.agency.code.history"].sudo().create(history)
@@ -79,9 +81,14 @@ class ResPartner(models.Model):
         code = self._vn_normalize_code(code)
         if not code:
             return self.browse()
-        partner = self.with_context(active_test=False).search([("vn_organ_code", "=", code)], limit=1)
+        partner = self.with_context(active_test=False).search(
+            [("vn_organ_code", "=", code)], limit=1
+        )
         if not partner:
             partner = (
-                self.env["vn.agency.code.history"].sudo().search([("code", "=", code)], limit=1).partner_id
+                self.env["vn.agency.code.history"]
+                .sudo()
+                .search([("code", "=", code)], limit=1)
+                .partner_id
             )
         return partner

@@ -5,18 +5,21 @@ from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
-# Two-factor login is required of these roles when the agency switches it on (R-SEC3, R-US4):
-# the heads of agency sign, the document administrators hold the keys and the settings.
+# Two-factor login is required of these roles when the agency switches it on (R-SEC3,
+# R-US4): the heads of agency sign, the document administrators hold the keys and the
+# settings.
 TOTP_ENFORCE_PARAM = "vn_document_base.totp_enforce"
 TOTP_ENFORCED_GROUPS = (
     "vn_document_base.group_vn_document_agency_head",
     "vn_document_base.group_vn_document_admin",
 )
-# The account policy of the suite (R-SEC3), written once into the parameters that Odoo and
-# OCA's password_security read; an administrator may change them afterwards (Settings).
+# The account policy of the suite (R-SEC3), written once into the parameters that Odoo
+# and OCA's password_security read; an administrator may change them afterwards
+# (Settings).
 ACCOUNT_POLICY_MARKER = "vn_document_base.account_policy_applied"
 ACCOUNT_POLICY = {
-    # password_security and core auth_password_policy (checked when a password is set or changed)
+    # password_security and core auth_password_policy (checked when a password is set or
+    # changed)
     "auth_password_policy.minlength": "10",
     "password_security.lower": "1",
     "password_security.upper": "1",
@@ -27,10 +30,12 @@ ACCOUNT_POLICY = {
     "password_security.minimum_hours": "24",
     # no public sign-up: accounts are created by the administrator (auth_signup)
     "auth_signup.invitation_scope": "b2b",
-    # login throttling (core): after 5 failures from one address, 5 minutes per further attempt
+    # login throttling (core): after 5 failures from one address, 5 minutes per further
+    # attempt
     "base.login_cooldown_after": "5",
     "base.login_cooldown_duration": "300",
-    # two-factor login of signers and administrators: off until the agency switches it on
+    # two-factor login of signers and administrators: off until the agency switches it
+    # on
     TOTP_ENFORCE_PARAM: "False",
 }
 # Odoo's own demo accounts (base demo data): login "demo" and the portal user "portal".
@@ -66,7 +71,9 @@ class ResUsers(models.Model):
         users = users.sudo().filtered("active")
         if users:
             users.write({"active": False})
-            _logger.info("Odoo demo accounts disabled: %s", ", ".join(users.mapped("login")))
+            _logger.info(
+                "Odoo demo accounts disabled: %s", ", ".join(users.mapped("login"))
+            )
         return True
 
     # ------------------------------------------------------------------
@@ -101,7 +108,7 @@ class ResUsers(models.Model):
         raise UserError(
             _(
                 "Accounts are never deleted, so that the processing history stays complete. "
-                "Disable the account instead (button \"Disable and hand over work\")."
+                'Disable the account instead (button "Disable and hand over work").'
             )
         )
 
@@ -112,7 +119,7 @@ class ResUsers(models.Model):
             if busy:
                 raise UserError(
                     _(
-                        "%(names)s still has open work. Use \"Disable and hand over work\" to "
+                        '%(names)s still has open work. Use "Disable and hand over work" to '
                         "choose who takes it over.",
                         names=", ".join(busy.mapped("name")),
                     )
@@ -133,7 +140,9 @@ class ResUsers(models.Model):
     def _vn_open_work_count(self):
         """How many open items would be handed over; addons add theirs via _vn_handover_work."""
         self.ensure_one()
-        return self.env["mail.activity"].sudo().search_count([("user_id", "=", self.id)])
+        return (
+            self.env["mail.activity"].sudo().search_count([("user_id", "=", self.id)])
+        )
 
     def _vn_handover_work(self, successor):
         """Give ``successor`` the open work of this account.
@@ -143,7 +152,9 @@ class ResUsers(models.Model):
         and add their own lines.
         """
         self.ensure_one()
-        activities = self.env["mail.activity"].sudo().search([("user_id", "=", self.id)])
+        activities = (
+            self.env["mail.activity"].sudo().search([("user_id", "=", self.id)])
+        )
         if activities:
             activities.write({"user_id": successor.id})
         return [_("%(count)s planned activities", count=len(activities))]

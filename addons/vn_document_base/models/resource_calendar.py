@@ -28,7 +28,9 @@ class ResourceCalendar(models.Model):
         tz = pytz.timezone(self.tz or "Asia/Ho_Chi_Minh")
         start_dt = tz.localize(datetime.combine(start, time.min))
         end_dt = tz.localize(datetime.combine(end + timedelta(days=1), time.min))
-        intervals = self._work_intervals_batch(start_dt, end_dt, compute_leaves=True)[False]
+        intervals = self._work_intervals_batch(start_dt, end_dt, compute_leaves=True)[
+            False
+        ]
         return sorted({interval[0].date() for interval in intervals})
 
     @api.private  # a service for the suite's code, not an RPC endpoint
@@ -49,7 +51,10 @@ class ResourceCalendar(models.Model):
         while len(found) < days:
             if (cursor - start).days > self._VN_MAX_SEARCH_DAYS:
                 raise UserError(
-                    _("The calendar %(name)s has no working day in the coming two years.", name=self.name)
+                    _(
+                        "The calendar %(name)s has no working day in the coming two years.",
+                        name=self.name,
+                    )
                 )
             found += self.vn_working_dates(cursor, cursor + timedelta(days=window - 1))
             cursor += timedelta(days=window)

@@ -20,6 +20,9 @@ class VnAgencyCodeHistory(models.Model):
         string="Used until", required=True, default=fields.Date.context_today
     )
     changed_by_id = fields.Many2one(
-        "res.users", string="Changed by", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Changed by",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     note = fields.Char(string="Reason")

@@ -11,27 +11,65 @@ class VnDocumentAccessLog(models.Model):
     _order = "date desc, id desc"
     _log_access = False
 
-    date = fields.Datetime(string="Date", required=True, default=fields.Datetime.now, readonly=True, index=True)
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True, index=True,
-                              default=lambda self: self.env.user)
-    action = fields.Selection([("open", "Opened"), ("download", "Downloaded"), ("export", "Exported")],
-                              string="Action",
-                              required=True, readonly=True)
-    res_model = fields.Char(string="Document model", required=True, readonly=True, index=True)
-    res_id = fields.Many2oneReference(string="Document", model_field="res_model", required=True, readonly=True,
-                                      index=True)
-    file_id = fields.Many2one("vn.document.file", string="File", readonly=True, ondelete="set null")
-    company_id = fields.Many2one("res.company", readonly=True, default=lambda self: self.env.company)
+    date = fields.Datetime(
+        string="Date",
+        required=True,
+        default=fields.Datetime.now,
+        readonly=True,
+        index=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="User",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    action = fields.Selection(
+        [("open", "Opened"), ("download", "Downloaded"), ("export", "Exported")],
+        string="Action",
+        required=True,
+        readonly=True,
+    )
+    res_model = fields.Char(
+        string="Document model", required=True, readonly=True, index=True
+    )
+    res_id = fields.Many2oneReference(
+        string="Document",
+        model_field="res_model",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    file_id = fields.Many2one(
+        "vn.document.file", string="File", readonly=True, ondelete="set null"
+    )
+    company_id = fields.Many2one(
+        "res.company", readonly=True, default=lambda self: self.env.company
+    )
 
     @api.model
     def _log(self, action, res_model, res_id, file=None):
-        self._log_values([{"action": action, "res_model": res_model, "res_id": res_id,
-                           "file_id": file.id if file else False}])
+        self._log_values(
+            [
+                {
+                    "action": action,
+                    "res_model": res_model,
+                    "res_id": res_id,
+                    "file_id": file.id if file else False,
+                }
+            ]
+        )
 
     @api.model
     def _log_many(self, action, records):
-        self._log_values([{"action": action, "res_model": records._name, "res_id": record_id}
-                          for record_id in records.ids])
+        self._log_values(
+            [
+                {"action": action, "res_model": records._name, "res_id": record_id}
+                for record_id in records.ids
+            ]
+        )
 
     @api.model
     def _log_values(self, vals_list):
@@ -42,7 +80,9 @@ class VnDocumentAccessLog(models.Model):
             # A read-only route (/web/content): Odoo runs the request again with a
             # read/write cursor, and the log is written then. The suite's own
             # download route (/vn_document/file/<id>) is read/write from the start.
-            raise ReadOnlySqlTransaction("the access log needs a read/write transaction")
+            raise ReadOnlySqlTransaction(
+                "the access log needs a read/write transaction"
+            )
         self.sudo().create(vals_list)
 
 
@@ -61,11 +101,26 @@ class VnDocumentAccessMixin(models.AbstractModel):
 
     # What the lists of the model show; reading only these is not an opening.
     _vn_list_fields = frozenset()
-    _vn_always_unlogged = frozenset({"id", "display_name", "write_date", "create_date", "activity_ids",
-                                     "activity_state", "activity_exception_decoration",
-                                     "activity_exception_icon", "activity_summary", "activity_type_id",
-                                     "activity_user_id", "activity_date_deadline", "message_needaction",
-                                     "message_needaction_counter", "message_has_error", "company_id"})
+    _vn_always_unlogged = frozenset(
+        {
+            "id",
+            "display_name",
+            "write_date",
+            "create_date",
+            "activity_ids",
+            "activity_state",
+            "activity_exception_decoration",
+            "activity_exception_icon",
+            "activity_summary",
+            "activity_type_id",
+            "activity_user_id",
+            "activity_date_deadline",
+            "message_needaction",
+            "message_needaction_counter",
+            "message_has_error",
+            "company_id",
+        }
+    )
 
     def _vn_opens(self, field_names):
         """Whether reading ``field_names`` (None: all) is an opening of the document."""
@@ -92,5 +147,7 @@ class VnDocumentAccessMixin(models.AbstractModel):
 
     def export_data(self, fields_to_export):
         result = super().export_data(fields_to_export)
-        self._vn_log_opening([path.split("/")[0].split(".")[0] for path in fields_to_export], "export")
+        self._vn_log_opening(
+            [path.split("/")[0].split(".")[0] for path in fields_to_export], "export"
+        )
         return result

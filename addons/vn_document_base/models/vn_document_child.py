@@ -29,10 +29,26 @@ class VnDocumentChildMixin(models.AbstractModel):
         return Domain(self._vn_parent_field, "in", parent._search([]))
 
     @api.model
-    def _search(self, domain, offset=0, limit=None, order=None, *, active_test=True, bypass_access=False):
+    def _search(
+        self,
+        domain,
+        offset=0,
+        limit=None,
+        order=None,
+        *,
+        active_test=True,
+        bypass_access=False,
+    ):
         if not (self.env.su or bypass_access):
             domain = Domain(domain) & self._vn_visible_parent_domain()
-        return super()._search(domain, offset, limit, order, active_test=active_test, bypass_access=bypass_access)
+        return super()._search(
+            domain,
+            offset,
+            limit,
+            order,
+            active_test=active_test,
+            bypass_access=bypass_access,
+        )
 
     def _vn_parents(self):
         return self.sudo().mapped(self._vn_parent_field).with_env(self.env)
@@ -41,14 +57,18 @@ class VnDocumentChildMixin(models.AbstractModel):
         result = super()._check_access(operation)
         if result or self.env.su or not any(self._ids):
             return result
-        # Reading a child needs reading its document; changing it needs changing the document.
+        # Reading a child needs reading its document; changing it needs changing the
+        # document.
         parent_operation = "read" if operation == "read" else "write"
         parents = self._vn_parents()
         allowed = parents._filtered_access(parent_operation)
-        forbidden = self.filtered(lambda rec: rec.sudo()[self._vn_parent_field] not in allowed)
+        forbidden = self.filtered(
+            lambda rec: rec.sudo()[self._vn_parent_field] not in allowed
+        )
         if forbidden:
             return forbidden, lambda: AccessError(
-                _("This record belongs to a document you may not open or change."))
+                _("This record belongs to a document you may not open or change.")
+            )
         return None
 
 
@@ -67,7 +87,10 @@ class VnDocumentAttachedMixin(models.AbstractModel):
         registry = self.env.registry
         if getattr(registry, "_vn_owner_models_cache", None) is None:
             registry._vn_owner_models_cache = tuple(
-                name for name, cls in registry.items() if getattr(cls, "_vn_owns_files", False) and not cls._abstract)
+                name
+                for name, cls in registry.items()
+                if getattr(cls, "_vn_owns_files", False) and not cls._abstract
+            )
         return registry._vn_owner_models_cache
 
     @api.model
@@ -76,14 +99,37 @@ class VnDocumentAttachedMixin(models.AbstractModel):
         for model_name in self._vn_owner_models():
             owner = self.env[model_name]
             if owner.browse().has_access("read"):
-                parts.append(Domain([("res_model", "=", model_name), ("res_id", "in", owner._search([]))]))
+                parts.append(
+                    Domain(
+                        [
+                            ("res_model", "=", model_name),
+                            ("res_id", "in", owner._search([])),
+                        ]
+                    )
+                )
         return Domain.OR(parts) if parts else Domain.FALSE
 
     @api.model
-    def _search(self, domain, offset=0, limit=None, order=None, *, active_test=True, bypass_access=False):
+    def _search(
+        self,
+        domain,
+        offset=0,
+        limit=None,
+        order=None,
+        *,
+        active_test=True,
+        bypass_access=False,
+    ):
         if not (self.env.su or bypass_access):
             domain = Domain(domain) & self._vn_visible_owner_domain()
-        return super()._search(domain, offset, limit, order, active_test=active_test, bypass_access=bypass_access)
+        return super()._search(
+            domain,
+            offset,
+            limit,
+            order,
+            active_test=active_test,
+            bypass_access=bypass_access,
+        )
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
@@ -92,10 +138,16 @@ class VnDocumentAttachedMixin(models.AbstractModel):
         owners = self._vn_owner_models()
         forbidden = self.browse()
         for record in self.sudo():
-            owner = self.env[record.res_model].browse(record.res_id) if record.res_model in owners else None
+            owner = (
+                self.env[record.res_model].browse(record.res_id)
+                if record.res_model in owners
+                else None
+            )
             if owner is None or not owner.exists() or not owner.has_access("read"):
                 forbidden |= record
         if forbidden:
             forbidden = forbidden.with_env(self.env)
-            return forbidden, lambda: AccessError(_("This belongs to a document you may not open."))
+            return forbidden, lambda: AccessError(
+                _("This belongs to a document you may not open.")
+            )
         return None

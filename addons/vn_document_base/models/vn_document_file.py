@@ -23,36 +23,60 @@ class VnDocumentFile(models.Model):
 
     name = fields.Char(string="File name", required=True, readonly=True)
     attachment_id = fields.Many2one(
-        "ir.attachment", string="Attachment", readonly=True, ondelete="restrict", index=True,
+        "ir.attachment",
+        string="Attachment",
+        readonly=True,
+        ondelete="restrict",
+        index=True,
         help="Empty once the content was destroyed (a recalled incoming document); the record stays.",
     )
-    res_model = fields.Char(string="Document model", required=True, readonly=True, index=True)
+    res_model = fields.Char(
+        string="Document model", required=True, readonly=True, index=True
+    )
     res_id = fields.Many2oneReference(
-        string="Document", model_field="res_model", required=True, readonly=True, index=True
+        string="Document",
+        model_field="res_model",
+        required=True,
+        readonly=True,
+        index=True,
     )
     company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.company,
     )
     mimetype = fields.Char(string="Real type", readonly=True)
     file_size = fields.Integer(string="Size (bytes)", readonly=True)
     sha256 = fields.Char(string="SHA-256", required=True, readonly=True, index=True)
     scan_engine = fields.Char(string="Malware scanner", readonly=True)
-    checked_at = fields.Datetime(string="Checked on", readonly=True, default=fields.Datetime.now)
+    checked_at = fields.Datetime(
+        string="Checked on", readonly=True, default=fields.Datetime.now
+    )
     checked_by_id = fields.Many2one(
-        "res.users", string="Checked by", readonly=True, default=lambda self: self.env.user
+        "res.users",
+        string="Checked by",
+        readonly=True,
+        default=lambda self: self.env.user,
     )
     page_count = fields.Integer(string="Pages", readonly=True)
-    signature_ids = fields.One2many("vn.document.signature", "file_id", string="Signatures", readonly=True)
+    signature_ids = fields.One2many(
+        "vn.document.signature", "file_id", string="Signatures", readonly=True
+    )
     legal_value = fields.Selection(LEGAL_VALUES, string="Legal value", readonly=True)
     legal_value_reason = fields.Char(string="Why", readonly=True)
-    integrity_checked_at = fields.Datetime(string="Integrity last verified", readonly=True)
-    integrity_ok = fields.Boolean(string="Integrity intact", readonly=True, default=True)
+    integrity_checked_at = fields.Datetime(
+        string="Integrity last verified", readonly=True
+    )
+    integrity_ok = fields.Boolean(
+        string="Integrity intact", readonly=True, default=True
+    )
     destroyed_on = fields.Datetime(string="Content destroyed on", readonly=True)
     destroyed_reason = fields.Char(string="Why destroyed", readonly=True)
 
-    # Visibility: a checked file is visible exactly when its document is (R-SEC3), through
-    # vn.document.attached.mixin. Nobody creates, changes or deletes these records but the
-    # services below (evidence, SECURITY.md).
+    # Visibility: a checked file is visible exactly when its document is (R-SEC3),
+    # through vn.document.attached.mixin. Nobody creates, changes or deletes these
+    # records but the services below (evidence, SECURITY.md).
 
     def _vn_check_owned_by(self, owner):
         """Raise unless every file of ``self`` is one of ``owner``'s own (a link from a document
@@ -60,8 +84,12 @@ class VnDocumentFile(models.Model):
         owner.ensure_one()
         for record in self.sudo():
             if (record.res_model, record.res_id) != (owner._name, owner.id) or (
-                    "company_id" in owner._fields and record.company_id != owner.sudo().company_id):
-                raise AccessError(_("%(file)s is not a file of this document.", file=record.name))
+                "company_id" in owner._fields
+                and record.company_id != owner.sudo().company_id
+            ):
+                raise AccessError(
+                    _("%(file)s is not a file of this document.", file=record.name)
+                )
 
     def _vn_preview_data(self, owner):
         """The content of this file for ``owner``'s preview, as the user: empty unless the file is
@@ -87,7 +115,9 @@ class VnDocumentFile(models.Model):
         Raises ``UserError`` with the reasons (in the user's language) and
         stores nothing when a check fails.
         """
-        return self._vn_store(filename, data, owner, self.env["vn.file.check"].check(filename, data))
+        return self._vn_store(
+            filename, data, owner, self.env["vn.file.check"].check(filename, data)
+        )
 
     @api.model
     def _vn_store(self, filename, data, owner, report):
@@ -95,17 +125,24 @@ class VnDocumentFile(models.Model):
         reachable by RPC, so a report cannot be made up by a client)."""
         owner.ensure_one()
         filename = report.get("filename") or filename
-        attachment = self.env["ir.attachment"].sudo().create(
-            {
-                "name": filename,
-                "raw": data,
-                "res_model": owner._name,
-                "res_id": owner.id,
-                "mimetype": report["mimetype"],
-            }
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": filename,
+                    "raw": data,
+                    "res_model": owner._name,
+                    "res_id": owner.id,
+                    "mimetype": report["mimetype"],
+                }
+            )
         )
-        company = owner.sudo().company_id if "company_id" in owner._fields and owner.sudo().company_id \
+        company = (
+            owner.sudo().company_id
+            if "company_id" in owner._fields and owner.sudo().company_id
             else self.env.company
+        )
         stored = self.sudo().create(
             {
                 "name": filename,
@@ -135,13 +172,26 @@ class VnDocumentFile(models.Model):
         self.ensure_one()
         data = self.attachment_id.sudo().raw or b""
         if hashlib.sha256(data).hexdigest() != self.sha256:
-            raise UserError(_("%(name)s no longer matches its SHA-256 and cannot be passed on.", name=self.name))
+            raise UserError(
+                _(
+                    "%(name)s no longer matches its SHA-256 and cannot be passed on.",
+                    name=self.name,
+                )
+            )
         report = {
-            "mimetype": self.mimetype, "size": self.file_size, "sha256": self.sha256,
-            "scan_engine": self.scan_engine, "page_count": self.page_count, "legal_value": self.legal_value,
+            "mimetype": self.mimetype,
+            "size": self.file_size,
+            "sha256": self.sha256,
+            "scan_engine": self.scan_engine,
+            "page_count": self.page_count,
+            "legal_value": self.legal_value,
             "legal_value_reason": self.legal_value_reason,
             "signatures": [
-                {key: value for key, value in sig.copy_data()[0].items() if key not in ("file_id", "sequence")}
+                {
+                    key: value
+                    for key, value in sig.copy_data()[0].items()
+                    if key not in ("file_id", "sequence")
+                }
                 for sig in self.signature_ids
             ],
         }
@@ -152,8 +202,13 @@ class VnDocumentFile(models.Model):
         Private: only a recall, after its own checks, destroys content."""
         for record in self.filtered("attachment_id"):
             attachment = record.attachment_id
-            record.sudo().write({"attachment_id": False, "destroyed_on": fields.Datetime.now(),
-                                 "destroyed_reason": reason})
+            record.sudo().write(
+                {
+                    "attachment_id": False,
+                    "destroyed_on": fields.Datetime.now(),
+                    "destroyed_reason": reason,
+                }
+            )
             attachment.sudo().unlink()
 
     def _vn_verify_integrity(self):
@@ -180,15 +235,24 @@ class VnDocumentFile(models.Model):
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
-            "params": {"message": message, "type": "success" if ok else "danger", "sticky": not ok},
+            "params": {
+                "message": message,
+                "type": "success" if ok else "danger",
+                "sticky": not ok,
+            },
         }
 
     def action_download(self):
         self.ensure_one()
         self.check_access("read")
         if not self.attachment_id:
-            raise UserError(_("The content of this file was destroyed on %(date)s: %(reason)s",
-                              date=self.destroyed_on, reason=self.destroyed_reason))
+            raise UserError(
+                _(
+                    "The content of this file was destroyed on %(date)s: %(reason)s",
+                    date=self.destroyed_on,
+                    reason=self.destroyed_reason,
+                )
+            )
         return {
             "type": "ir.actions.act_url",
             "url": f"/vn_document/file/{self.id}",
@@ -197,5 +261,6 @@ class VnDocumentFile(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_original(self):
-        raise UserError(_("A checked original is kept with its document and cannot be deleted."))
-
+        raise UserError(
+            _("A checked original is kept with its document and cannot be deleted.")
+        )

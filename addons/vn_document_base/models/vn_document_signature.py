@@ -19,13 +19,16 @@ class VnDocumentSignature(models.Model):
     file_id = fields.Many2one(
         "vn.document.file", string="File", required=True, index=True, ondelete="cascade"
     )
-    sequence = fields.Integer(string="Order", help="Signatures in the order they were applied.")
+    sequence = fields.Integer(
+        string="Order", help="Signatures in the order they were applied."
+    )
     field_name = fields.Char(string="Signature field")
     signer_name = fields.Char(string="Signer")
     organisation = fields.Char(string="Organisation")
     title = fields.Char(string="Title")
     signer_kind = fields.Selection(
-        [("organisation", "Organisation"), ("individual", "Individual")], string="Certificate of"
+        [("organisation", "Organisation"), ("individual", "Individual")],
+        string="Certificate of",
     )
     issuer = fields.Char(string="Issuer")
     serial_number = fields.Char(string="Serial number")
@@ -35,5 +38,7 @@ class VnDocumentSignature(models.Model):
     intact = fields.Boolean(string="Intact")
     trusted = fields.Boolean(string="Trusted")
     revoked = fields.Boolean(string="Revoked")
-    is_valid = fields.Boolean(string="Valid", help="pyHanko's bottom line for this signature.")
+    is_valid = fields.Boolean(
+        string="Valid", help="pyHanko's bottom line for this signature."
+    )
     reason = fields.Char(string="Result")

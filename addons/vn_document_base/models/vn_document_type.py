@@ -28,7 +28,9 @@ class VnDocumentType(models.Model):
         help="How the symbol of a document of this type is written (ND 30, Phụ lục I, II.3).",
     )
     archival_code = fields.Char(
-        string="Archival type code", size=2, help="typeName code of TT 05/2025 (01 to 32)."
+        string="Archival type code",
+        size=2,
+        help="typeName code of TT 05/2025 (01 to 32).",
     )
     edxml_type = fields.Integer(string="edXML Type", default=1)
     edxml_type_detail = fields.Integer(string="edXML TypeDetail")

@@ -10,7 +10,9 @@ class VnDocumentUrgency(models.Model):
 
     name = fields.Char(string="Name", required=True)
     edxml_priority = fields.Integer(
-        string="edXML Priority", required=True, help="0 Thường, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc."
+        string="edXML Priority",
+        required=True,
+        help="0 Thường, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc.",
     )
     is_urgent = fields.Boolean(
         string="Urgent",
@@ -20,5 +22,6 @@ class VnDocumentUrgency(models.Model):
     active = fields.Boolean(default=True)
 
     _edxml_priority_unique = models.UniqueIndex(
-        "(edxml_priority) WHERE active", "Another active urgency level uses this edXML priority."
+        "(edxml_priority) WHERE active",
+        "Another active urgency level uses this edXML priority.",
     )

@@ -60,15 +60,24 @@ class VnFileCheck(models.AbstractModel):
         not refused, see ``vn.document.file._vn_refuse_hazards``).
         """
         filename = sanitize_filename(filename)
-        if data is None or data is False or (isinstance(data, (bytes, bytearray, memoryview, str)) and not data):
+        if (
+            data is None
+            or data is False
+            or (isinstance(data, (bytes, bytearray, memoryview, str)) and not data)
+        ):
             # an empty upload comes as False (binary fields) or as empty bytes
             raise FileCheckError(
-                _("%(name)s: the file is empty (0 bytes). Choose the file again.", name=filename)
+                _(
+                    "%(name)s: the file is empty (0 bytes). Choose the file again.",
+                    name=filename,
+                )
             )
         if isinstance(data, (bytearray, memoryview)):
             data = bytes(data)
         if not isinstance(data, bytes):
-            raise FileCheckError(_("%(name)s: the file content is missing.", name=filename))
+            raise FileCheckError(
+                _("%(name)s: the file content is missing.", name=filename)
+            )
         self._check_size(filename, data)
         mimetype = self._check_type(filename, data)
         scan_engine = self._scan(filename, data)
@@ -93,9 +102,17 @@ class VnFileCheck(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _max_size(self):
-        value = self.env["ir.config_parameter"].sudo().get_param("vn_document_base.max_file_size_mb")
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("vn_document_base.max_file_size_mb")
+        )
         try:
-            return int(float(value) * 1024 * 1024) if value else DEFAULT_MAX_SIZE_MB * 1024 * 1024
+            return (
+                int(float(value) * 1024 * 1024)
+                if value
+                else DEFAULT_MAX_SIZE_MB * 1024 * 1024
+            )
         except ValueError:
             return DEFAULT_MAX_SIZE_MB * 1024 * 1024
 
@@ -121,7 +138,10 @@ class VnFileCheck(models.AbstractModel):
 
         mimetype = magic.from_buffer(data[:SNIFF_BYTES], mime=True)
         extension = _extension(filename)
-        if mimetype in ("application/zip", "application/octet-stream") and extension in OOXML_TYPES:
+        if (
+            mimetype in ("application/zip", "application/octet-stream")
+            and extension in OOXML_TYPES
+        ):
             mimetype = _ooxml_type(data, extension) or mimetype
         return mimetype
 
@@ -148,7 +168,9 @@ class VnFileCheck(models.AbstractModel):
     def _clamd_address(self):
         """Settings page first, then the environment (containers), then Debian's socket."""
         return (
-            self.env["ir.config_parameter"].sudo().get_param("vn_document_base.clamd_address")
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("vn_document_base.clamd_address")
             or os.environ.get("VN_CLAMD_ADDRESS")
             or DEFAULT_CLAMD_ADDRESS
         )
@@ -160,8 +182,10 @@ class VnFileCheck(models.AbstractModel):
         address = self._clamd_address()
         if address.startswith("tcp://"):
             host, _sep, port = address[len("tcp://") :].rpartition(":")
-            return pyclamd.ClamdNetworkSocket(host=host or "127.0.0.1", port=int(port or 3310), timeout=60)
-        path = address[len("unix://") :] if address.startswith("unix://") else address
+            return pyclamd.ClamdNetworkSocket(
+                host=host or "127.0.0.1", port=int(port or 3310), timeout=60
+            )
+        path = address.removeprefix("unix://")
         return pyclamd.ClamdUnixSocket(filename=path, timeout=60)
 
     @api.model
@@ -185,12 +209,18 @@ class VnFileCheck(models.AbstractModel):
             if status == "FOUND":
                 _logger.warning("Malware %s found in %s", signature, filename)
                 raise FileCheckError(
-                    _("%(name)s: malware found (%(signature)s); the file is refused.",
-                      name=filename, signature=signature)
+                    _(
+                        "%(name)s: malware found (%(signature)s); the file is refused.",
+                        name=filename,
+                        signature=signature,
+                    )
                 )
             raise FileCheckError(
-                _("%(name)s: the malware scan failed (%(status)s); the file is refused.",
-                  name=filename, status=status)
+                _(
+                    "%(name)s: the malware scan failed (%(status)s); the file is refused.",
+                    name=filename,
+                    status=status,
+                )
             )
         return version
 
@@ -205,14 +235,19 @@ class VnFileCheck(models.AbstractModel):
             reader = PdfFileReader(io.BytesIO(data), strict=False)
             if reader.encrypted:
                 raise FileCheckError(
-                    _("%(name)s: the PDF is encrypted and cannot be checked.", name=filename)
+                    _(
+                        "%(name)s: the PDF is encrypted and cannot be checked.",
+                        name=filename,
+                    )
                 )
             page_count = int(reader.root["/Pages"]["/Count"])
             embedded = list(reader.embedded_signatures)
         except FileCheckError:
             raise
         except Exception as exc:
-            raise FileCheckError(_("%(name)s: the PDF is damaged and cannot be read.", name=filename)) from exc
+            raise FileCheckError(
+                _("%(name)s: the PDF is damaged and cannot be read.", name=filename)
+            ) from exc
         hazards = pdf_hazards(data, reader=reader)
         if hazards:
             _logger.warning("Active content in %s: %s", filename, ", ".join(hazards))
@@ -235,34 +270,57 @@ class VnFileCheck(models.AbstractModel):
         return ValidationContext(
             trust_roots=certs,
             crls=crls,
-            allow_fetching=params.get_param("vn_document_base.revocation_fetch") == "True",
-            revocation_mode=params.get_param("vn_document_base.revocation_mode") or "soft-fail",
+            allow_fetching=params.get_param("vn_document_base.revocation_fetch")
+            == "True",
+            revocation_mode=params.get_param("vn_document_base.revocation_mode")
+            or "soft-fail",
         )
 
     @api.model
     def _validate_signature(self, emb):
         """One signature as values for ``vn.document.signature``; never raises."""
-        from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+        from pyhanko.sign.validation import (
+            validate_pdf_signature,
+            validate_pdf_timestamp,
+        )
 
         values = {"field_name": emb.field_name, "is_valid": False}
         try:
             if emb.sig_object_type == "/DocTimeStamp":
-                status = validate_pdf_timestamp(emb, validation_context=self._validation_context())
+                status = validate_pdf_timestamp(
+                    emb, validation_context=self._validation_context()
+                )
             else:
-                status = validate_pdf_signature(emb, signer_validation_context=self._validation_context())
+                status = validate_pdf_signature(
+                    emb, signer_validation_context=self._validation_context()
+                )
         except Exception as exc:  # pyHanko could not decide: never report it as valid
-            _logger.warning("Signature %s could not be validated: %s", emb.field_name, exc)
-            values["reason"] = _("The signature could not be checked: %(error)s", error=str(exc)[:200])
+            _logger.warning(
+                "Signature %s could not be validated: %s", emb.field_name, exc
+            )
+            values["reason"] = _(
+                "The signature could not be checked: %(error)s", error=str(exc)[:200]
+            )
             return values
         values.update(_certificate_values(status.signing_cert))
-        signing_time = status.timestamp_validity.timestamp if getattr(status, "timestamp_validity", None) else None
+        signing_time = (
+            status.timestamp_validity.timestamp
+            if getattr(status, "timestamp_validity", None)
+            else None
+        )
         signing_time = signing_time or getattr(status, "signer_reported_dt", None)
         values.update(
             {
-                "signing_time": signing_time.astimezone(_utc()).replace(tzinfo=None) if signing_time else False,
-                "coverage": status.coverage.name if getattr(status, "coverage", None) else False,
+                "signing_time": signing_time.astimezone(_utc()).replace(tzinfo=None)
+                if signing_time
+                else False,
+                "coverage": status.coverage.name
+                if getattr(status, "coverage", None)
+                else False,
                 "modification_level": (
-                    status.modification_level.name if getattr(status, "modification_level", None) else False
+                    status.modification_level.name
+                    if getattr(status, "modification_level", None)
+                    else False
                 ),
                 "intact": bool(status.intact),
                 "trusted": bool(status.trusted),
@@ -289,9 +347,14 @@ class VnFileCheck(models.AbstractModel):
         elif not status.trusted:
             reasons.append(_("the certificate does not chain to a trusted root"))
         level = getattr(status, "modification_level", None)
-        if getattr(status, "docmdp_ok", True) is False or (level is not None and level.name == "OTHER"):
+        if getattr(status, "docmdp_ok", True) is False or (
+            level is not None and level.name == "OTHER"
+        ):
             reasons.append(_("the file was modified after signing beyond form filling"))
-        return _("Invalid: %(reasons)s", reasons="; ".join(reasons) or _("rejected by the validator"))
+        return _(
+            "Invalid: %(reasons)s",
+            reasons="; ".join(reasons) or _("rejected by the validator"),
+        )
 
     @api.model
     def _classify_legal_value(self, signatures):
@@ -310,9 +373,13 @@ class VnFileCheck(models.AbstractModel):
         if agency and person:
             return "original", _("Signed by the competent signer and by the agency.")
         if agency:
-            return "certified_copy", _("Signed by the agency only: the value of the paper master copy.")
+            return "certified_copy", _(
+                "Signed by the agency only: the value of the paper master copy."
+            )
         if person:
-            return "reference", _("Signed by a person only, without the agency's signature.")
+            return "reference", _(
+                "Signed by a person only, without the agency's signature."
+            )
         return "reference", _("No digital signature.")
 
 
@@ -330,7 +397,9 @@ def _ooxml_type(data, extension):
             names = archive.namelist()
     except (zipfile.BadZipFile, ValueError, OSError):
         return None
-    if "[Content_Types].xml" in names and any(n.startswith(OOXML_PARTS[extension]) for n in names):
+    if "[Content_Types].xml" in names and any(
+        n.startswith(OOXML_PARTS[extension]) for n in names
+    ):
         return OOXML_TYPES[extension]
     return None
 

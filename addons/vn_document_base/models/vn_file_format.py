@@ -15,20 +15,28 @@ class VnFileFormat(models.Model):
         help="Comma-separated types as libmagic reports them for this format.",
     )
     extensions = fields.Char(
-        string="Extensions", required=True, help="Comma-separated, without dot: pdf or docx."
+        string="Extensions",
+        required=True,
+        help="Comma-separated, without dot: pdf or docx.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 
     @api.model
     def _split(self, value):
-        return {part.strip().lower().lstrip(".") for part in (value or "").split(",") if part.strip()}
+        return {
+            part.strip().lower().lstrip(".")
+            for part in (value or "").split(",")
+            if part.strip()
+        }
 
     @api.model
     def _match(self, extension, mimetype):
         """The active format that allows this extension and this real MIME type."""
         extension, mimetype = (extension or "").lower(), (mimetype or "").lower()
         for fmt in self.sudo().search([]):
-            if extension in self._split(fmt.extensions) and mimetype in self._split(fmt.mimetypes):
+            if extension in self._split(fmt.extensions) and mimetype in self._split(
+                fmt.mimetypes
+            ):
                 return fmt
         return self.browse()

@@ -117,7 +117,11 @@ def _check_object_streams(reader, revision):
         if not isinstance(stream, generic.StreamObject):
             continue
         filters = stream.get("/Filter")
-        filters = [str(f) for f in filters] if isinstance(filters, generic.ArrayObject) else [str(filters)]
+        filters = (
+            [str(f) for f in filters]
+            if isinstance(filters, generic.ArrayObject)
+            else [str(filters)]
+        )
         if filters == ["/FlateDecode"]:
             inflater = zlib.decompressobj()
             inflater.decompress(stream.encoded_data, MAX_OBJECT_STREAM_BYTES)
@@ -128,10 +132,16 @@ def _check_object_streams(reader, revision):
 
 
 # Every name the inspection reacts to, as it is written in a file when not escaped.
-_HAZARD_NAMES = sorted({name[1:] for name in (*ACTION_TYPES, *SUBTYPES, *KEYS, "/EmbeddedFile")}, key=len,
-                       reverse=True)
-_HAZARD_NAME_RE = re.compile(rb"/(?:" + b"|".join(re.escape(n.encode()) for n in _HAZARD_NAMES)
-                             + rb")(?![A-Za-z0-9#._-])")
+_HAZARD_NAMES = sorted(
+    {name[1:] for name in (*ACTION_TYPES, *SUBTYPES, *KEYS, "/EmbeddedFile")},
+    key=len,
+    reverse=True,
+)
+_HAZARD_NAME_RE = re.compile(
+    rb"/(?:"
+    + b"|".join(re.escape(n.encode()) for n in _HAZARD_NAMES)
+    + rb")(?![A-Za-z0-9#._-])"
+)
 _ESCAPED_NAME_RE = re.compile(rb"/[A-Za-z0-9._-]*#[0-9A-Fa-f]{2}")
 
 
@@ -146,14 +156,22 @@ def _certainly_clean(data, reader):
     for revision in range(reader.xrefs.total_revisions):
         for ref in reader.xrefs.object_streams_used_in(revision):
             stream = reader.get_object(ref, revision=revision)
-            if not isinstance(stream, generic.StreamObject) or stream.get("/Filter") != "/FlateDecode" \
-                    or "/DecodeParms" in stream:
+            if (
+                not isinstance(stream, generic.StreamObject)
+                or stream.get("/Filter") != "/FlateDecode"
+                or "/DecodeParms" in stream
+            ):
                 return False
             inflater = zlib.decompressobj()
-            chunks.append(inflater.decompress(stream.encoded_data, MAX_OBJECT_STREAM_BYTES))
+            chunks.append(
+                inflater.decompress(stream.encoded_data, MAX_OBJECT_STREAM_BYTES)
+            )
             if inflater.unconsumed_tail:
                 return False
-    return not any(_HAZARD_NAME_RE.search(chunk) or _ESCAPED_NAME_RE.search(chunk) for chunk in chunks)
+    return not any(
+        _HAZARD_NAME_RE.search(chunk) or _ESCAPED_NAME_RE.search(chunk)
+        for chunk in chunks
+    )
 
 
 def pdf_hazards(data, reader=None, max_seconds=MAX_SECONDS):
@@ -183,20 +201,32 @@ def pdf_hazards(data, reader=None, max_seconds=MAX_SECONDS):
         last = reader.xrefs.total_revisions - 1
         for revision in range(last + 1):
             _check_object_streams(reader, revision)
-            for ref in sorted(reader.xrefs.explicit_refs_in_revision(revision),
-                              key=lambda r: (r.idnum, r.generation)):
+            for ref in sorted(
+                reader.xrefs.explicit_refs_in_revision(revision),
+                key=lambda r: (r.idnum, r.generation),
+            ):
                 seen += 1
                 if seen > MAX_OBJECTS or time.monotonic() > deadline:
                     raise _Budget("objects or time")
                 try:
-                    # An object as last changed in this revision is the current one: read it through the
-                    # reader's cache (the signature check already parsed the signature dictionaries);
-                    # older versions of an object as they were.
-                    current = revision == last or reader.xrefs.get_last_change(ref) == revision
-                    obj = reader.get_object(ref) if current else reader.get_object(ref, revision=revision)
+                    # An object as last changed in this revision is the current one:
+                    # read it through the reader's cache (the signature check already
+                    # parsed the signature dictionaries); older versions of an object as
+                    # they were.
+                    current = (
+                        revision == last
+                        or reader.xrefs.get_last_change(ref) == revision
+                    )
+                    obj = (
+                        reader.get_object(ref)
+                        if current
+                        else reader.get_object(ref, revision=revision)
+                    )
                 except _Budget:
                     raise
-                except Exception:  # a broken object is not acted upon by a viewer either
+                except (
+                    Exception
+                ):  # a broken object is not acted upon by a viewer either
                     continue
                 _inspect(obj, found, state)
     except _Budget as bound:
@@ -233,7 +263,11 @@ class VnDocumentFile(models.Model):
 
     def _vn_hazard_text(self):
         self.ensure_one()
-        return ", ".join(self._vn_hazard_label(code) for code in (self.hazards or "").split(",") if code)
+        return ", ".join(
+            self._vn_hazard_label(code)
+            for code in (self.hazards or "").split(",")
+            if code
+        )
 
     @api.model
     def _vn_store(self, filename, data, owner, report):
@@ -243,7 +277,9 @@ class VnDocumentFile(models.Model):
         report["filename"] = sanitize_filename(report.get("filename") or filename)
         hazards = report.get("hazards")
         if hazards is None:
-            hazards = pdf_hazards(data) if report.get("mimetype") == "application/pdf" else []
+            hazards = (
+                pdf_hazards(data) if report.get("mimetype") == "application/pdf" else []
+            )
         stored = super()._vn_store(report["filename"], data, owner, report)
         if hazards:
             stored.sudo().write({"hazards": ",".join(hazards)})

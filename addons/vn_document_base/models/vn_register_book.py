@@ -4,7 +4,8 @@ from odoo.tools import SQL
 
 from ..tools.legal import vn_now
 
-# How long a clerk waits for another clerk's registration in the same book before Odoo retries.
+# How long a clerk waits for another clerk's registration in the same book before Odoo
+# retries.
 LOCK_TIMEOUT_MS = 5000
 
 
@@ -29,13 +30,21 @@ class VnRegisterBook(models.Model):
 
     name = fields.Char(string="Name", required=True, tracking=True)
     kind = fields.Selection(
-        [("incoming", "Incoming documents"), ("outgoing", "Outgoing documents"), ("copy", "Copies")],
+        [
+            ("incoming", "Incoming documents"),
+            ("outgoing", "Outgoing documents"),
+            ("copy", "Copies"),
+        ],
         string="Kind",
         required=True,
         tracking=True,
     )
     company_id = fields.Many2one(
-        "res.company", string="Agency", required=True, default=lambda self: self.env.company, index=True
+        "res.company",
+        string="Agency",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
     )
     document_type_ids = fields.Many2many(
         "vn.document.type",
@@ -43,10 +52,16 @@ class VnRegisterBook(models.Model):
         help="Outgoing books numbered per type list their types; empty means every type.",
     )
     sequence_id = fields.Many2one(
-        "ir.sequence", string="Number series", readonly=True, copy=False, ondelete="restrict"
+        "ir.sequence",
+        string="Number series",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
     )
     padding = fields.Integer(
-        string="Digits", default=2, help="Numbers below 10 get a leading zero (ND 30, Phụ lục I)."
+        string="Digits",
+        default=2,
+        help="Numbers below 10 get a leading zero (ND 30, Phụ lục I).",
     )
     next_number = fields.Integer(
         string="Next number this year", compute="_compute_next_number"
@@ -58,10 +73,13 @@ class VnRegisterBook(models.Model):
     def _compute_next_number(self):
         year = vn_now().year
         for book in self:
-            book.next_number = (book._vn_last_number(year, self.env.cr) + 1) if book.id else 1
+            book.next_number = (
+                (book._vn_last_number(year, self.env.cr) + 1) if book.id else 1
+            )
 
-    # The series of a book is its own, made with it; once a number is taken, what shapes the
-    # numbers and what they are counted for never changes (a register is a legal record).
+    # The series of a book is its own, made with it; once a number is taken, what shapes
+    # the numbers and what they are counted for never changes (a register is a legal
+    # record).
     SERIES_FIELDS = frozenset({"kind", "company_id", "padding", "document_type_ids"})
 
     @api.model_create_multi
@@ -70,27 +88,44 @@ class VnRegisterBook(models.Model):
             raise AccessError(_("A register book gets its own number series."))
         books = super().create(vals_list)
         for book in books:
-            book.sudo().sequence_id = self.env["ir.sequence"].sudo().create(book._sequence_values())
+            book.sudo().sequence_id = (
+                self.env["ir.sequence"].sudo().create(book._sequence_values())
+            )
         return books
 
     def _vn_is_used(self):
         """Whether a number was ever taken from this book."""
         self.ensure_one()
-        if self.env["vn.register.number"].sudo().search_count([("book_id", "=", self.id)], limit=1):
+        if (
+            self.env["vn.register.number"]
+            .sudo()
+            .search_count([("book_id", "=", self.id)], limit=1)
+        ):
             return True
-        return any(r.number_next_actual > 1 for r in self.sudo().sequence_id.date_range_ids)
+        return any(
+            r.number_next_actual > 1 for r in self.sudo().sequence_id.date_range_ids
+        )
 
     def write(self, vals):
         if "sequence_id" in vals and not self.env.su:
-            raise AccessError(_("The number series of a register book cannot be swapped."))
+            raise AccessError(
+                _("The number series of a register book cannot be swapped.")
+            )
         if "sequence_id" in vals and any(book._vn_is_used() for book in self):
-            raise UserError(_("The number series of a register book in use cannot change."))
+            raise UserError(
+                _("The number series of a register book in use cannot change.")
+            )
         changed = self.SERIES_FIELDS & set(vals)
         if changed:
             used = self.filtered(lambda book: book._vn_is_used())
             if used:
-                raise UserError(_("%(book)s has issued numbers: its kind, agency, digits and document types "
-                                  "can no longer change. Open a new register book instead.", book=used[0].name))
+                raise UserError(
+                    _(
+                        "%(book)s has issued numbers: its kind, agency, digits and document types "
+                        "can no longer change. Open a new register book instead.",
+                        book=used[0].name,
+                    )
+                )
         res = super().write(vals)
         if {"name", "padding", "company_id"} & set(vals):
             for book in self:
@@ -110,7 +145,9 @@ class VnRegisterBook(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         if any(book._vn_is_used() for book in self):
-            raise UserError(_("A register book with issued numbers is kept; archive it instead."))
+            raise UserError(
+                _("A register book with issued numbers is kept; archive it instead.")
+            )
 
     def _take_number(self, on_date=None):
         """Take the next number of the year of ``on_date`` (the Vietnam date today by default).
@@ -125,27 +162,44 @@ class VnRegisterBook(models.Model):
         on_date = on_date or vn_now().date()
         cr = self.env.cr
         cr.execute(SQL("SET LOCAL lock_timeout = %s", f"{LOCK_TIMEOUT_MS}ms"))
-        cr.execute(SQL("SELECT id FROM vn_register_book WHERE id = %s FOR UPDATE", self.id), log_exceptions=False)
+        cr.execute(
+            SQL("SELECT id FROM vn_register_book WHERE id = %s FOR UPDATE", self.id),
+            log_exceptions=False,
+        )
         cr.execute(SQL("SET LOCAL lock_timeout TO DEFAULT"))
-        # Holding the lock, every earlier taker has committed or rolled back: a transaction begun
-        # now sees them all; this one also sees its own numbers, which the other cannot.
+        # Holding the lock, every earlier taker has committed or rolled back: a
+        # transaction begun now sees them all; this one also sees its own numbers, which
+        # the other cannot.
         with self.env.registry.cursor() as fresh:
-            last = max(self._vn_last_number(on_date.year, fresh), self._vn_last_number(on_date.year, cr))
+            last = max(
+                self._vn_last_number(on_date.year, fresh),
+                self._vn_last_number(on_date.year, cr),
+            )
         number = last + 1
-        self.env["vn.register.number"].sudo().create({
-            "book_id": self.id, "year": on_date.year, "number": number, "taken_by_id": self.env.uid})
+        self.env["vn.register.number"].sudo().create(
+            {
+                "book_id": self.id,
+                "year": on_date.year,
+                "number": number,
+                "taken_by_id": self.env.uid,
+            }
+        )
         return number, str(number).zfill(max(self.padding, 1))
 
     def _vn_last_number(self, year, cr):
         """The last number of ``year`` in this book as ``cr`` sees it (0 when none): the ledger, or
         the book's ir.sequence for the numbers taken before the ledger existed."""
-        cr.execute(SQL(
-            """SELECT GREATEST(
+        cr.execute(
+            SQL(
+                """SELECT GREATEST(
                    (SELECT MAX(number) FROM vn_register_number WHERE book_id = %(book)s AND year = %(year)s),
                    (SELECT MAX(r.number_next - 1) FROM ir_sequence_date_range r
                       JOIN vn_register_book b ON b.sequence_id = r.sequence_id
                      WHERE b.id = %(book)s AND EXTRACT(YEAR FROM r.date_from) = %(year)s), 0)""",
-            book=self.id, year=year))
+                book=self.id,
+                year=year,
+            )
+        )
         return cr.fetchone()[0] or 0
 
 
@@ -161,13 +215,25 @@ class VnRegisterNumber(models.Model):
     _order = "book_id, year, number"
     _log_access = False
 
-    book_id = fields.Many2one("vn.register.book", string="Register book", required=True, readonly=True,
-                              index=True, ondelete="restrict")
+    book_id = fields.Many2one(
+        "vn.register.book",
+        string="Register book",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+    )
     company_id = fields.Many2one(related="book_id.company_id", store=True, index=True)
     year = fields.Integer(string="Year", required=True, readonly=True)
-    number = fields.Integer(string="Number", required=True, readonly=True, aggregator=None)
-    taken_on = fields.Datetime(string="Taken on", required=True, readonly=True, default=fields.Datetime.now)
+    number = fields.Integer(
+        string="Number", required=True, readonly=True, aggregator=None
+    )
+    taken_on = fields.Datetime(
+        string="Taken on", required=True, readonly=True, default=fields.Datetime.now
+    )
     taken_by_id = fields.Many2one("res.users", string="Taken by", readonly=True)
 
-    _number_unique = models.Constraint("UNIQUE(book_id, year, number)",
-                                       "This number was already taken in this register book and year.")
+    _number_unique = models.Constraint(
+        "UNIQUE(book_id, year, number)",
+        "This number was already taken in this register book and year.",
+    )

@@ -39,7 +39,9 @@ class VnTrustedRoot(models.Model):
     _order = "name"
 
     name = fields.Char(string="Name", required=True, tracking=True)
-    certificate = fields.Binary(string="Certificate (PEM or DER)", required=True, attachment=False)
+    certificate = fields.Binary(
+        string="Certificate (PEM or DER)", required=True, attachment=False
+    )
     certificate_filename = fields.Char()
     crl = fields.Binary(
         string="Revocation list (CRL)",
@@ -48,9 +50,14 @@ class VnTrustedRoot(models.Model):
         "that cannot reach the CA online.",
     )
     crl_filename = fields.Char()
-    subject = fields.Char(string="Subject", compute="_compute_certificate_info", store=True)
+    subject = fields.Char(
+        string="Subject", compute="_compute_certificate_info", store=True
+    )
     fingerprint = fields.Char(
-        string="SHA-256 fingerprint", compute="_compute_certificate_info", store=True, index=True
+        string="SHA-256 fingerprint",
+        compute="_compute_certificate_info",
+        store=True,
+        index=True,
     )
     valid_from = fields.Datetime(compute="_compute_certificate_info", store=True)
     valid_to = fields.Datetime(compute="_compute_certificate_info", store=True)
@@ -65,8 +72,12 @@ class VnTrustedRoot(models.Model):
         for root in self:
             cert = root._asn1_certificate(raise_error=False)
             root.subject = cert.subject.human_friendly if cert else False
-            root.fingerprint = hashlib.sha256(cert.dump()).hexdigest() if cert else False
-            root.valid_from = cert.not_valid_before.replace(tzinfo=None) if cert else False
+            root.fingerprint = (
+                hashlib.sha256(cert.dump()).hexdigest() if cert else False
+            )
+            root.valid_from = (
+                cert.not_valid_before.replace(tzinfo=None) if cert else False
+            )
             root.valid_to = cert.not_valid_after.replace(tzinfo=None) if cert else False
 
     @api.constrains("certificate", "crl")
@@ -74,13 +85,20 @@ class VnTrustedRoot(models.Model):
         for root in self:
             cert = root._asn1_certificate(raise_error=False)
             if not cert:
-                raise ValidationError(_("The file is not an X.509 certificate in PEM or DER form."))
+                raise ValidationError(
+                    _("The file is not an X.509 certificate in PEM or DER form.")
+                )
             if not cert.ca:
                 raise ValidationError(
-                    _("%(subject)s is not a certificate authority.", subject=cert.subject.human_friendly)
+                    _(
+                        "%(subject)s is not a certificate authority.",
+                        subject=cert.subject.human_friendly,
+                    )
                 )
             if root.crl and not root._asn1_crl():
-                raise ValidationError(_("The revocation list is not a CRL in PEM or DER form."))
+                raise ValidationError(
+                    _("The revocation list is not a CRL in PEM or DER form.")
+                )
 
     def _asn1_certificate(self, raise_error=True):
         self.ensure_one()
@@ -104,7 +122,11 @@ class VnTrustedRoot(models.Model):
     def _validation_material(self):
         """(certificates, CRLs) of every active trusted root."""
         roots = self.sudo().search([])
-        certs = [c for c in (root._asn1_certificate(raise_error=False) for root in roots) if c]
+        certs = [
+            c
+            for c in (root._asn1_certificate(raise_error=False) for root in roots)
+            if c
+        ]
         crls = [c for c in (root._asn1_crl() for root in roots) if c]
         return certs, crls
 
@@ -113,11 +135,17 @@ class VnTrustedRoot(models.Model):
         """Demo data only: trust the project's test CA (scripts/make_test_ca.py)."""
         path = os.path.join(os.environ.get("VN_PKI_DIR", ""), "root.pem")
         if not os.environ.get("VN_PKI_DIR") or not os.path.exists(path):
-            _logger.warning("Test CA not found (VN_PKI_DIR=%s); demo trusts no root", os.environ.get("VN_PKI_DIR"))
+            _logger.warning(
+                "Test CA not found (VN_PKI_DIR=%s); demo trusts no root",
+                os.environ.get("VN_PKI_DIR"),
+            )
             return
         crl_path = os.path.join(os.environ["VN_PKI_DIR"], "crl.pem")
         with open(path, "rb") as f:
-            values = {"name": "VN eDoc Test Root CA (demo only)", "certificate": base64.b64encode(f.read())}
+            values = {
+                "name": "VN eDoc Test Root CA (demo only)",
+                "certificate": base64.b64encode(f.read()),
+            }
         if os.path.exists(crl_path):
             with open(crl_path, "rb") as f:
                 values["crl"] = base64.b64encode(f.read())

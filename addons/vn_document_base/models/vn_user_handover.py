@@ -8,14 +8,25 @@ class VnUserHandover(models.Model):
     _description = "Work handover of a disabled account"
     _order = "date desc, id desc"
 
-    user_id = fields.Many2one("res.users", string="Disabled account", required=True, readonly=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Disabled account", required=True, readonly=True, index=True
+    )
     successor_id = fields.Many2one("res.users", string="Successor", readonly=True)
-    date = fields.Datetime(string="Date", required=True, readonly=True, default=fields.Datetime.now)
+    date = fields.Datetime(
+        string="Date", required=True, readonly=True, default=fields.Datetime.now
+    )
     done_by_id = fields.Many2one(
-        "res.users", string="Done by", required=True, readonly=True, default=lambda self: self.env.user
+        "res.users",
+        string="Done by",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
     )
     reason = fields.Char(string="Reason", required=True, readonly=True)
     summary = fields.Text(string="Work handed over", readonly=True)
     company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.company,
     )

@@ -1,7 +1,6 @@
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
-
 ROLES = [
     ("staff", "group_vn_document_staff"),
     ("department_head", "group_vn_document_department_head"),
@@ -31,7 +30,9 @@ class VnRolesSetup:
                 tz="Asia/Ho_Chi_Minh",
             )
         cls.manager = new_test_user(
-            cls.env, login="vn_test_user_manager", groups="base.group_erp_manager,base.group_user"
+            cls.env,
+            login="vn_test_user_manager",
+            groups="base.group_erp_manager,base.group_user",
         )
 
 

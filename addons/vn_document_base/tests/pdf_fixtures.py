@@ -1,8 +1,8 @@
-# -*- coding: utf-8 -*-
 """PDF fixtures for tests: plain functions, no Odoo imports.
 
 All signatures are made with the TEST PKI of ``tools/test_pki.py``.
 """
+
 import io
 import os
 
@@ -16,22 +16,38 @@ except ImportError:  # standalone (scripts, plain pytest)
 
     _spec = importlib.util.spec_from_file_location(
         "vn_document_base_test_pki",
-        os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                     "tools", "test_pki.py"))
+        os.path.join(
+            os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+            "tools",
+            "test_pki.py",
+        ),
+    )
     test_pki = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(test_pki)
 
-# Liberation 2 has the Vietnamese precomposed letters (Ư, Ơ, Ế...); Liberation 1 does not.
-FONT_PATH = next((p for p in ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
-                              "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf") if os.path.exists(p)),
-                 "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+# Liberation 2 has the Vietnamese precomposed letters (Ư, Ơ, Ế...); Liberation 1 does
+# not.
+FONT_PATH = next(
+    (
+        p
+        for p in (
+            "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+            "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+        )
+        if os.path.exists(p)
+    ),
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+)
 FONT_NAME = "LiberationSerif"
-DEFAULT_TEXT = "Quyết định về việc phê duyệt kế hoạch năm 2025 - Ủy ban nhân dân phường Bến Thành"
+DEFAULT_TEXT = (
+    "Quyết định về việc phê duyệt kế hoạch năm 2025 - Ủy ban nhân dân phường Bến Thành"
+)
 
 
 def _font():
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
     if FONT_NAME in pdfmetrics.getRegisteredFontNames():
         return FONT_NAME
     if os.path.exists(FONT_PATH):
@@ -70,6 +86,7 @@ def add_signature_fields(pdf_bytes, field_names):
     """Add empty invisible signature fields (incremental update)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields
+
     w = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
     for name in field_names:
         fields.append_signature_field(w, fields.SigFieldSpec(sig_field_name=name))
@@ -87,6 +104,7 @@ def sign_pdf(pdf_bytes, entry, root_entry, field_name="Sig1", certify=False):
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
+
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         md_algorithm="sha256",
@@ -115,12 +133,15 @@ def tamper_pdf(signed_bytes):
     """Append an incremental update replacing page 0's /Contents."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
     w = IncrementalPdfFileWriter(io.BytesIO(signed_bytes))
     page_ref = w.root["/Pages"]["/Kids"][0]
     while page_ref.get_object().get("/Type") == "/Pages":  # nested page tree
         page_ref = page_ref.get_object()["/Kids"][0]
     page = page_ref.get_object()
-    stream = generic.StreamObject(stream_data=b"BT /F1 24 Tf 72 700 Td (TAMPERED) Tj ET")
+    stream = generic.StreamObject(
+        stream_data=b"BT /F1 24 Tf 72 700 Td (TAMPERED) Tj ET"
+    )
     page["/Contents"] = w.add_object(stream)
     w.update_container(page)
     out = io.BytesIO()

@@ -3,7 +3,6 @@ import os
 import re
 from unittest.mock import patch
 
-
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
@@ -11,7 +10,11 @@ from odoo.tools import mute_logger
 
 from .common import VnDocumentCase
 
-AUTH_LOGGERS = ("odoo.addons.base.models.res_users", "odoo.http", "odoo.addons.auth_totp_mail.models.res_users")
+AUTH_LOGGERS = (
+    "odoo.addons.base.models.res_users",
+    "odoo.http",
+    "odoo.addons.auth_totp_mail.models.res_users",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -25,7 +28,10 @@ class TestAccountPolicy(VnDocumentCase):
         switch present and off by default."""
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(
-            self.env["ir.module.module"].search([("name", "=", "password_security")]).state, "installed"
+            self.env["ir.module.module"]
+            .search([("name", "=", "password_security")])
+            .state,
+            "installed",
         )
         expected = {
             "auth_password_policy.minlength": 10,
@@ -50,17 +56,26 @@ class TestAccountPolicy(VnDocumentCase):
         the last 5; it expires after 90 days. Data loading (install mode, the demo users whose
         password is their login) is not affected."""
         user = self.users["staff"]
-        # password_security skips its checks under test_enable unless the running test belongs to
-        # it (OPERATIONS.md); make this test one of its own while the policy is exercised.
+        # password_security skips its checks under test_enable unless the running test
+        # belongs to it (OPERATIONS.md); make this test one of its own while the policy
+        # is exercised.
         with patch.object(self, "test_module", "password_security"):
-            for weak in ("Ab1!short", "alllowercase12!", "ALLUPPERCASE12!", "NoDigitsHere!!", "NoSpecials1234"):
+            for weak in (
+                "Ab1!short",
+                "alllowercase12!",
+                "ALLUPPERCASE12!",
+                "NoDigitsHere!!",
+                "NoSpecials1234",
+            ):
                 with self.subTest(password=weak), self.assertRaises(UserError):
                     user.password = weak
             user.password = "Vanthu-2026!a"
             user.password = "Vanthu-2026!b"
             with self.assertRaises(UserError):
                 user.password = "Vanthu-2026!a"  # one of the last 5
-            user.with_context(install_mode=True).password = "vanthu"  # demo data still loads
+            user.with_context(
+                install_mode=True
+            ).password = "vanthu"  # demo data still loads
         user.password_write_date = fields.Datetime.now() - datetime.timedelta(days=89)
         self.assertFalse(user._password_has_expired())
         user.password_write_date = fields.Datetime.now() - datetime.timedelta(days=91)
@@ -72,14 +87,21 @@ class TestAccountPolicy(VnDocumentCase):
         users = self.env["res.users"]
         for xmlid, login in (("base.user_demo", "demo"), ("base.demo_user0", "portal")):
             user = self.env.ref(xmlid, raise_if_not_found=False)
-            if user:  # a database with Odoo's demo data: already disabled at installation
+            if (
+                user
+            ):  # a database with Odoo's demo data: already disabled at installation
                 self.assertFalse(user.active, xmlid)
                 user.active = True
             else:
                 module, name = xmlid.split(".")
                 user = new_test_user(self.env, login=f"vn_test_odoo_{login}")
                 self.env["ir.model.data"].create(
-                    {"module": module, "name": name, "model": "res.users", "res_id": user.id}
+                    {
+                        "module": module,
+                        "name": name,
+                        "model": "res.users",
+                        "res_id": user.id,
+                    }
                 )
             users |= user
         self.assertTrue(all(users.mapped("active")))
@@ -95,12 +117,24 @@ class TestAccountLogin(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.head = new_test_user(cls.env, login="vn_acc_head", password="vn_acc_head",
-                                 groups="vn_document_base.group_vn_document_agency_head")
-        cls.admin = new_test_user(cls.env, login="vn_acc_admin", password="vn_acc_admin",
-                                  groups="vn_document_base.group_vn_document_admin")
-        cls.clerk = new_test_user(cls.env, login="vn_acc_clerk", password="vn_acc_clerk",
-                                  groups="vn_document_base.group_vn_document_clerk")
+        cls.head = new_test_user(
+            cls.env,
+            login="vn_acc_head",
+            password="vn_acc_head",
+            groups="vn_document_base.group_vn_document_agency_head",
+        )
+        cls.admin = new_test_user(
+            cls.env,
+            login="vn_acc_admin",
+            password="vn_acc_admin",
+            groups="vn_document_base.group_vn_document_admin",
+        )
+        cls.clerk = new_test_user(
+            cls.env,
+            login="vn_acc_clerk",
+            password="vn_acc_clerk",
+            groups="vn_document_base.group_vn_document_clerk",
+        )
 
     def setUp(self):
         super().setUp()
@@ -110,8 +144,12 @@ class TestAccountLogin(HttpCase):
         """/web/session/authenticate: (result, error message)."""
         response = self.opener.post(
             f"{self.base_url()}/web/session/authenticate",
-            json={"jsonrpc": "2.0", "method": "call", "id": 0,
-                  "params": {"db": get_db_name(), "login": login, "password": password}},
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 0,
+                "params": {"db": get_db_name(), "login": login, "password": password},
+            },
             timeout=30,
         )
         body = response.json()
@@ -120,7 +158,9 @@ class TestAccountLogin(HttpCase):
         return body["result"], None
 
     def _enforce_totp(self, on):
-        self.env["ir.config_parameter"].sudo().set_param("vn_document_base.totp_enforce", str(bool(on)))
+        self.env["ir.config_parameter"].sudo().set_param(
+            "vn_document_base.totp_enforce", str(bool(on))
+        )
 
     @mute_logger(*AUTH_LOGGERS)
     def test_login_throttled(self):
@@ -131,11 +171,17 @@ class TestAccountLogin(HttpCase):
             self.assertIsNone(result)
         result, error = self._login("vn_acc_clerk", "vn_acc_clerk")
         self.assertIsNone(result)
-        self.assertIn("quá nhiều lần", error)  # "Too many login failures", in the user's Vietnamese
+        self.assertIn(
+            "quá nhiều lần", error
+        )  # "Too many login failures", in the user's Vietnamese
         users = self.env["res.users"]
         now = datetime.datetime.now()
-        self.assertTrue(users._on_login_cooldown(5, now - datetime.timedelta(seconds=290)))
-        self.assertFalse(users._on_login_cooldown(5, now - datetime.timedelta(seconds=310)))
+        self.assertTrue(
+            users._on_login_cooldown(5, now - datetime.timedelta(seconds=290))
+        )
+        self.assertFalse(
+            users._on_login_cooldown(5, now - datetime.timedelta(seconds=310))
+        )
         self.assertFalse(users._on_login_cooldown(4, now))
 
     @mute_logger(*AUTH_LOGGERS)
@@ -144,18 +190,37 @@ class TestAccountLogin(HttpCase):
         self.assertEqual(self.env["res.users"]._get_signup_invitation_scope(), "b2b")
         for method in ("get", "post"):
             with self.subTest(method=method):
-                response = getattr(self.opener, method)(f"{self.base_url()}/web/signup", timeout=30)
-                self.assertIn(response.status_code, (400, 404) if method == "post" else (404,))
-        csrf = re.search(r'name="csrf_token" value="([^"]+)"', self.url_open("/web/login").text).group(1)
+                response = getattr(self.opener, method)(
+                    f"{self.base_url()}/web/signup", timeout=30
+                )
+                self.assertIn(
+                    response.status_code, (400, 404) if method == "post" else (404,)
+                )
+        csrf = re.search(
+            r'name="csrf_token" value="([^"]+)"', self.url_open("/web/login").text
+        ).group(1)
         before = self.env["res.users"].with_context(active_test=False).search_count([])
-        response = self.url_open("/web/signup", data={
-            "csrf_token": csrf, "login": "vn_outsider@example.com", "name": "Outsider",
-            "password": "Outsider-2026!x", "confirm_password": "Outsider-2026!x",
-        }, allow_redirects=False)
+        response = self.url_open(
+            "/web/signup",
+            data={
+                "csrf_token": csrf,
+                "login": "vn_outsider@example.com",
+                "name": "Outsider",
+                "password": "Outsider-2026!x",
+                "confirm_password": "Outsider-2026!x",
+            },
+            allow_redirects=False,
+        )
         self.assertEqual(response.status_code, 404)
-        self.assertFalse(self.env["res.users"].with_context(active_test=False).search(
-            [("login", "=", "vn_outsider@example.com")]))
-        self.assertEqual(self.env["res.users"].with_context(active_test=False).search_count([]), before)
+        self.assertFalse(
+            self.env["res.users"]
+            .with_context(active_test=False)
+            .search([("login", "=", "vn_outsider@example.com")])
+        )
+        self.assertEqual(
+            self.env["res.users"].with_context(active_test=False).search_count([]),
+            before,
+        )
 
     @mute_logger(*AUTH_LOGGERS)
     def test_totp_required_of_signers_and_admins(self):
@@ -169,7 +234,9 @@ class TestAccountLogin(HttpCase):
             with self.subTest(login=user.login):
                 self.opener.cookies.clear()
                 result, _error = self._login(user.login, user.login)
-                self.assertEqual(result, {"uid": None})  # not logged in: the second step is due
+                self.assertEqual(
+                    result, {"uid": None}
+                )  # not logged in: the second step is due
                 self.assertEqual(user._mfa_type(), "totp_mail")
                 self.assertEqual(user._mfa_url(), "/web/login/totp")
                 self.assertTrue(user._rpc_api_keys_only())
@@ -187,11 +254,14 @@ class TestAccountLogin(HttpCase):
         self._enforce_totp(True)
         response = self.opener.post(
             f"{self.base_url()}/web/session/get_session_info",
-            json={"jsonrpc": "2.0", "method": "call", "id": 0, "params": {}}, timeout=30,
+            json={"jsonrpc": "2.0", "method": "call", "id": 0, "params": {}},
+            timeout=30,
         )
         body = response.json()
         self.assertIn("error", body)
-        self.assertEqual(body["error"]["data"]["name"], "odoo.http.SessionExpiredException")
+        self.assertEqual(
+            body["error"]["data"]["name"], "odoo.http.SessionExpiredException"
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -214,9 +284,14 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         allowed = self.pdf_signing.allowed_pkcs11_modules()
         self.assertIn("/usr/lib/softhsm/libsofthsm2.so", allowed)
         self.assertNotIn(self.EVIL, allowed)
-        with patch.dict(os.environ, {"VN_PKCS11_MODULES": "/opt/token/libtoken.so:/opt/b.so,/opt/c.so"}):
+        with patch.dict(
+            os.environ,
+            {"VN_PKCS11_MODULES": "/opt/token/libtoken.so:/opt/b.so,/opt/c.so"},
+        ):
             allowed = self.pdf_signing.allowed_pkcs11_modules()
-        self.assertTrue({"/opt/token/libtoken.so", "/opt/b.so", "/opt/c.so"} <= set(allowed))
+        self.assertTrue(
+            {"/opt/token/libtoken.so", "/opt/b.so", "/opt/c.so"} <= set(allowed)
+        )
         field = self.env["vn.signing.key"]._fields["pkcs11_module"]
         self.assertEqual(field.type, "selection")
         self.assertEqual(
@@ -228,19 +303,32 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         """R-US4: a key cannot name a module outside the list, and a module outside the list is
         refused when the token is opened, before anything is loaded."""
         holder = self.users["admin"]
-        values = {"name": "Token", "user_id": holder.id, "usage": "agency", "kind": "pkcs11",
-                  "token_label": "vn-edoc-test", "key_label": "agency"}
+        values = {
+            "name": "Token",
+            "user_id": holder.id,
+            "usage": "agency",
+            "kind": "pkcs11",
+            "token_label": "vn-edoc-test",
+            "key_label": "agency",
+        }
         with self.assertRaises(ValidationError):
             self.env["vn.signing.key"].create(dict(values, pkcs11_module=self.EVIL))
-        key = self.env["vn.signing.key"].create(dict(values, pkcs11_module="/usr/lib/softhsm/libsofthsm2.so"))
+        key = self.env["vn.signing.key"].create(
+            dict(values, pkcs11_module="/usr/lib/softhsm/libsofthsm2.so")
+        )
         with self.assertRaises(ValidationError):
             key.pkcs11_module = self.EVIL
         # a path stored before the list existed (or written behind the ORM's back)
-        self.env.cr.execute("UPDATE vn_signing_key SET pkcs11_module = %s WHERE id = %s", [self.EVIL, key.id])
+        self.env.cr.execute(
+            "UPDATE vn_signing_key SET pkcs11_module = %s WHERE id = %s",
+            [self.EVIL, key.id],
+        )
         key.invalidate_recordset()
         with patch("pyhanko.sign.pkcs11.open_pkcs11_session") as loader:
             with self.assertRaises(self.pdf_signing.SigningKeyError) as caught:
-                with self.pdf_signing.pkcs11_signer(self.EVIL, "vn-edoc-test", "agency", "1234"):
+                with self.pdf_signing.pkcs11_signer(
+                    self.EVIL, "vn-edoc-test", "agency", "1234"
+                ):
                     pass
             self.assertEqual(caught.exception.code, "module_not_allowed")
             with self.assertRaises(UserError) as caught:

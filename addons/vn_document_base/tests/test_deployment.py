@@ -11,7 +11,9 @@ REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", ".."
 def suite_addons():
     addons = os.path.join(REPO, "addons")
     return sorted(
-        name for name in os.listdir(addons) if os.path.exists(os.path.join(addons, name, "__manifest__.py"))
+        name
+        for name in os.listdir(addons)
+        if os.path.exists(os.path.join(addons, name, "__manifest__.py"))
     )
 
 
@@ -30,11 +32,21 @@ class TestDeployment(TransactionCase):
         cls.services = cls.compose["services"]
 
     def test_services(self):
-        self.assertLessEqual({"db", "odoo", "odoo-init", "clamav", "clamav-updater"}, set(self.services))
+        self.assertLessEqual(
+            {"db", "odoo", "odoo-init", "clamav", "clamav-updater"}, set(self.services)
+        )
         self.assertTrue(self.services["clamav"]["image"].startswith("clamav/clamav"))
-        self.assertEqual(self.services["clamav-updater"]["environment"]["CLAMAV_NO_CLAMD"], "true")
-        self.assertEqual(self.services["clamav"]["environment"]["CLAMAV_NO_FRESHCLAMD"], "true")
-        self.assertTrue(os.path.exists(os.path.join(REPO, self.services["odoo"]["build"]["dockerfile"])))
+        self.assertEqual(
+            self.services["clamav-updater"]["environment"]["CLAMAV_NO_CLAMD"], "true"
+        )
+        self.assertEqual(
+            self.services["clamav"]["environment"]["CLAMAV_NO_FRESHCLAMD"], "true"
+        )
+        self.assertTrue(
+            os.path.exists(
+                os.path.join(REPO, self.services["odoo"]["build"]["dockerfile"])
+            )
+        )
 
     def test_odoo_uses_the_repository_configuration(self):
         odoo = self.services["odoo"]
@@ -42,16 +54,23 @@ class TestDeployment(TransactionCase):
         mounts = {v.split(":")[1]: v.split(":")[0] for v in odoo["volumes"]}
         conf_path = odoo["environment"]["ODOO_RC"]
         self.assertEqual(mounts[conf_path], "./odoo.conf")
-        # Relative paths of odoo.conf resolve inside the working directory in both setups.
+        # Relative paths of odoo.conf resolve inside the working directory in both
+        # setups.
         self.assertEqual(self.conf["addons_path"], "addons")
         self.assertIn(os.path.join(workdir, self.conf["data_dir"]), mounts)
-        self.assertEqual(self.services["db"]["environment"]["POSTGRES_USER"], self.conf["db_user"])
+        self.assertEqual(
+            self.services["db"]["environment"]["POSTGRES_USER"], self.conf["db_user"]
+        )
         self.assertEqual(odoo["environment"]["PGHOST"], "db")
         for service in ("odoo", "odoo-init"):
             command = self.services[service]["command"]
-            self.assertEqual(command[command.index("-d") + 1], self.conf["db_name"], service)
+            self.assertEqual(
+                command[command.index("-d") + 1], self.conf["db_name"], service
+            )
         published = {p.rsplit(":", 1)[1] for p in odoo["ports"]}
-        self.assertLessEqual({self.conf["http_port"], self.conf["gevent_port"]}, published)
+        self.assertLessEqual(
+            {self.conf["http_port"], self.conf["gevent_port"]}, published
+        )
 
     def test_production_settings(self):
         self.assertEqual(self.conf["list_db"], "False")
@@ -59,7 +78,11 @@ class TestDeployment(TransactionCase):
         with open(os.path.join(REPO, "odoo.conf"), encoding="utf-8") as f:
             self.assertIn("; workers =", f.read())
         self.assertEqual(self.services["odoo"]["environment"]["ODOO_WORKERS"], "4")
-        self.assertTrue(self.services["odoo"]["environment"]["VN_CLAMD_ADDRESS"].startswith("tcp://clamav:"))
+        self.assertTrue(
+            self.services["odoo"]["environment"]["VN_CLAMD_ADDRESS"].startswith(
+                "tcp://clamav:"
+            )
+        )
 
     def test_init_installs_every_addon_of_the_repository(self):
         command = self.services["odoo-init"]["command"]
@@ -68,13 +91,22 @@ class TestDeployment(TransactionCase):
         self.assertEqual(command[command.index("--load-language") + 1], "vi_VN")
 
     def test_volumes_for_data(self):
-        self.assertLessEqual({"db-data", "odoo-data", "clamav-db"}, set(self.compose["volumes"]))
-        self.assertIn("db-data:/var/lib/postgresql/data", self.services["db"]["volumes"])
+        self.assertLessEqual(
+            {"db-data", "odoo-data", "clamav-db"}, set(self.compose["volumes"])
+        )
+        self.assertIn(
+            "db-data:/var/lib/postgresql/data", self.services["db"]["volumes"]
+        )
 
     def test_database_gets_the_extensions_odoo_cannot_create(self):
         self.assertEqual(self.conf["unaccent"], "True")
-        self.assertIn("./docker/db-init:/docker-entrypoint-initdb.d:ro", self.services["db"]["volumes"])
-        with open(os.path.join(REPO, "docker", "db-init", "extensions.sql"), encoding="utf-8") as f:
+        self.assertIn(
+            "./docker/db-init:/docker-entrypoint-initdb.d:ro",
+            self.services["db"]["volumes"],
+        )
+        with open(
+            os.path.join(REPO, "docker", "db-init", "extensions.sql"), encoding="utf-8"
+        ) as f:
             self.assertIn("CREATE EXTENSION IF NOT EXISTS unaccent", f.read())
         self.env.cr.execute("SELECT unaccent('Quyết định Đà Nẵng')")
         self.assertEqual(self.env.cr.fetchone()[0], "Quyet dinh Da Nang")

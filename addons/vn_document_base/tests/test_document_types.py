@@ -25,13 +25,20 @@ class TestDocumentTypes(VnDocumentCase):
         levels = self.env["vn.document.urgency"].search([])
         self.assertEqual(
             [(u.name, u.edxml_priority, u.is_urgent) for u in levels],
-            [("Thường", 0, False), ("Khẩn", 1, True), ("Thượng khẩn", 2, True), ("Hỏa tốc", 3, True)],
+            [
+                ("Thường", 0, False),
+                ("Khẩn", 1, True),
+                ("Thượng khẩn", 2, True),
+                ("Hỏa tốc", 3, True),
+            ],
         )
 
     def test_types_are_editable_data(self):
         admin = self.users["admin"]
-        new_type = self.env["vn.document.type"].with_user(admin).create(
-            {"name": "Bản đồ", "abbreviation": "BĐ", "archival_code": "30"}
+        new_type = (
+            self.env["vn.document.type"]
+            .with_user(admin)
+            .create({"name": "Bản đồ", "abbreviation": "BĐ", "archival_code": "30"})
         )
         self.assertTrue(new_type.active)
         new_type.with_user(admin).active = False

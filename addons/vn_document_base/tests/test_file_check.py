@@ -46,7 +46,10 @@ class TestFileChecks(VnDocumentCase):
 
     @mute_logger("odoo.addons.vn_document_base.models.vn_file_check")
     def test_eicar_refused(self):
-        for name, data in [("virus.txt", EICAR), ("virus-in-text.txt", b"header\n" + EICAR + b"\nfooter")]:
+        for name, data in [
+            ("virus.txt", EICAR),
+            ("virus-in-text.txt", b"header\n" + EICAR + b"\nfooter"),
+        ]:
             with self.subTest(name=name), self.assertRaises(UserError) as caught:
                 self.checker.check(name, data)
             self.assertIn("mã độc", str(caught.exception))
@@ -64,7 +67,9 @@ class TestFileChecks(VnDocumentCase):
     def test_stopped_daemon_refuses(self):
         """A real second clamd: accepted while it runs, refused once it is stopped."""
         clamd = shutil.which("clamd") or "/usr/sbin/clamd"
-        source_db = os.path.join(os.path.dirname(__file__), "..", "..", "..", "scripts", "clamav")
+        source_db = os.path.join(
+            os.path.dirname(__file__), "..", "..", "..", "scripts", "clamav"
+        )
         workdir = tempfile.mkdtemp(prefix="vn-clamd-")
         self.addCleanup(shutil.rmtree, workdir, True)
         os.mkdir(os.path.join(workdir, "db"))
@@ -73,15 +78,22 @@ class TestFileChecks(VnDocumentCase):
                 shutil.copy(os.path.join(source_db, name), os.path.join(workdir, "db"))
         sock = os.path.join(workdir, "clamd.sock")
         with open(os.path.join(workdir, "clamd.conf"), "w") as conf:
-            conf.write(f"LocalSocket {sock}\nDatabaseDirectory {workdir}/db\nForeground yes\n")
-        proc = subprocess.Popen([clamd, "-c", os.path.join(workdir, "clamd.conf")],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            conf.write(
+                f"LocalSocket {sock}\nDatabaseDirectory {workdir}/db\nForeground yes\n"
+            )
+        proc = subprocess.Popen(
+            [clamd, "-c", os.path.join(workdir, "clamd.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.addCleanup(lambda: proc.poll() is None and proc.kill())
         for _i in range(100):
             if os.path.exists(sock):
                 break
             time.sleep(0.1)
-        self.env["ir.config_parameter"].set_param("vn_document_base.clamd_address", f"unix://{sock}")
+        self.env["ir.config_parameter"].set_param(
+            "vn_document_base.clamd_address", f"unix://{sock}"
+        )
         self.assertEqual(self.checker.check("a.pdf", self.pdf)["page_count"], 3)
         proc.send_signal(signal.SIGTERM)
         proc.wait(10)
@@ -90,10 +102,16 @@ class TestFileChecks(VnDocumentCase):
 
     def test_type_must_match_content(self):
         cases = [
-            ("not-really.pdf", b"MZ\x90\x00" + b"\x00" * 200),  # a Windows program renamed
+            (
+                "not-really.pdf",
+                b"MZ\x90\x00" + b"\x00" * 200,
+            ),  # a Windows program renamed
             ("report.pdf", b"plain text pretending to be a PDF\n" * 10),
             ("script.sh", b"#!/bin/sh\necho hi\n"),
-            ("page.html", b"<html><body><script>alert(1)</script></body></html>"),  # HTML is archived
+            (
+                "page.html",
+                b"<html><body><script>alert(1)</script></body></html>",
+            ),  # HTML is archived
         ]
         for name, data in cases:
             with self.subTest(name=name), self.assertRaises(UserError) as caught:
@@ -102,12 +120,19 @@ class TestFileChecks(VnDocumentCase):
 
     def test_office_documents_recognised(self):
         report = self.checker.check("du-thao.docx", make_docx())
-        self.assertEqual(report["mimetype"], "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        self.assertEqual(
+            report["mimetype"],
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
         with self.assertRaises(UserError):
-            self.checker.check("du-thao.xlsx", make_docx())  # a Word file named as a spreadsheet
+            self.checker.check(
+                "du-thao.xlsx", make_docx()
+            )  # a Word file named as a spreadsheet
 
     def test_size_limit(self):
-        self.env["ir.config_parameter"].set_param("vn_document_base.max_file_size_mb", "1")
+        self.env["ir.config_parameter"].set_param(
+            "vn_document_base.max_file_size_mb", "1"
+        )
         with self.assertRaises(UserError) as caught:
             self.checker.check("big.txt", b"a" * (1024 * 1024 + 1))
         self.assertIn("MB", str(caught.exception))
@@ -121,7 +146,9 @@ class TestFileChecks(VnDocumentCase):
 
     def test_stored_original_is_tamper_evident(self):
         owner = self.env["res.partner"].create({"name": "Văn bản thử"})
-        stored = self.env["vn.document.file"]._vn_store_checked("cong-van.pdf", self.pdf, owner)
+        stored = self.env["vn.document.file"]._vn_store_checked(
+            "cong-van.pdf", self.pdf, owner
+        )
         self.assertEqual(stored.attachment_id.res_model, "res.partner")
         self.assertEqual(stored.attachment_id.res_id, owner.id)
         self.assertTrue(stored._vn_verify_integrity())
@@ -147,4 +174,6 @@ class TestFileChecks(VnDocumentCase):
         with self.assertRaises(UserError):
             self.env["vn.document.file"]._vn_store_checked("virus.txt", EICAR, owner)
         self.assertEqual(self.env["ir.attachment"].search_count([]), before)
-        self.assertFalse(self.env["vn.document.file"].search([("res_id", "=", owner.id)]))
+        self.assertFalse(
+            self.env["vn.document.file"].search([("res_id", "=", owner.id)])
+        )

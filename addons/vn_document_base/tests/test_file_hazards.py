@@ -11,8 +11,11 @@ from ..tools.filenames import sanitize_filename
 from . import pdf_fixtures
 from .common import VnDocumentCase
 
-HAZARD_LOGGERS = ("odoo.addons.vn_document_base.models.vn_file_check",
-                  "odoo.addons.vn_document_base.models.vn_file_hazard", "pyhanko")
+HAZARD_LOGGERS = (
+    "odoo.addons.vn_document_base.models.vn_file_check",
+    "odoo.addons.vn_document_base.models.vn_file_hazard",
+    "pyhanko",
+)
 
 
 def raw_pdf(*extra, catalog=b""):
@@ -34,7 +37,10 @@ def raw_pdf(*extra, catalog=b""):
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -44,10 +50,16 @@ def object_stream_pdf(action):
 
     pdf = writer.PdfFileWriter(stream_xrefs=True)
     contents = pdf.add_object(generic.StreamObject(stream_data=b"BT ET"))
-    pdf.insert_page(writer.PageObject(contents, generic.ArrayObject([generic.NumberObject(v) for v in (0, 0, 595, 842)])))
+    pdf.insert_page(
+        writer.PageObject(
+            contents,
+            generic.ArrayObject([generic.NumberObject(v) for v in (0, 0, 595, 842)]),
+        )
+    )
     stream = pdf.prepare_object_stream()
     pdf.root["/OpenAction"] = pdf.add_object(
-        generic.DictionaryObject({generic.NameObject(k): v for k, v in action.items()}), obj_stream=stream
+        generic.DictionaryObject({generic.NameObject(k): v for k, v in action.items()}),
+        obj_stream=stream,
     )
     out = io.BytesIO()
     pdf.write(out)
@@ -76,23 +88,61 @@ class TestFileHazards(VnDocumentCase):
         from pyhanko.pdf_utils import generic
 
         cases = {
-            "openaction-js": (raw_pdf(b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>", catalog=b"/OpenAction 4 0 R"),
-                              ["javascript"]),
-            "names-js": (raw_pdf(b"<< /JavaScript 5 0 R >>", b"<< /Names [(a) 6 0 R] >>",
-                                 b"<< /S /JavaScript /JS (x) >>", catalog=b"/Names 4 0 R"), ["javascript"]),
-            "escaped-launch": (raw_pdf(b"<< /S /L#61unch /F (cmd.exe) >>", catalog=b"/OpenAction 4 0 R"),
-                               ["launch"]),
-            "embedded-files": (raw_pdf(b"<< /EmbeddedFiles 5 0 R >>", b"<< /Names [(a.exe) 6 0 R] >>",
-                                       b"<< /Type /Filespec /F (a.exe) /EF << /F 7 0 R >> >>",
-                                       b"<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream",
-                                       catalog=b"/Names 4 0 R"), ["embedded_file"]),
-            "rich-media": (raw_pdf(b"<< /Type /Annot /Subtype /RichMedia /Rect [0 0 1 1] >>",
-                                   catalog=b"/PageMode /UseNone"), ["rich_media"]),
-            "submit-import": (raw_pdf(b"<< /S /SubmitForm /F (https://x.example/) /Next << /S /ImportData /F (a.fdf) >> >>",
-                                      catalog=b"/OpenAction 4 0 R"), ["submit_form", "import_data"]),
-            "object-stream-js": (object_stream_pdf({"/S": generic.NameObject("/JavaScript"),
-                                                    "/JS": generic.TextStringObject("app.alert(1)")}),
-                                 ["javascript"]),
+            "openaction-js": (
+                raw_pdf(
+                    b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
+                    catalog=b"/OpenAction 4 0 R",
+                ),
+                ["javascript"],
+            ),
+            "names-js": (
+                raw_pdf(
+                    b"<< /JavaScript 5 0 R >>",
+                    b"<< /Names [(a) 6 0 R] >>",
+                    b"<< /S /JavaScript /JS (x) >>",
+                    catalog=b"/Names 4 0 R",
+                ),
+                ["javascript"],
+            ),
+            "escaped-launch": (
+                raw_pdf(
+                    b"<< /S /L#61unch /F (cmd.exe) >>", catalog=b"/OpenAction 4 0 R"
+                ),
+                ["launch"],
+            ),
+            "embedded-files": (
+                raw_pdf(
+                    b"<< /EmbeddedFiles 5 0 R >>",
+                    b"<< /Names [(a.exe) 6 0 R] >>",
+                    b"<< /Type /Filespec /F (a.exe) /EF << /F 7 0 R >> >>",
+                    b"<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream",
+                    catalog=b"/Names 4 0 R",
+                ),
+                ["embedded_file"],
+            ),
+            "rich-media": (
+                raw_pdf(
+                    b"<< /Type /Annot /Subtype /RichMedia /Rect [0 0 1 1] >>",
+                    catalog=b"/PageMode /UseNone",
+                ),
+                ["rich_media"],
+            ),
+            "submit-import": (
+                raw_pdf(
+                    b"<< /S /SubmitForm /F (https://x.example/) /Next << /S /ImportData /F (a.fdf) >> >>",
+                    catalog=b"/OpenAction 4 0 R",
+                ),
+                ["submit_form", "import_data"],
+            ),
+            "object-stream-js": (
+                object_stream_pdf(
+                    {
+                        "/S": generic.NameObject("/JavaScript"),
+                        "/JS": generic.TextStringObject("app.alert(1)"),
+                    }
+                ),
+                ["javascript"],
+            ),
         }
         for name, (data, expected) in cases.items():
             with self.subTest(name=name):
@@ -100,14 +150,20 @@ class TestFileHazards(VnDocumentCase):
                 try:
                     report = self.checker.check(f"{name}.pdf", data)
                 except FileCheckError as error:
-                    # ClamAV's PDF heuristics already refuse obfuscated names (#xx escapes)
+                    # ClamAV's PDF heuristics already refuse obfuscated names (#xx
+                    # escapes)
                     self.assertEqual(name, "escaped-launch")
                     self.assertIn("Heuristics.PDF", str(error))
                     continue
                 self.assertEqual(report["hazards"], expected)
                 self.assertEqual(report["mimetype"], "application/pdf")
-        self.assertEqual(self.checker.check("sach.pdf", pdf_fixtures.make_pdf(pages=2))["hazards"], [])
-        self.assertEqual(vn_file_hazard.pdf_hazards(pdf_fixtures.make_two_signature_pdf()), [])
+        self.assertEqual(
+            self.checker.check("sach.pdf", pdf_fixtures.make_pdf(pages=2))["hazards"],
+            [],
+        )
+        self.assertEqual(
+            vn_file_hazard.pdf_hazards(pdf_fixtures.make_two_signature_pdf()), []
+        )
 
     @mute_logger(*HAZARD_LOGGERS)
     def test_hazards_stored_and_refused_for_issue(self):
@@ -115,8 +171,11 @@ class TestFileHazards(VnDocumentCase):
         checked file (readonly), and ``_vn_refuse_hazards`` refuses it in Vietnamese; a clean PDF
         passes."""
         owner = self.env["res.partner"].create({"name": "Văn bản thử"})
-        data = raw_pdf(b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>", b"<< /S /Launch /F (a.exe) >>",
-                       catalog=b"/OpenAction 4 0 R /AA << /WC 5 0 R >>")
+        data = raw_pdf(
+            b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
+            b"<< /S /Launch /F (a.exe) >>",
+            catalog=b"/OpenAction 4 0 R /AA << /WC 5 0 R >>",
+        )
         report = self.checker.check("../../co-ma.pdf", data)
         stored = self.files._vn_store("../../co-ma.pdf", data, owner, report)
         self.assertEqual(stored.hazards, "javascript,launch")
@@ -127,20 +186,32 @@ class TestFileHazards(VnDocumentCase):
         self.assertIn("không thể ban hành", str(caught.exception))
         self.assertIn("JavaScript", str(caught.exception))
         clean = pdf_fixtures.make_pdf(pages=1)
-        stored_clean = self.files._vn_store("sach.pdf", clean, owner, self.checker.check("sach.pdf", clean))
+        stored_clean = self.files._vn_store(
+            "sach.pdf", clean, owner, self.checker.check("sach.pdf", clean)
+        )
         self.assertFalse(stored_clean.hazards)
         self.assertTrue(stored_clean._vn_refuse_hazards())
-        # a report without hazards (a copy of a checked original) is inspected on storing
+        # a report without hazards (a copy of a checked original) is inspected on
+        # storing
         copied = {key: value for key, value in report.items() if key != "hazards"}
-        self.assertEqual(self.files._vn_store("ban-sao.pdf", data, owner, copied).hazards, "javascript,launch")
+        self.assertEqual(
+            self.files._vn_store("ban-sao.pdf", data, owner, copied).hazards,
+            "javascript,launch",
+        )
 
     @mute_logger(*HAZARD_LOGGERS)
     def test_hostile_pdfs_never_crash(self):
         """R-SEC2: damaged, deeply nested or oversized input gets a clear refusal or the
         "could not be fully inspected" flag, never a server error; the inspection is bounded."""
         nested = raw_pdf(b"[" * 5000 + b"]" * 5000, catalog=b"/X 4 0 R")
-        truncated = raw_pdf(b"<< /S /JavaScript /JS (x) >>", catalog=b"/OpenAction 4 0 R")[:-60]
-        for name, data in [("nested", nested), ("truncated", truncated), ("garbage", b"%PDF-1.7\n" + b"\x00\xff" * 500)]:
+        truncated = raw_pdf(
+            b"<< /S /JavaScript /JS (x) >>", catalog=b"/OpenAction 4 0 R"
+        )[:-60]
+        for name, data in [
+            ("nested", nested),
+            ("truncated", truncated),
+            ("garbage", b"%PDF-1.7\n" + b"\x00\xff" * 500),
+        ]:
             with self.subTest(name=name):
                 self.assertIsInstance(vn_file_hazard.pdf_hazards(data), list)
                 try:
@@ -150,11 +221,16 @@ class TestFileHazards(VnDocumentCase):
                 else:
                     self.assertIsInstance(report["hazards"], list)
         # time bound: nothing inspected in time is flagged, not passed
-        self.assertEqual(vn_file_hazard.pdf_hazards(pdf_fixtures.make_pdf(pages=1), max_seconds=0), ["incomplete"])
+        self.assertEqual(
+            vn_file_hazard.pdf_hazards(pdf_fixtures.make_pdf(pages=1), max_seconds=0),
+            ["incomplete"],
+        )
         # size bound of object streams (a decompression bomb)
         from pyhanko.pdf_utils import generic
 
-        data = object_stream_pdf({"/S": generic.NameObject("/GoTo"), "/D": generic.ArrayObject()})
+        data = object_stream_pdf(
+            {"/S": generic.NameObject("/GoTo"), "/D": generic.ArrayObject()}
+        )
         self.assertEqual(vn_file_hazard.pdf_hazards(data), [])
         with patch.object(vn_file_hazard, "MAX_OBJECT_STREAM_BYTES", 8):
             self.assertEqual(vn_file_hazard.pdf_hazards(data), ["incomplete"])
@@ -190,7 +266,9 @@ class TestFileHazards(VnDocumentCase):
 
     def test_check_returns_sanitised_name(self):
         """R-SEC2: the check reports the name to store and send, sanitised."""
-        report = self.checker.check("../../" + "Công văn " * 300 + ".pdf", pdf_fixtures.make_pdf(pages=1))
+        report = self.checker.check(
+            "../../" + "Công văn " * 300 + ".pdf", pdf_fixtures.make_pdf(pages=1)
+        )
         self.assertEqual(len(report["filename"]), 150)
         self.assertTrue(report["filename"].startswith("Công văn"))
         self.assertTrue(report["filename"].endswith(".pdf"))

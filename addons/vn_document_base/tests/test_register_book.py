@@ -1,6 +1,7 @@
 import threading
 import time
 from datetime import date
+
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import api
@@ -17,7 +18,9 @@ class TestRegisterBookNumbering(VnDocumentCase):
 
     def setUp(self):
         super().setUp()
-        self.book = self.env["vn.register.book"].create({"name": "Sổ văn bản đi", "kind": "outgoing"})
+        self.book = self.env["vn.register.book"].create(
+            {"name": "Sổ văn bản đi", "kind": "outgoing"}
+        )
 
     def test_sequence_is_no_gap_with_yearly_ranges(self):
         seq = self.book.sequence_id
@@ -38,16 +41,17 @@ class TestRegisterBookNumbering(VnDocumentCase):
 
     def test_rolled_back_registration_gives_its_number_back(self):
         self.assertEqual(self.book._take_number(date(2026, 5, 4))[0], 1)
-        with self.assertRaises(RuntimeError):
-            with self.env.cr.savepoint():
-                self.book._take_number(date(2026, 5, 4))
-                raise RuntimeError("registration failed after the number was taken")
+        with self.assertRaises(RuntimeError), self.env.cr.savepoint():
+            self.book._take_number(date(2026, 5, 4))
+            raise RuntimeError("registration failed after the number was taken")
         self.book.invalidate_recordset()
         self.book.sequence_id.date_range_ids.invalidate_recordset()
         self.assertEqual(self.book._take_number(date(2026, 5, 4))[0], 2)
 
     def test_books_are_independent(self):
-        other = self.env["vn.register.book"].create({"name": "Sổ văn bản đến", "kind": "incoming"})
+        other = self.env["vn.register.book"].create(
+            {"name": "Sổ văn bản đến", "kind": "incoming"}
+        )
         self.book._take_number(date(2026, 5, 4))
         self.assertEqual(other._take_number(date(2026, 5, 4))[0], 1)
 
@@ -73,7 +77,11 @@ class TestRegisterBookConcurrency(VnDocumentCase):
         super().setUp()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
-            self.book_id = env["vn.register.book"].create({"name": "Sổ thử đồng thời", "kind": "incoming"}).id
+            self.book_id = (
+                env["vn.register.book"]
+                .create({"name": "Sổ thử đồng thời", "kind": "incoming"})
+                .id
+            )
         self.addCleanup(self._drop_book)
 
     def _drop_book(self):
@@ -81,7 +89,8 @@ class TestRegisterBookConcurrency(VnDocumentCase):
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             book = env["vn.register.book"].browse(self.book_id)
             sequence = book.sequence_id
-            # A used book is never deleted through the ORM; this scratch book is removed in SQL.
+            # A used book is never deleted through the ORM; this scratch book is removed
+            # in SQL.
             cr.execute("DELETE FROM vn_register_number WHERE book_id = %s", [book.id])
             cr.execute("DELETE FROM vn_register_book WHERE id = %s", [book.id])
             sequence.unlink()
@@ -92,7 +101,11 @@ class TestRegisterBookConcurrency(VnDocumentCase):
         return api.Environment(cr, api.SUPERUSER_ID, {})
 
     def _take(self, env):
-        return env["vn.register.book"].browse(self.book_id)._take_number(date(2026, 6, 1))[0]
+        return (
+            env["vn.register.book"]
+            .browse(self.book_id)
+            ._take_number(date(2026, 6, 1))[0]
+        )
 
     def _take_retrying(self, env, attempts=100):
         """Take a number in its own transaction, retrying on concurrency errors; commit."""
@@ -118,7 +131,9 @@ class TestRegisterBookConcurrency(VnDocumentCase):
             try:
                 first_holds_number.wait(10)
                 started = time.monotonic()
-                results["second"], results["second_retries"] = self._take_retrying(second_env)
+                results["second"], results["second_retries"] = self._take_retrying(
+                    second_env
+                )
                 results["second_waited"] = time.monotonic() - started
             except Exception as exc:  # reported to the main thread
                 errors.append(exc)
@@ -133,8 +148,8 @@ class TestRegisterBookConcurrency(VnDocumentCase):
         self.assertFalse(errors, errors)
         self.assertEqual(results["first"], 1)
         self.assertEqual(results["second"], 2)
-        # The second clerk waited for the first one's commit, then took the next number: no
-        # error, no retry (issue 10: numbering never fails a clerk).
+        # The second clerk waited for the first one's commit, then took the next number:
+        # no error, no retry (issue 10: numbering never fails a clerk).
         self.assertEqual(results["second_retries"], 0)
         self.assertGreater(results["second_waited"], 0.5)
 
@@ -149,7 +164,9 @@ class TestRegisterBookConcurrency(VnDocumentCase):
             except Exception as exc:
                 errors.append(exc)
 
-        threads = [threading.Thread(target=clerk, args=(self._clerk_env(),)) for _i in range(3)]
+        threads = [
+            threading.Thread(target=clerk, args=(self._clerk_env(),)) for _i in range(3)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -167,13 +184,20 @@ class TestRegisterBookConcurrency(VnDocumentCase):
         def clerk(env):
             try:
                 start.wait(10)
-                number = env["vn.register.book"].browse(self.book_id)._take_number(date(2031, 1, 1))[0]
+                number = (
+                    env["vn.register.book"]
+                    .browse(self.book_id)
+                    ._take_number(date(2031, 1, 1))[0]
+                )
                 env.cr.commit()
                 numbers.append(number)
             except Exception as exc:  # any error fails the test: no retry here
                 errors.append(exc)
 
-        threads = [threading.Thread(target=clerk, args=(self._clerk_env(),)) for _i in range(10)]
+        threads = [
+            threading.Thread(target=clerk, args=(self._clerk_env(),))
+            for _i in range(10)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

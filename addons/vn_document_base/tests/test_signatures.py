@@ -12,7 +12,11 @@ from ..tools import test_pki
 from . import pdf_fixtures
 from .common import VnDocumentCase
 
-PYHANKO_LOGGERS = ("pyhanko", "pyhanko_certvalidator", "odoo.addons.vn_document_base.models.vn_file_check")
+PYHANKO_LOGGERS = (
+    "pyhanko",
+    "pyhanko_certvalidator",
+    "odoo.addons.vn_document_base.models.vn_file_check",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -25,9 +29,15 @@ class TestSignatureValidation(VnDocumentCase):
         cls.pki = test_pki.build_pki()
         pem = cls.pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
         crl = cls.pki["crl"].public_bytes(serialization.Encoding.PEM)
-        cls.env["vn.trusted.root"].search([]).active = False  # only the test root counts
+        cls.env["vn.trusted.root"].search(
+            []
+        ).active = False  # only the test root counts
         cls.root = cls.env["vn.trusted.root"].create(
-            {"name": "Test root", "certificate": base64.b64encode(pem), "crl": base64.b64encode(crl)}
+            {
+                "name": "Test root",
+                "certificate": base64.b64encode(pem),
+                "crl": base64.b64encode(crl),
+            }
         )
         cls.checker = cls.env["vn.file.check"].with_context(lang="vi_VN")
         cls.plain = pdf_fixtures.make_pdf()
@@ -36,9 +46,13 @@ class TestSignatureValidation(VnDocumentCase):
         return self.checker.check("van-ban.pdf", data)
 
     def sign(self, *names):
-        pdf = pdf_fixtures.add_signature_fields(self.plain, [f"Sig{i}" for i in range(1, len(names) + 1)])
+        pdf = pdf_fixtures.add_signature_fields(
+            self.plain, [f"Sig{i}" for i in range(1, len(names) + 1)]
+        )
         for index, name in enumerate(names, start=1):
-            pdf = pdf_fixtures.sign_pdf(pdf, self.pki[name], self.pki["root"], field_name=f"Sig{index}")
+            pdf = pdf_fixtures.sign_pdf(
+                pdf, self.pki[name], self.pki["root"], field_name=f"Sig{index}"
+            )
         return pdf
 
     def test_signer_and_agency_make_an_original(self):
@@ -56,7 +70,9 @@ class TestSignatureValidation(VnDocumentCase):
 
     @mute_logger(*PYHANKO_LOGGERS)
     def test_tampered_after_signing(self):
-        report = self.check(pdf_fixtures.tamper_pdf(pdf_fixtures.make_two_signature_pdf()))
+        report = self.check(
+            pdf_fixtures.tamper_pdf(pdf_fixtures.make_two_signature_pdf())
+        )
         self.assertFalse(any(s["is_valid"] for s in report["signatures"]))
         self.assertEqual(report["signatures"][0]["modification_level"], "OTHER")
         self.assertIn("sửa đổi sau khi ký", report["signatures"][0]["reason"])
@@ -64,7 +80,9 @@ class TestSignatureValidation(VnDocumentCase):
 
     @mute_logger(*PYHANKO_LOGGERS)
     def test_untrusted_root(self):
-        pdf = pdf_fixtures.sign_pdf(self.plain, self.pki["rogue_signer"], self.pki["rogue_root"])
+        pdf = pdf_fixtures.sign_pdf(
+            self.plain, self.pki["rogue_signer"], self.pki["rogue_root"]
+        )
         (sig,) = self.check(pdf)["signatures"]
         self.assertTrue(sig["intact"])
         self.assertFalse(sig["trusted"])
@@ -112,9 +130,13 @@ class TestSignatureValidation(VnDocumentCase):
     def test_trusted_root_must_be_a_ca(self):
         pem = self.pki["signer"]["cert"].public_bytes(serialization.Encoding.PEM)
         with self.assertRaises(ValidationError):
-            self.env["vn.trusted.root"].create({"name": "Not a CA", "certificate": base64.b64encode(pem)})
+            self.env["vn.trusted.root"].create(
+                {"name": "Not a CA", "certificate": base64.b64encode(pem)}
+            )
         with self.assertRaises(ValidationError):
-            self.env["vn.trusted.root"].create({"name": "Junk", "certificate": base64.b64encode(b"junk")})
+            self.env["vn.trusted.root"].create(
+                {"name": "Junk", "certificate": base64.b64encode(b"junk")}
+            )
 
 
 @tagged("post_install", "-at_install")
@@ -124,11 +146,17 @@ class TestTestCertificateAuthority(VnDocumentCase):
     def setUp(self):
         super().setUp()
         self.pki_dir = os.environ.get("VN_PKI_DIR")
-        self.assertTrue(self.pki_dir and os.path.exists(os.path.join(self.pki_dir, "root.pem")),
-                        "run scripts/make_test_ca.py (make test does) and export VN_PKI_DIR")
-        self.env["vn.trusted.root"].search([]).active = False  # only the on-disk test root counts
+        self.assertTrue(
+            self.pki_dir and os.path.exists(os.path.join(self.pki_dir, "root.pem")),
+            "run scripts/make_test_ca.py (make test does) and export VN_PKI_DIR",
+        )
+        self.env["vn.trusted.root"].search(
+            []
+        ).active = False  # only the on-disk test root counts
         with open(os.path.join(self.pki_dir, "root.pem"), "rb") as f:
-            self.env["vn.trusted.root"].create({"name": "Test CA", "certificate": base64.b64encode(f.read())})
+            self.env["vn.trusted.root"].create(
+                {"name": "Test CA", "certificate": base64.b64encode(f.read())}
+            )
 
     def _sign_and_validate(self, signer):
         """Sign a fresh PDF with ``signer`` and return the suite's verdict on it."""
@@ -140,13 +168,17 @@ class TestTestCertificateAuthority(VnDocumentCase):
             signers.PdfSignatureMetadata(field_name="Sig1", md_algorithm="sha256"),
             signer=signer,
         )
-        (sig,) = self.env["vn.file.check"].check("signed.pdf", out.getvalue())["signatures"]
+        (sig,) = self.env["vn.file.check"].check("signed.pdf", out.getvalue())[
+            "signatures"
+        ]
         return sig
 
     def test_pkcs12_signer(self):
         from pyhanko.sign import signers
 
-        signer = signers.SimpleSigner.load_pkcs12(os.path.join(self.pki_dir, "signer.p12"), passphrase=b"1234")
+        signer = signers.SimpleSigner.load_pkcs12(
+            os.path.join(self.pki_dir, "signer.p12"), passphrase=b"1234"
+        )
         sig = self._sign_and_validate(signer)
         self.assertTrue(sig["is_valid"])
         self.assertEqual(sig["signer_kind"], "individual")
@@ -155,9 +187,14 @@ class TestTestCertificateAuthority(VnDocumentCase):
         from pyhanko.config.pkcs11 import PKCS11SignatureConfig, TokenCriteria
         from pyhanko.sign.pkcs11 import PKCS11SigningContext
 
-        self.assertTrue(os.environ.get("SOFTHSM2_CONF"), "SOFTHSM2_CONF must point at the test token")
+        self.assertTrue(
+            os.environ.get("SOFTHSM2_CONF"),
+            "SOFTHSM2_CONF must point at the test token",
+        )
         config = PKCS11SignatureConfig(
-            module_path=os.environ.get("VN_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so"),
+            module_path=os.environ.get(
+                "VN_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so"
+            ),
             token_criteria=TokenCriteria(label="vn-edoc-test"),
             cert_label="agency",
             key_label="agency",

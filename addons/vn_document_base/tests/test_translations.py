@@ -5,7 +5,13 @@ import polib
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
-SUITE = ["vn_document_base", "vn_document_inbound", "vn_document_outbound", "vn_case_file", "vn_lgsp_connector"]
+SUITE = [
+    "vn_document_base",
+    "vn_document_inbound",
+    "vn_document_outbound",
+    "vn_case_file",
+    "vn_lgsp_connector",
+]
 ADDONS_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
@@ -19,12 +25,20 @@ class TestVietnameseTranslations(TransactionCase):
                 path = os.path.join(ADDONS_DIR, module, "i18n", "vi.po")
                 self.assertTrue(os.path.exists(path), f"{path} is missing")
                 translated = {
-                    entry.msgid for entry in polib.pofile(path)
-                    if entry.msgstr and "fuzzy" not in entry.flags and not entry.obsolete
+                    entry.msgid
+                    for entry in polib.pofile(path)
+                    if entry.msgstr
+                    and "fuzzy" not in entry.flags
+                    and not entry.obsolete
                 }
-                terms = {row[4] for row in TranslationModuleReader(self.env.cr, modules=[module])}
+                terms = {
+                    row[4]
+                    for row in TranslationModuleReader(self.env.cr, modules=[module])
+                }
                 missing = sorted(terms - translated)
-                self.assertFalse(missing, f"{module}: {len(missing)} untranslated: {missing[:10]}")
+                self.assertFalse(
+                    missing, f"{module}: {len(missing)} untranslated: {missing[:10]}"
+                )
 
     def test_vietnamese_is_the_default_language(self):
         self.assertTrue(self.env["res.lang"]._lang_get("vi_VN").active)

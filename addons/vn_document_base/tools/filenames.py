@@ -12,9 +12,10 @@ MAX_LENGTH = 150
 MAX_EXTENSION = 16
 DEFAULT_STEM = "tep"  # "tệp" (file) without its accent, safe everywhere
 FORBIDDEN = set('/\\:*?"<>|')
-# Cc: control characters (NUL, tab, newline, DEL, C1); Cf: invisible format characters such as
-# U+202E RIGHT-TO-LEFT OVERRIDE, which makes "hoadon\u202efdp.exe" look like "hoadonexe.pdf";
-# Zl, Zp: line and paragraph separators; Cs, Co, Cn: surrogates, private use, unassigned.
+# Cc: control characters (NUL, tab, newline, DEL, C1); Cf: invisible format characters
+# such as U+202E RIGHT-TO-LEFT OVERRIDE, which makes "hoadon\u202efdp.exe" look like
+# "hoadonexe.pdf"; Zl, Zp: line and paragraph separators; Cs, Co, Cn: surrogates,
+# private use, unassigned.
 DROPPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
 
@@ -44,7 +45,10 @@ def sanitize_filename(name):
     name = unicodedata.normalize("NFC", name if isinstance(name, str) else "")
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(
-        char for char in name if char not in FORBIDDEN and unicodedata.category(char) not in DROPPED_CATEGORIES
+        char
+        for char in name
+        if char not in FORBIDDEN
+        and unicodedata.category(char) not in DROPPED_CATEGORIES
     )
     name = " ".join(name.split())
     stem, extension = _split_extension(name.rstrip(" .").lstrip(" "))

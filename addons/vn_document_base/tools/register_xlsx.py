@@ -5,6 +5,7 @@ the column titles on row 4 and one row per entry from row 5, in Times New Roman 
 The callers keep their own columns and rows: ``columns`` is a list of ``(key, title)`` and each
 row a dict by key.
 """
+
 import io
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,10 +21,22 @@ def register_workbook(title, subtitle, columns, rows, sheet_name, wide_keys=()):
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = workbook.add_worksheet(sheet_name[:31])
-    title_format = workbook.add_format({"bold": True, "font_size": 14, "align": "center", "font_name": FONT})
-    head = workbook.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",
-                                "valign": "vcenter", "font_name": FONT})
-    cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top", "font_name": FONT})
+    title_format = workbook.add_format(
+        {"bold": True, "font_size": 14, "align": "center", "font_name": FONT}
+    )
+    head = workbook.add_format(
+        {
+            "bold": True,
+            "border": 1,
+            "text_wrap": True,
+            "align": "center",
+            "valign": "vcenter",
+            "font_name": FONT,
+        }
+    )
+    cell = workbook.add_format(
+        {"border": 1, "text_wrap": True, "valign": "top", "font_name": FONT}
+    )
     last_col = len(columns) - 1
     sheet.merge_range(0, 0, 0, last_col, title, title_format)
     sheet.merge_range(1, 0, 1, last_col, subtitle, head)
@@ -39,16 +52,22 @@ def register_workbook(title, subtitle, columns, rows, sheet_name, wide_keys=()):
 
 def register_subtitle(company, year):
     """Row 2 of the sheet: "<agency> - Năm <year>"."""
-    return "%s - %s %s" % (company.name, "Năm", year)
+    return "{} - {} {}".format(company.name, "Năm", year)
 
 
 def download_action(record, filename, data):
     """Keep ``data`` as an attachment of ``record`` (a wizard) and return the action that downloads it."""
-    attachment = record.env["ir.attachment"].create({
-        "name": filename,
-        "raw": data,
-        "res_model": record._name,
-        "res_id": record.id,
-        "mimetype": XLSX_MIMETYPE,
-    })
-    return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}
+    attachment = record.env["ir.attachment"].create(
+        {
+            "name": filename,
+            "raw": data,
+            "res_model": record._name,
+            "res_id": record.id,
+            "mimetype": XLSX_MIMETYPE,
+        }
+    )
+    return {
+        "type": "ir.actions.act_url",
+        "url": f"/web/content/{attachment.id}?download=true",
+        "target": "self",
+    }

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 """TEST public-key infrastructure for unit tests and demo data.
 
 NEVER use these keys or certificates for anything real: the private keys are
@@ -15,6 +14,7 @@ Usage::
     paths = test_pki.write_pki("/tmp/pki")   # idempotent (marker .complete)
     signer = test_pki.pyhanko_signer(pki["signer"], pki["root"])
 """
+
 import datetime
 import os
 
@@ -78,10 +78,15 @@ def _make_root(cn, org, not_before):
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=False, content_commitment=False,
-                key_encipherment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=True, crl_sign=True,
-                encipher_only=False, decipher_only=False,
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -107,7 +112,8 @@ def _make_end_entity(kind, cn, title, issuer, not_before):
     attrs.append((NameOID.COMMON_NAME, cn))
     issuer_cert = issuer["cert"]
     issuer_ski = issuer_cert.extensions.get_extension_for_class(
-        x509.SubjectKeyIdentifier).value
+        x509.SubjectKeyIdentifier
+    ).value
     builder = (
         x509.CertificateBuilder()
         .subject_name(_name(*attrs))
@@ -119,10 +125,15 @@ def _make_end_entity(kind, cn, title, issuer, not_before):
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True,
-                key_encipherment=False, data_encipherment=False,
-                key_agreement=False, key_cert_sign=False, crl_sign=False,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -137,9 +148,16 @@ def _make_end_entity(kind, cn, title, issuer, not_before):
     )
     if issuer.get("crl_url"):
         builder = builder.add_extension(
-            x509.CRLDistributionPoints([x509.DistributionPoint(
-                full_name=[x509.UniformResourceIdentifier(issuer["crl_url"])],
-                relative_name=None, reasons=None, crl_issuer=None)]),
+            x509.CRLDistributionPoints(
+                [
+                    x509.DistributionPoint(
+                        full_name=[x509.UniformResourceIdentifier(issuer["crl_url"])],
+                        relative_name=None,
+                        reasons=None,
+                        crl_issuer=None,
+                    )
+                ]
+            ),
             critical=False,
         )
     cert = builder.sign(issuer["key"], hashes.SHA256())
@@ -147,8 +165,9 @@ def _make_end_entity(kind, cn, title, issuer, not_before):
 
 
 def _make_crl(root, revoked_certs, now):
-    ski = root["cert"].extensions.get_extension_for_class(
-        x509.SubjectKeyIdentifier).value
+    ski = (
+        root["cert"].extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
+    )
     builder = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(root["cert"].subject)
@@ -165,7 +184,9 @@ def _make_crl(root, revoked_certs, now):
             x509.RevokedCertificateBuilder()
             .serial_number(cert.serial_number)
             .revocation_date(now - datetime.timedelta(hours=2))
-            .add_extension(x509.CRLReason(x509.ReasonFlags.key_compromise), critical=False)
+            .add_extension(
+                x509.CRLReason(x509.ReasonFlags.key_compromise), critical=False
+            )
             .build()
         )
     return builder.sign(root["key"], hashes.SHA256())
@@ -188,10 +209,15 @@ def build_pki():
     now = _now()
     not_before = now - datetime.timedelta(days=1)
     pki = {
-        "root": dict(_make_root("Test Root CA - VN eDoc (KHONG DUNG THAT)",
-                                TEST_PKI_ORG, not_before), crl_url=CRL_URL),
-        "rogue_root": _make_root("Rogue Root CA (KHONG TIN CAY)",
-                                 "Rogue Test PKI", not_before),
+        "root": dict(
+            _make_root(
+                "Test Root CA - VN eDoc (KHONG DUNG THAT)", TEST_PKI_ORG, not_before
+            ),
+            crl_url=CRL_URL,
+        ),
+        "rogue_root": _make_root(
+            "Rogue Root CA (KHONG TIN CAY)", "Rogue Test PKI", not_before
+        ),
     }
     for name, (kind, cn, title, issuer) in END_ENTITIES.items():
         pki[name] = _make_end_entity(kind, cn, title, pki[issuer], not_before)
@@ -213,11 +239,11 @@ def pki_paths(out_dir):
         "crl_der": os.path.join(out_dir, "crl.der"),
     }
     for name in END_ENTITIES:
-        paths[name] = os.path.join(out_dir, "%s.pem" % name)
-        paths[name + "_der"] = os.path.join(out_dir, "%s.der" % name)
-        paths[name + "_key"] = os.path.join(out_dir, "%s.key.pem" % name)
+        paths[name] = os.path.join(out_dir, f"{name}.pem")
+        paths[name + "_der"] = os.path.join(out_dir, f"{name}.der")
+        paths[name + "_key"] = os.path.join(out_dir, f"{name}.key.pem")
     for name in P12_NAMES:
-        paths[name + "_p12"] = os.path.join(out_dir, "%s.p12" % name)
+        paths[name + "_p12"] = os.path.join(out_dir, f"{name}.p12")
     paths["marker"] = os.path.join(out_dir, MARKER)
     return paths
 
@@ -240,15 +266,17 @@ def write_pki(out_dir, passphrase=b"1234"):
     """
     paths = pki_paths(out_dir)
     if os.path.exists(paths["marker"]) and all(
-            os.path.exists(p) for p in paths.values()):
+        os.path.exists(p) for p in paths.values()
+    ):
         return paths
     os.makedirs(os.path.dirname(paths["marker"]), exist_ok=True)
     pki = build_pki()
     pem, der = serialization.Encoding.PEM, serialization.Encoding.DER
 
     def key_pem(key):
-        return key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                 serialization.NoEncryption())
+        return key.private_bytes(
+            pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
 
     for name in ("root", "rogue_root") + tuple(END_ENTITIES):
         entry = pki[name]
@@ -268,7 +296,10 @@ def write_pki(out_dir, passphrase=b"1234"):
     for name in P12_NAMES:
         entry = pki[name]
         data = pkcs12.serialize_key_and_certificates(
-            name.encode(), entry["key"], entry["cert"], [pki["root"]["cert"]],
+            name.encode(),
+            entry["key"],
+            entry["cert"],
+            [pki["root"]["cert"]],
             encryption,
         )
         _write(paths[name + "_p12"], data, 0o600)
@@ -278,24 +309,34 @@ def write_pki(out_dir, passphrase=b"1234"):
 
 # --- conversions for pyHanko / asn1crypto ----------------------------------
 
+
 def asn1_cert(cert):
     """cryptography ``x509.Certificate`` -> ``asn1crypto.x509.Certificate``."""
     from asn1crypto import x509 as asn1_x509
+
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
 def asn1_crl(crl):
     """cryptography CRL -> ``asn1crypto.crl.CertificateList``."""
     from asn1crypto import crl as asn1_crl_mod
-    return asn1_crl_mod.CertificateList.load(crl.public_bytes(serialization.Encoding.DER))
+
+    return asn1_crl_mod.CertificateList.load(
+        crl.public_bytes(serialization.Encoding.DER)
+    )
 
 
 def asn1_key(key):
     """cryptography private key -> ``asn1crypto.keys.PrivateKeyInfo``."""
     from asn1crypto import keys as asn1_keys
-    return asn1_keys.PrivateKeyInfo.load(key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
+
+    return asn1_keys.PrivateKeyInfo.load(
+        key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
 
 
 def pyhanko_signer(entry, root_entry):
@@ -306,17 +347,22 @@ def pyhanko_signer(entry, root_entry):
     """
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
+
     return signers.SimpleSigner(
         signing_cert=asn1_cert(entry["cert"]),
         signing_key=asn1_key(entry["key"]),
-        cert_registry=SimpleCertificateStore.from_certs([asn1_cert(root_entry["cert"])]),
+        cert_registry=SimpleCertificateStore.from_certs(
+            [asn1_cert(root_entry["cert"])]
+        ),
     )
 
 
-def validation_context(pki=None, trust=("root",), with_crl=True,
-                       revocation_mode="hard-fail"):
+def validation_context(
+    pki=None, trust=("root",), with_crl=True, revocation_mode="hard-fail"
+):
     """Offline ``pyhanko_certvalidator.ValidationContext`` trusting ``root``."""
     from pyhanko_certvalidator import ValidationContext
+
     pki = pki or build_pki()
     kwargs = {
         "trust_roots": [asn1_cert(pki[name]["cert"]) for name in trust],

@@ -9,8 +9,15 @@ def refuse_service_fields(records, vals, service_fields, allowed=None):
     if records.env.su:
         return
     allowed = allowed or {}
-    forbidden = sorted(key for key in set(service_fields) & set(vals)
-                       if vals[key] and not (key in allowed and vals[key] == allowed[key]))
+    forbidden = sorted(
+        key
+        for key in set(service_fields) & set(vals)
+        if vals[key] and not (key in allowed and vals[key] == allowed[key])
+    )
     if forbidden:
-        raise AccessError(_("These fields change only through the document's workflow: %(fields)s",
-                            fields=", ".join(forbidden)))
+        raise AccessError(
+            _(
+                "These fields change only through the document's workflow: %(fields)s",
+                fields=", ".join(forbidden),
+            )
+        )

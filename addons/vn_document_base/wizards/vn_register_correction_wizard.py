@@ -10,21 +10,32 @@ class VnRegisterCorrectionWizard(models.TransientModel):
 
     res_model = fields.Char(required=True, readonly=True)
     res_id = fields.Integer(required=True, readonly=True)
-    field_name = fields.Selection(selection="_selection_field_name", string="Entry", required=True)
+    field_name = fields.Selection(
+        selection="_selection_field_name", string="Entry", required=True
+    )
     new_value = fields.Text(string="Corrected value", required=True)
     reason = fields.Text(string="Reason", required=True)
 
     @api.model
     def _selection_field_name(self):
         model = self.env.context.get("default_res_model")
-        if not model or model not in self.env or not hasattr(self.env[model], "_vn_correctable_fields"):
+        if (
+            not model
+            or model not in self.env
+            or not hasattr(self.env[model], "_vn_correctable_fields")
+        ):
             return []
         document = self.env[model]
-        return [(name, document._fields[name].string) for name in document._vn_correctable_fields()]
+        return [
+            (name, document._fields[name].string)
+            for name in document._vn_correctable_fields()
+        ]
 
     def action_confirm(self):
         self.ensure_one()
-        if self.res_model not in self.env or not hasattr(self.env[self.res_model], "_vn_record_correction"):
+        if self.res_model not in self.env or not hasattr(
+            self.env[self.res_model], "_vn_record_correction"
+        ):
             raise UserError(_("This document has no register entry."))
         document = self.env[self.res_model].browse(self.res_id).exists()
         if not document:

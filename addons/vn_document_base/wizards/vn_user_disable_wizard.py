@@ -10,7 +10,9 @@ class VnUserDisableWizard(models.TransientModel):
     _name = "vn.user.disable.wizard"
     _description = "Disable an account and hand over its work"
 
-    user_id = fields.Many2one("res.users", string="Account", required=True, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Account", required=True, readonly=True
+    )
     successor_id = fields.Many2one(
         "res.users",
         string="Successor",
@@ -29,12 +31,16 @@ class VnUserDisableWizard(models.TransientModel):
         default="leave",
     )
     note = fields.Char(string="Details")
-    open_work_count = fields.Integer(string="Open items", compute="_compute_open_work_count")
+    open_work_count = fields.Integer(
+        string="Open items", compute="_compute_open_work_count"
+    )
 
     @api.depends("user_id")
     def _compute_open_work_count(self):
         for wizard in self:
-            wizard.open_work_count = wizard.user_id._vn_open_work_count() if wizard.user_id else 0
+            wizard.open_work_count = (
+                wizard.user_id._vn_open_work_count() if wizard.user_id else 0
+            )
 
     def action_confirm(self):
         self.ensure_one()
@@ -44,8 +50,12 @@ class VnUserDisableWizard(models.TransientModel):
         if not user.active:
             raise UserError(_("%(name)s is already disabled.", name=user.name))
         if self.open_work_count and not self.successor_id:
-            raise UserError(_("Choose who takes over the open work of %(name)s.", name=user.name))
-        if self.successor_id and (not self.successor_id.active or self.successor_id == user):
+            raise UserError(
+                _("Choose who takes over the open work of %(name)s.", name=user.name)
+            )
+        if self.successor_id and (
+            not self.successor_id.active or self.successor_id == user
+        ):
             raise UserError(_("The successor must be another active account."))
         lines = user._vn_handover_work(self.successor_id) if self.successor_id else []
         reason = selection_label(self, "reason")

@@ -13,37 +13,96 @@ class VnDocumentIncoming(models.Model):
         clerk = ref("vn_document_base.user_clerk_demo")
         head = ref("vn_document_base.user_agency_head_demo")
         today = fields.Date.context_today(self)
-        common = {"channel": "paper", "register_book_id": ref("vn_document_base.vn_register_book_incoming_demo").id,
-                  "paper_holder_id": clerk.id}
+        common = {
+            "channel": "paper",
+            "register_book_id": ref(
+                "vn_document_base.vn_register_book_incoming_demo"
+            ).id,
+            "paper_holder_id": clerk.id,
+        }
         Incoming = self.with_user(clerk).with_context(tracking_disable=True)
         specs = [
-            ("Quyết định về việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2027", "quyet_dinh",
-             "res_partner_ubnd_hcm_demo", "1520", "QĐ-UBND", "hoa_toc", "done"),
-            ("Kế hoạch triển khai chuyển đổi số trong cơ quan nhà nước", "ke_hoach",
-             "res_partner_so_khcn_demo", "318", "KH-SKHCN", "thuong", "in_progress"),
-            ("Công văn về việc rà soát thủ tục hành chính", "cong_van",
-             "res_partner_so_tu_phap_demo", "77", "STP-KSTT", "khan", "submitted"),
-            ("Giấy mời dự hội nghị tổng kết công tác văn thư, lưu trữ", "giay_moi",
-             "res_partner_ubnd_phuong_sai_gon_demo", "12", "GM-UBND", "thuong", "received"),
+            (
+                "Quyết định về việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2027",
+                "quyet_dinh",
+                "res_partner_ubnd_hcm_demo",
+                "1520",
+                "QĐ-UBND",
+                "hoa_toc",
+                "done",
+            ),
+            (
+                "Kế hoạch triển khai chuyển đổi số trong cơ quan nhà nước",
+                "ke_hoach",
+                "res_partner_so_khcn_demo",
+                "318",
+                "KH-SKHCN",
+                "thuong",
+                "in_progress",
+            ),
+            (
+                "Công văn về việc rà soát thủ tục hành chính",
+                "cong_van",
+                "res_partner_so_tu_phap_demo",
+                "77",
+                "STP-KSTT",
+                "khan",
+                "submitted",
+            ),
+            (
+                "Giấy mời dự hội nghị tổng kết công tác văn thư, lưu trữ",
+                "giay_moi",
+                "res_partner_ubnd_phuong_sai_gon_demo",
+                "12",
+                "GM-UBND",
+                "thuong",
+                "received",
+            ),
         ]
         for subject, doc_type, sender, number, notation, urgency, state in specs:
             partner = ref(f"vn_document_base.{sender}")
-            doc = Incoming.create(dict(common, subject=subject, sender_id=partner.id, organ_name=partner.name,
-                                       document_type_id=ref(f"vn_document_base.vn_document_type_{doc_type}").id,
-                                       code_number=number, code_notation=notation, issued_date=today - timedelta(days=3),
-                                       urgency_id=ref(f"vn_document_base.vn_document_urgency_{urgency}").id))
+            doc = Incoming.create(
+                dict(
+                    common,
+                    subject=subject,
+                    sender_id=partner.id,
+                    organ_name=partner.name,
+                    document_type_id=ref(
+                        f"vn_document_base.vn_document_type_{doc_type}"
+                    ).id,
+                    code_number=number,
+                    code_notation=notation,
+                    issued_date=today - timedelta(days=3),
+                    urgency_id=ref(
+                        f"vn_document_base.vn_document_urgency_{urgency}"
+                    ).id,
+                )
+            )
             if state == "received":
                 continue
             doc.action_register()
             doc.action_submit(head)
             if state == "submitted":
                 continue
-            doc.with_user(head)._vn_assign([{
-                "role": "lead", "department_id": ref("vn_document_base.hr_department_kt_demo").id,
-                "deadline": self.env.company.vn_add_working_days(today, 5),
-            }], "Phòng Kinh tế chủ trì, báo cáo kết quả.")
+            doc.with_user(head)._vn_assign(
+                [
+                    {
+                        "role": "lead",
+                        "department_id": ref(
+                            "vn_document_base.hr_department_kt_demo"
+                        ).id,
+                        "deadline": self.env.company.vn_add_working_days(today, 5),
+                    }
+                ],
+                "Phòng Kinh tế chủ trì, báo cáo kết quả.",
+            )
             if state == "done":
                 lead = doc.assignment_ids
-                lead.sudo().write({"state": "done", "result": "Đã triển khai theo chỉ đạo.",
-                                   "done_date": fields.Datetime.now()})
+                lead.sudo().write(
+                    {
+                        "state": "done",
+                        "result": "Đã triển khai theo chỉ đạo.",
+                        "done_date": fields.Datetime.now(),
+                    }
+                )
                 doc.sudo()._vn_check_completion()

@@ -17,11 +17,21 @@ class VnDocumentAssignment(models.Model):
     _order = "document_id, role_sequence, id"
 
     document_id = fields.Many2one(
-        "vn.document.incoming", string="Document", required=True, index=True, ondelete="cascade"
+        "vn.document.incoming",
+        string="Document",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
-    company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="document_id.company_id", store=True, index=True
+    )
     role = fields.Selection(
-        [("lead", "Lead"), ("cooperate", "Co-operating"), ("inform", "For information")],
+        [
+            ("lead", "Lead"),
+            ("cooperate", "Co-operating"),
+            ("inform", "For information"),
+        ],
         string="Role",
         required=True,
         default="lead",
@@ -30,25 +40,44 @@ class VnDocumentAssignment(models.Model):
     department_id = fields.Many2one("hr.department", string="Unit", index=True)
     user_id = fields.Many2one("res.users", string="Person", index=True)
     parent_id = fields.Many2one(
-        "vn.document.assignment", string="Passed on from", index=True, ondelete="cascade",
+        "vn.document.assignment",
+        string="Passed on from",
+        index=True,
+        ondelete="cascade",
         help="The unit's assignment a head of department passed to this person.",
     )
     deadline = fields.Date(string="Deadline")
     assigned_by_id = fields.Many2one(
-        "res.users", string="Assigned by", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Assigned by",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     state = fields.Selection(
-        [("open", "In progress"), ("passed", "Passed on"), ("done", "Done"), ("cancelled", "Cancelled")],
+        [
+            ("open", "In progress"),
+            ("passed", "Passed on"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
         string="Status",
         default="open",
         required=True,
     )
     result = fields.Text(string="Result")
-    result_file_id = fields.Many2one("vn.document.file", string="Result file", readonly=True)
+    result_file_id = fields.Many2one(
+        "vn.document.file", string="Result file", readonly=True
+    )
     done_date = fields.Datetime(string="Completed on", readonly=True)
-    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
-    is_due_soon = fields.Boolean(string="Due soon", compute="_compute_is_overdue", search="_search_is_due_soon",
-                                 help="Open, due within the reminder period (working days).")
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    is_due_soon = fields.Boolean(
+        string="Due soon",
+        compute="_compute_is_overdue",
+        search="_search_is_due_soon",
+        help="Open, due within the reminder period (working days).",
+    )
     urgency_id = fields.Many2one(related="document_id.urgency_id")
 
     @api.depends("role")
@@ -67,20 +96,36 @@ class VnDocumentAssignment(models.Model):
 
     @api.model
     def _due_soon_horizon(self):
-        days = int(self.env["ir.config_parameter"].sudo().get_param("vn_document_inbound.remind_days", 2))
-        return self.env.company.vn_add_working_days(fields.Date.context_today(self), days)
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("vn_document_inbound.remind_days", 2)
+        )
+        return self.env.company.vn_add_working_days(
+            fields.Date.context_today(self), days
+        )
 
     def _search_is_overdue(self, operator, value):
-        return self._search_open_before(operator, value, [("deadline", "<", fields.Date.context_today(self))])
+        return self._search_open_before(
+            operator, value, [("deadline", "<", fields.Date.context_today(self))]
+        )
 
     def _search_is_due_soon(self, operator, value):
-        return self._search_open_before(operator, value, [("deadline", ">=", fields.Date.context_today(self)),
-                                                          ("deadline", "<=", self._due_soon_horizon())])
+        return self._search_open_before(
+            operator,
+            value,
+            [
+                ("deadline", ">=", fields.Date.context_today(self)),
+                ("deadline", "<=", self._due_soon_horizon()),
+            ],
+        )
 
     def _search_open_before(self, operator, value, deadline_domain):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search."))
-        domain = Domain([("state", "=", "open"), ("role", "!=", "inform")] + deadline_domain)
+        domain = Domain(
+            [("state", "=", "open"), ("role", "!=", "inform")] + deadline_domain
+        )
         return domain if (operator == "=") == value else ~domain
 
     @api.constrains("department_id", "user_id")
@@ -103,7 +148,11 @@ class VnDocumentAssignment(models.Model):
 
     def _open_wizard(self, model, name):
         self.ensure_one()
-        return wizard_action(name, model, {"default_assignment_id": self.id, "default_deadline": self.deadline})
+        return wizard_action(
+            name,
+            model,
+            {"default_assignment_id": self.id, "default_deadline": self.deadline},
+        )
 
     def action_open_pass_wizard(self):
         return self._open_wizard("vn.assignment.pass.wizard", _("Pass on to a person"))

@@ -14,19 +14,47 @@ CHANNELS = [
     ("internal", "Internal unit"),
     ("paper", "Paper"),
 ]
-# Fields only the suite's services set (as superuser, after their own checks): never a client,
-# in create as in write (SECURITY.md: create is a door as wide as write).
+# Fields only the suite's services set (as superuser, after their own checks): never a
+# client, in create as in write (SECURITY.md: create is a door as wide as write).
 WORKFLOW_FIELDS = {
-    "state", "arrival_number", "registered_by_id", "registered_on", "received_by_id", "main_file_id",
-    "file_ids", "trail_ids", "assignment_ids", "directive", "return_reason", "recall_reason", "recalled_on",
-    "recalled_by_id", "document_identifier", "file_catalog", "register_correction_ids",
+    "state",
+    "arrival_number",
+    "registered_by_id",
+    "registered_on",
+    "received_by_id",
+    "main_file_id",
+    "file_ids",
+    "trail_ids",
+    "assignment_ids",
+    "directive",
+    "return_reason",
+    "recall_reason",
+    "recalled_on",
+    "recalled_by_id",
+    "document_identifier",
+    "file_catalog",
+    "register_correction_ids",
 }
-# The register entry (ND 30 Phụ lục IV): once the arrival number is taken, none of it changes,
-# not even for the superuser; a mistake is fixed by a correction record (vn.register.correction).
+# The register entry (ND 30 Phụ lục IV): once the arrival number is taken, none of it
+# changes, not even for the superuser; a mistake is fixed by a correction record
+# (vn.register.correction).
 REGISTER_FIELDS = {
-    "register_book_id", "arrival_number", "arrival_date", "file_catalog", "registered_by_id", "registered_on",
-    "sender_id", "organ_name", "code_number", "code_notation", "issued_date", "subject", "document_type_id",
-    "main_file_id", "company_id", "channel",
+    "register_book_id",
+    "arrival_number",
+    "arrival_date",
+    "file_catalog",
+    "registered_by_id",
+    "registered_on",
+    "sender_id",
+    "organ_name",
+    "code_number",
+    "code_notation",
+    "issued_date",
+    "subject",
+    "document_type_id",
+    "main_file_id",
+    "company_id",
+    "channel",
 }
 STATES = [
     ("received", "Received"),
@@ -48,96 +76,217 @@ class VnDocumentIncoming(models.Model):
 
     _name = "vn.document.incoming"
     _description = "Incoming document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "vn.document.access.mixin", "vn.register.correction.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "vn.document.access.mixin",
+        "vn.register.correction.mixin",
+    ]
     _order = "is_urgent desc, arrival_date desc, id desc"
     _rec_name = "subject"
     _check_company_auto = True
     _vn_owns_files = True
-    _vn_list_fields = frozenset({
-        "arrival_date", "arrival_number", "channel", "code_notation", "code_number", "deadline",
-        "document_type_id", "is_overdue", "is_urgent", "issued_date", "legal_value", "organ_name", "sender_id",
-        "state", "subject", "to_places", "urgency_id", "file_catalog", "register_book_id",
-    })
+    _vn_list_fields = frozenset(
+        {
+            "arrival_date",
+            "arrival_number",
+            "channel",
+            "code_notation",
+            "code_number",
+            "deadline",
+            "document_type_id",
+            "is_overdue",
+            "is_urgent",
+            "issued_date",
+            "legal_value",
+            "organ_name",
+            "sender_id",
+            "state",
+            "subject",
+            "to_places",
+            "urgency_id",
+            "file_catalog",
+            "register_book_id",
+        }
+    )
 
     # Receipt
-    state = fields.Selection(STATES, string="Status", default="received", required=True, readonly=True,
-                             tracking=True, index=True)
-    channel = fields.Selection(CHANNELS, string="Received through", required=True, default="paper", tracking=True)
-    company_id = fields.Many2one(
-        "res.company", string="Agency", required=True, default=lambda self: self.env.company, index=True
+    state = fields.Selection(
+        STATES,
+        string="Status",
+        default="received",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
     )
-    organ_code = fields.Char(related="company_id.vn_organ_code", string="Agency code (OrganId)")
-    received_by_id = fields.Many2one("res.users", string="Received by", default=lambda self: self.env.user, readonly=True)
+    channel = fields.Selection(
+        CHANNELS,
+        string="Received through",
+        required=True,
+        default="paper",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    organ_code = fields.Char(
+        related="company_id.vn_organ_code", string="Agency code (OrganId)"
+    )
+    received_by_id = fields.Many2one(
+        "res.users",
+        string="Received by",
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
     upload_ids = fields.Many2many(
-        "ir.attachment", string="Files to check",
+        "ir.attachment",
+        string="Files to check",
         help="Upload the signed PDF, the scan and the attachments; they are checked, then kept as originals.",
     )
     file_ids = fields.One2many(
-        "vn.document.file", "res_id", string="Files", domain=[("res_model", "=", "vn.document.incoming")],
+        "vn.document.file",
+        "res_id",
+        string="Files",
+        domain=[("res_model", "=", "vn.document.incoming")],
         readonly=True,
     )
     main_file_id = fields.Many2one(
-        "vn.document.file", string="Main file", readonly=True,
-        domain="[('res_model', '=', 'vn.document.incoming'), ('res_id', '=', id)]")
-    signature_ids = fields.One2many(related="main_file_id.signature_ids", string="Signatures")
-    # Computed as the user, from the document's own file only (never a related binary: SECURITY.md).
-    main_file_preview = fields.Binary(string="Preview", compute="_compute_main_file_preview")
+        "vn.document.file",
+        string="Main file",
+        readonly=True,
+        domain="[('res_model', '=', 'vn.document.incoming'), ('res_id', '=', id)]",
+    )
+    signature_ids = fields.One2many(
+        related="main_file_id.signature_ids", string="Signatures"
+    )
+    # Computed as the user, from the document's own file only (never a related binary:
+    # SECURITY.md).
+    main_file_preview = fields.Binary(
+        string="Preview", compute="_compute_main_file_preview"
+    )
     main_file_mimetype = fields.Char(related="main_file_id.mimetype")
-    legal_value = fields.Selection(related="main_file_id.legal_value", string="Legal value", store=True)
+    legal_value = fields.Selection(
+        related="main_file_id.legal_value", string="Legal value", store=True
+    )
 
     # Metadata of the document (Phụ lục VI)
-    document_identifier = fields.Char(string="Document identifier", index=True, tracking=True,
-                                      help="mã định danh văn bản (edXML DocumentId).")
-    document_type_id = fields.Many2one("vn.document.type", string="Document type", tracking=True)
+    document_identifier = fields.Char(
+        string="Document identifier",
+        index=True,
+        tracking=True,
+        help="mã định danh văn bản (edXML DocumentId).",
+    )
+    document_type_id = fields.Many2one(
+        "vn.document.type", string="Document type", tracking=True
+    )
     code_number = fields.Char(string="Number", size=11, tracking=True, index=True)
-    code_notation = fields.Char(string="Symbol", size=30, tracking=True, index="trigram")
+    code_notation = fields.Char(
+        string="Symbol", size=30, tracking=True, index="trigram"
+    )
     issued_date = fields.Date(string="Document date", tracking=True)
-    sender_id = fields.Many2one("res.partner", string="Issuing agency", tracking=True, index=True)
+    sender_id = fields.Many2one(
+        "res.partner", string="Issuing agency", tracking=True, index=True
+    )
     organ_name = fields.Char(string="Issuing agency name", size=200)
-    sender_email = fields.Char(string="Sender's e-mail", help="Address the document came from (e-mail channel).")
-    subject = fields.Char(string="Subject", size=500, required=True, tracking=True, index="trigram")
+    sender_email = fields.Char(
+        string="Sender's e-mail",
+        help="Address the document came from (e-mail channel).",
+    )
+    subject = fields.Char(
+        string="Subject", size=500, required=True, tracking=True, index="trigram"
+    )
     language = fields.Char(string="Language", size=30, default="Tiếng Việt")
     page_count = fields.Integer(string="Pages")
     description = fields.Text(string="Notes")
     signer_position = fields.Char(string="Signer's position", size=100)
     signer_name = fields.Char(string="Signer", size=50)
     urgency_id = fields.Many2one(
-        "vn.document.urgency", string="Urgency", tracking=True,
+        "vn.document.urgency",
+        string="Urgency",
+        tracking=True,
         default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
     )
-    is_urgent = fields.Boolean(related="urgency_id.is_urgent", store=True, string="Urgent")
+    is_urgent = fields.Boolean(
+        related="urgency_id.is_urgent", store=True, string="Urgent"
+    )
 
     # Registration
     register_book_id = fields.Many2one(
-        "vn.register.book", string="Register book", check_company=True,
-        domain="[('kind', '=', 'incoming')]", tracking=True,
+        "vn.register.book",
+        string="Register book",
+        check_company=True,
+        domain="[('kind', '=', 'incoming')]",
+        tracking=True,
     )
-    arrival_number = fields.Integer(string="Arrival number", readonly=True, copy=False, index=True, aggregator=None)
-    arrival_date = fields.Datetime(string="Arrival date", default=fields.Datetime.now, required=True, tracking=True)
-    file_catalog = fields.Integer(string="Year", compute="_compute_file_catalog", store=True, index=True)
-    registered_by_id = fields.Many2one("res.users", string="Registered by", readonly=True, copy=False)
+    arrival_number = fields.Integer(
+        string="Arrival number", readonly=True, copy=False, index=True, aggregator=None
+    )
+    arrival_date = fields.Datetime(
+        string="Arrival date", default=fields.Datetime.now, required=True, tracking=True
+    )
+    file_catalog = fields.Integer(
+        string="Year", compute="_compute_file_catalog", store=True, index=True
+    )
+    registered_by_id = fields.Many2one(
+        "res.users", string="Registered by", readonly=True, copy=False
+    )
     registered_on = fields.Datetime(string="Registered on", readonly=True, copy=False)
-    is_late_entry = fields.Boolean(string="Entered late", tracking=True,
-                                   help="Received on paper during an outage and entered afterwards (R-OP1).")
+    is_late_entry = fields.Boolean(
+        string="Entered late",
+        tracking=True,
+        help="Received on paper during an outage and entered afterwards (R-OP1).",
+    )
     late_reason = fields.Char(string="Reason for the late entry")
-    paper_holder_id = fields.Many2one("res.users", string="Paper copy held by", tracking=True)
-    duplicate_ids = fields.Many2many("vn.document.incoming", string="Possible duplicates",
-                                     compute="_compute_duplicate_ids")
+    paper_holder_id = fields.Many2one(
+        "res.users", string="Paper copy held by", tracking=True
+    )
+    duplicate_ids = fields.Many2many(
+        "vn.document.incoming",
+        string="Possible duplicates",
+        compute="_compute_duplicate_ids",
+    )
 
     # Handling
     directive = fields.Text(string="Directive", tracking=True)
-    assignment_ids = fields.One2many("vn.document.assignment", "document_id", string="Assignments")
-    trail_ids = fields.One2many("vn.document.trail", "document_id", string="Processing trail", readonly=True)
-    deadline = fields.Date(string="Deadline", compute="_compute_deadline", store=True, index=True, tracking=True)
-    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
-    to_places = fields.Char(string="Units or people receiving", compute="_compute_to_places")
-    return_reason = fields.Text(string="Reason for the return", readonly=True, copy=False)
-    recall_reason = fields.Text(string="Reason for the recall", readonly=True, copy=False)
+    assignment_ids = fields.One2many(
+        "vn.document.assignment", "document_id", string="Assignments"
+    )
+    trail_ids = fields.One2many(
+        "vn.document.trail", "document_id", string="Processing trail", readonly=True
+    )
+    deadline = fields.Date(
+        string="Deadline",
+        compute="_compute_deadline",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    to_places = fields.Char(
+        string="Units or people receiving", compute="_compute_to_places"
+    )
+    return_reason = fields.Text(
+        string="Reason for the return", readonly=True, copy=False
+    )
+    recall_reason = fields.Text(
+        string="Reason for the recall", readonly=True, copy=False
+    )
     recalled_on = fields.Datetime(string="Recalled on", readonly=True, copy=False)
-    recalled_by_id = fields.Many2one("res.users", string="Recall handled by", readonly=True, copy=False)
+    recalled_by_id = fields.Many2one(
+        "res.users", string="Recall handled by", readonly=True, copy=False
+    )
 
     # The order of every list: urgent first, then the newest arrivals.
-    _list_order_index = models.Index("(is_urgent DESC NULLS LAST, arrival_date DESC, id DESC)")
+    _list_order_index = models.Index(
+        "(is_urgent DESC NULLS LAST, arrival_date DESC, id DESC)"
+    )
     _arrival_number_unique = models.UniqueIndex(
         "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT NULL",
         "This arrival number is already used in this register book and year.",
@@ -150,48 +299,74 @@ class VnDocumentIncoming(models.Model):
     def _compute_display_name(self):
         for doc in self:
             symbol = "/".join(p for p in (doc.code_number, doc.code_notation) if p)
-            prefix = _("No. %(number)s", number=doc.arrival_number) if doc.arrival_number else _("Unregistered")
-            doc.display_name = " - ".join(p for p in (prefix, symbol, (doc.subject or "")[:60]) if p)
+            prefix = (
+                _("No. %(number)s", number=doc.arrival_number)
+                if doc.arrival_number
+                else _("Unregistered")
+            )
+            doc.display_name = " - ".join(
+                p for p in (prefix, symbol, (doc.subject or "")[:60]) if p
+            )
 
     @api.depends("arrival_date")
     def _compute_file_catalog(self):
-        # The Vietnam calendar year, as the number series (a document arriving at 01:00 on
-        # 1 January in Hanoi time is filed under the new year, with the new year's number).
+        # The Vietnam calendar year, as the number series (a document arriving at 01:00
+        # on 1 January in Hanoi time is filed under the new year, with the new year's
+        # number).
         for doc in self:
-            doc.file_catalog = vn_local_date(doc.arrival_date).year if doc.arrival_date else 0
+            doc.file_catalog = (
+                vn_local_date(doc.arrival_date).year if doc.arrival_date else 0
+            )
 
     @api.depends("main_file_id")
     def _compute_main_file_preview(self):
         for doc in self:
-            doc.main_file_preview = doc.main_file_id._vn_preview_data(doc) if doc.main_file_id else False
+            doc.main_file_preview = (
+                doc.main_file_id._vn_preview_data(doc) if doc.main_file_id else False
+            )
 
     @api.constrains("main_file_id")
     def _check_main_file_own(self):
         for doc in self.filtered("main_file_id"):
             doc.main_file_id._vn_check_owned_by(doc)
 
-    @api.depends("assignment_ids.deadline", "assignment_ids.role", "assignment_ids.state")
+    @api.depends(
+        "assignment_ids.deadline", "assignment_ids.role", "assignment_ids.state"
+    )
     def _compute_deadline(self):
         for doc in self:
-            deadlines = doc.assignment_ids.filtered(lambda a: a.role == "lead" and a.deadline).mapped("deadline")
+            deadlines = doc.assignment_ids.filtered(
+                lambda a: a.role == "lead" and a.deadline
+            ).mapped("deadline")
             doc.deadline = min(deadlines) if deadlines else False
 
     @api.depends("deadline", "state")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for doc in self:
-            doc.is_overdue = bool(doc.state == "in_progress" and doc.deadline and doc.deadline < today)
+            doc.is_overdue = bool(
+                doc.state == "in_progress" and doc.deadline and doc.deadline < today
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on overdue documents."))
-        overdue = Domain([("state", "=", "in_progress"), ("deadline", "<", fields.Date.context_today(self))])
+        overdue = Domain(
+            [
+                ("state", "=", "in_progress"),
+                ("deadline", "<", fields.Date.context_today(self)),
+            ]
+        )
         return overdue if (operator == "=") == value else ~overdue
 
     @api.depends("assignment_ids.user_id", "assignment_ids.department_id")
     def _compute_to_places(self):
         for doc in self:
-            doc.to_places = ", ".join(line._assignee_name() for line in doc.assignment_ids if not line.parent_id)
+            doc.to_places = ", ".join(
+                line._assignee_name()
+                for line in doc.assignment_ids
+                if not line.parent_id
+            )
 
     @api.depends("document_identifier", "code_number", "code_notation", "sender_id")
     def _compute_duplicate_ids(self):
@@ -200,14 +375,21 @@ class VnDocumentIncoming(models.Model):
             if doc.document_identifier:
                 domain |= Domain("document_identifier", "=", doc.document_identifier)
             if doc.code_number and doc.code_notation and doc.sender_id:
-                domain |= Domain([("code_number", "=", doc.code_number), ("code_notation", "=", doc.code_notation),
-                                  ("sender_id", "=", doc.sender_id.id)])
+                domain |= Domain(
+                    [
+                        ("code_number", "=", doc.code_number),
+                        ("code_notation", "=", doc.code_notation),
+                        ("sender_id", "=", doc.sender_id.id),
+                    ]
+                )
             if domain.is_false():
                 doc.duplicate_ids = False
                 continue
             if doc.id:
                 domain &= Domain("id", "!=", doc.id)
-            doc.duplicate_ids = self.search(domain & Domain("company_id", "=", doc.company_id.id), limit=10)
+            doc.duplicate_ids = self.search(
+                domain & Domain("company_id", "=", doc.company_id.id), limit=10
+            )
 
     # ------------------------------------------------------------------
     # Receiving and checking files (R-IN1, R-IN2, R-SEC2)
@@ -221,19 +403,34 @@ class VnDocumentIncoming(models.Model):
 
     def _vn_check_client_values(self, vals, creating=False):
         # A new document starts "received"; the rest of the workflow is the services'.
-        refuse_service_fields(self, vals, self._vn_workflow_field_names(),
-                              allowed={"state": "received"} if creating else None)
+        refuse_service_fields(
+            self,
+            vals,
+            self._vn_workflow_field_names(),
+            allowed={"state": "received"} if creating else None,
+        )
 
     def _vn_is_registered(self):
         return bool(self.arrival_number)
 
     @api.model
     def _vn_correctable_fields(self):
-        return ["subject", "organ_name", "sender_id", "code_number", "code_notation", "issued_date",
-                "document_type_id", "arrival_date"]
+        return [
+            "subject",
+            "organ_name",
+            "sender_id",
+            "code_number",
+            "code_notation",
+            "issued_date",
+            "document_type_id",
+            "arrival_date",
+        ]
 
     def _vn_after_correction(self, correction):
-        self._trail(legal(self).env._("Register entry corrected"), correction._vn_register_note())
+        self._trail(
+            legal(self).env._("Register entry corrected"),
+            correction._vn_register_note(),
+        )
 
     def _vn_takes_unchecked_files(self):
         """Chatter attachments are fine until the content is destroyed by a recall."""
@@ -245,8 +442,12 @@ class VnDocumentIncoming(models.Model):
             self._vn_check_client_values(vals, creating=True)
         docs = super().create(vals_list)
         for doc in docs:
-            doc._trail(legal(doc).env._("Received through %(channel)s",
-                                        channel=selection_label(legal(doc), "channel")))
+            doc._trail(
+                legal(doc).env._(
+                    "Received through %(channel)s",
+                    channel=selection_label(legal(doc), "channel"),
+                )
+            )
             if doc.upload_ids:
                 doc.action_check_files()
             doc._vn_notify_event("received")
@@ -260,11 +461,17 @@ class VnDocumentIncoming(models.Model):
             for doc in self.filtered("arrival_number"):
                 for name in changed:
                     new = doc._fields[name].convert_to_record(
-                        doc._fields[name].convert_to_cache(vals[name], doc), doc)
+                        doc._fields[name].convert_to_cache(vals[name], doc), doc
+                    )
                     if new != doc[name]:
-                        raise UserError(_("%(doc)s is registered: its register entry (%(field)s) no longer "
-                                          "changes. Record a correction instead.",
-                                          doc=doc.display_name, field=doc._fields[name].string))
+                        raise UserError(
+                            _(
+                                "%(doc)s is registered: its register entry (%(field)s) no longer "
+                                "changes. Record a correction instead.",
+                                doc=doc.display_name,
+                                field=doc._fields[name].string,
+                            )
+                        )
         res = super().write(vals)
         if vals.get("upload_ids"):  # clearing them afterwards leaves nothing to check
             self.filtered("upload_ids").action_check_files()
@@ -275,23 +482,42 @@ class VnDocumentIncoming(models.Model):
         self.check_access("write")
         for doc in self:
             if doc.state not in ("received", "registered"):
-                raise UserError(_("Files can only be added before the document is submitted."))
+                raise UserError(
+                    _("Files can only be added before the document is submitted.")
+                )
             uploads = doc.upload_ids
-            # Only fresh uploads for incoming documents: never another record's file, which the
-            # step below would delete after copying it.
-            foreign = uploads.sudo().filtered(lambda a: a.res_model != doc._name or a.res_id not in (0, doc.id)
-                                              or a.res_field)
+            # Only fresh uploads for incoming documents: never another record's file,
+            # which the step below would delete after copying it.
+            foreign = uploads.sudo().filtered(
+                lambda a: (
+                    a.res_model != doc._name
+                    or a.res_id not in (0, doc.id)
+                    or a.res_field
+                )
+            )
             if foreign:
-                raise AccessError(_("%(name)s is not an upload for this document.", name=foreign[0].name))
+                raise AccessError(
+                    _(
+                        "%(name)s is not an upload for this document.",
+                        name=foreign[0].name,
+                    )
+                )
             stored = self.env["vn.document.file"]
             for attachment in uploads:
-                stored |= self.env["vn.document.file"]._vn_store_checked(attachment.name, attachment.raw, doc)
+                stored |= self.env["vn.document.file"]._vn_store_checked(
+                    attachment.name, attachment.raw, doc
+                )
             doc.upload_ids = [fields.Command.clear()]
             uploads.sudo().unlink()
             doc._adopt_main_file(stored)
             for record in stored.sudo():  # just checked and stored by this step
-                doc._trail(legal(doc).env._("File checked: %(name)s (%(value)s)", name=record.name,
-                                            value=selection_label(legal(record), "legal_value")))
+                doc._trail(
+                    legal(doc).env._(
+                        "File checked: %(name)s (%(value)s)",
+                        name=record.name,
+                        value=selection_label(legal(record), "legal_value"),
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Receiving by e-mail (R-IN1): the agency's alias creates a received document
@@ -309,27 +535,48 @@ class VnDocumentIncoming(models.Model):
         attachments = msg_dict.pop("attachments", None) or []
         msg_dict["attachments"] = []  # nothing unchecked reaches the chatter
         email = tools.email_normalize(msg_dict.get("email_from") or "")
-        sender = self.env["res.partner"].search([("email_normalized", "=", email)], limit=1) if email else False
-        values = dict(custom_values or {}, channel="email",
-                      subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
-                      sender_id=sender.id if sender else False, sender_email=email or False,
-                      organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[:200])
+        sender = (
+            self.env["res.partner"].search([("email_normalized", "=", email)], limit=1)
+            if email
+            else False
+        )
+        values = dict(
+            custom_values or {},
+            channel="email",
+            subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
+            sender_id=sender.id if sender else False,
+            sender_email=email or False,
+            organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[
+                :200
+            ],
+        )
         doc = super().message_new(msg_dict, values)
-        files = [(a.fname, a.content.encode() if isinstance(a.content, str) else a.content) for a in attachments]
+        files = [
+            (a.fname, a.content.encode() if isinstance(a.content, str) else a.content)
+            for a in attachments
+        ]
         checked, refused = [], []
         for name, content in files:
             try:
-                checked.append((name, content, self.env["vn.file.check"].check(name, content)))
+                checked.append(
+                    (name, content, self.env["vn.file.check"].check(name, content))
+                )
             except FileCheckError as error:
                 refused.append(str(error))
         if refused:
-            doc._vn_notify_anomaly(_("Files refused on arrival; return the document to its sender: %(reasons)s",
-                                     reasons="; ".join(refused)))
+            doc._vn_notify_anomaly(
+                _(
+                    "Files refused on arrival; return the document to its sender: %(reasons)s",
+                    reasons="; ".join(refused),
+                )
+            )
             doc._trail(legal(doc).env._("Files refused on arrival"), "; ".join(refused))
         else:
             stored = self.env["vn.document.file"]
             for name, content, report in checked:
-                stored |= self.env["vn.document.file"]._vn_store(name, content, doc, report)
+                stored |= self.env["vn.document.file"]._vn_store(
+                    name, content, doc, report
+                )
             doc._adopt_main_file(stored)
         return doc
 
@@ -339,53 +586,79 @@ class VnDocumentIncoming(models.Model):
         if self.main_file_id:
             return
         stored = stored.sudo()  # files this document's own step just stored
-        pdf = stored.filtered(lambda f: f.mimetype == "application/pdf")[:1] or stored[:1]
+        pdf = (
+            stored.filtered(lambda f: f.mimetype == "application/pdf")[:1] or stored[:1]
+        )
         if pdf:
             values = {"main_file_id": pdf.id}
             if pdf.page_count:
                 values["page_count"] = pdf.page_count
-            signer = pdf.signature_ids.filtered(lambda s: s.signer_kind == "individual" and s.is_valid)[:1]
+            signer = pdf.signature_ids.filtered(
+                lambda s: s.signer_kind == "individual" and s.is_valid
+            )[:1]
             if signer and not self.signer_name:
-                values.update(signer_name=signer.signer_name, signer_position=signer.title or self.signer_position)
+                values.update(
+                    signer_name=signer.signer_name,
+                    signer_position=signer.title or self.signer_position,
+                )
             self.sudo().write(values)
 
     # ------------------------------------------------------------------
     # Registration (R-IN6, R-OP1)
     # ------------------------------------------------------------------
     def action_register(self):
-        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+        if not self.env.su and not self.env.user.has_group(
+            "vn_document_base.group_vn_document_clerk"
+        ):
             raise AccessError(_("The records clerk registers incoming documents."))
         for doc in self:
             if doc.state != "received":
                 raise UserError(_("Only a received document can be registered."))
             if not doc.file_ids and doc.channel != "paper":
-                raise UserError(_("An electronic document is registered only after its files passed the checks."))
+                raise UserError(
+                    _(
+                        "An electronic document is registered only after its files passed the checks."
+                    )
+                )
             if doc.is_late_entry and not doc.late_reason:
                 raise UserError(_("Give the reason why the document is entered late."))
             book = doc.register_book_id or doc._default_register_book()
-            # The number is taken last: the lock on the register book is held for a moment only.
-            # Its year is the Vietnam date of arrival, the same date that files it (file_catalog).
+            # The number is taken last: the lock on the register book is held for a
+            # moment only. Its year is the Vietnam date of arrival, the same date that
+            # files it (file_catalog).
             number, _formatted = book._take_number(doc._local_arrival_date())
-            doc.sudo().write({
-                "register_book_id": book.id,
-                "arrival_number": number,
-                "state": "registered",
-                "registered_by_id": self.env.uid,
-                "registered_on": fields.Datetime.now(),
-            })
-            doc._trail(legal(doc).env._("Registered as arrival number %(number)s in %(book)s",
-                                        number=number, book=book.name),
-                       doc.late_reason if doc.is_late_entry else False)
+            doc.sudo().write(
+                {
+                    "register_book_id": book.id,
+                    "arrival_number": number,
+                    "state": "registered",
+                    "registered_by_id": self.env.uid,
+                    "registered_on": fields.Datetime.now(),
+                }
+            )
+            doc._trail(
+                legal(doc).env._(
+                    "Registered as arrival number %(number)s in %(book)s",
+                    number=number,
+                    book=book.name,
+                ),
+                doc.late_reason if doc.is_late_entry else False,
+            )
             doc._vn_notify_event("registered")
         return True
 
     def _default_register_book(self):
         self.ensure_one()
         book = self.env["vn.register.book"].search(
-            [("kind", "=", "incoming"), ("company_id", "=", self.company_id.id)], limit=1
+            [("kind", "=", "incoming"), ("company_id", "=", self.company_id.id)],
+            limit=1,
         )
         if not book:
-            raise UserError(_("Open an incoming register book first (Configuration > Register books)."))
+            raise UserError(
+                _(
+                    "Open an incoming register book first (Configuration > Register books)."
+                )
+            )
         return book
 
     # ------------------------------------------------------------------
@@ -394,9 +667,17 @@ class VnDocumentIncoming(models.Model):
     def action_submit(self, head):
         """The clerk submits the document to the head of the agency, who gets an activity."""
         if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
-            raise AccessError(_("The records clerk submits documents to the head of the agency."))
-        head = head.exists() if isinstance(head, models.BaseModel) else self.env["res.users"].browse(head).exists()
-        if not head or not head.has_group("vn_document_base.group_vn_document_agency_head"):
+            raise AccessError(
+                _("The records clerk submits documents to the head of the agency.")
+            )
+        head = (
+            head.exists()
+            if isinstance(head, models.BaseModel)
+            else self.env["res.users"].browse(head).exists()
+        )
+        if not head or not head.has_group(
+            "vn_document_base.group_vn_document_agency_head"
+        ):
             raise UserError(_("Submit the document to a head of the agency."))
         for doc in self:
             if doc.state != "registered":
@@ -410,49 +691,98 @@ class VnDocumentIncoming(models.Model):
         """Create the assignments (list of value dicts) and put the document in progress."""
         self.ensure_one()
         if self.state not in ("registered", "submitted", "in_progress"):
-            raise UserError(_("This document cannot be assigned in its current status."))
-        is_head = self.env.user.has_group("vn_document_base.group_vn_document_agency_head")
+            raise UserError(
+                _("This document cannot be assigned in its current status.")
+            )
+        is_head = self.env.user.has_group(
+            "vn_document_base.group_vn_document_agency_head"
+        )
         is_clerk = self.env.user.has_group("vn_document_base.group_vn_document_clerk")
-        if not self.env.su and not is_head and not (is_clerk and self._direct_routing()):
-            raise UserError(_("The agency's rules do not let the records clerk route documents directly: "
-                              "submit it to the head of the agency."))
-        if not any(v.get("role") == "lead" for v in lines) and not self.assignment_ids.filtered(
-                lambda a: a.role == "lead"):
+        if (
+            not self.env.su
+            and not is_head
+            and not (is_clerk and self._direct_routing())
+        ):
+            raise UserError(
+                _(
+                    "The agency's rules do not let the records clerk route documents directly: "
+                    "submit it to the head of the agency."
+                )
+            )
+        if not any(
+            v.get("role") == "lead" for v in lines
+        ) and not self.assignment_ids.filtered(lambda a: a.role == "lead"):
             raise UserError(_("Choose the lead unit or person (chủ trì)."))
-        # Nobody creates assignments directly: this step, after the checks above, does (as superuser).
-        created = self.env["vn.document.assignment"].sudo().create(
-            [dict(v, document_id=self.id, assigned_by_id=self.env.uid) for v in lines]).with_env(self.env)
-        self.sudo().write({"state": "in_progress", "directive": directive or self.directive})
-        self.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(
-            feedback=directive or _("Assigned"))
+        # Nobody creates assignments directly: this step, after the checks above, does
+        # (as superuser).
+        created = (
+            self.env["vn.document.assignment"]
+            .sudo()
+            .create(
+                [
+                    dict(v, document_id=self.id, assigned_by_id=self.env.uid)
+                    for v in lines
+                ]
+            )
+            .with_env(self.env)
+        )
+        self.sudo().write(
+            {"state": "in_progress", "directive": directive or self.directive}
+        )
+        self.activity_ids.filtered(
+            lambda a: a.user_id == self.env.user
+        ).action_feedback(feedback=directive or _("Assigned"))
         for line in created:
             responsible = line._responsible_user()
             if responsible and line.role != "inform":
-                self._schedule_for(responsible, _("%(role)s: handle this document", role=line._role_label()),
-                                   line.deadline)
+                self._schedule_for(
+                    responsible,
+                    _("%(role)s: handle this document", role=line._role_label()),
+                    line.deadline,
+                )
         vi = legal(self)
         deadline_label = vi.env._("deadline")
         summary = "; ".join(
             f"{legal(line)._role_label()}: {line._assignee_name()}"
-            + (f" ({deadline_label} {line.deadline.strftime('%d/%m/%Y')})" if line.deadline else "")
-            for line in created)
+            + (
+                f" ({deadline_label} {line.deadline.strftime('%d/%m/%Y')})"
+                if line.deadline
+                else ""
+            )
+            for line in created
+        )
         self._trail(vi.env._("Assigned: %(lines)s", lines=summary), directive)
         self._vn_notify_event("assigned")
         return created
 
     def _direct_routing(self):
         """Whether the records clerk may assign without the head (Decree 30 Điều 23, agency's rules)."""
-        return self.env["ir.config_parameter"].sudo().get_param("vn_document_inbound.clerk_direct_routing") == "True"
+        return (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("vn_document_inbound.clerk_direct_routing")
+            == "True"
+        )
 
     def _schedule_for(self, user, summary, deadline=False):
-        self.activity_schedule("mail.mail_activity_data_todo", date_deadline=deadline or fields.Date.context_today(self),
-                               summary=summary, user_id=user.id)
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            date_deadline=deadline or fields.Date.context_today(self),
+            summary=summary,
+            user_id=user.id,
+        )
 
     def _vn_check_completion(self):
         """Done when every lead assignment is done."""
         for doc in self:
-            leads = doc.assignment_ids.filtered(lambda a: a.role == "lead" and a.state != "passed")
-            if leads and all(line.state == "done" for line in leads) and doc.state == "in_progress":
+            leads = doc.assignment_ids.filtered(
+                lambda a: a.role == "lead" and a.state != "passed"
+            )
+            if (
+                leads
+                and all(line.state == "done" for line in leads)
+                and doc.state == "in_progress"
+            ):
                 doc.sudo().state = "done"
                 doc._trail(legal(doc).env._("Handling completed"))
                 doc._vn_notify_event("done")
@@ -461,7 +791,9 @@ class VnDocumentIncoming(models.Model):
     # Return to the sender (R-IN3)
     # ------------------------------------------------------------------
     def _vn_return(self, reason):
-        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+        if not self.env.su and not self.env.user.has_group(
+            "vn_document_base.group_vn_document_clerk"
+        ):
             raise AccessError(_("The records clerk returns documents to their sender."))
         for doc in self:
             if doc.state not in ("received", "registered", "submitted"):
@@ -469,7 +801,9 @@ class VnDocumentIncoming(models.Model):
             doc.sudo().write({"state": "returned", "return_reason": reason})
             vi = legal(doc)
             doc._trail(vi.env._("Returned to the sender"), reason)
-            doc._vn_tell_sender(vi.env._("The document was returned to you: %(reason)s", reason=reason))
+            doc._vn_tell_sender(
+                vi.env._("The document was returned to you: %(reason)s", reason=reason)
+            )
             doc._vn_notify_event("returned")
 
     def _vn_tell_sender(self, body):
@@ -477,21 +811,35 @@ class VnDocumentIncoming(models.Model):
         by the connector (event "returned"); e-mail and known agencies get an e-mail."""
         self.ensure_one()
         if self.sender_id:
-            self.message_post(body=body, partner_ids=self.sender_id.ids, message_type="comment",
-                              subtype_xmlid="mail.mt_comment")
+            self.message_post(
+                body=body,
+                partner_ids=self.sender_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         elif self.sender_email:
-            self.env["mail.mail"].sudo().create({
-                "subject": _("Returned: %(subject)s", subject=self.subject),
-                "body_html": body, "email_to": self.sender_email,
-                "model": self._name, "res_id": self.id,
-            })
+            self.env["mail.mail"].sudo().create(
+                {
+                    "subject": _("Returned: %(subject)s", subject=self.subject),
+                    "body_html": body,
+                    "email_to": self.sender_email,
+                    "model": self._name,
+                    "res_id": self.id,
+                }
+            )
 
     def _vn_notify_anomaly(self, body):
         """An anomaly on arrival goes to the agency's records clerks, who are responsible for it (R-IN3)."""
         self.ensure_one()
-        clerks = self.company_id._vn_users_of("vn_document_base.group_vn_document_clerk")
-        self.message_post(body=body, partner_ids=clerks.partner_id.ids, message_type="notification",
-                          subtype_xmlid="mail.mt_comment")
+        clerks = self.company_id._vn_users_of(
+            "vn_document_base.group_vn_document_clerk"
+        )
+        self.message_post(
+            body=body,
+            partner_ids=clerks.partner_id.ids,
+            message_type="notification",
+            subtype_xmlid="mail.mt_comment",
+        )
 
     # ------------------------------------------------------------------
     # Recall by the sender (R-IN5, ND 30 Phụ lục VI III.8)
@@ -499,17 +847,29 @@ class VnDocumentIncoming(models.Model):
     def _vn_recall(self, reason):
         """The sender recalled the document: destroy the received files, take it out of every
         work list, keep the record of the recall. Called by the connector or by the clerk."""
-        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+        if not self.env.su and not self.env.user.has_group(
+            "vn_document_base.group_vn_document_clerk"
+        ):
             raise AccessError(_("The records clerk records the recall of a document."))
         for doc in self:
             if doc.state == "recalled":
                 continue
             doc.file_ids._vn_destroy_content(reason)
             doc.activity_ids.sudo().unlink()
-            doc.assignment_ids.filtered(lambda a: a.state == "open").sudo().write({"state": "cancelled"})
-            doc.sudo().write({"state": "recalled", "recall_reason": reason, "recalled_on": fields.Datetime.now(),
-                              "recalled_by_id": self.env.uid})
-            doc._trail(legal(doc).env._("Recalled by the sender; files destroyed"), reason)
+            doc.assignment_ids.filtered(lambda a: a.state == "open").sudo().write(
+                {"state": "cancelled"}
+            )
+            doc.sudo().write(
+                {
+                    "state": "recalled",
+                    "recall_reason": reason,
+                    "recalled_on": fields.Datetime.now(),
+                    "recalled_by_id": self.env.uid,
+                }
+            )
+            doc._trail(
+                legal(doc).env._("Recalled by the sender; files destroyed"), reason
+            )
             doc._vn_notify_event("recalled")
 
     # ------------------------------------------------------------------
@@ -517,7 +877,9 @@ class VnDocumentIncoming(models.Model):
     # ------------------------------------------------------------------
     def _trail(self, action, note=False):
         self.ensure_one()
-        self.env["vn.document.trail"].sudo().create({"document_id": self.id, "action": action, "note": note or False})
+        self.env["vn.document.trail"].sudo().create(
+            {"document_id": self.id, "action": action, "note": note or False}
+        )
 
     def _vn_notify_event(self, event):
         """Extension point: the LGSP connector turns these events into status messages.
@@ -533,20 +895,44 @@ class VnDocumentIncoming(models.Model):
     def _cron_remind_deadlines(self):
         """Remind assignees of work due within the warning period and of work overdue."""
         today = fields.Date.context_today(self)
-        days = int(self.env["ir.config_parameter"].sudo().get_param("vn_document_inbound.remind_days", 2))
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("vn_document_inbound.remind_days", 2)
+        )
         horizon = self.env.company.vn_add_working_days(today, days)
         lines = self.env["vn.document.assignment"].search(
-            [("state", "=", "open"), ("deadline", "!=", False), ("deadline", "<=", horizon),
-             ("role", "!=", "inform"), ("document_id.state", "=", "in_progress")])
+            [
+                ("state", "=", "open"),
+                ("deadline", "!=", False),
+                ("deadline", "<=", horizon),
+                ("role", "!=", "inform"),
+                ("document_id.state", "=", "in_progress"),
+            ]
+        )
         for line in lines:
             user = line._responsible_user()
             if not user:
                 continue
-            body = (_("Overdue since %(date)s: %(doc)s", date=line.deadline, doc=line.document_id.display_name)
-                    if line.deadline < today else
-                    _("Due on %(date)s: %(doc)s", date=line.deadline, doc=line.document_id.display_name))
-            line.document_id.message_post(body=body, partner_ids=user.partner_id.ids,
-                                          message_type="notification", subtype_xmlid="mail.mt_note")
+            body = (
+                _(
+                    "Overdue since %(date)s: %(doc)s",
+                    date=line.deadline,
+                    doc=line.document_id.display_name,
+                )
+                if line.deadline < today
+                else _(
+                    "Due on %(date)s: %(doc)s",
+                    date=line.deadline,
+                    doc=line.document_id.display_name,
+                )
+            )
+            line.document_id.message_post(
+                body=body,
+                partner_ids=user.partner_id.ids,
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+            )
         return len(lines)
 
     # ------------------------------------------------------------------
@@ -557,7 +943,9 @@ class VnDocumentIncoming(models.Model):
         return wizard_action(name, model, {"default_document_id": self.id})
 
     def action_open_submit_wizard(self):
-        return self._open_wizard("vn.incoming.submit.wizard", _("Submit to the head of the agency"))
+        return self._open_wizard(
+            "vn.incoming.submit.wizard", _("Submit to the head of the agency")
+        )
 
     def action_open_assign_wizard(self):
         return self._open_wizard("vn.incoming.assign.wizard", _("Direct and assign"))
@@ -566,12 +954,18 @@ class VnDocumentIncoming(models.Model):
         return self._open_wizard("vn.incoming.return.wizard", _("Return to the sender"))
 
     def action_open_recall_wizard(self):
-        return self._open_wizard("vn.incoming.recall.wizard", _("Recalled by the sender"))
+        return self._open_wizard(
+            "vn.incoming.recall.wizard", _("Recalled by the sender")
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_registered(self):
         if any(doc.arrival_number for doc in self):
-            raise UserError(_("A registered document is kept in the register and cannot be deleted."))
+            raise UserError(
+                _(
+                    "A registered document is kept in the register and cannot be deleted."
+                )
+            )
 
     def _local_arrival_date(self):
         """The arrival date in Vietnam (registers are kept by the Vietnam date, whoever prints them)."""

@@ -19,7 +19,9 @@ class TestReceiveByEmail(IncomingCase):
         message["Message-Id"] = f"<{len(files)}-{id(files)}@example.gov.vn>"
         message.set_content("Kính gửi Ủy ban nhân dân phường.")
         for name, data in files:
-            message.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+            message.add_attachment(
+                data, maintype="application", subtype="octet-stream", filename=name
+            )
         return message.as_bytes()
 
     def _process(self, raw):
@@ -41,12 +43,20 @@ class TestReceiveByEmail(IncomingCase):
 
     @mute_logger("odoo.addons.vn_document_base.models.vn_file_check")
     def test_email_with_malware_keeps_no_file(self):
-        doc = self._process(self._mail(("cv-45.pdf", self.signed_pdf), ("virus.pdf", EICAR)))
+        doc = self._process(
+            self._mail(("cv-45.pdf", self.signed_pdf), ("virus.pdf", EICAR))
+        )
         self.assertFalse(doc.file_ids)
-        self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", doc._name), ("res_id", "=", doc.id)]))
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", doc._name), ("res_id", "=", doc.id)]
+            )
+        )
         self.assertIn("virus.pdf", doc.trail_ids[-1].note)
         # The anomaly goes to the records clerks (R-IN3).
-        notice = doc.message_ids.filtered(lambda m: self.users["clerk"].partner_id in m.partner_ids)
+        notice = doc.message_ids.filtered(
+            lambda m: self.users["clerk"].partner_id in m.partner_ids
+        )
         self.assertIn("virus.pdf", notice.body)
         with self.assertRaises(UserError):  # no checked file: cannot be registered
             doc.with_user(self.users["clerk"]).action_register()

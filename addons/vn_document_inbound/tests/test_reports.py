@@ -20,18 +20,32 @@ class TestIncomingRegisterPrintouts(IncomingCase):
         super().setUpClass()
         cls.docs = cls.env["vn.document.incoming"]
         for number in ("21", "22", "23"):
-            doc = cls.env["vn.document.incoming"].with_user(cls.users["clerk"]).create({
-                "subject": f"Công văn số {number} về cải cách hành chính", "channel": "paper",
-                "sender_id": cls.sender.id, "code_number": number, "code_notation": "STP-VP",
-                "register_book_id": cls.book.id,
-            })
+            doc = (
+                cls.env["vn.document.incoming"]
+                .with_user(cls.users["clerk"])
+                .create(
+                    {
+                        "subject": f"Công văn số {number} về cải cách hành chính",
+                        "channel": "paper",
+                        "sender_id": cls.sender.id,
+                        "code_number": number,
+                        "code_notation": "STP-VP",
+                        "register_book_id": cls.book.id,
+                    }
+                )
+            )
             doc.action_register()
             cls.docs |= doc
         cls.year = cls.docs[0].file_catalog
 
     def wizard(self, **values):
-        return self.env["vn.incoming.register.report.wizard"].with_user(self.users["clerk"]).create(
-            dict({"register_book_id": self.book.id, "year": self.year}, **values))
+        return (
+            self.env["vn.incoming.register.report.wizard"]
+            .with_user(self.users["clerk"])
+            .create(
+                dict({"register_book_id": self.book.id, "year": self.year}, **values)
+            )
+        )
 
     def test_register_rows_and_columns(self):
         values = self.wizard()._report_values("register")
@@ -46,24 +60,45 @@ class TestIncomingRegisterPrintouts(IncomingCase):
             self.wizard(number_from=50)._report_values("register")
 
     def test_register_pdf(self):
-        # wkhtmltopdf would fetch the stylesheets from this very server, whose request thread
-        # waits for the registry the test holds: point it at a closed port (no styles, same text).
+        # wkhtmltopdf would fetch the stylesheets from this very server, whose request
+        # thread waits for the registry the test holds: point it at a closed port (no
+        # styles, same text).
         self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
         wizard = self.wizard(volume="01")
-        pdf, report_type = self.env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(
-            "vn_document_inbound.action_report_vn_incoming_register", wizard.ids)
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "vn_document_inbound.action_report_vn_incoming_register", wizard.ids
+            )
+        )
         self.assertEqual(report_type, "pdf")
         # Text extraction breaks lines inside words; compare without white space.
-        text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
-        for expected in ("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Từ số 1 đến số 3", "Quyển số 01", "21/STP-VP", "Ký nhận"):
+        text = re.sub(
+            r"\s+",
+            "",
+            "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages),
+        )
+        for expected in (
+            "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+            "Từ số 1 đến số 3",
+            "Quyển số 01",
+            "21/STP-VP",
+            "Ký nhận",
+        ):
             self.assertIn(re.sub(r"\s+", "", expected), text)
 
     def test_register_xlsx(self):
         action = self.wizard().action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[3].split("?")[0]))
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
         sheet = openpyxl.load_workbook(io.BytesIO(attachment.raw)).active
         self.assertEqual(sheet["A1"].value, "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN")
-        self.assertEqual([sheet.cell(4, c).value for c in range(1, 11)][-3:], ["Ngày chuyển", "Ký nhận", "Ghi chú"])
+        self.assertEqual(
+            [sheet.cell(4, c).value for c in range(1, 11)][-3:],
+            ["Ngày chuyển", "Ký nhận", "Ghi chú"],
+        )
         self.assertEqual(sheet.cell(5, 2).value, 1)
         self.assertEqual(sheet.max_row, 7)
 
@@ -72,11 +107,23 @@ class TestIncomingRegisterPrintouts(IncomingCase):
         self.assertEqual(len(values["columns"]), 7)
         doc = self.docs[0]
         self.assign_to_unit_registered(doc)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "vn_document_inbound.action_report_vn_incoming_slip", doc.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "vn_document_inbound.action_report_vn_incoming_slip", doc.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN", html)
         self.assertIn("Phòng Kinh tế", html)
 
     def assign_to_unit_registered(self, doc):
-        self.env["vn.incoming.assign.wizard"].with_user(self.users["agency_head"]).create(
-            {"document_id": doc.id, "lead_department_id": self.unit.id, "deadline_days": 5}).action_confirm()
+        self.env["vn.incoming.assign.wizard"].with_user(
+            self.users["agency_head"]
+        ).create(
+            {
+                "document_id": doc.id,
+                "lead_department_id": self.unit.id,
+                "deadline_days": 5,
+            }
+        ).action_confirm()

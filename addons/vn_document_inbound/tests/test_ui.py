@@ -5,8 +5,8 @@ from cryptography.hazmat.primitives import serialization
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.vn_document_base.tests import pdf_fixtures
-from odoo.addons.vn_document_base.tools.legal import vn_local_date
 from odoo.addons.vn_document_base.tools import test_pki
+from odoo.addons.vn_document_base.tools.legal import vn_local_date
 
 
 @tagged("post_install", "-at_install")
@@ -19,28 +19,65 @@ class TestIncomingTour(HttpCase):
         super().setUpClass()
         pki = test_pki.build_pki()
         cls.env["vn.trusted.root"].search([]).active = False
-        cls.env["vn.trusted.root"].create({
-            "name": "Test root",
-            "certificate": base64.b64encode(pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)),
-        })
+        cls.env["vn.trusted.root"].create(
+            {
+                "name": "Test root",
+                "certificate": base64.b64encode(
+                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                ),
+            }
+        )
         cls.env.company.resource_calendar_id = cls.env["resource.calendar"].create(
-            {"name": "Giờ hành chính", "tz": "Asia/Ho_Chi_Minh"})
+            {"name": "Giờ hành chính", "tz": "Asia/Ho_Chi_Minh"}
+        )
         common = {"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"}
-        cls.clerk = new_test_user(cls.env, login="tour_clerk", name="Văn thư Tour",
-                                  groups="vn_document_base.group_vn_document_clerk", **common)
-        cls.head = new_test_user(cls.env, login="tour_head", name="Lãnh đạo Tour",
-                                 groups="vn_document_base.group_vn_document_agency_head", **common)
-        cls.staff = new_test_user(cls.env, login="tour_staff", name="Chuyên viên Tour",
-                                  groups="vn_document_base.group_vn_document_staff", **common)
-        book = cls.env["vn.register.book"].create({"name": "Sổ đến (tour)", "kind": "incoming"})
-        upload = cls.env["ir.attachment"].with_user(cls.clerk).create({
-            "name": "qd-giao-chi-tieu.pdf", "raw": pdf_fixtures.make_two_signature_pdf(),
-            "res_model": "vn.document.incoming",
-        })
-        cls.doc = cls.env["vn.document.incoming"].with_user(cls.clerk).create({
-            "subject": "Tour: Quyết định giao chỉ tiêu năm 2026", "channel": "lgsp", "register_book_id": book.id,
-            "upload_ids": [(6, 0, upload.ids)],
-        })
+        cls.clerk = new_test_user(
+            cls.env,
+            login="tour_clerk",
+            name="Văn thư Tour",
+            groups="vn_document_base.group_vn_document_clerk",
+            **common,
+        )
+        cls.head = new_test_user(
+            cls.env,
+            login="tour_head",
+            name="Lãnh đạo Tour",
+            groups="vn_document_base.group_vn_document_agency_head",
+            **common,
+        )
+        cls.staff = new_test_user(
+            cls.env,
+            login="tour_staff",
+            name="Chuyên viên Tour",
+            groups="vn_document_base.group_vn_document_staff",
+            **common,
+        )
+        book = cls.env["vn.register.book"].create(
+            {"name": "Sổ đến (tour)", "kind": "incoming"}
+        )
+        upload = (
+            cls.env["ir.attachment"]
+            .with_user(cls.clerk)
+            .create(
+                {
+                    "name": "qd-giao-chi-tieu.pdf",
+                    "raw": pdf_fixtures.make_two_signature_pdf(),
+                    "res_model": "vn.document.incoming",
+                }
+            )
+        )
+        cls.doc = (
+            cls.env["vn.document.incoming"]
+            .with_user(cls.clerk)
+            .create(
+                {
+                    "subject": "Tour: Quyết định giao chỉ tiêu năm 2026",
+                    "channel": "lgsp",
+                    "register_book_id": book.id,
+                    "upload_ids": [(6, 0, upload.ids)],
+                }
+            )
+        )
 
     def test_register_assign_complete(self):
         url = "/odoo/action-vn_document_inbound.vn_document_incoming_action"
@@ -50,8 +87,12 @@ class TestIncomingTour(HttpCase):
         self.start_tour(url, "vn_incoming_head_tour", login="tour_head")
         self.assertEqual(self.doc.state, "in_progress")
         self.assertEqual(self.doc.assignment_ids.user_id, self.staff)
-        assigned_on = vn_local_date(self.doc.assignment_ids.create_date)  # the agency's day, not UTC's
-        self.assertEqual(self.doc.deadline, self.env.company.vn_add_working_days(assigned_on, 3))
+        assigned_on = vn_local_date(
+            self.doc.assignment_ids.create_date
+        )  # the agency's day, not UTC's
+        self.assertEqual(
+            self.doc.deadline, self.env.company.vn_add_working_days(assigned_on, 3)
+        )
         self.start_tour(url, "vn_incoming_staff_tour", login="tour_staff")
         self.assertEqual(self.doc.state, "done")
         self.assertEqual(self.doc.assignment_ids.result, "Đã tham mưu văn bản trả lời.")

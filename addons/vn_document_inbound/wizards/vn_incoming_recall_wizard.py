@@ -8,7 +8,11 @@ class VnIncomingRecallWizard(models.TransientModel):
     _description = "Record the recall of an incoming document"
 
     document_id = fields.Many2one("vn.document.incoming", required=True, readonly=True)
-    reason = fields.Text(string="Recall notice", required=True, help="What the sender asked, when and how.")
+    reason = fields.Text(
+        string="Recall notice",
+        required=True,
+        help="What the sender asked, when and how.",
+    )
 
     def action_confirm(self):
         self.document_id._vn_recall(self.reason)

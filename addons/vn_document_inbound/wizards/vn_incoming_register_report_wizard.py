@@ -6,17 +6,28 @@ from odoo.addons.vn_document_base.tools import register_xlsx
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
-# The 10 columns of the incoming register (ND 30, Phụ lục IV) and the 7 of the follow-up register.
+# The 10 columns of the incoming register (ND 30, Phụ lục IV) and the 7 of the follow-up
+# register.
 REGISTER_COLUMNS = [
-    ("arrival_date", "Ngày đến"), ("arrival_number", "Số đến"), ("author", "Tác giả"),
-    ("symbol", "Số, ký hiệu văn bản"), ("issued_date", "Ngày tháng văn bản"),
-    ("type_subject", "Tên loại và trích yếu nội dung"), ("to_places", "Đơn vị hoặc người nhận"),
-    ("handed_date", "Ngày chuyển"), ("signature", "Ký nhận"), ("note", "Ghi chú"),
+    ("arrival_date", "Ngày đến"),
+    ("arrival_number", "Số đến"),
+    ("author", "Tác giả"),
+    ("symbol", "Số, ký hiệu văn bản"),
+    ("issued_date", "Ngày tháng văn bản"),
+    ("type_subject", "Tên loại và trích yếu nội dung"),
+    ("to_places", "Đơn vị hoặc người nhận"),
+    ("handed_date", "Ngày chuyển"),
+    ("signature", "Ký nhận"),
+    ("note", "Ghi chú"),
 ]
 FOLLOW_UP_COLUMNS = [
-    ("arrival_number", "Số đến"), ("identity", "Tên loại, số, ký hiệu, ngày, tháng và tên cơ quan ban hành"),
-    ("to_places", "Đơn vị hoặc người nhận"), ("deadline", "Thời hạn giải quyết"),
-    ("progress", "Tiến độ giải quyết"), ("reply", "Số, ký hiệu văn bản trả lời"), ("note", "Ghi chú"),
+    ("arrival_number", "Số đến"),
+    ("identity", "Tên loại, số, ký hiệu, ngày, tháng và tên cơ quan ban hành"),
+    ("to_places", "Đơn vị hoặc người nhận"),
+    ("deadline", "Thời hạn giải quyết"),
+    ("progress", "Tiến độ giải quyết"),
+    ("reply", "Số, ký hiệu văn bản trả lời"),
+    ("note", "Ghi chú"),
 ]
 
 
@@ -27,10 +38,19 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
     _description = "Print the incoming register book"
 
     register_book_id = fields.Many2one(
-        "vn.register.book", string="Register book", required=True, domain=[("kind", "=", "incoming")],
-        default=lambda self: self.env["vn.register.book"].search([("kind", "=", "incoming")], limit=1),
+        "vn.register.book",
+        string="Register book",
+        required=True,
+        domain=[("kind", "=", "incoming")],
+        default=lambda self: self.env["vn.register.book"].search(
+            [("kind", "=", "incoming")], limit=1
+        ),
     )
-    year = fields.Integer(string="Year", required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        string="Year",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
     date_from = fields.Date(string="From date")
     date_to = fields.Date(string="To date")
     number_from = fields.Integer(string="From number")
@@ -39,16 +59,25 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
 
     def _documents(self):
         self.ensure_one()
-        domain = Domain([("register_book_id", "=", self.register_book_id.id), ("file_catalog", "=", self.year),
-                         ("arrival_number", "!=", False)])
+        domain = Domain(
+            [
+                ("register_book_id", "=", self.register_book_id.id),
+                ("file_catalog", "=", self.year),
+                ("arrival_number", "!=", False),
+            ]
+        )
         if self.number_from:
             domain &= Domain("arrival_number", ">=", self.number_from)
         if self.number_to:
             domain &= Domain("arrival_number", "<=", self.number_to)
         docs = self.env["vn.document.incoming"].search(domain, order="arrival_number")
         if self.date_from or self.date_to:
-            docs = docs.filtered(lambda d: (not self.date_from or d._local_arrival_date() >= self.date_from)
-                                 and (not self.date_to or d._local_arrival_date() <= self.date_to))
+            docs = docs.filtered(
+                lambda d: (
+                    (not self.date_from or d._local_arrival_date() >= self.date_from)
+                    and (not self.date_to or d._local_arrival_date() <= self.date_to)
+                )
+            )
         if not docs:
             raise UserError(_("No registered document in this range."))
         return docs
@@ -56,17 +85,28 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
     @api.model
     def _register_row(self, doc):
         handed = doc.assignment_ids.sorted("create_date")[:1].create_date
-        notes = [doc.description or "", doc.late_reason if doc.is_late_entry else "",
-                 doc.sudo().register_correction_ids._vn_register_note()]
+        notes = [
+            doc.description or "",
+            doc.late_reason if doc.is_late_entry else "",
+            doc.sudo().register_correction_ids._vn_register_note(),
+        ]
         return {
             "arrival_date": doc._local_arrival_date().strftime("%d/%m/%Y"),
             "arrival_number": doc.arrival_number,
             "author": doc.organ_name or doc.sender_id.name or "",
             "symbol": "/".join(p for p in (doc.code_number, doc.code_notation) if p),
-            "issued_date": doc.issued_date.strftime("%d/%m/%Y") if doc.issued_date else "",
-            "type_subject": " - ".join(p for p in (doc.document_type_id.name, doc.subject) if p),
+            "issued_date": doc.issued_date.strftime("%d/%m/%Y")
+            if doc.issued_date
+            else "",
+            "type_subject": " - ".join(
+                p for p in (doc.document_type_id.name, doc.subject) if p
+            ),
             "to_places": doc.to_places or "",
-            "handed_date": fields.Datetime.context_timestamp(doc, handed).strftime("%d/%m/%Y") if handed else "",
+            "handed_date": fields.Datetime.context_timestamp(doc, handed).strftime(
+                "%d/%m/%Y"
+            )
+            if handed
+            else "",
             "signature": "",
             "note": "; ".join(n for n in notes if n),
         }
@@ -77,10 +117,16 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
         results = "; ".join(a.result for a in doc.assignment_ids if a.result)
         return {
             "arrival_number": doc.arrival_number,
-            "identity": ", ".join(p for p in (
-                doc.document_type_id.name, "/".join(p for p in (doc.code_number, doc.code_notation) if p),
-                doc.issued_date.strftime("%d/%m/%Y") if doc.issued_date else "",
-                doc.organ_name or doc.sender_id.name) if p),
+            "identity": ", ".join(
+                p
+                for p in (
+                    doc.document_type_id.name,
+                    "/".join(p for p in (doc.code_number, doc.code_notation) if p),
+                    doc.issued_date.strftime("%d/%m/%Y") if doc.issued_date else "",
+                    doc.organ_name or doc.sender_id.name,
+                )
+                if p
+            ),
             "to_places": doc.to_places or "",
             "deadline": doc.deadline.strftime("%d/%m/%Y") if doc.deadline else "",
             "progress": progress + (f" ({results})" if results else ""),
@@ -104,16 +150,27 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
 
     def action_print_pdf(self):
         self._documents()
-        return self.env.ref("vn_document_inbound.action_report_vn_incoming_register").report_action(self)
+        return self.env.ref(
+            "vn_document_inbound.action_report_vn_incoming_register"
+        ).report_action(self)
 
     def action_print_follow_up(self):
         self._documents()
-        return self.env.ref("vn_document_inbound.action_report_vn_incoming_follow_up").report_action(self)
+        return self.env.ref(
+            "vn_document_inbound.action_report_vn_incoming_follow_up"
+        ).report_action(self)
 
     def action_export_xlsx(self):
         """The register as an Excel workbook, same columns as the printed book."""
         values = self._report_values("register")
         data = register_xlsx.register_workbook(
-            "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", register_xlsx.register_subtitle(values["company"], self.year),
-            values["columns"], values["rows"], _("Register"), wide_keys=("type_subject", "to_places"))
-        return register_xlsx.download_action(self, f"so-van-ban-den-{self.year}.xlsx", data)
+            "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+            register_xlsx.register_subtitle(values["company"], self.year),
+            values["columns"],
+            values["rows"],
+            _("Register"),
+            wide_keys=("type_subject", "to_places"),
+        )
+        return register_xlsx.download_action(
+            self, f"so-van-ban-den-{self.year}.xlsx", data
+        )

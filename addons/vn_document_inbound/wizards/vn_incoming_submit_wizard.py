@@ -7,8 +7,16 @@ class VnIncomingSubmitWizard(models.TransientModel):
 
     document_id = fields.Many2one("vn.document.incoming", required=True, readonly=True)
     head_id = fields.Many2one(
-        "res.users", string="Submit to", required=True,
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("vn_document_base.group_vn_document_agency_head").ids)],
+        "res.users",
+        string="Submit to",
+        required=True,
+        domain=lambda self: [
+            (
+                "all_group_ids",
+                "in",
+                self.env.ref("vn_document_base.group_vn_document_agency_head").ids,
+            )
+        ],
     )
 
     def action_confirm(self):

@@ -5,10 +5,13 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     vn_seal_image = fields.Image(related="company_id.vn_seal_image", readonly=False)
-    vn_seal_diameter_mm = fields.Float(related="company_id.vn_seal_diameter_mm", readonly=False)
+    vn_seal_diameter_mm = fields.Float(
+        related="company_id.vn_seal_diameter_mm", readonly=False
+    )
     vn_place_name = fields.Char(related="company_id.vn_place_name", readonly=False)
     vn_format_checker_id = fields.Many2one(
-        "res.users", string="Format checker",
+        "res.users",
+        string="Format checker",
         config_parameter="vn_document_outbound.format_checker_id",
         help="Who checks the format and presentation of drafts before signing (ND 30 Điều 12); "
         "usually the head of the office.",

@@ -17,19 +17,28 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     vn_signature_image = fields.Image(
-        string="Signature image", max_width=1200, max_height=600,
+        string="Signature image",
+        max_width=1200,
+        max_height=600,
         help="The handwritten signature: blue, PNG with a transparent background.",
     )
     vn_signing_authority = fields.Selection(
-        AUTHORITY_MARKS, string="Authority mark", default="none", required=True,
+        AUTHORITY_MARKS,
+        string="Authority mark",
+        default="none",
+        required=True,
     )
     vn_signing_principal = fields.Char(
         string="Signs for",
-        help="The head or the collective body the mark refers to, e.g. \"CHỦ TỊCH\" after KT. "
-        "or \"ỦY BAN NHÂN DÂN\" after TM.",
+        help='The head or the collective body the mark refers to, e.g. "CHỦ TỊCH" after KT. '
+        'or "ỦY BAN NHÂN DÂN" after TM.',
     )
-    vn_signing_title = fields.Char(string="Title in the signature block", help="e.g. \"PHÓ CHỦ TỊCH\".")
-    vn_signing_key_ids = fields.One2many("vn.signing.key", "user_id", string="Signing keys")
+    vn_signing_title = fields.Char(
+        string="Title in the signature block", help='e.g. "PHÓ CHỦ TỊCH".'
+    )
+    vn_signing_key_ids = fields.One2many(
+        "vn.signing.key", "user_id", string="Signing keys"
+    )
 
     def _vn_signature_block_lines(self):
         """The lines above the signature: mark and principal, then the title (uppercase)."""
@@ -48,11 +57,28 @@ class ResUsers(models.Model):
 
     def _vn_open_drafts(self):
         """Outgoing documents not yet issued in which this account holds a role."""
-        return self.env["vn.document.outgoing"].sudo().search([
-            ("state", "in", ("draft", "review", "head_review", "format_check", "to_sign")),
-            "|", "|", "|", "|", ("drafter_id", "=", self.id), ("reviewer_ids", "in", self.id),
-            ("content_approver_id", "=", self.id), ("format_checker_id", "=", self.id), ("signer_id", "=", self.id),
-        ])
+        return (
+            self.env["vn.document.outgoing"]
+            .sudo()
+            .search(
+                [
+                    (
+                        "state",
+                        "in",
+                        ("draft", "review", "head_review", "format_check", "to_sign"),
+                    ),
+                    "|",
+                    "|",
+                    "|",
+                    "|",
+                    ("drafter_id", "=", self.id),
+                    ("reviewer_ids", "in", self.id),
+                    ("content_approver_id", "=", self.id),
+                    ("format_checker_id", "=", self.id),
+                    ("signer_id", "=", self.id),
+                ]
+            )
+        )
 
     def _vn_open_work_count(self):
         return super()._vn_open_work_count() + len(self._vn_open_drafts())
@@ -62,11 +88,25 @@ class ResUsers(models.Model):
         archived, never handed over (R-US4)."""
         lines = super()._vn_handover_work(successor)
         drafts = self._vn_open_drafts()
-        for field in ("drafter_id", "content_approver_id", "format_checker_id", "signer_id"):
+        for field in (
+            "drafter_id",
+            "content_approver_id",
+            "format_checker_id",
+            "signer_id",
+        ):
             drafts.filtered(lambda d: d[field] == self).write({field: successor.id})
         for doc in drafts.filtered(lambda d: self in d.reviewer_ids):
             doc.reviewer_ids = [Command.unlink(self.id), Command.link(successor.id)]
         for doc in drafts:
-            doc._step("assign", self.env._("Handed over from %(old)s to %(new)s", old=self.name, new=successor.name))
-        self.env["vn.signing.key"].sudo().search([("user_id", "=", self.id)]).active = False
+            doc._step(
+                "assign",
+                self.env._(
+                    "Handed over from %(old)s to %(new)s",
+                    old=self.name,
+                    new=successor.name,
+                ),
+            )
+        self.env["vn.signing.key"].sudo().search(
+            [("user_id", "=", self.id)]
+        ).active = False
         return lines + [self.env._("%(count)s outgoing drafts", count=len(drafts))]

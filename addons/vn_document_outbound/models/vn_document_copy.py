@@ -12,9 +12,17 @@ from .vn_document_outgoing_signing import VN_TZ
 
 COPY_FORMS = [("SY", "Sao y"), ("SL", "Sao lục"), ("TrS", "Trích sao")]
 COPY_HEADINGS = {"SY": "SAO Y", "SL": "SAO LỤC", "TrS": "TRÍCH SAO"}
-# Set by _vn_make only (numbering and signing); never by a client, in create as in write.
-WORKFLOW_FIELDS = {"register_book_id", "code_number", "number_symbol", "copy_date", "copied_by_id", "file_id",
-                   "year"}
+# Set by _vn_make only (numbering and signing); never by a client, in create as in
+# write.
+WORKFLOW_FIELDS = {
+    "register_book_id",
+    "code_number",
+    "number_symbol",
+    "copy_date",
+    "copied_by_id",
+    "file_id",
+    "year",
+}
 
 
 class VnDocumentCopy(models.Model):
@@ -30,27 +38,61 @@ class VnDocumentCopy(models.Model):
     _check_company_auto = True
     _vn_owns_files = True
 
-    company_id = fields.Many2one("res.company", string="Agency", required=True, default=lambda self: self.env.company)
-    form = fields.Selection(COPY_FORMS, string="Form of copy", required=True, default="SY")
-    medium = fields.Selection([("electronic", "Electronic (digitised and signed)"), ("paper", "Paper")],
-                              string="Copy on", required=True, default="electronic")
-    outgoing_id = fields.Many2one("vn.document.outgoing", string="Copy of (outgoing)", index=True, check_company=True)
-    incoming_id = fields.Many2one("vn.document.incoming", string="Copy of (incoming)", index=True, check_company=True)
-    source_description = fields.Char(string="Document copied", required=True,
-                                     help="Type, number and symbol, date and issuing agency of the document copied.")
-    extract_note = fields.Char(string="Part extracted", help="For a trích sao: which part is copied.")
-    register_book_id = fields.Many2one("vn.register.book", string="Register book", readonly=True, check_company=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+    form = fields.Selection(
+        COPY_FORMS, string="Form of copy", required=True, default="SY"
+    )
+    medium = fields.Selection(
+        [("electronic", "Electronic (digitised and signed)"), ("paper", "Paper")],
+        string="Copy on",
+        required=True,
+        default="electronic",
+    )
+    outgoing_id = fields.Many2one(
+        "vn.document.outgoing",
+        string="Copy of (outgoing)",
+        index=True,
+        check_company=True,
+    )
+    incoming_id = fields.Many2one(
+        "vn.document.incoming",
+        string="Copy of (incoming)",
+        index=True,
+        check_company=True,
+    )
+    source_description = fields.Char(
+        string="Document copied",
+        required=True,
+        help="Type, number and symbol, date and issuing agency of the document copied.",
+    )
+    extract_note = fields.Char(
+        string="Part extracted", help="For a trích sao: which part is copied."
+    )
+    register_book_id = fields.Many2one(
+        "vn.register.book", string="Register book", readonly=True, check_company=True
+    )
     code_number = fields.Char(string="Number", readonly=True, copy=False)
-    number_symbol = fields.Char(string="Number and symbol", readonly=True, copy=False, index=True)
+    number_symbol = fields.Char(
+        string="Number and symbol", readonly=True, copy=False, index=True
+    )
     copy_date = fields.Datetime(string="Copied on", readonly=True, copy=False)
-    copied_by_id = fields.Many2one("res.users", string="Copied by", readonly=True, copy=False)
+    copied_by_id = fields.Many2one(
+        "res.users", string="Copied by", readonly=True, copy=False
+    )
     copy_count = fields.Integer(string="Paper copies", default=1)
     file_id = fields.Many2one("vn.document.file", string="Signed copy", readonly=True)
     legal_value = fields.Selection(related="file_id.legal_value", string="Legal value")
     year = fields.Integer(string="Year", compute="_compute_year", store=True)
 
-    _number_unique = models.UniqueIndex("(company_id, year, number_symbol) WHERE number_symbol IS NOT NULL",
-                                        "This copy number is already used this year.")
+    _number_unique = models.UniqueIndex(
+        "(company_id, year, number_symbol) WHERE number_symbol IS NOT NULL",
+        "This copy number is already used this year.",
+    )
 
     @api.depends("copy_date")
     def _compute_year(self):
@@ -65,8 +107,14 @@ class VnDocumentCopy(models.Model):
 
     def write(self, vals):
         self._vn_check_client_values(vals)
-        if self.filtered("number_symbol") and set(vals) - {"message_main_attachment_id"} and not self.env.su:
-            raise UserError(_("A copy is a register entry once numbered: it no longer changes."))
+        if (
+            self.filtered("number_symbol")
+            and set(vals) - {"message_main_attachment_id"}
+            and not self.env.su
+        ):
+            raise UserError(
+                _("A copy is a register entry once numbered: it no longer changes.")
+            )
         return super().write(vals)
 
     def _vn_check_client_values(self, vals):
@@ -88,8 +136,14 @@ class VnDocumentCopy(models.Model):
         self.ensure_one()
         if self.medium == "paper":
             return self._vn_make()
-        return {"type": "ir.actions.act_window", "name": _("Sign the copy"), "res_model": "vn.outgoing.sign.wizard",
-                "view_mode": "form", "target": "new", "context": {"default_mode": "copy", "default_copy_id": self.id}}
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Sign the copy"),
+            "res_model": "vn.outgoing.sign.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_mode": "copy", "default_copy_id": self.id},
+        }
 
     def _vn_make(self, key=None, secret=None, filename=None, data=None):
         """Number the copy and, for an electronic one, sign the uploaded scan or extract."""
@@ -100,25 +154,43 @@ class VnDocumentCopy(models.Model):
             raise UserError(_("This copy is already made."))
         if self.medium == "electronic":
             if not (key and data):
-                raise UserError(_("An electronic copy needs the scanned or extracted PDF and the agency's key."))
+                raise UserError(
+                    _(
+                        "An electronic copy needs the scanned or extracted PDF and the agency's key."
+                    )
+                )
             key = key.with_env(self.env)
             key._check_holder()
             if key.usage != "agency":
                 raise UserError(_("A copy is signed with the agency's key."))
         when = datetime.datetime.now(VN_TZ).replace(microsecond=0)
-        book = self.env["vn.register.book"].search([("kind", "=", "copy"), ("company_id", "=", self.company_id.id)],
-                                                   limit=1)
+        book = self.env["vn.register.book"].search(
+            [("kind", "=", "copy"), ("company_id", "=", self.company_id.id)], limit=1
+        )
         if not book:
             raise UserError(_("Open a register book for copies first."))
-        values = {"register_book_id": book.id, "copy_date": fields.Datetime.now(), "copied_by_id": self.env.uid}
+        values = {
+            "register_book_id": book.id,
+            "copy_date": fields.Datetime.now(),
+            "copied_by_id": self.env.uid,
+        }
         if self.medium == "electronic":
             values["file_id"] = self._vn_sign_copy(key, secret, filename, data, when).id
         _number, formatted = book._take_number(when.date())
-        values.update(code_number=formatted,
-                      number_symbol=f"{formatted}/{self.form}-{self.company_id.vn_short_name or ''}".rstrip("-"))
+        values.update(
+            code_number=formatted,
+            number_symbol=f"{formatted}/{self.form}-{self.company_id.vn_short_name or ''}".rstrip(
+                "-"
+            ),
+        )
         self.sudo().write(values)
-        self.message_post(body=_("%(form)s %(number)s made", form=selection_label(self, "form"),
-                                 number=self.number_symbol))
+        self.message_post(
+            body=_(
+                "%(form)s %(number)s made",
+                form=selection_label(self, "form"),
+                number=self.number_symbol,
+            )
+        )
         return self.number_symbol
 
     def _vn_sign_copy(self, key, secret, filename, data, when):
@@ -126,12 +198,25 @@ class VnDocumentCopy(models.Model):
         if check["mimetype"] != "application/pdf":
             raise UserError(_("An electronic copy is a PDF."))
         if check["signatures"]:
-            raise UserError(_("Upload the scan or the extract itself, not a signed file: a copy gets only the "
-                              "agency's signature."))
-        text = pdf_signing.stamp_text_copy(COPY_HEADINGS[self.form], self.company_id.name, when)
+            raise UserError(
+                _(
+                    "Upload the scan or the extract itself, not a signed file: a copy gets only the "
+                    "agency's signature."
+                )
+            )
+        text = pdf_signing.stamp_text_copy(
+            COPY_HEADINGS[self.form], self.company_id.name, when
+        )
         with key._open(secret) as signer:
-            signed = pdf_signing.sign_with_text_stamp(data, signer, text, reason=selection_label(self, "form"))
+            signed = pdf_signing.sign_with_text_stamp(
+                data, signer, text, reason=selection_label(self, "form")
+            )
         stored = self.env["vn.document.file"]._vn_store_checked(filename, signed, self)
         if stored.legal_value != "certified_copy":
-            raise UserError(_("The signed copy does not validate: %(why)s", why=stored.legal_value_reason))
+            raise UserError(
+                _(
+                    "The signed copy does not validate: %(why)s",
+                    why=stored.legal_value_reason,
+                )
+            )
         return stored

@@ -25,10 +25,15 @@ DELIVERY_STATES = [
     ("recalled", "Recalled"),
     ("failed", "Failed"),
 ]
-# Events of an incoming document of the same agency -> status of the delivery line it came from.
+# Events of an incoming document of the same agency -> status of the delivery line it
+# came from.
 INTERNAL_EVENTS = {
-    "received": "received", "registered": "registered", "assigned": "assigned",
-    "done": "done", "returned": "returned", "recalled": "recalled",
+    "received": "received",
+    "registered": "registered",
+    "assigned": "assigned",
+    "done": "done",
+    "returned": "returned",
+    "recalled": "recalled",
 }
 
 
@@ -44,31 +49,60 @@ class VnDocumentDelivery(models.Model):
     _order = "document_id, sequence, id"
     _rec_name = "recipient_name"
 
-    document_id = fields.Many2one("vn.document.outgoing", string="Document", required=True, index=True,
-                                  ondelete="cascade")
-    company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
+    document_id = fields.Many2one(
+        "vn.document.outgoing",
+        string="Document",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(
+        related="document_id.company_id", store=True, index=True
+    )
     sequence = fields.Integer(default=10)
-    kind = fields.Selection(DELIVERY_KINDS, string="Channel", required=True, default="external")
+    kind = fields.Selection(
+        DELIVERY_KINDS, string="Channel", required=True, default="external"
+    )
     department_id = fields.Many2one("hr.department", string="Unit")
-    partner_id = fields.Many2one("res.partner", string="Agency or addressee", index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Agency or addressee", index=True
+    )
     email = fields.Char(string="E-mail")
-    recipient_name = fields.Char(string="Recipient", compute="_compute_recipient_name", store=True)
-    state = fields.Selection(DELIVERY_STATES, string="Status", default="draft", required=True, readonly=True,
-                             tracking=True, index=True)
+    recipient_name = fields.Char(
+        string="Recipient", compute="_compute_recipient_name", store=True
+    )
+    state = fields.Selection(
+        DELIVERY_STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
     status_date = fields.Datetime(string="Status since", readonly=True)
     status_note = fields.Char(string="Status note", readonly=True)
     sent_on = fields.Datetime(string="Sent on", readonly=True)
-    incoming_id = fields.Many2one("vn.document.incoming", string="Delivered as", readonly=True, index=True)
+    incoming_id = fields.Many2one(
+        "vn.document.incoming", string="Delivered as", readonly=True, index=True
+    )
     # Postal dispatch register (ND 30 Phụ lục IV)
     envelope_count = fields.Integer(string="Envelopes", default=1)
-    postal_receipt = fields.Char(string="Post office receipt", help="Ký nhận và dấu bưu điện.")
-    document_number_symbol = fields.Char(related="document_id.number_symbol", string="Number and symbol")
+    postal_receipt = fields.Char(
+        string="Post office receipt", help="Ký nhận và dấu bưu điện."
+    )
+    document_number_symbol = fields.Char(
+        related="document_id.number_symbol", string="Number and symbol"
+    )
 
     @api.depends("kind", "department_id", "partner_id", "email")
     def _compute_recipient_name(self):
         for line in self:
-            line.recipient_name = (line.department_id.name if line.kind == "internal" else
-                                   line.partner_id.name or line.email or "")
+            line.recipient_name = (
+                line.department_id.name
+                if line.kind == "internal"
+                else line.partner_id.name or line.email or ""
+            )
 
     @api.constrains("kind", "department_id", "partner_id", "email")
     def _check_recipient(self):
@@ -80,16 +114,32 @@ class VnDocumentDelivery(models.Model):
                 "paper": not line.partner_id,
             }[line.kind]
             if missing:
-                raise UserError(_("%(kind)s: the recipient is incomplete (a unit, an agency with its identifier "
-                                  "code, an e-mail address or an addressee).", kind=selection_label(line, "kind")))
+                raise UserError(
+                    _(
+                        "%(kind)s: the recipient is incomplete (a unit, an agency with its identifier "
+                        "code, an e-mail address or an addressee).",
+                        kind=selection_label(line, "kind"),
+                    )
+                )
 
-    # ------------------------------------------------------------------
-    # Who changes the recipients: whoever holds the draft, until issue (R-OUT5); after issue only
-    # the records clerk records the postal dispatch of a paper copy. Statuses come from the services.
+    # ------------------------------------------------------------------ Who changes the
+    # recipients: whoever holds the draft, until issue (R-OUT5); after issue only the
+    # records clerk records the postal dispatch of a paper copy. Statuses come from the
+    # services.
     # ------------------------------------------------------------------
     POSTAL_FIELDS = frozenset({"envelope_count", "postal_receipt"})
-    SERVICE_FIELDS = frozenset({"state", "status_date", "status_note", "sent_on", "incoming_id", "document_id",
-                                "company_id", "recipient_name"})
+    SERVICE_FIELDS = frozenset(
+        {
+            "state",
+            "status_date",
+            "status_note",
+            "sent_on",
+            "incoming_id",
+            "document_id",
+            "company_id",
+            "recipient_name",
+        }
+    )
 
     @api.model
     def _vn_check_editable(self, documents, keys):
@@ -100,19 +150,33 @@ class VnDocumentDelivery(models.Model):
         for doc in documents:
             if doc.state in ("issued", "recalled"):
                 if keys - self.POSTAL_FIELDS - {"sequence"}:
-                    raise UserError(_("The recipients of an issued document no longer change."))
-                if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
+                    raise UserError(
+                        _("The recipients of an issued document no longer change.")
+                    )
+                if not self.env.user.has_group(
+                    "vn_document_base.group_vn_document_clerk"
+                ):
                     raise AccessError(_("The records clerk records the dispatch."))
             elif self.env.user not in doc.turn_user_ids and not (
-                    doc.state == "draft" and self.env.user == doc.drafting_assigned_by_id):
-                raise AccessError(_("It is not your turn on %(doc)s: it waits for %(names)s.",
-                                    doc=doc.display_name, names=doc.turn_text or _("nobody")))
+                doc.state == "draft" and self.env.user == doc.drafting_assigned_by_id
+            ):
+                raise AccessError(
+                    _(
+                        "It is not your turn on %(doc)s: it waits for %(names)s.",
+                        doc=doc.display_name,
+                        names=doc.turn_text or _("nobody"),
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            document = self.env["vn.document.outgoing"].sudo().browse(vals.get("document_id"))
-            self._vn_check_editable(document.with_env(self.env), (set(vals) - {"document_id"}) | {"kind"})
+            document = (
+                self.env["vn.document.outgoing"].sudo().browse(vals.get("document_id"))
+            )
+            self._vn_check_editable(
+                document.with_env(self.env), (set(vals) - {"document_id"}) | {"kind"}
+            )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -124,14 +188,27 @@ class VnDocumentDelivery(models.Model):
         self._vn_check_editable(self.sudo().document_id.with_env(self.env), {"kind"})
 
     def _vn_copy_values(self):
-        return {"kind": self.kind, "department_id": self.department_id.id, "partner_id": self.partner_id.id,
-                "email": self.email}
+        return {
+            "kind": self.kind,
+            "department_id": self.department_id.id,
+            "partner_id": self.partner_id.id,
+            "email": self.email,
+        }
 
     def _vn_set_status(self, state, note=False):
         for line in self:
-            line.sudo().write({"state": state, "status_date": fields.Datetime.now(), "status_note": note or False})
-            line.document_id._step("delivery", f"{line.recipient_name}: {selection_label(legal(line), 'state')}"
-                                   + (f" ({note})" if note else ""))
+            line.sudo().write(
+                {
+                    "state": state,
+                    "status_date": fields.Datetime.now(),
+                    "status_note": note or False,
+                }
+            )
+            line.document_id._step(
+                "delivery",
+                f"{line.recipient_name}: {selection_label(legal(line), 'state')}"
+                + (f" ({note})" if note else ""),
+            )
 
     # ------------------------------------------------------------------
     # Dispatch at issue
@@ -143,33 +220,63 @@ class VnDocumentDelivery(models.Model):
     def _vn_dispatch_internal(self):
         """Into the incoming flow of the same agency, as a received document with the issued files."""
         doc = self.document_id
-        incoming = self.env["vn.document.incoming"].sudo().create({
-            "channel": "internal", "company_id": doc.company_id.id, "subject": doc.subject,
-            "document_type_id": doc.document_type_id.id, "code_number": doc.code_number,
-            "code_notation": doc.number_symbol.split("/", 1)[1], "issued_date": doc.issued_date,
-            "sender_id": doc.company_id.partner_id.id, "organ_name": doc.company_id.name,
-            "urgency_id": doc.urgency_id.id, "signer_name": doc.signed_by_id.name,
-            "signer_position": (doc.signature_block or "").split("\n")[-1],
-            "description": _("For: %(unit)s", unit=self.department_id.name),
-            "vn_source_delivery_id": self.id,
-        })
+        incoming = (
+            self.env["vn.document.incoming"]
+            .sudo()
+            .create(
+                {
+                    "channel": "internal",
+                    "company_id": doc.company_id.id,
+                    "subject": doc.subject,
+                    "document_type_id": doc.document_type_id.id,
+                    "code_number": doc.code_number,
+                    "code_notation": doc.number_symbol.split("/", 1)[1],
+                    "issued_date": doc.issued_date,
+                    "sender_id": doc.company_id.partner_id.id,
+                    "organ_name": doc.company_id.name,
+                    "urgency_id": doc.urgency_id.id,
+                    "signer_name": doc.signed_by_id.name,
+                    "signer_position": (doc.signature_block or "").split("\n")[-1],
+                    "description": _("For: %(unit)s", unit=self.department_id.name),
+                    "vn_source_delivery_id": self.id,
+                }
+            )
+        )
         stored = self.env["vn.document.file"]
-        for version in doc.version_ids.filtered(lambda v: v.kind in ("issued", "issued_attachment")):
+        for version in doc.version_ids.filtered(
+            lambda v: v.kind in ("issued", "issued_attachment")
+        ):
             stored |= version.file_id.sudo()._vn_copy_to(incoming)
         incoming._adopt_main_file(stored)
-        # The status follows the incoming document's events (see vn.document.incoming._vn_notify_event).
-        self.sudo().write({"incoming_id": incoming.id, "sent_on": fields.Datetime.now()})
+        # The status follows the incoming document's events (see
+        # vn.document.incoming._vn_notify_event).
+        self.sudo().write(
+            {"incoming_id": incoming.id, "sent_on": fields.Datetime.now()}
+        )
 
     def _vn_dispatch_email(self):
         doc = self.document_id
-        attachments = doc.version_ids.filtered(lambda v: v.kind in ("issued", "issued_attachment")).file_id.attachment_id
-        mail = self.env["mail.mail"].sudo().create({
-            "subject": f"{doc.number_symbol} - {doc.subject}",
-            "body_html": legal(self).env._("%(agency)s sends you document %(doc)s, digitally signed, attached.",
-                           agency=doc.company_id.name, doc=doc.number_symbol),
-            "email_to": self.email, "model": doc._name, "res_id": doc.id,
-            "attachment_ids": [fields.Command.set(attachments.ids)],
-        })
+        attachments = doc.version_ids.filtered(
+            lambda v: v.kind in ("issued", "issued_attachment")
+        ).file_id.attachment_id
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .create(
+                {
+                    "subject": f"{doc.number_symbol} - {doc.subject}",
+                    "body_html": legal(self).env._(
+                        "%(agency)s sends you document %(doc)s, digitally signed, attached.",
+                        agency=doc.company_id.name,
+                        doc=doc.number_symbol,
+                    ),
+                    "email_to": self.email,
+                    "model": doc._name,
+                    "res_id": doc.id,
+                    "attachment_ids": [fields.Command.set(attachments.ids)],
+                }
+            )
+        )
         self.sudo().write({"sent_on": fields.Datetime.now()})
         self._vn_set_status("sent", _("E-mail %(id)s", id=mail.id))
 
@@ -184,7 +291,9 @@ class VnDocumentDelivery(models.Model):
     def action_mark_posted(self):
         for line in self:
             if line.kind != "paper" or line.state != "to_post":
-                raise UserError(_("Only a paper copy waiting for the post can be marked as posted."))
+                raise UserError(
+                    _("Only a paper copy waiting for the post can be marked as posted.")
+                )
             if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
                 raise UserError(_("The records clerk records the dispatch."))
             line.sudo().sent_on = fields.Datetime.now()
@@ -200,17 +309,32 @@ class VnDocumentDelivery(models.Model):
                 line.incoming_id.sudo()._vn_recall(reason)
             elif line.kind == "email" and line.email:
                 doc = line.document_id
-                self.env["mail.mail"].sudo().create({
-                    "subject": legal(self).env._("Recalled: %(doc)s", doc=doc.number_symbol),
-                    "body_html": legal(self).env._("%(agency)s recalls document %(doc)s: %(reason)s. "
-                                                   "Please destroy it.",
-                                   agency=doc.company_id.name, doc=doc.number_symbol, reason=reason),
-                    "email_to": line.email, "model": doc._name, "res_id": doc.id,
-                })
+                self.env["mail.mail"].sudo().create(
+                    {
+                        "subject": legal(self).env._(
+                            "Recalled: %(doc)s", doc=doc.number_symbol
+                        ),
+                        "body_html": legal(self).env._(
+                            "%(agency)s recalls document %(doc)s: %(reason)s. "
+                            "Please destroy it.",
+                            agency=doc.company_id.name,
+                            doc=doc.number_symbol,
+                            reason=reason,
+                        ),
+                        "email_to": line.email,
+                        "model": doc._name,
+                        "res_id": doc.id,
+                    }
+                )
             elif line.kind == "paper":
                 line.document_id.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=self.env.uid,
-                    summary=_("Ask %(name)s to send the paper copy back", name=line.recipient_name))
+                    "mail.mail_activity_data_todo",
+                    user_id=self.env.uid,
+                    summary=_(
+                        "Ask %(name)s to send the paper copy back",
+                        name=line.recipient_name,
+                    ),
+                )
             elif line.kind == "external":
                 line._vn_recall_external(reason)
                 continue  # the connector sets the status when the recipient answers

@@ -1,4 +1,5 @@
 from odoo import fields, models
+
 from odoo.addons.vn_document_base.tools.legal import legal
 
 from .vn_document_delivery import INTERNAL_EVENTS
@@ -11,11 +12,18 @@ class VnDocumentIncoming(models.Model):
     _inherit = "vn.document.incoming"
 
     def _vn_workflow_field_names(self):
-        return super()._vn_workflow_field_names() | {"vn_source_delivery_id", "reply_ids"}
+        return super()._vn_workflow_field_names() | {
+            "vn_source_delivery_id",
+            "reply_ids",
+        }
 
     reply_ids = fields.One2many("vn.document.outgoing", "incoming_id", string="Replies")
-    vn_source_delivery_id = fields.Many2one("vn.document.delivery", string="Sent by our outgoing document",
-                                            readonly=True, index="btree_not_null")
+    vn_source_delivery_id = fields.Many2one(
+        "vn.document.delivery",
+        string="Sent by our outgoing document",
+        readonly=True,
+        index="btree_not_null",
+    )
 
     def _vn_notify_event(self, event):
         res = super()._vn_notify_event(event)
@@ -29,19 +37,40 @@ class VnDocumentIncoming(models.Model):
         """A staff member starts a reply; it completes their assignment when issued (R-OUT1)."""
         self.ensure_one()
         assignment = self.assignment_ids.filtered(
-            lambda a: a.state == "open" and a.role == "lead" and a._responsible_user() == self.env.user)[:1]
-        letter = self.env["vn.document.type"].search([("symbol_style", "=", "agency_unit")], limit=1)
+            lambda a: (
+                a.state == "open"
+                and a.role == "lead"
+                and a._responsible_user() == self.env.user
+            )
+        )[:1]
+        letter = self.env["vn.document.type"].search(
+            [("symbol_style", "=", "agency_unit")], limit=1
+        )
         self.check_access("read")
-        reply = self.env["vn.document.outgoing"].create({
-            "document_type_id": letter.id, "subject": self.env._("Reply to %(doc)s", doc=self.display_name)[:500],
-            "drafter_id": self.env.user.id,
-            "drafting_department_id": self.env.user.employee_ids[:1].department_id.id,
-            "delivery_ids": [fields.Command.create(self._vn_reply_recipient())] if self.sender_id else [],
-        })
+        reply = self.env["vn.document.outgoing"].create(
+            {
+                "document_type_id": letter.id,
+                "subject": self.env._("Reply to %(doc)s", doc=self.display_name)[:500],
+                "drafter_id": self.env.user.id,
+                "drafting_department_id": self.env.user.employee_ids[
+                    :1
+                ].department_id.id,
+                "delivery_ids": [fields.Command.create(self._vn_reply_recipient())]
+                if self.sender_id
+                else [],
+            }
+        )
         # The links are workflow fields: set here, after the checks, never by a client.
-        reply.sudo().write({"incoming_id": self.id, "incoming_assignment_id": assignment.id})
+        reply.sudo().write(
+            {"incoming_id": self.id, "incoming_assignment_id": assignment.id}
+        )
         self._trail(legal(self).env._("Reply drafted: %(doc)s", doc=reply.display_name))
-        return {"type": "ir.actions.act_window", "res_model": reply._name, "res_id": reply.id, "view_mode": "form"}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": reply._name,
+            "res_id": reply.id,
+            "view_mode": "form",
+        }
 
     def _vn_reply_recipient(self):
         if self.channel == "internal" or self.sender_id == self.company_id.partner_id:

@@ -35,15 +35,31 @@ class VnDocumentOutgoingStep(models.Model):
     _inherit = ["vn.document.child.mixin"]
     _order = "date, id"
 
-    document_id = fields.Many2one("vn.document.outgoing", string="Document", required=True, index=True,
-                                  ondelete="cascade")
+    document_id = fields.Many2one(
+        "vn.document.outgoing",
+        string="Document",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
     kind = fields.Selection(STEP_KINDS, string="Step", required=True, readonly=True)
-    date = fields.Datetime(string="Date", required=True, default=fields.Datetime.now, readonly=True)
-    user_id = fields.Many2one("res.users", string="By", required=True, default=lambda self: self.env.user,
-                              readonly=True)
-    version_id = fields.Many2one("vn.document.outgoing.version", string="On version", readonly=True)
+    date = fields.Datetime(
+        string="Date", required=True, default=fields.Datetime.now, readonly=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="By",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    version_id = fields.Many2one(
+        "vn.document.outgoing.version", string="On version", readonly=True
+    )
     note = fields.Text(string="Comment", readonly=True)
-    is_approval = fields.Boolean(string="Approval", compute="_compute_is_approval", store=True)
+    is_approval = fields.Boolean(
+        string="Approval", compute="_compute_is_approval", store=True
+    )
 
     @api.depends("kind")
     def _compute_is_approval(self):

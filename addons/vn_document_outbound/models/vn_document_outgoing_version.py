@@ -20,20 +20,36 @@ class VnDocumentOutgoingVersion(models.Model):
     _inherit = ["vn.document.child.mixin"]
     _order = "document_id, id"
 
-    document_id = fields.Many2one("vn.document.outgoing", string="Document", required=True, index=True,
-                                  ondelete="cascade")
+    document_id = fields.Many2one(
+        "vn.document.outgoing",
+        string="Document",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
     number = fields.Integer(string="Version", readonly=True)
     kind = fields.Selection(VERSION_KINDS, string="Kind", required=True, readonly=True)
-    file_id = fields.Many2one("vn.document.file", string="File", required=True, readonly=True)
+    file_id = fields.Many2one(
+        "vn.document.file", string="File", required=True, readonly=True
+    )
     name = fields.Char(related="file_id.name", string="File name")
     sha256 = fields.Char(related="file_id.sha256")
-    converted_from_id = fields.Many2one("vn.document.file", string="Converted from", readonly=True,
-                                        help="The DOCX or ODT text this PDF was made from.")
-    uploaded_by_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user, readonly=True)
+    converted_from_id = fields.Many2one(
+        "vn.document.file",
+        string="Converted from",
+        readonly=True,
+        help="The DOCX or ODT text this PDF was made from.",
+    )
+    uploaded_by_id = fields.Many2one(
+        "res.users", string="By", default=lambda self: self.env.user, readonly=True
+    )
     create_date = fields.Datetime(string="Date", readonly=True)
     note = fields.Char(string="Note")
-    superseded = fields.Boolean(string="Superseded", readonly=True,
-                                help="A later upload took its place; it is kept all the same.")
+    superseded = fields.Boolean(
+        string="Superseded",
+        readonly=True,
+        help="A later upload took its place; it is kept all the same.",
+    )
 
     def action_download(self):
         return self.file_id.action_download()

@@ -8,7 +8,11 @@ from odoo.tools import mute_logger
 from ..tools import pdf_signing
 from .common import PASSPHRASE, OutgoingCase, read_pki
 
-QUIET = ("pyhanko", "pyhanko_certvalidator", "odoo.addons.vn_document_base.models.vn_file_check")
+QUIET = (
+    "pyhanko",
+    "pyhanko_certvalidator",
+    "odoo.addons.vn_document_base.models.vn_file_check",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -16,25 +20,37 @@ class TestOutgoingFlow(OutgoingCase):
     """The outgoing path with real signatures (R-OUT1 to R-OUT11, R-LV1, R-US4)."""
 
     def validate(self, data):
-        return pdf_signing.validate(data, [pdf_signing_der(read_pki("root.pem"))], [read_pki("crl.der")])
+        return pdf_signing.validate(
+            data, [pdf_signing_der(read_pki("root.pem"))], [read_pki("crl.der")]
+        )
 
     # ------------------------------------------------------------------
     def test_draft_review_approvals_sign_issue(self):
         """R-OUT1, R-OUT2, R-OUT5: drafting, a review loop through the head of the unit,
         the three approvals, the signer's and the agency's signatures, issue."""
         doc = self.new_draft(reviewer_ids=[(4, self.reviewer.id)])
-        doc.with_user(self.staff)._vn_add_version("du-thao-1.pdf", self.final_pdf, "draft")
+        doc.with_user(self.staff)._vn_add_version(
+            "du-thao-1.pdf", self.final_pdf, "draft"
+        )
         doc.with_user(self.staff).action_send_for_review()
         self.assertEqual(doc.state, "review")
         self.assertEqual(doc.turn_user_ids, self.reviewer)
         with self.assertRaises(AccessError):
             doc.with_user(self.outsider)._vn_review("Không phải lượt của tôi")
         doc.with_user(self.reviewer)._vn_review("Sửa lại căn cứ pháp lý")
-        self.assertEqual(doc.state, "head_review", "all reviewers commented: to the head of the unit")
-        doc.with_user(self.head_of_unit)._vn_return_to_drafter("Bổ sung căn cứ theo góp ý")
+        self.assertEqual(
+            doc.state, "head_review", "all reviewers commented: to the head of the unit"
+        )
+        doc.with_user(self.head_of_unit)._vn_return_to_drafter(
+            "Bổ sung căn cứ theo góp ý"
+        )
         self.assertEqual(doc.state, "draft")
-        doc.with_user(self.staff)._vn_add_version("du-thao-2.pdf", self.final_pdf, "final")
-        doc.with_user(self.staff)._vn_add_version("phu-luc.pdf", self.annex_pdf, "attachment")
+        doc.with_user(self.staff)._vn_add_version(
+            "du-thao-2.pdf", self.final_pdf, "final"
+        )
+        doc.with_user(self.staff)._vn_add_version(
+            "phu-luc.pdf", self.annex_pdf, "attachment"
+        )
         self.assertEqual(len(doc.version_ids), 3, "every upload is kept")
         self.assertTrue(doc.version_ids[0].superseded)
         doc.with_user(self.staff).action_send_to_head()
@@ -45,7 +61,9 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(doc.state, "to_sign")
         self.assertEqual(doc.signature_block, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
         with self.assertRaises(UserError) as wrong:
-            doc.with_user(self.signer).with_context(lang="vi_VN")._vn_sign(self.signer_key, "0000")
+            doc.with_user(self.signer).with_context(lang="vi_VN")._vn_sign(
+                self.signer_key, "0000"
+            )
         self.assertIn("Mật khẩu", str(wrong.exception))
         doc.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
         self.assertEqual(doc.state, "signed")
@@ -53,15 +71,30 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(number, "01/QĐ-UBND")
         self.assertEqual(doc.state, "issued")
         kinds = doc.step_ids.mapped("kind")
-        for kind in ("review", "return", "approve_content", "approve_format", "approve_sign", "sign", "number",
-                     "agency_sign", "issue"):
+        for kind in (
+            "review",
+            "return",
+            "approve_content",
+            "approve_format",
+            "approve_sign",
+            "sign",
+            "number",
+            "agency_sign",
+            "issue",
+        ):
             self.assertIn(kind, kinds)
         approvals = doc.approval_ids
-        self.assertEqual(approvals.mapped("user_id"), self.head_of_unit | self.clerk | self.signer)
+        self.assertEqual(
+            approvals.mapped("user_id"), self.head_of_unit | self.clerk | self.signer
+        )
 
-        # R-LV1, R-OUT10: both signatures valid, nothing but form filling after the signer's.
+        # R-LV1, R-OUT10: both signatures valid, nothing but form filling after the
+        # signer's.
         results = self.validate(self.raw(doc.issued_file_id))
-        self.assertEqual([r["field_name"] for r in results], [pdf_signing.SIGNER_FIELD, pdf_signing.AGENCY_FIELD])
+        self.assertEqual(
+            [r["field_name"] for r in results],
+            [pdf_signing.SIGNER_FIELD, pdf_signing.AGENCY_FIELD],
+        )
         self.assertTrue(all(r["bottom_line"] for r in results), results)
         self.assertEqual(results[0]["modification_level"], "FORM_FILLING")
         self.assertEqual(doc.legal_value, "original")
@@ -87,7 +120,9 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertAlmostEqual((ay0 + ay1) / 2, (sy0 + sy1) / 2, delta=1)
         self.assertEqual(rects[pdf_signing.NUMBER_FIELD][0], 0)
         annex = doc.version_ids.filtered(lambda v: v.kind == "issued_attachment")
-        page, (x0, y0, x1, y1) = pdf_signing.field_rectangles(self.raw(annex.file_id))[pdf_signing.STAMP_FIELD]
+        page, (x0, y0, x1, y1) = pdf_signing.field_rectangles(self.raw(annex.file_id))[
+            pdf_signing.STAMP_FIELD
+        ]
         self.assertEqual(page, 0)
         self.assertGreater(x0, 595 / 2, "right half of an A4 page")
         self.assertGreater(y0, 842 * 0.8, "top of the page")
@@ -96,7 +131,9 @@ class TestOutgoingFlow(OutgoingCase):
         """R-OUT3: one series per type as the agency chose; công văn carries the drafting unit."""
         first = self.bring_to_signing(self.new_draft(), with_annex=False)
         self.assertEqual(self.sign_and_issue(first, self.agency_p12_key), "01/QĐ-UBND")
-        letter = self.bring_to_signing(self.new_draft(self.letter, subject="V/v báo cáo"), with_annex=False)
+        letter = self.bring_to_signing(
+            self.new_draft(self.letter, subject="V/v báo cáo"), with_annex=False
+        )
         self.assertEqual(self.sign_and_issue(letter, self.agency_p12_key), "01/UBND-VP")
         second = self.bring_to_signing(self.new_draft(), with_annex=False)
         self.assertEqual(self.sign_and_issue(second, self.agency_p12_key), "02/QĐ-UBND")
@@ -113,17 +150,26 @@ class TestOutgoingFlow(OutgoingCase):
         self.signer_key.user_id = self.signer
         doc.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
         with self.assertRaises(UserError):
-            doc.with_user(self.clerk)._vn_issue(self.agency_token_key, "9999")  # wrong PIN
+            doc.with_user(self.clerk)._vn_issue(
+                self.agency_token_key, "9999"
+            )  # wrong PIN
         self.assertEqual(doc.state, "signed")
-        self.assertEqual(self.book_decision.next_number, 1, "a failed issue uses no number")
+        self.assertEqual(
+            self.book_decision.next_number, 1, "a failed issue uses no number"
+        )
 
     def test_external_signature(self):
         """R-US4: the prepared file signed with a desktop tool comes back; the earlier revision must
         be byte-identical and the signature the holder's."""
-        key = self.env["vn.signing.key"].create({
-            "name": "Ký bằng công cụ máy tính", "user_id": self.signer.id, "usage": "personal", "kind": "external",
-            "certificate": base64.b64encode(read_pki("signer2.pem")),
-        })
+        key = self.env["vn.signing.key"].create(
+            {
+                "name": "Ký bằng công cụ máy tính",
+                "user_id": self.signer.id,
+                "usage": "personal",
+                "kind": "external",
+                "certificate": base64.b64encode(read_pki("signer2.pem")),
+            }
+        )
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         prepared = self.raw(doc.signing_file_id)
         signed_by_other = desktop_sign(prepared, "signer.p12")
@@ -132,8 +178,12 @@ class TestOutgoingFlow(OutgoingCase):
         tampered = bytearray(prepared)
         tampered[200:205] = b"XXXXX"
         with self.assertRaises(UserError):
-            doc.with_user(self.signer)._vn_sign_external(key, desktop_sign(bytes(tampered), "signer2.p12"))
-        doc.with_user(self.signer)._vn_sign_external(key, desktop_sign(prepared, "signer2.p12"))
+            doc.with_user(self.signer)._vn_sign_external(
+                key, desktop_sign(bytes(tampered), "signer2.p12")
+            )
+        doc.with_user(self.signer)._vn_sign_external(
+            key, desktop_sign(prepared, "signer2.p12")
+        )
         self.assertEqual(doc.state, "signed")
         self.assertEqual(self.sign_and_issue_after_signer(doc), "01/QĐ-UBND")
         self.assertEqual(doc.legal_value, "original")
@@ -148,12 +198,27 @@ class TestOutgoingFlow(OutgoingCase):
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         doc.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
         eicar = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
-        report = {"mimetype": "application/pdf", "size": len(eicar), "sha256": __import__("hashlib").sha256(
-            eicar).hexdigest(), "scan_engine": "older database", "page_count": 1, "signatures": [],
-            "legal_value": "reference", "legal_value_reason": ""}
-        infected = self.env["vn.document.file"]._vn_store("phu-luc.pdf", eicar, doc, report)
-        self.env["vn.document.outgoing.version"].create({"document_id": doc.id, "kind": "attachment",
-                                                         "file_id": infected.id, "number": 9})
+        report = {
+            "mimetype": "application/pdf",
+            "size": len(eicar),
+            "sha256": __import__("hashlib").sha256(eicar).hexdigest(),
+            "scan_engine": "older database",
+            "page_count": 1,
+            "signatures": [],
+            "legal_value": "reference",
+            "legal_value_reason": "",
+        }
+        infected = self.env["vn.document.file"]._vn_store(
+            "phu-luc.pdf", eicar, doc, report
+        )
+        self.env["vn.document.outgoing.version"].create(
+            {
+                "document_id": doc.id,
+                "kind": "attachment",
+                "file_id": infected.id,
+                "number": 9,
+            }
+        )
         with self.assertRaises(UserError) as blocked:
             doc.with_user(self.clerk)._vn_issue(self.agency_token_key, PASSPHRASE)
         self.assertIn("phu-luc.pdf", str(blocked.exception))
@@ -191,8 +256,14 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(lines["email"].state, "sent")
         self.assertEqual(lines["paper"].state, "to_post")
         incoming.with_user(self.clerk).action_register()
-        self.assertEqual(lines["internal"].state, "registered", "the internal line follows the incoming flow")
-        lines["paper"].with_user(self.clerk).write({"postal_receipt": "RR123456VN", "envelope_count": 1})
+        self.assertEqual(
+            lines["internal"].state,
+            "registered",
+            "the internal line follows the incoming flow",
+        )
+        lines["paper"].with_user(self.clerk).write(
+            {"postal_receipt": "RR123456VN", "envelope_count": 1}
+        )
         lines["paper"].with_user(self.clerk).action_mark_posted()
         self.assertEqual(lines["paper"].state, "sent")
         with self.assertRaises(AccessError):
@@ -200,10 +271,21 @@ class TestOutgoingFlow(OutgoingCase):
         doc.with_user(self.clerk)._vn_recall("Ban hành sai đối tượng")
         self.assertEqual(doc.state, "recalled")
         self.assertEqual(incoming.state, "recalled")
-        # Other agencies answer through the platform (the connector's tests follow that line).
-        self.assertTrue(all(line.state == "recalled" for line in doc.delivery_ids if line.kind != "external"))
-        recall_mail = self.env["mail.mail"].search([("email_to", "=", "so-noi-vu@example.com"),
-                                                    ("subject", "ilike", "01/QĐ-UBND")])
+        # Other agencies answer through the platform (the connector's tests follow that
+        # line).
+        self.assertTrue(
+            all(
+                line.state == "recalled"
+                for line in doc.delivery_ids
+                if line.kind != "external"
+            )
+        )
+        recall_mail = self.env["mail.mail"].search(
+            [
+                ("email_to", "=", "so-noi-vu@example.com"),
+                ("subject", "ilike", "01/QĐ-UBND"),
+            ]
+        )
         self.assertEqual(len(recall_mail), 2, "the copy, then the recall")
         with self.assertRaises(UserError):
             doc.sudo().subject = "Không đổi được"
@@ -213,9 +295,11 @@ class TestOutgoingFlow(OutgoingCase):
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         self.sign_and_issue(doc)
         replacement = self.env["vn.document.outgoing"].browse(
-            doc.with_user(self.staff).action_new_replacement()["res_id"])
+            doc.with_user(self.staff).action_new_replacement()["res_id"]
+        )
         correction = self.env["vn.document.outgoing"].browse(
-            doc.with_user(self.staff).action_new_correction()["res_id"])
+            doc.with_user(self.staff).action_new_correction()["res_id"]
+        )
         self.assertEqual(replacement.replaces_id, doc)
         self.assertEqual(replacement.document_type_id, doc.document_type_id)
         self.assertEqual(correction.corrects_id, doc)
@@ -229,11 +313,20 @@ class TestOutgoingFlow(OutgoingCase):
     def test_reply_completes_the_incoming_assignment(self):
         """R-OUT1: a staff member answers an incoming document; both are linked and the
         assignment is done when the reply is issued."""
-        incoming = self.env["vn.document.incoming"].create({
-            "subject": "Đề nghị báo cáo số liệu", "channel": "paper", "sender_id": self.external_agency.id})
+        incoming = self.env["vn.document.incoming"].create(
+            {
+                "subject": "Đề nghị báo cáo số liệu",
+                "channel": "paper",
+                "sender_id": self.external_agency.id,
+            }
+        )
         incoming.with_user(self.clerk).action_register()
-        self.env["ir.config_parameter"].sudo().set_param("vn_document_inbound.clerk_direct_routing", "True")
-        incoming.with_user(self.clerk)._vn_assign([{"role": "lead", "user_id": self.staff.id}])
+        self.env["ir.config_parameter"].sudo().set_param(
+            "vn_document_inbound.clerk_direct_routing", "True"
+        )
+        incoming.with_user(self.clerk)._vn_assign(
+            [{"role": "lead", "user_id": self.staff.id}]
+        )
         action = incoming.with_user(self.staff).action_draft_reply()
         reply = self.env["vn.document.outgoing"].browse(action["res_id"])
         self.assertEqual(reply.incoming_id, incoming)
@@ -251,7 +344,9 @@ class TestOutgoingFlow(OutgoingCase):
 
         docx = office_convert_sample_docx()
         doc = self.new_draft()
-        version = doc.with_user(self.staff)._vn_add_version("du-thao.docx", docx, "final")
+        version = doc.with_user(self.staff)._vn_add_version(
+            "du-thao.docx", docx, "final"
+        )
         self.assertEqual(version.file_id.mimetype, "application/pdf")
         self.assertTrue(version.converted_from_id)
         self.assertIn("wordprocessingml", version.converted_from_id.mimetype)
@@ -266,28 +361,58 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(doc.paper_copy_count, 2)
         self.assertEqual(doc.paper_copy_user_id, self.clerk)
         Copy = self.env["vn.document.copy"].with_user(self.clerk)
-        scan = Copy.create({"form": "SY", "medium": "electronic", "outgoing_id": doc.id,
-                            "source_description": doc.display_name})
-        number = scan._vn_make(self.agency_token_key, PASSPHRASE, "ban-quet.pdf", self.annex_pdf)
+        scan = Copy.create(
+            {
+                "form": "SY",
+                "medium": "electronic",
+                "outgoing_id": doc.id,
+                "source_description": doc.display_name,
+            }
+        )
+        number = scan._vn_make(
+            self.agency_token_key, PASSPHRASE, "ban-quet.pdf", self.annex_pdf
+        )
         self.assertEqual(number, "01/SY-UBND")
         self.assertEqual(scan.legal_value, "certified_copy")
-        page, (x0, y0, _x1, _y1) = pdf_signing.field_rectangles(self.raw(scan.file_id))[pdf_signing.STAMP_FIELD]
+        page, (x0, y0, _x1, _y1) = pdf_signing.field_rectangles(self.raw(scan.file_id))[
+            pdf_signing.STAMP_FIELD
+        ]
         self.assertEqual(page, 0)
         self.assertGreater(x0, 595 / 2)
         self.assertGreater(y0, 842 * 0.8)
-        paper = Copy.create({"form": "SL", "medium": "paper", "source_description": doc.display_name})
+        paper = Copy.create(
+            {"form": "SL", "medium": "paper", "source_description": doc.display_name}
+        )
         self.assertEqual(paper._vn_make(), "02/SL-UBND")
 
     def test_visibility_per_role(self):
         """Drafts: the people working on them; issued documents: the whole agency."""
         doc = self.new_draft(reviewer_ids=[(4, self.reviewer.id)])
         Outgoing = self.env["vn.document.outgoing"]
-        visible = {name: bool(Outgoing.with_user(user).search([("id", "=", doc.id)]))
-                   for name, user in [("staff", self.staff), ("reviewer", self.reviewer), ("outsider", self.outsider),
-                                      ("head_of_unit", self.head_of_unit), ("signer", self.signer),
-                                      ("clerk", self.clerk), ("follow_up", self.users["follow_up"])]}
-        self.assertEqual(visible, {"staff": True, "reviewer": True, "outsider": False, "head_of_unit": True,
-                                   "signer": True, "clerk": True, "follow_up": True})
+        visible = {
+            name: bool(Outgoing.with_user(user).search([("id", "=", doc.id)]))
+            for name, user in [
+                ("staff", self.staff),
+                ("reviewer", self.reviewer),
+                ("outsider", self.outsider),
+                ("head_of_unit", self.head_of_unit),
+                ("signer", self.signer),
+                ("clerk", self.clerk),
+                ("follow_up", self.users["follow_up"]),
+            ]
+        }
+        self.assertEqual(
+            visible,
+            {
+                "staff": True,
+                "reviewer": True,
+                "outsider": False,
+                "head_of_unit": True,
+                "signer": True,
+                "clerk": True,
+                "follow_up": True,
+            },
+        )
         self.bring_to_signing(doc, with_annex=False)
         self.sign_and_issue(doc)
         self.assertTrue(Outgoing.with_user(self.outsider).search([("id", "=", doc.id)]))
@@ -307,12 +432,22 @@ def desktop_sign(prepared, p12_name):
     from pyhanko.sign import fields, signers
 
     signer = signers.SimpleSigner.load_pkcs12(
-        pfx_file=__import__("os").path.join(__import__("os").environ["VN_PKI_DIR"], p12_name), passphrase=b"1234")
+        pfx_file=__import__("os").path.join(
+            __import__("os").environ["VN_PKI_DIR"], p12_name
+        ),
+        passphrase=b"1234",
+    )
     out = io.BytesIO()
-    signers.PdfSigner(signers.PdfSignatureMetadata(field_name=pdf_signing.SIGNER_FIELD, md_algorithm="sha256",
-                                                   subfilter=fields.SigSeedSubFilter.PADES,
-                                                   certify=True, docmdp_permissions=fields.MDPPerm.FILL_FORMS),
-                      signer=signer).sign_pdf(IncrementalPdfFileWriter(io.BytesIO(prepared)), output=out)
+    signers.PdfSigner(
+        signers.PdfSignatureMetadata(
+            field_name=pdf_signing.SIGNER_FIELD,
+            md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+            certify=True,
+            docmdp_permissions=fields.MDPPerm.FILL_FORMS,
+        ),
+        signer=signer,
+    ).sign_pdf(IncrementalPdfFileWriter(io.BytesIO(prepared)), output=out)
     return out.getvalue()
 
 
@@ -338,13 +473,13 @@ def office_convert_sample_docx():
         'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
         'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        '</Types>',
+        "</Types>",
         "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
         'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
         '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
         "word/document.xml": '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.'
         'org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quyết định về việc giao chỉ tiêu năm 2027</w:t></w:r>'
-        '</w:p></w:body></w:document>',
+        "</w:p></w:body></w:document>",
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -359,8 +494,17 @@ class TestOutgoingHandover(OutgoingCase):
         """R-US3, R-US4: a departing signer's drafts go to the successor; the keys are archived."""
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         successor = self.users["department_head"]
-        wizard = self.env["vn.user.disable.wizard"].with_user(self.manager).create({
-            "user_id": self.signer.id, "successor_id": successor.id, "reason": "retire"})
+        wizard = (
+            self.env["vn.user.disable.wizard"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "user_id": self.signer.id,
+                    "successor_id": successor.id,
+                    "reason": "retire",
+                }
+            )
+        )
         wizard.action_confirm()
         self.assertEqual(doc.signer_id, successor)
         self.assertFalse(self.signer_key.active)

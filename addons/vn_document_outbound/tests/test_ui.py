@@ -4,8 +4,16 @@ from .common import OutgoingSetup
 
 ROLES = {
     "staff": ("tour_out_staff", "Chuyên viên Tour", "group_vn_document_staff"),
-    "department_head": ("tour_out_head", "Trưởng phòng Tour", "group_vn_document_department_head"),
-    "agency_head": ("tour_out_signer", "Lãnh đạo Tour", "group_vn_document_agency_head"),
+    "department_head": (
+        "tour_out_head",
+        "Trưởng phòng Tour",
+        "group_vn_document_department_head",
+    ),
+    "agency_head": (
+        "tour_out_signer",
+        "Lãnh đạo Tour",
+        "group_vn_document_agency_head",
+    ),
     "clerk": ("tour_out_clerk", "Văn thư Tour", "group_vn_document_clerk"),
     "follow_up": ("tour_out_follow", "Theo dõi Tour", "group_vn_document_follow_up"),
 }
@@ -22,20 +30,36 @@ class TestOutgoingTour(OutgoingSetup, HttpCase):
         cls.company = cls.env.company
         cls.company.write({"vn_organ_code": "000.07.41.H29", "vn_short_name": "UBND"})
         cls.users = {
-            role: new_test_user(cls.env, login=login, name=name, groups=f"vn_document_base.{group}",
-                                lang="vi_VN", tz="Asia/Ho_Chi_Minh")
+            role: new_test_user(
+                cls.env,
+                login=login,
+                name=name,
+                groups=f"vn_document_base.{group}",
+                lang="vi_VN",
+                tz="Asia/Ho_Chi_Minh",
+            )
             for role, (login, name, group) in ROLES.items()
         }
         cls._setup_agency()
-        cls.agency_token_key.active = False  # the clerk signs with the agency's PKCS#12 file here
+        cls.agency_token_key.active = (
+            False  # the clerk signs with the agency's PKCS#12 file here
+        )
 
     def test_draft_to_issue(self):
         url = "/odoo/action-vn_document_outbound.vn_document_outgoing_action"
         self.start_tour(url, "vn_outgoing_drafter_tour", login="tour_out_staff")
-        doc = self.env["vn.document.outgoing"].search([("subject", "=", "Tour: Quyết định giao chỉ tiêu 2027")])
+        doc = self.env["vn.document.outgoing"].search(
+            [("subject", "=", "Tour: Quyết định giao chỉ tiêu 2027")]
+        )
         self.assertEqual(doc.drafter_id, self.staff)
         doc.with_user(self.staff)._vn_add_version("qd.pdf", self.final_pdf, "final")
-        doc.with_user(self.staff).write({"delivery_ids": [(0, 0, {"kind": "internal", "department_id": self.department.id})]})
+        doc.with_user(self.staff).write(
+            {
+                "delivery_ids": [
+                    (0, 0, {"kind": "internal", "department_id": self.department.id})
+                ]
+            }
+        )
         self.start_tour(url, "vn_outgoing_send_tour", login="tour_out_staff")
         self.assertEqual(doc.state, "head_review")
         self.start_tour(url, "vn_outgoing_content_tour", login="tour_out_head")
@@ -50,13 +74,30 @@ class TestOutgoingTour(OutgoingSetup, HttpCase):
 
     def test_files_over_http_follow_the_document(self):
         """A draft's files are downloaded by the people working on it, not by others (R-SEC3)."""
-        doc = self.env["vn.document.outgoing"].with_user(self.staff).create({
-            "document_type_id": self.decision.id, "subject": "Dự thảo mật", "signer_id": self.signer.id})
-        version = doc.with_user(self.staff)._vn_add_version("du-thao.pdf", self.final_pdf, "draft")
+        doc = (
+            self.env["vn.document.outgoing"]
+            .with_user(self.staff)
+            .create(
+                {
+                    "document_type_id": self.decision.id,
+                    "subject": "Dự thảo mật",
+                    "signer_id": self.signer.id,
+                }
+            )
+        )
+        version = doc.with_user(self.staff)._vn_add_version(
+            "du-thao.pdf", self.final_pdf, "draft"
+        )
         url = f"/vn_document/file/{version.file_id.id}"
         self.authenticate("tour_out_follow", "tour_out_follow")
-        self.assertEqual(self.url_open(url).status_code, 200, "follow-up officers see every document")
-        outsider = new_test_user(self.env, login="tour_out_outsider", groups="vn_document_base.group_vn_document_staff")
+        self.assertEqual(
+            self.url_open(url).status_code, 200, "follow-up officers see every document"
+        )
+        outsider = new_test_user(
+            self.env,
+            login="tour_out_outsider",
+            groups="vn_document_base.group_vn_document_staff",
+        )
         self.authenticate(outsider.login, outsider.login)
         self.assertIn(self.url_open(url).status_code, (403, 404))
         self.authenticate("tour_out_staff", "tour_out_staff")

@@ -1,9 +1,9 @@
-# -*- coding: utf-8 -*-
 """Demo signature and seal images (PNG, transparent background).
 
 FOR DEMOS AND TESTS ONLY: a real signer image / seal image is scanned and
 uploaded by the agency.  Pure Python (Pillow), no Odoo imports.
 """
+
 import hashlib
 import io
 import math
@@ -14,7 +14,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 # Liberation 2.x (fonts-liberation2) has the Vietnamese precomposed glyphs
 # (Ư, Ơ, Ủ, Ế, ...); Liberation 1.x (fonts-liberation) does not.
-FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/liberation2",
+    "/usr/share/fonts/truetype/liberation",
+)
 
 
 def _font_path(file_name):
@@ -60,9 +63,11 @@ def _scribble_points(rng, width, height):
     for i in range(241):
         t = i / 240.0
         x = 40 + t * (width - 80)
-        y = (height * 0.55
-             + math.sin(t * math.pi * 2 * loops) * height * 0.18
-             + math.sin(t * math.pi * 3.3 + rng.random()) * height * 0.06)
+        y = (
+            height * 0.55
+            + math.sin(t * math.pi * 2 * loops) * height * 0.18
+            + math.sin(t * math.pi * 3.3 + rng.random()) * height * 0.06
+        )
         x += math.cos(t * math.pi * 2 * loops) * 22
         points.append((x, y))
     return points
@@ -73,7 +78,9 @@ def signature_png(name, width=600, height=300):
     rng = _rng(name or "signature")
     img = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
-    draw.line(_scribble_points(rng, width, height), fill=INK_BLUE, width=5, joint="curve")
+    draw.line(
+        _scribble_points(rng, width, height), fill=INK_BLUE, width=5, joint="curve"
+    )
     last_word = (name or "").split()[-1] if (name or "").split() else "Ký"
     font = _font(SERIF_ITALIC, 84)
     box = draw.textbbox((0, 0), last_word, font=font)
@@ -81,8 +88,12 @@ def signature_png(name, width=600, height=300):
     draw.text((text_x, height * 0.08), last_word, font=font, fill=INK_BLUE)
     # flourish under the scribble
     y0 = height * 0.86
-    draw.line([(60, y0), (width * 0.5, y0 - 18), (width - 50, y0 - 4)],
-              fill=INK_BLUE, width=4, joint="curve")
+    draw.line(
+        [(60, y0), (width * 0.5, y0 - 18), (width - 50, y0 - 4)],
+        fill=INK_BLUE,
+        width=4,
+        joint="curve",
+    )
     return _png(img)
 
 
@@ -113,7 +124,9 @@ def _arc_text(img, text, center, radius, font, color):
         step = (w + spacing) * scale / radius
         mid = angle + (w * scale / radius) / 2
         tile = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-        ImageDraw.Draw(tile).text((size / 2, size / 2), ch, font=font, fill=color, anchor="mm")
+        ImageDraw.Draw(tile).text(
+            (size / 2, size / 2), ch, font=font, fill=color, anchor="mm"
+        )
         tile = tile.rotate(-math.degrees(mid + math.pi / 2), resample=Image.BICUBIC)
         x = cx + radius * math.cos(mid) - size / 2
         y = cy + radius * math.sin(mid) - size / 2
@@ -128,8 +141,12 @@ def seal_png(agency_name, size=600):
     c = size / 2
     outer = size / 2 - 8
     inner = outer - 78
-    draw.ellipse([c - outer, c - outer, c + outer, c + outer], outline=SEAL_RED, width=12)
-    draw.ellipse([c - inner, c - inner, c + inner, c + inner], outline=SEAL_RED, width=5)
+    draw.ellipse(
+        [c - outer, c - outer, c + outer, c + outer], outline=SEAL_RED, width=12
+    )
+    draw.ellipse(
+        [c - inner, c - inner, c + inner, c + inner], outline=SEAL_RED, width=5
+    )
     draw.polygon(_star((c, c - size * 0.03), size * 0.2, size * 0.08), fill=SEAL_RED)
     text = (agency_name or "").upper().strip() or "CƠ QUAN"
     font_size = 40 if len(text) <= 40 else max(22, int(40 * 40 / len(text)))
@@ -137,7 +154,13 @@ def seal_png(agency_name, size=600):
     _arc_text(img, text, (c, c), ring, _font(SANS_BOLD, font_size), SEAL_RED)
     draw.polygon(_star((c, c + ring), size * 0.035, size * 0.014), fill=SEAL_RED)
     # marks the image as a specimen, never to be mistaken for a real seal
-    draw.text((c, c + size * 0.17), "MẪU THỬ", font=_font(SERIF_BOLD, 34), fill=SEAL_RED, anchor="mm")
+    draw.text(
+        (c, c + size * 0.17),
+        "MẪU THỬ",
+        font=_font(SERIF_BOLD, 34),
+        fill=SEAL_RED,
+        anchor="mm",
+    )
     return _png(img)
 
 
@@ -159,7 +182,9 @@ def demo_pdf(text, pages=2):
     width, height = A4
     for page in range(pages):
         pdf.setFont("VNDemoSerif", 13)
-        pdf.drawCentredString(width * 0.7, height - 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        pdf.drawCentredString(
+            width * 0.7, height - 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        )
         pdf.drawCentredString(width * 0.7, height - 78, "Độc lập - Tự do - Hạnh phúc")
         pdf.drawString(70, height - 200 - 20 * page, text)
         pdf.showPage()

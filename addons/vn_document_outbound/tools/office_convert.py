@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 """Convert word-processing drafts (.docx, .odt, .doc) to PDF with LibreOffice.
 
 Every call runs ``soffice --headless --convert-to pdf`` in its own temporary
@@ -8,6 +7,7 @@ directory with a throw-away user profile, so concurrent calls do not share
 Pure Python, no Odoo imports.  Errors are :class:`ConversionError` with a
 machine-readable ``code``: unsupported, failed, timeout, not_installed.
 """
+
 import os
 import pathlib
 import shutil
@@ -23,7 +23,10 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 MAGIC = {
     ".docx": (b"PK\x03\x04",),
     ".odt": (b"PK\x03\x04",),
-    ".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf"),  # OLE2 Word 97-2003, or RTF
+    ".doc": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        b"{\\rtf",
+    ),  # OLE2 Word 97-2003, or RTF
 }
 
 
@@ -64,25 +67,42 @@ def _kill_group(proc):
 def _command(soffice, profile_dir, out_dir, source):
     return [
         soffice,
-        "-env:UserInstallation=%s" % pathlib.Path(profile_dir).as_uri(),
-        "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-        "--nolockcheck", "--nofirststartwizard",
-        "--convert-to", "pdf", "--outdir", out_dir, source,
+        f"-env:UserInstallation={pathlib.Path(profile_dir).as_uri()}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        "--nofirststartwizard",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        out_dir,
+        source,
     ]
 
 
 def _run(cmd, workdir, timeout):
     """Run ``cmd`` in its own session; return (returncode, stderr text)."""
     env = dict(os.environ, HOME=workdir, TMPDIR=workdir)
-    proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=workdir,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         _out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         _kill_group(proc)
         proc.communicate()
-        raise ConversionError("timeout", "LibreOffice did not finish in %ss" % timeout) from exc
+        raise ConversionError(
+            "timeout", f"LibreOffice did not finish in {timeout}s"
+        ) from exc
     finally:
         _kill_group(proc)  # leftovers (soffice.bin) of a finished run
     return proc.returncode, err.decode("utf-8", "replace")
@@ -92,11 +112,11 @@ def convert_to_pdf(data, filename, timeout=120):
     """PDF bytes of the .docx/.odt/.doc document ``data`` (named ``filename``)."""
     extension = os.path.splitext(filename or "")[1].lower()
     if extension not in SUPPORTED_EXTENSIONS:
-        raise ConversionError("unsupported", "cannot convert %r files" % extension)
+        raise ConversionError("unsupported", f"cannot convert {extension!r} files")
     if not data or len(data) > MAX_INPUT_BYTES:
         raise ConversionError("failed", "empty or too large input")
     if not data.startswith(MAGIC[extension]):
-        raise ConversionError("failed", "the content is not a %s document" % extension)
+        raise ConversionError("failed", f"the content is not a {extension} document")
     soffice = find_soffice()
     if not soffice:
         raise ConversionError("not_installed", "LibreOffice (soffice) is not installed")
@@ -111,7 +131,7 @@ def convert_to_pdf(data, filename, timeout=120):
         returncode, stderr = _run(cmd, workdir, timeout)
         target = os.path.join(out_dir, "document.pdf")
         if not os.path.exists(target):
-            raise ConversionError("failed", "rc=%s: %s" % (returncode, stderr.strip()[-500:]))
+            raise ConversionError("failed", f"rc={returncode}: {stderr.strip()[-500:]}")
         with open(target, "rb") as fh:
             pdf = fh.read()
     if not pdf.startswith(b"%PDF"):

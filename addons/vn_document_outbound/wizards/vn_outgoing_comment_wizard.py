@@ -7,9 +7,14 @@ class VnOutgoingCommentWizard(models.TransientModel):
     _name = "vn.outgoing.comment.wizard"
     _description = "Comment on an outgoing draft"
 
-    document_id = fields.Many2one("vn.document.outgoing", required=True, ondelete="cascade")
-    mode = fields.Selection([("review", "Review comment"), ("return", "Send back to the drafter")],
-                            required=True, default="review")
+    document_id = fields.Many2one(
+        "vn.document.outgoing", required=True, ondelete="cascade"
+    )
+    mode = fields.Selection(
+        [("review", "Review comment"), ("return", "Send back to the drafter")],
+        required=True,
+        default="review",
+    )
     comment = fields.Text(string="Comment", required=True)
 
     def action_confirm(self):

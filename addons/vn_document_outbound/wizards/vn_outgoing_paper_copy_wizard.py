@@ -7,8 +7,12 @@ class VnOutgoingPaperCopyWizard(models.TransientModel):
     _name = "vn.outgoing.paper.copy.wizard"
     _description = "Record paper master copies"
 
-    document_id = fields.Many2one("vn.document.outgoing", required=True, ondelete="cascade")
-    count = fields.Integer(string="Copies printed and stamped", required=True, default=1)
+    document_id = fields.Many2one(
+        "vn.document.outgoing", required=True, ondelete="cascade"
+    )
+    count = fields.Integer(
+        string="Copies printed and stamped", required=True, default=1
+    )
     note = fields.Char(string="Note")
 
     def action_record(self):

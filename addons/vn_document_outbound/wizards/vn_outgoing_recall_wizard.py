@@ -5,7 +5,9 @@ class VnOutgoingRecallWizard(models.TransientModel):
     _name = "vn.outgoing.recall.wizard"
     _description = "Recall an issued document"
 
-    document_id = fields.Many2one("vn.document.outgoing", required=True, ondelete="cascade")
+    document_id = fields.Many2one(
+        "vn.document.outgoing", required=True, ondelete="cascade"
+    )
     reason = fields.Text(string="Reason", required=True)
 
     def action_recall(self):

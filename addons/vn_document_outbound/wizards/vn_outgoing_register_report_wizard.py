@@ -6,29 +6,46 @@ from odoo import _, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools import register_xlsx
+from odoo.addons.vn_document_base.tools.legal import legal
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
-# The 10 columns of the outgoing register (ND 30, Phụ lục IV) and the 6 of the postal dispatch register.
+# The 10 columns of the outgoing register (ND 30, Phụ lục IV) and the 6 of the postal
+# dispatch register.
 REGISTER_COLUMNS = [
-    ("symbol", "Số, ký hiệu văn bản"), ("issued_date", "Ngày tháng văn bản"),
-    ("type_subject", "Tên loại và trích yếu nội dung văn bản"), ("signer", "Người ký"),
-    ("recipients", "Nơi nhận văn bản"), ("archive_holder", "Đơn vị, người nhận bản lưu"),
-    ("amount", "Số lượng bản"), ("sent_date", "Ngày chuyển"), ("signature", "Ký nhận"), ("note", "Ghi chú"),
+    ("symbol", "Số, ký hiệu văn bản"),
+    ("issued_date", "Ngày tháng văn bản"),
+    ("type_subject", "Tên loại và trích yếu nội dung văn bản"),
+    ("signer", "Người ký"),
+    ("recipients", "Nơi nhận văn bản"),
+    ("archive_holder", "Đơn vị, người nhận bản lưu"),
+    ("amount", "Số lượng bản"),
+    ("sent_date", "Ngày chuyển"),
+    ("signature", "Ký nhận"),
+    ("note", "Ghi chú"),
 ]
 POSTAL_COLUMNS = [
-    ("sent_date", "Ngày chuyển"), ("symbol", "Số, ký hiệu văn bản"), ("recipient", "Nơi nhận văn bản"),
-    ("envelopes", "Số lượng bì"), ("receipt", "Ký nhận và dấu bưu điện"), ("note", "Ghi chú"),
+    ("sent_date", "Ngày chuyển"),
+    ("symbol", "Số, ký hiệu văn bản"),
+    ("recipient", "Nơi nhận văn bản"),
+    ("envelopes", "Số lượng bì"),
+    ("receipt", "Ký nhận và dấu bưu điện"),
+    ("note", "Ghi chú"),
 ]
 BOOKS = {
     "register": {
-        "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐI", "columns": REGISTER_COLUMNS, "wide": ("type_subject", "recipients"),
-        "report": "vn_document_outbound.action_report_vn_outgoing_register", "file": "so-dang-ky-van-ban-di",
+        "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+        "columns": REGISTER_COLUMNS,
+        "wide": ("type_subject", "recipients"),
+        "report": "vn_document_outbound.action_report_vn_outgoing_register",
+        "file": "so-dang-ky-van-ban-di",
     },
     "postal": {
-        "title": "SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN", "columns": POSTAL_COLUMNS, "wide": ("recipient",),
-        "report": "vn_document_outbound.action_report_vn_outgoing_postal", "file": "so-gui-van-ban-di-buu-dien",
+        "title": "SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN",
+        "columns": POSTAL_COLUMNS,
+        "wide": ("recipient",),
+        "report": "vn_document_outbound.action_report_vn_outgoing_postal",
+        "file": "so-gui-van-ban-di-buu-dien",
     },
 }
 
@@ -46,18 +63,34 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
     _description = "Print the outgoing register book"
 
     report_kind = fields.Selection(
-        [("register", "Outgoing register book"), ("postal", "Postal dispatch register")],
-        string="Register", required=True, default="register",
+        [
+            ("register", "Outgoing register book"),
+            ("postal", "Postal dispatch register"),
+        ],
+        string="Register",
+        required=True,
+        default="register",
     )
-    company_id = fields.Many2one("res.company", string="Agency", required=True,
-                                 default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        required=True,
+        default=lambda self: self.env.company,
+    )
     register_book_id = fields.Many2one(
-        "vn.register.book", string="Register book",
+        "vn.register.book",
+        string="Register book",
         domain="[('kind', '=', 'outgoing'), ('company_id', '=', company_id)]",
         default=lambda self: self.env["vn.register.book"].search(
-            [("kind", "=", "outgoing"), ("company_id", "=", self.env.company.id)], limit=1),
+            [("kind", "=", "outgoing"), ("company_id", "=", self.env.company.id)],
+            limit=1,
+        ),
     )
-    year = fields.Integer(string="Year", required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        string="Year",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
     date_from = fields.Date(string="From date")
     date_to = fields.Date(string="To date")
     number_from = fields.Integer(string="From number")
@@ -82,16 +115,26 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         self._check_year()
         if not self.register_book_id:
             raise UserError(_("Choose the register book."))
-        domain = Domain([("register_book_id", "=", self.register_book_id.id), ("file_catalog", "=", self.year),
-                         ("number_symbol", "!=", False)])
+        domain = Domain(
+            [
+                ("register_book_id", "=", self.register_book_id.id),
+                ("file_catalog", "=", self.year),
+                ("number_symbol", "!=", False),
+            ]
+        )
         if self.date_from:
             domain &= Domain("issued_date", ">=", self.date_from)
         if self.date_to:
             domain &= Domain("issued_date", "<=", self.date_to)
         docs = self.env["vn.document.outgoing"].search(domain)
-        # code_number is text ("05"): compare and sort as numbers, so 100 comes after 99.
-        docs = docs.filtered(lambda d: (not self.number_from or _number(d) >= self.number_from)
-                             and (not self.number_to or _number(d) <= self.number_to))
+        # code_number is text ("05"): compare and sort as numbers, so 100 comes after
+        # 99.
+        docs = docs.filtered(
+            lambda d: (
+                (not self.number_from or _number(d) >= self.number_from)
+                and (not self.number_to or _number(d) <= self.number_to)
+            )
+        )
         if not docs:
             raise UserError(_("No issued document in this range."))
         return docs.sorted(lambda d: (_number(d), d.id))
@@ -105,37 +148,72 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
 
         def utc(day):
-            return tz.localize(datetime.datetime.combine(day, datetime.time.min)).astimezone(pytz.utc).replace(
-                tzinfo=None)
+            return (
+                tz.localize(datetime.datetime.combine(day, datetime.time.min))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
 
-        lines = self.env["vn.document.delivery"].search([
-            ("company_id", "=", self.company_id.id), ("kind", "=", "paper"), ("sent_on", "!=", False),
-            ("sent_on", ">=", utc(first)), ("sent_on", "<", utc(last + datetime.timedelta(days=1))),
-        ], order="sent_on, id")
+        lines = self.env["vn.document.delivery"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("kind", "=", "paper"),
+                ("sent_on", "!=", False),
+                ("sent_on", ">=", utc(first)),
+                ("sent_on", "<", utc(last + datetime.timedelta(days=1))),
+            ],
+            order="sent_on, id",
+        )
         if not lines:
             raise UserError(_("No paper copy was handed to the post in this period."))
         return lines
 
     def _records(self):
-        return self._postal_lines() if self.report_kind == "postal" else self._documents()
+        return (
+            self._postal_lines() if self.report_kind == "postal" else self._documents()
+        )
 
     def _note_lines(self, doc):
         """Ghi chú: the notes, the links to replaced or corrected documents, the recall."""
         vi = legal(self)  # a printed register is Vietnamese, whoever prints it
-        notes = [doc.description or "", doc.sudo().register_correction_ids._vn_register_note()]
-        # The number of a linked document is public register data, even when its file is not.
+        notes = [
+            doc.description or "",
+            doc.sudo().register_correction_ids._vn_register_note(),
+        ]
+        # The number of a linked document is public register data, even when its file is
+        # not.
         if doc.replaces_id:
-            notes.append(vi.env._("Replaces %(doc)s", doc=doc.replaces_id.sudo().number_symbol or ""))
+            notes.append(
+                vi.env._(
+                    "Replaces %(doc)s", doc=doc.replaces_id.sudo().number_symbol or ""
+                )
+            )
         if doc.corrects_id:
-            notes.append(vi.env._("Corrects %(doc)s", doc=doc.corrects_id.sudo().number_symbol or ""))
+            notes.append(
+                vi.env._(
+                    "Corrects %(doc)s", doc=doc.corrects_id.sudo().number_symbol or ""
+                )
+            )
         replaced_by = doc.sudo().replaced_by_ids.filtered("number_symbol")
         if replaced_by:
-            notes.append(vi.env._("Replaced by %(docs)s", docs=", ".join(replaced_by.mapped("number_symbol"))))
+            notes.append(
+                vi.env._(
+                    "Replaced by %(docs)s",
+                    docs=", ".join(replaced_by.mapped("number_symbol")),
+                )
+            )
         corrected_by = doc.sudo().correction_ids.filtered("number_symbol")
         if corrected_by:
-            notes.append(vi.env._("Corrected by %(docs)s", docs=", ".join(corrected_by.mapped("number_symbol"))))
+            notes.append(
+                vi.env._(
+                    "Corrected by %(docs)s",
+                    docs=", ".join(corrected_by.mapped("number_symbol")),
+                )
+            )
         if doc.state == "recalled":
-            notes.append(vi.env._("Recalled: %(reason)s", reason=doc.recall_reason or ""))
+            notes.append(
+                vi.env._("Recalled: %(reason)s", reason=doc.recall_reason or "")
+            )
         return [n.strip() for n in notes if n and n.strip()]
 
     def _register_row(self, doc):
@@ -143,13 +221,19 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         title = (doc.signature_block or "").strip().split("\n")[-1].strip()
         return {
             "symbol": doc.number_symbol,
-            "issued_date": doc.issued_date.strftime("%d/%m/%Y") if doc.issued_date else "",
-            "type_subject": " - ".join(p for p in (doc.document_type_id.name, doc.subject) if p),
+            "issued_date": doc.issued_date.strftime("%d/%m/%Y")
+            if doc.issued_date
+            else "",
+            "type_subject": " - ".join(
+                p for p in (doc.document_type_id.name, doc.subject) if p
+            ),
             "signer": ", ".join(p for p in (doc.signed_by_id.name, title) if p),
             "recipients": doc.recipients_text or "",
             "archive_holder": doc.archive_holder or "",
             "amount": doc.issued_amount,
-            "sent_date": self._local_date(min(sent)).strftime("%d/%m/%Y") if sent else "",
+            "sent_date": self._local_date(min(sent)).strftime("%d/%m/%Y")
+            if sent
+            else "",
             "signature": "",
             "note": "; ".join(self._note_lines(doc)),
         }
@@ -162,7 +246,9 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
             "recipient": line.recipient_name or "",
             "envelopes": line.envelope_count,
             "receipt": line.postal_receipt or "",
-            "note": _("Recalled: %(reason)s", reason=doc.recall_reason or "") if doc.state == "recalled" else "",
+            "note": _("Recalled: %(reason)s", reason=doc.recall_reason or "")
+            if doc.state == "recalled"
+            else "",
         }
 
     def _report_values(self, kind=None):
@@ -177,7 +263,9 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
                 rows=[self._postal_row(line) for line in lines],
                 first_date=self._local_date(lines[0].sent_on),
                 last_date=self._local_date(lines[-1].sent_on),
-                show_numbers=False, first_number=False, last_number=False,
+                show_numbers=False,
+                first_number=False,
+                last_number=False,
             )
         else:
             docs = self._documents()
@@ -186,7 +274,9 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
                 rows=[self._register_row(doc) for doc in docs],
                 first_date=min(docs.mapped("issued_date")),
                 last_date=max(docs.mapped("issued_date")),
-                show_numbers=True, first_number=docs[0].code_number, last_number=docs[-1].code_number,
+                show_numbers=True,
+                first_number=docs[0].code_number,
+                last_number=docs[-1].code_number,
             )
         return values
 
@@ -203,8 +293,17 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         self.ensure_one()
         book = BOOKS[self.report_kind]
         values = self._report_values()
-        sheet_name = _("Postal dispatch") if self.report_kind == "postal" else _("Register")
+        sheet_name = (
+            _("Postal dispatch") if self.report_kind == "postal" else _("Register")
+        )
         data = register_xlsx.register_workbook(
-            book["title"], register_xlsx.register_subtitle(values["company"], self.year),
-            values["columns"], values["rows"], sheet_name, wide_keys=book["wide"])
-        return register_xlsx.download_action(self, f"{book['file']}-{self.year}.xlsx", data)
+            book["title"],
+            register_xlsx.register_subtitle(values["company"], self.year),
+            values["columns"],
+            values["rows"],
+            sheet_name,
+            wide_keys=book["wide"],
+        )
+        return register_xlsx.download_action(
+            self, f"{book['file']}-{self.year}.xlsx", data
+        )

@@ -15,12 +15,23 @@ class VnOutgoingSignWizard(models.TransientModel):
     _name = "vn.outgoing.sign.wizard"
     _description = "Sign an outgoing document"
 
-    mode = fields.Selection([("sign", "Signer's signature"), ("issue", "Number and issue"), ("copy", "Copy")],
-                            required=True, default="sign")
+    mode = fields.Selection(
+        [
+            ("sign", "Signer's signature"),
+            ("issue", "Number and issue"),
+            ("copy", "Copy"),
+        ],
+        required=True,
+        default="sign",
+    )
     document_id = fields.Many2one("vn.document.outgoing", ondelete="cascade")
     copy_id = fields.Many2one("vn.document.copy", ondelete="cascade")
-    key_id = fields.Many2one("vn.signing.key", string="Key", domain="[('user_id', '=', uid), ('usage', '=', key_usage)]",
-                             default=lambda self: self._default_key())
+    key_id = fields.Many2one(
+        "vn.signing.key",
+        string="Key",
+        domain="[('user_id', '=', uid), ('usage', '=', key_usage)]",
+        default=lambda self: self._default_key(),
+    )
     key_usage = fields.Char(compute="_compute_key_usage")
     key_kind = fields.Selection(related="key_id.kind")
     secret = fields.Char(string="Passphrase or PIN", store=False)
@@ -35,8 +46,14 @@ class VnOutgoingSignWizard(models.TransientModel):
 
     @api.model
     def _default_key(self):
-        usage = "personal" if self.env.context.get("default_mode", "sign") == "sign" else "agency"
-        return self.env["vn.signing.key"].search([("user_id", "=", self.env.uid), ("usage", "=", usage)], limit=1)
+        usage = (
+            "personal"
+            if self.env.context.get("default_mode", "sign") == "sign"
+            else "agency"
+        )
+        return self.env["vn.signing.key"].search(
+            [("user_id", "=", self.env.uid), ("usage", "=", usage)], limit=1
+        )
 
     def action_sign(self):
         self.ensure_one()
@@ -44,13 +61,19 @@ class VnOutgoingSignWizard(models.TransientModel):
             self.copy_id._vn_make()
             return {"type": "ir.actions.act_window_close"}
         if not self.key_id:
-            raise UserError(_("You have no signing key for this; ask the administrator to register yours."))
+            raise UserError(
+                _(
+                    "You have no signing key for this; ask the administrator to register yours."
+                )
+            )
         secret = self.env.context.get("vn_signing_secret")
         if self.mode == "sign":
             if self.key_kind == "external":
                 if not self.signed_file:
                     raise UserError(_("Upload the file signed with the desktop tool."))
-                self.document_id._vn_sign_external(self.key_id, base64.b64decode(self.signed_file))
+                self.document_id._vn_sign_external(
+                    self.key_id, base64.b64decode(self.signed_file)
+                )
             else:
                 self.document_id._vn_sign(self.key_id, secret)
         elif self.mode == "issue":

@@ -9,14 +9,26 @@ class VnOutgoingUploadWizard(models.TransientModel):
     _name = "vn.outgoing.upload.wizard"
     _description = "Upload a version of an outgoing document"
 
-    document_id = fields.Many2one("vn.document.outgoing", required=True, ondelete="cascade")
-    kind = fields.Selection([("draft", "Draft"), ("final", "Final text (for signing)"), ("attachment", "Attachment")],
-                            string="Kind", required=True, default="draft")
+    document_id = fields.Many2one(
+        "vn.document.outgoing", required=True, ondelete="cascade"
+    )
+    kind = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("final", "Final text (for signing)"),
+            ("attachment", "Attachment"),
+        ],
+        string="Kind",
+        required=True,
+        default="draft",
+    )
     file = fields.Binary(string="File", required=True)
     filename = fields.Char(string="File name", required=True)
     note = fields.Char(string="Note")
 
     def action_upload(self):
         self.ensure_one()
-        self.document_id._vn_add_version(self.filename, base64.b64decode(self.file), self.kind, self.note)
+        self.document_id._vn_add_version(
+            self.filename, base64.b64decode(self.file), self.kind, self.note
+        )
         return {"type": "ir.actions.act_window_close"}

@@ -52,15 +52,31 @@ class VnLgspExchange(models.AbstractModel):
             return
         try:
             with self.env.registry.cursor() as cr:
-                cr.execute(SQL("SELECT id FROM vn_lgsp_profile WHERE id = %s FOR UPDATE SKIP LOCKED", profile.id),
-                           log_exceptions=False)
+                cr.execute(
+                    SQL(
+                        "SELECT id FROM vn_lgsp_profile WHERE id = %s FOR UPDATE SKIP LOCKED",
+                        profile.id,
+                    ),
+                    log_exceptions=False,
+                )
                 if cr.fetchone():
                     assignments = SQL(", ").join(
-                        SQL("%s = %s", SQL.identifier(name), value) for name, value in values.items())
-                    cr.execute(SQL("UPDATE vn_lgsp_profile SET %s WHERE id = %s", assignments, profile.id),
-                               log_exceptions=False)
+                        SQL("%s = %s", SQL.identifier(name), value)
+                        for name, value in values.items()
+                    )
+                    cr.execute(
+                        SQL(
+                            "UPDATE vn_lgsp_profile SET %s WHERE id = %s",
+                            assignments,
+                            profile.id,
+                        ),
+                        log_exceptions=False,
+                    )
         except (SerializationFailure, LockNotAvailable):
-            _logger.info("LGSP connection %s: another worker is recording its state", profile.name)
+            _logger.info(
+                "LGSP connection %s: another worker is recording its state",
+                profile.name,
+            )
         profile.invalidate_recordset(list(values))
 
     @api.model
@@ -77,7 +93,9 @@ class VnLgspExchange(models.AbstractModel):
                 yield profile, profile._client()
             except LgspError as error:
                 self._vn_note_on_profile(profile, last_error=str(error)[:500])
-                _logger.warning("LGSP connection %s is misconfigured: %s", profile.name, error)
+                _logger.warning(
+                    "LGSP connection %s is misconfigured: %s", profile.name, error
+                )
 
     # ------------------------------------------------------------------
     # Outbox
@@ -86,20 +104,36 @@ class VnLgspExchange(models.AbstractModel):
     def _cron_send_outbox(self, limit=200):
         sent = 0
         for profile, client in self._clients():
-            Message = self.env["vn.lgsp.message"].sudo().with_company(profile.company_id)
-            due = Message.search([("company_id", "=", profile.company_id.id), ("direction", "=", "out"),
-                                  ("state", "=", "queued"), ("next_attempt_at", "<=", fields.Datetime.now())],
-                                 order="id", limit=limit)
-            # A claimed send is not due for longer than its call can last, so no other worker takes it.
+            Message = (
+                self.env["vn.lgsp.message"].sudo().with_company(profile.company_id)
+            )
+            due = Message.search(
+                [
+                    ("company_id", "=", profile.company_id.id),
+                    ("direction", "=", "out"),
+                    ("state", "=", "queued"),
+                    ("next_attempt_at", "<=", fields.Datetime.now()),
+                ],
+                order="id",
+                limit=limit,
+            )
+            # A claimed send is not due for longer than its call can last, so no other
+            # worker takes it.
             lease = timedelta(seconds=2 * (profile.timeout or 30) + 60)
             for message in due:
                 if not message._vn_lock():
                     continue  # another worker has it, has claimed it or has sent it
-                # The claim and the send in flight are committed before the call: after a lost
-                # answer or a killed worker, the next attempt asks the platform instead of sending.
+                # The claim and the send in flight are committed before the call: after
+                # a lost answer or a killed worker, the next attempt asks the platform
+                # instead of sending.
                 unclear = bool(message.send_started_at)
-                message.write({"send_started_at": message.send_started_at or fields.Datetime.now(),
-                               "next_attempt_at": fields.Datetime.now() + lease})
+                message.write(
+                    {
+                        "send_started_at": message.send_started_at
+                        or fields.Datetime.now(),
+                        "next_attempt_at": fields.Datetime.now() + lease,
+                    }
+                )
                 self._vn_commit()
                 _crash_point("before_send")
                 sent += message._vn_send(client, ask_first=unclear)
@@ -138,28 +172,47 @@ class VnLgspExchange(models.AbstractModel):
         Message = self.env["vn.lgsp.message"].sudo()
         doc_id = str(item.get("docId") or "").strip()
         if not doc_id:
-            _logger.warning("LGSP list of %s: an entry without docId was skipped", profile.name)
+            _logger.warning(
+                "LGSP list of %s: an entry without docId was skipped", profile.name
+            )
             return 0
         if not self._vn_try_lock(f"{profile.company_id.id}/{message_type}/{doc_id}"):
             return 0  # another worker is receiving it
-        message = Message.search([("company_id", "=", profile.company_id.id), ("direction", "=", "in"),
-                                  ("message_type", "=", message_type), ("platform_doc_id", "=", doc_id)], limit=1)
+        message = Message.search(
+            [
+                ("company_id", "=", profile.company_id.id),
+                ("direction", "=", "in"),
+                ("message_type", "=", message_type),
+                ("platform_doc_id", "=", doc_id),
+            ],
+            limit=1,
+        )
         try:
             if not message:
                 data = client.get_edoc(doc_id)
-                # The platform's list says which agency's system sent the package: that, not the
-                # package's own From, is the sender (R-SEC3).
+                # The platform's list says which agency's system sent the package: that,
+                # not the package's own From, is the sender (R-SEC3).
                 attested = str(item.get("from") or "").strip()[:64] or False
-                message = Message.create({
-                    "company_id": profile.company_id.id, "direction": "in", "message_type": message_type,
-                    "state": "fetched", "platform_doc_id": doc_id, "from_code": attested,
-                    "attested_from_code": attested, "to_codes": item.get("to"), "payload": base64.b64encode(data),
-                    "payload_sha256": hashlib.sha256(data).hexdigest(), "payload_size": len(data),
-                })
+                message = Message.create(
+                    {
+                        "company_id": profile.company_id.id,
+                        "direction": "in",
+                        "message_type": message_type,
+                        "state": "fetched",
+                        "platform_doc_id": doc_id,
+                        "from_code": attested,
+                        "attested_from_code": attested,
+                        "to_codes": item.get("to"),
+                        "payload": base64.b64encode(data),
+                        "payload_sha256": hashlib.sha256(data).hexdigest(),
+                        "payload_size": len(data),
+                    }
+                )
                 self._vn_commit()
                 _crash_point("after_fetch_commit")
             if message.state == "fetched" and message._vn_lock("fetched"):
-                # Refusals and statuses go to other agencies: processed in the legal language.
+                # Refusals and statuses go to other agencies: processed in the legal
+                # language.
                 legal(message)._vn_process()
                 self._vn_commit()
                 _crash_point("after_process_commit")
@@ -173,7 +226,9 @@ class VnLgspExchange(models.AbstractModel):
     @api.model
     def _vn_try_lock(self, key):
         """A lock on ``key`` until this transaction ends, or False when another worker holds it."""
-        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))", RECEIVE_LOCK, key))
+        self.env.cr.execute(
+            SQL("SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))", RECEIVE_LOCK, key)
+        )
         return self.env.cr.fetchone()[0]
 
     @api.model
@@ -181,10 +236,20 @@ class VnLgspExchange(models.AbstractModel):
         """Acknowledge every processed package not yet acknowledged, listed by the platform or not: a
         package whose acknowledgement answer was lost is no longer listed once the platform has it done,
         and the platform accepts the same final status twice (R-LG4)."""
-        pending = self.env["vn.lgsp.message"].sudo().search([
-            ("company_id", "=", profile.company_id.id), ("direction", "=", "in"),
-            ("state", "in", ("done", "refused")), ("acknowledged", "=", False), ("platform_doc_id", "!=", False)],
-            order="id")
+        pending = (
+            self.env["vn.lgsp.message"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", profile.company_id.id),
+                    ("direction", "=", "in"),
+                    ("state", "in", ("done", "refused")),
+                    ("acknowledged", "=", False),
+                    ("platform_doc_id", "!=", False),
+                ],
+                order="id",
+            )
+        )
         return sum(self._vn_acknowledge(client, message) for message in pending)
 
     @api.model
@@ -197,16 +262,22 @@ class VnLgspExchange(models.AbstractModel):
         if not message._vn_lock(message.state) or message.acknowledged:
             return bool(message.acknowledged)  # another worker is acknowledging it
         try:
-            # A refused package is acknowledged "fail" with the reason: the platform shows it to the
-            # sender, also when no status could be sent (a package that cannot be read).
+            # A refused package is acknowledged "fail" with the reason: the platform
+            # shows it to the sender, also when no status could be sent (a package that
+            # cannot be read).
             if message.state == "refused":
-                client.update_status(message.platform_doc_id, "fail", (message.last_error or "")[:500])
+                client.update_status(
+                    message.platform_doc_id, "fail", (message.last_error or "")[:500]
+                )
             else:
                 client.update_status(message.platform_doc_id, "done")
         except LgspError as error:
-            # A conflict: the platform already holds a final status for it, which no call can change.
+            # A conflict: the platform already holds a final status for it, which no
+            # call can change.
             if error.error_code != ERR_CONFLICT:
-                _logger.warning("LGSP acknowledgement of %s: %s", message.platform_doc_id, error)
+                _logger.warning(
+                    "LGSP acknowledgement of %s: %s", message.platform_doc_id, error
+                )
                 return False
         message.acknowledged = True
         self._vn_commit()
@@ -222,12 +293,22 @@ class VnLgspExchange(models.AbstractModel):
         for _profile, client in self._clients():
             for agency in client.agencies():
                 code = agency.get("code")
-                if not code or not ORGAN_CODE_RE.match(code) or agency.get("deleted") in (True, "true", 1, "1"):
+                if (
+                    not code
+                    or not ORGAN_CODE_RE.match(code)
+                    or agency.get("deleted") in (True, "true", 1, "1")
+                ):
                     continue
                 partner = Partner.search([("vn_organ_code", "=", code)], limit=1)
                 if not partner and agency.get("oldCode"):
-                    partner = Partner.search([("vn_organ_code", "=", agency["oldCode"])], limit=1)
-                values = {"name": agency.get("name") or code, "vn_organ_code": code, "is_company": True}
+                    partner = Partner.search(
+                        [("vn_organ_code", "=", agency["oldCode"])], limit=1
+                    )
+                values = {
+                    "name": agency.get("name") or code,
+                    "vn_organ_code": code,
+                    "is_company": True,
+                }
                 if agency.get("mail"):
                     values["email"] = agency["mail"]
                 if partner:
@@ -242,22 +323,40 @@ class VnLgspExchange(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _cron_monitor(self):
-        days = int(self.env["ir.config_parameter"].sudo().get_param("vn_lgsp_connector.monitor_days", 3))
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("vn_lgsp_connector.monitor_days", 3)
+        )
         Delivery = self.env["vn.document.delivery"].sudo()
-        late = Delivery.search([("kind", "=", "external"), ("state", "in", ("queued", "sent")),
-                                ("vn_lgsp_alerted", "=", False), ("sent_on", "!=", False)])
+        late = Delivery.search(
+            [
+                ("kind", "=", "external"),
+                ("state", "in", ("queued", "sent")),
+                ("vn_lgsp_alerted", "=", False),
+                ("sent_on", "!=", False),
+            ]
+        )
         today = fields.Date.context_today(self)
         alerted = Delivery
         for line in late:
             company = line.document_id.company_id
             if company.vn_count_working_days(line.sent_on.date(), today) < days:
                 continue
-            for officer in company._vn_users_of("vn_document_base.group_vn_document_follow_up"):
+            for officer in company._vn_users_of(
+                "vn_document_base.group_vn_document_follow_up"
+            ):
                 line.document_id.activity_schedule(
-                    "mail.mail_activity_data_warning", user_id=officer.id,
+                    "mail.mail_activity_data_warning",
+                    user_id=officer.id,
                     summary=_("No receipt from %(agency)s", agency=line.recipient_name),
-                    note=_("%(doc)s was sent on %(date)s and %(agency)s has not confirmed its arrival.",
-                           doc=line.document_id.display_name, date=line.sent_on.date(), agency=line.recipient_name))
+                    note=_(
+                        "%(doc)s was sent on %(date)s and %(agency)s has not confirmed its arrival.",
+                        doc=line.document_id.display_name,
+                        date=line.sent_on.date(),
+                        agency=line.recipient_name,
+                    ),
+                )
             alerted |= line
         alerted.write({"vn_lgsp_alerted": True})
         return len(alerted)

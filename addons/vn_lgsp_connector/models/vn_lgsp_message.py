@@ -33,51 +33,96 @@ class VnLgspMessage(models.Model):
     _description = "Package exchanged with the integration platform"
     _order = "id desc"
     _rec_name = "display_label"
-    _mail_post_access = "read"  # administrators follow up parked packages without write access
+    _mail_post_access = (
+        "read"  # administrators follow up parked packages without write access
+    )
 
-    company_id = fields.Many2one("res.company", string="Agency", required=True, index=True,
-                                 default=lambda self: self.env.company)
-    direction = fields.Selection([("out", "Outbox"), ("in", "Inbox")], string="Direction", required=True, index=True)
-    message_type = fields.Selection([("edoc", "Document"), ("status", "Status")], string="Kind", required=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    direction = fields.Selection(
+        [("out", "Outbox"), ("in", "Inbox")],
+        string="Direction",
+        required=True,
+        index=True,
+    )
+    message_type = fields.Selection(
+        [("edoc", "Document"), ("status", "Status")], string="Kind", required=True
+    )
     state = fields.Selection(STATES, string="State", required=True, index=True)
-    business_type = fields.Selection([("0", "New"), ("1", "Recall"), ("2", "Update"), ("3", "Replace")],
-                                     string="Business", default="0")
+    business_type = fields.Selection(
+        [("0", "New"), ("1", "Recall"), ("2", "Update"), ("3", "Replace")],
+        string="Business",
+        default="0",
+    )
     status_code = fields.Char(string="Status code", size=2)
     edxml_document_id = fields.Char(string="edXML document id", index=True)
     platform_doc_id = fields.Char(string="Platform id", index=True, copy=False)
-    from_code = fields.Char(string="From", help="The sender the package names (its edXML From): a claim.")
+    from_code = fields.Char(
+        string="From", help="The sender the package names (its edXML From): a claim."
+    )
     attested_from_code = fields.Char(
-        string="Sender attested by the platform", readonly=True, index=True,
+        string="Sender attested by the platform",
+        readonly=True,
+        index=True,
         help="Inbox: the agency the platform says sent this package (its authenticated system). "
-             "A package whose From differs is refused.")
+        "A package whose From differs is refused.",
+    )
     to_codes = fields.Char(string="To")
     subject = fields.Char(string="Subject")
     payload = fields.Binary(string="Package", attachment=True, copy=False)
     payload_sha256 = fields.Char(string="SHA-256", index=True)
     payload_size = fields.Integer(string="Size (bytes)")
-    content_destroyed_on = fields.Datetime(string="Content destroyed on", readonly=True, copy=False)
-    content_destroyed_reason = fields.Char(string="Why the content was destroyed", readonly=True, copy=False)
+    content_destroyed_on = fields.Datetime(
+        string="Content destroyed on", readonly=True, copy=False
+    )
+    content_destroyed_reason = fields.Char(
+        string="Why the content was destroyed", readonly=True, copy=False
+    )
     send_started_at = fields.Datetime(
-        string="Send started on", readonly=True, copy=False,
+        string="Send started on",
+        readonly=True,
+        copy=False,
         help="Outbox: when a send of this package was first started. Its outcome may be unknown (a lost "
-             "answer, a stopped server), so the platform is asked whether it holds the package before "
-             "any new send.")
+        "answer, a stopped server), so the platform is asked whether it holds the package before "
+        "any new send.",
+    )
     attempts = fields.Integer(string="Attempts", default=0)
-    next_attempt_at = fields.Datetime(string="Next attempt", index=True, default=fields.Datetime.now)
+    next_attempt_at = fields.Datetime(
+        string="Next attempt", index=True, default=fields.Datetime.now
+    )
     last_error = fields.Text(string="Last error")
-    acknowledged = fields.Boolean(string="Acknowledged on the platform",
-                                  help="Inbox: the platform was told the package is stored here (done or fail).")
-    delivery_id = fields.Many2one("vn.document.delivery", string="Delivery line", index=True, ondelete="set null")
-    outgoing_id = fields.Many2one(related="delivery_id.document_id", string="Outgoing document", store=True)
-    incoming_id = fields.Many2one("vn.document.incoming", string="Incoming document", index=True, ondelete="set null")
+    acknowledged = fields.Boolean(
+        string="Acknowledged on the platform",
+        help="Inbox: the platform was told the package is stored here (done or fail).",
+    )
+    delivery_id = fields.Many2one(
+        "vn.document.delivery", string="Delivery line", index=True, ondelete="set null"
+    )
+    outgoing_id = fields.Many2one(
+        related="delivery_id.document_id", string="Outgoing document", store=True
+    )
+    incoming_id = fields.Many2one(
+        "vn.document.incoming",
+        string="Incoming document",
+        index=True,
+        ondelete="set null",
+    )
     display_label = fields.Char(compute="_compute_display_label")
 
     _platform_unique = models.UniqueIndex(
         "(company_id, direction, message_type, platform_doc_id) WHERE platform_doc_id IS NOT NULL",
-        "This platform package is already recorded.")
+        "This platform package is already recorded.",
+    )
     _due_index = models.Index("(direction, state, next_attempt_at)")
 
-    @api.depends("direction", "message_type", "status_code", "subject", "edxml_document_id")
+    @api.depends(
+        "direction", "message_type", "status_code", "subject", "edxml_document_id"
+    )
     def _compute_display_label(self):
         for message in self:
             what = message.subject or message.edxml_document_id or ""
@@ -91,8 +136,16 @@ class VnLgspMessage(models.Model):
     @api.model
     def _vn_enqueue(self, values, data):
         """Queue a package to send; it is sent by the scheduled job (or at once by the caller)."""
-        return self.sudo().create(dict(values, direction="out", state="queued", payload=base64.b64encode(data),
-                                       payload_sha256=hashlib.sha256(data).hexdigest(), payload_size=len(data)))
+        return self.sudo().create(
+            dict(
+                values,
+                direction="out",
+                state="queued",
+                payload=base64.b64encode(data),
+                payload_sha256=hashlib.sha256(data).hexdigest(),
+                payload_size=len(data),
+            )
+        )
 
     def _vn_send(self, client, ask_first=False):
         """Send one queued package; on failure plan the next attempt or park it. With ``ask_first``
@@ -105,13 +158,30 @@ class VnLgspMessage(models.Model):
         try:
             doc_id = ask_first and self._vn_find_on_platform(client)
             if not doc_id:
-                doc_id = client.send_edoc(data, message_type=self.message_type, from_code=self.from_code,
-                                          to_codes=(self.to_codes or "").split(",") if self.to_codes else None)
+                doc_id = client.send_edoc(
+                    data,
+                    message_type=self.message_type,
+                    from_code=self.from_code,
+                    to_codes=(self.to_codes or "").split(",")
+                    if self.to_codes
+                    else None,
+                )
         except LgspError as error:
             self._vn_failed(error, error.retryable)
             return False
-        self.write({"state": "sent", "platform_doc_id": doc_id, "attempts": self.attempts + 1, "last_error": False})
-        if self.delivery_id and self.message_type == "edoc" and self.delivery_id.state == "queued":
+        self.write(
+            {
+                "state": "sent",
+                "platform_doc_id": doc_id,
+                "attempts": self.attempts + 1,
+                "last_error": False,
+            }
+        )
+        if (
+            self.delivery_id
+            and self.message_type == "edoc"
+            and self.delivery_id.state == "queued"
+        ):
             self.delivery_id._vn_set_status("sent", _("Platform id %(id)s", id=doc_id))
         return True
 
@@ -122,14 +192,23 @@ class VnLgspMessage(models.Model):
         platform whose list lacks it is matched on the kind, status code and a send time after ours."""
         from ..tools.lgsp_client import utc_from_wire
 
-        for row in client.sent_list(message_type=self.message_type, document_id=self.edxml_document_id):
+        for row in client.sent_list(
+            message_type=self.message_type, document_id=self.edxml_document_id
+        ):
             if row.get("hashFile"):
                 found = row["hashFile"].lower() == self.payload_sha256
             else:
                 sent_at = utc_from_wire(row.get("sentTime"))
-                found = (row.get("documentId") == self.edxml_document_id and sent_at and self.send_started_at
-                         and sent_at >= self.send_started_at - timedelta(seconds=5)
-                         and (self.message_type != "status" or row.get("statusCode") == self.status_code))
+                found = (
+                    row.get("documentId") == self.edxml_document_id
+                    and sent_at
+                    and self.send_started_at
+                    and sent_at >= self.send_started_at - timedelta(seconds=5)
+                    and (
+                        self.message_type != "status"
+                        or row.get("statusCode") == self.status_code
+                    )
+                )
             if found:
                 return str(row.get("senderDocId") or row.get("docId"))
         return False
@@ -141,30 +220,55 @@ class VnLgspMessage(models.Model):
         if not retryable or attempts >= profile.max_attempts:
             values["state"] = "parked"
             self.write(values)
-            self._vn_alert_admins(_("A package to the integration platform was parked after %(count)s attempts: "
-                                    "%(error)s", count=attempts, error=error))
+            self._vn_alert_admins(
+                _(
+                    "A package to the integration platform was parked after %(count)s attempts: "
+                    "%(error)s",
+                    count=attempts,
+                    error=error,
+                )
+            )
         else:
-            delay = min(timedelta(seconds=profile.backoff_seconds * 2 ** (attempts - 1)), MAX_BACKOFF)
+            delay = min(
+                timedelta(seconds=profile.backoff_seconds * 2 ** (attempts - 1)),
+                MAX_BACKOFF,
+            )
             values["next_attempt_at"] = fields.Datetime.now() + delay
             self.write(values)
 
     def _vn_alert_admins(self, body):
-        for admin in self.company_id._vn_users_of("vn_document_base.group_vn_document_admin"):
-            self.sudo().activity_schedule("mail.mail_activity_data_warning", user_id=admin.id,
-                                          summary=_("Integration platform"), note=body)
+        for admin in self.company_id._vn_users_of(
+            "vn_document_base.group_vn_document_admin"
+        ):
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_warning",
+                user_id=admin.id,
+                summary=_("Integration platform"),
+                note=body,
+            )
 
     def _vn_check_admin(self):
         """Every LGSP action is for document administrators only, whatever door calls it (R-SEC3)."""
-        if not self.env.su and not self.env.user.has_group("vn_document_base.group_vn_document_admin"):
-            raise AccessError(_("Only a document administrator may act on the exchange with the "
-                                "integration platform."))
-        self.check_access("read")  # and only on the packages of the agencies they work for
+        if not self.env.su and not self.env.user.has_group(
+            "vn_document_base.group_vn_document_admin"
+        ):
+            raise AccessError(
+                _(
+                    "Only a document administrator may act on the exchange with the "
+                    "integration platform."
+                )
+            )
+        self.check_access(
+            "read"
+        )  # and only on the packages of the agencies they work for
 
     def action_retry(self):
         """Administrator: send a parked package again (or process a parked received one)."""
         self._vn_check_admin()
         parked = self.filtered(lambda m: m.state == "parked" and m.payload).sudo()
-        parked.write({"state": "queued", "next_attempt_at": fields.Datetime.now(), "attempts": 0})
+        parked.write(
+            {"state": "queued", "next_attempt_at": fields.Datetime.now(), "attempts": 0}
+        )
         for message in parked.filtered(lambda m: m.direction == "in"):
             message.state = "fetched"
         return True
@@ -172,21 +276,31 @@ class VnLgspMessage(models.Model):
     def action_park(self):
         """Administrator: stop sending (or processing) a package."""
         self._vn_check_admin()
-        self.filtered(lambda m: m.state in ("queued", "fetched")).sudo().write({"state": "parked"})
+        self.filtered(lambda m: m.state in ("queued", "fetched")).sudo().write(
+            {"state": "parked"}
+        )
         return True
 
     def _vn_destroy_content(self, reason):
         """A recall: destroy the stored package, keep what identifies it (ids, dates, sender,
         SHA-256, size) as the record of the exchange (ND 30 Phụ lục VI III.8.b)."""
         for message in self.sudo().filtered(lambda m: not m.content_destroyed_on):
-            values = {"content_destroyed_on": fields.Datetime.now(), "content_destroyed_reason": (reason or "")[:500]}
+            values = {
+                "content_destroyed_on": fields.Datetime.now(),
+                "content_destroyed_reason": (reason or "")[:500],
+            }
             if message.payload:
                 data = base64.b64decode(message.payload)
-                values.update(payload_sha256=message.payload_sha256 or hashlib.sha256(data).hexdigest(),
-                              payload_size=message.payload_size or len(data))
+                values.update(
+                    payload_sha256=message.payload_sha256
+                    or hashlib.sha256(data).hexdigest(),
+                    payload_size=message.payload_size or len(data),
+                )
             values["payload"] = False
             message.write(values)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
-        raise UserError(_("Packages are kept as the record of the exchange; park them instead."))
+        raise UserError(
+            _("Packages are kept as the record of the exchange; park them instead.")
+        )

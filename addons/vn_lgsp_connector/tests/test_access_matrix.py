@@ -19,7 +19,9 @@ from odoo.addons.vn_document_base.tests import pdf_fixtures
 from odoo.addons.vn_document_base.tests.common import ROLES, VnRolesSetup
 from odoo.addons.vn_document_base.tools import test_pki
 
-README = os.path.join(os.path.dirname(__file__), "..", "..", "vn_document_base", "readme", "SECURITY.md")
+README = os.path.join(
+    os.path.dirname(__file__), "..", "..", "vn_document_base", "readme", "SECURITY.md"
+)
 SCOPES = ("own", "other unit", "other agency")
 OPERATIONS = (("read", "r"), ("create", "c"), ("write", "w"), ("unlink", "d"))
 SUITE_PREFIXES = ("odoo.addons.vn_",)
@@ -40,7 +42,10 @@ def suite_models(env):
         cls = type(env[name])
         if cls._abstract or cls._transient:
             continue
-        if any(_defines(k, name) and k.__module__.startswith(SUITE_PREFIXES) for k in cls.__mro__):
+        if any(
+            _defines(k, name) and k.__module__.startswith(SUITE_PREFIXES)
+            for k in cls.__mro__
+        ):
             names.append(name)
     return sorted(names)
 
@@ -53,7 +58,11 @@ def suite_public_methods(env):
             if not (getattr(klass, "__module__", "") or "").startswith(SUITE_PREFIXES):
                 continue
             for attr, value in vars(klass).items():
-                if attr.startswith("_") or not callable(value) or isinstance(value, type):
+                if (
+                    attr.startswith("_")
+                    or not callable(value)
+                    or isinstance(value, type)
+                ):
                     continue
                 if getattr(value, "_api_private", False):
                     continue
@@ -84,25 +93,54 @@ def read_readme():
 
 @tagged("post_install", "-at_install")
 class TestAccessMatrix(VnRolesSetup, TransactionCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_roles()
         env = cls.env
-        cls.other_company = env["res.company"].sudo().create({"name": "Cơ quan khác", "vn_organ_code": "000.00.99.H29"})
-        cls.outsider = new_test_user(env, login="vn_matrix_outsider", groups="vn_document_base.group_vn_document_staff")
-        cls.foreigner = new_test_user(env, login="vn_matrix_foreigner", groups="vn_document_base.group_vn_document_staff",
-                                      company_id=cls.other_company.id, company_ids=[cls.other_company.id])
+        cls.other_company = (
+            env["res.company"]
+            .sudo()
+            .create({"name": "Cơ quan khác", "vn_organ_code": "000.00.99.H29"})
+        )
+        cls.outsider = new_test_user(
+            env,
+            login="vn_matrix_outsider",
+            groups="vn_document_base.group_vn_document_staff",
+        )
+        cls.foreigner = new_test_user(
+            env,
+            login="vn_matrix_foreigner",
+            groups="vn_document_base.group_vn_document_staff",
+            company_id=cls.other_company.id,
+            company_ids=[cls.other_company.id],
+        )
         cls.unit = env["hr.department"].create({"name": "Phòng Kinh tế"})
         cls.other_unit = env["hr.department"].create({"name": "Phòng Văn hóa"})
         for role, user in cls.users.items():
-            env["hr.employee"].create({"name": user.name, "user_id": user.id,
-                                       "department_id": (cls.other_unit if role == "follow_up" else cls.unit).id})
-        head = env["hr.employee"].search([("user_id", "=", cls.users["department_head"].id)])
+            env["hr.employee"].create(
+                {
+                    "name": user.name,
+                    "user_id": user.id,
+                    "department_id": (
+                        cls.other_unit if role == "follow_up" else cls.unit
+                    ).id,
+                }
+            )
+        head = env["hr.employee"].search(
+            [("user_id", "=", cls.users["department_head"].id)]
+        )
         cls.unit.manager_id = head
-        env["hr.employee"].create({"name": "Outsider", "user_id": cls.outsider.id, "department_id": cls.other_unit.id})
-        env["ir.config_parameter"].sudo().set_param("vn_document_outbound.format_checker_id", cls.users["clerk"].id)
+        env["hr.employee"].create(
+            {
+                "name": "Outsider",
+                "user_id": cls.outsider.id,
+                "department_id": cls.other_unit.id,
+            }
+        )
+        env["ir.config_parameter"].sudo().set_param(
+            "vn_document_outbound.format_checker_id", cls.users["clerk"].id
+        )
         cls.records = cls._build_records()
         cls.records.update(cls._build_more())
 
@@ -111,97 +149,224 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
     def _incoming(cls, company, unit, subject):
         env = cls.env
         Book = env["vn.register.book"].sudo()
-        book = Book.search([("kind", "=", "incoming"), ("company_id", "=", company.id)], limit=1) or Book.create(
-            {"name": "Sổ đến", "kind": "incoming", "company_id": company.id})
-        doc = env["vn.document.incoming"].sudo().with_company(company).create({
-            "subject": subject, "company_id": company.id, "register_book_id": book.id, "channel": "paper"})
-        env["vn.document.file"].sudo()._vn_store_checked("van-ban.pdf", pdf_fixtures.make_two_signature_pdf(), doc)
+        book = Book.search(
+            [("kind", "=", "incoming"), ("company_id", "=", company.id)], limit=1
+        ) or Book.create(
+            {"name": "Sổ đến", "kind": "incoming", "company_id": company.id}
+        )
+        doc = (
+            env["vn.document.incoming"]
+            .sudo()
+            .with_company(company)
+            .create(
+                {
+                    "subject": subject,
+                    "company_id": company.id,
+                    "register_book_id": book.id,
+                    "channel": "paper",
+                }
+            )
+        )
+        env["vn.document.file"].sudo()._vn_store_checked(
+            "van-ban.pdf", pdf_fixtures.make_two_signature_pdf(), doc
+        )
         doc._adopt_main_file(doc.file_ids)
         doc.action_register()
         if company == cls.company:
             doc._vn_assign([{"role": "lead", "department_id": unit.id}])
             if unit == cls.unit:
-                doc._vn_assign([{"role": "cooperate", "user_id": cls.users["staff"].id}])
+                doc._vn_assign(
+                    [{"role": "cooperate", "user_id": cls.users["staff"].id}]
+                )
         else:
             doc._vn_assign([{"role": "lead", "user_id": cls.foreigner.id}])
-        env["vn.register.correction"].sudo().create({
-            "res_model": doc._name, "res_id": doc.id, "company_id": company.id, "field_name": "subject",
-            "field_label": "Trích yếu", "old_value": subject, "new_value": subject + ".", "reason": "test"})
-        env["vn.document.access.log"].sudo().create({"action": "open", "res_model": doc._name, "res_id": doc.id,
-                                                    "company_id": company.id, "user_id": cls.env.uid})
+        env["vn.register.correction"].sudo().create(
+            {
+                "res_model": doc._name,
+                "res_id": doc.id,
+                "company_id": company.id,
+                "field_name": "subject",
+                "field_label": "Trích yếu",
+                "old_value": subject,
+                "new_value": subject + ".",
+                "reason": "test",
+            }
+        )
+        env["vn.document.access.log"].sudo().create(
+            {
+                "action": "open",
+                "res_model": doc._name,
+                "res_id": doc.id,
+                "company_id": company.id,
+                "user_id": cls.env.uid,
+            }
+        )
         return doc
 
     @classmethod
     def _outgoing(cls, company, drafter, unit, subject):
         env = cls.env
-        values = {"subject": subject, "company_id": company.id, "drafter_id": drafter.id,
-                  "document_type_id": env.ref("vn_document_base.vn_document_type_cong_van").id,
-                  "delivery_ids": [Command.create({"kind": "email", "email": "x@example.com"})]}
+        values = {
+            "subject": subject,
+            "company_id": company.id,
+            "drafter_id": drafter.id,
+            "document_type_id": env.ref(
+                "vn_document_base.vn_document_type_cong_van"
+            ).id,
+            "delivery_ids": [
+                Command.create({"kind": "email", "email": "x@example.com"})
+            ],
+        }
         if company == cls.company:
-            values.update(drafting_department_id=unit.id, signer_id=cls.users["agency_head"].id)
+            values.update(
+                drafting_department_id=unit.id, signer_id=cls.users["agency_head"].id
+            )
         doc = env["vn.document.outgoing"].sudo().with_company(company).create(values)
-        doc.with_user(drafter)._vn_add_version("du-thao.pdf", pdf_fixtures.make_pdf(pages=1, text=subject), "draft")
+        doc.with_user(drafter)._vn_add_version(
+            "du-thao.pdf", pdf_fixtures.make_pdf(pages=1, text=subject), "draft"
+        )
         return doc
 
     @classmethod
     def _build_records(cls):
         env = cls.env
         company, other = cls.company, cls.other_company
-        incoming = {"own": cls._incoming(company, cls.unit, "Đến - đơn vị mình"),
-                    "other unit": cls._incoming(company, cls.other_unit, "Đến - đơn vị khác"),
-                    "other agency": cls._incoming(other, cls.unit, "Đến - cơ quan khác")}
-        outgoing = {"own": cls._outgoing(company, cls.users["staff"], cls.unit, "Đi - đơn vị mình"),
-                    "other unit": cls._outgoing(company, cls.outsider, cls.other_unit, "Đi - đơn vị khác"),
-                    "other agency": cls._outgoing(other, cls.foreigner, cls.unit, "Đi - cơ quan khác")}
+        incoming = {
+            "own": cls._incoming(company, cls.unit, "Đến - đơn vị mình"),
+            "other unit": cls._incoming(company, cls.other_unit, "Đến - đơn vị khác"),
+            "other agency": cls._incoming(other, cls.unit, "Đến - cơ quan khác"),
+        }
+        outgoing = {
+            "own": cls._outgoing(
+                company, cls.users["staff"], cls.unit, "Đi - đơn vị mình"
+            ),
+            "other unit": cls._outgoing(
+                company, cls.outsider, cls.other_unit, "Đi - đơn vị khác"
+            ),
+            "other agency": cls._outgoing(
+                other, cls.foreigner, cls.unit, "Đi - cơ quan khác"
+            ),
+        }
         records = {
             "vn.document.incoming": incoming,
-            "vn.document.assignment": {k: v.assignment_ids[:1] for k, v in incoming.items()},
+            "vn.document.assignment": {
+                k: v.assignment_ids[:1] for k, v in incoming.items()
+            },
             "vn.document.trail": {k: v.trail_ids[:1] for k, v in incoming.items()},
             "vn.document.file": {k: v.main_file_id for k, v in incoming.items()},
-            "vn.document.signature": {k: v.main_file_id.signature_ids[:1] for k, v in incoming.items()},
-            "vn.register.correction": {k: v.register_correction_ids[:1] for k, v in incoming.items()},
-            "vn.document.access.log": {k: env["vn.document.access.log"].sudo().search(
-                [("res_model", "=", v._name), ("res_id", "=", v.id)], limit=1) for k, v in incoming.items()},
+            "vn.document.signature": {
+                k: v.main_file_id.signature_ids[:1] for k, v in incoming.items()
+            },
+            "vn.register.correction": {
+                k: v.register_correction_ids[:1] for k, v in incoming.items()
+            },
+            "vn.document.access.log": {
+                k: env["vn.document.access.log"]
+                .sudo()
+                .search([("res_model", "=", v._name), ("res_id", "=", v.id)], limit=1)
+                for k, v in incoming.items()
+            },
             "vn.document.outgoing": outgoing,
-            "vn.document.outgoing.step": {k: v.step_ids[:1] for k, v in outgoing.items()},
-            "vn.document.outgoing.version": {k: v.version_ids[:1] for k, v in outgoing.items()},
-            "vn.document.delivery": {k: v.delivery_ids[:1] for k, v in outgoing.items()},
+            "vn.document.outgoing.step": {
+                k: v.step_ids[:1] for k, v in outgoing.items()
+            },
+            "vn.document.outgoing.version": {
+                k: v.version_ids[:1] for k, v in outgoing.items()
+            },
+            "vn.document.delivery": {
+                k: v.delivery_ids[:1] for k, v in outgoing.items()
+            },
         }
         for model, by_scope in list(records.items()):
-            records[model] = {scope: record.sudo() for scope, record in by_scope.items()}
+            records[model] = {
+                scope: record.sudo() for scope, record in by_scope.items()
+            }
         return records
 
     @classmethod
     def _per_company(cls, model, make):
         """A record made by ``make(company)`` for this agency (own and other unit) and another."""
         own, other = make(cls.company), make(cls.other_company)
-        return {"own": own.sudo(), "other unit": own.sudo(), "other agency": other.sudo()}
+        return {
+            "own": own.sudo(),
+            "other unit": own.sudo(),
+            "other agency": other.sudo(),
+        }
 
     @classmethod
     def _build_more(cls):
         env = cls.env(su=True)
         more = {}
-        more["vn.document.copy"] = cls._per_company("vn.document.copy", lambda c: env["vn.document.copy"].create({
-            "company_id": c.id, "form": "SY", "medium": "paper", "source_description": "Bản sao thử"}))
-        more["vn.user.handover"] = cls._per_company("vn.user.handover", lambda c: env["vn.user.handover"].create({
-            "company_id": c.id, "user_id": cls.outsider.id, "reason": "Nghỉ hưu"}))
-        partner = env["res.partner"].create({"name": "Sở Tư pháp", "is_company": True, "vn_organ_code": "000.00.11.H29"})
-        history = env["vn.agency.code.history"].create({"partner_id": partner.id, "code": "000.00.12.H29"})
-        more["vn.agency.code.history"] = {"own": history, "other unit": history, "other agency": history}
-        root_pem = test_pki.build_pki()["root"]["cert"].public_bytes(serialization.Encoding.PEM)
-        root = env["vn.trusted.root"].create({"name": "Gốc thử", "certificate": base64.b64encode(root_pem)})
-        more["vn.trusted.root"] = {"own": root, "other unit": root, "other agency": root}
+        more["vn.document.copy"] = cls._per_company(
+            "vn.document.copy",
+            lambda c: env["vn.document.copy"].create(
+                {
+                    "company_id": c.id,
+                    "form": "SY",
+                    "medium": "paper",
+                    "source_description": "Bản sao thử",
+                }
+            ),
+        )
+        more["vn.user.handover"] = cls._per_company(
+            "vn.user.handover",
+            lambda c: env["vn.user.handover"].create(
+                {"company_id": c.id, "user_id": cls.outsider.id, "reason": "Nghỉ hưu"}
+            ),
+        )
+        partner = env["res.partner"].create(
+            {"name": "Sở Tư pháp", "is_company": True, "vn_organ_code": "000.00.11.H29"}
+        )
+        history = env["vn.agency.code.history"].create(
+            {"partner_id": partner.id, "code": "000.00.12.H29"}
+        )
+        more["vn.agency.code.history"] = {
+            "own": history,
+            "other unit": history,
+            "other agency": history,
+        }
+        root_pem = test_pki.build_pki()["root"]["cert"].public_bytes(
+            serialization.Encoding.PEM
+        )
+        root = env["vn.trusted.root"].create(
+            {"name": "Gốc thử", "certificate": base64.b64encode(root_pem)}
+        )
+        more["vn.trusted.root"] = {
+            "own": root,
+            "other unit": root,
+            "other agency": root,
+        }
         if "vn.lgsp.profile" in env:
-            profiles = cls._per_company("vn.lgsp.profile", lambda c: env["vn.lgsp.profile"].create({
-                "name": "LGSP", "company_id": c.id, "endpoint": "http://127.0.0.1:9/"}))
+            profiles = cls._per_company(
+                "vn.lgsp.profile",
+                lambda c: env["vn.lgsp.profile"].create(
+                    {
+                        "name": "LGSP",
+                        "company_id": c.id,
+                        "endpoint": "http://127.0.0.1:9/",
+                    }
+                ),
+            )
             more["vn.lgsp.profile"] = profiles
-            more["vn.lgsp.message"] = cls._per_company("vn.lgsp.message", lambda c: env["vn.lgsp.message"].create({
-                "company_id": c.id, "direction": "in", "message_type": "edoc", "state": "done"}))
+            more["vn.lgsp.message"] = cls._per_company(
+                "vn.lgsp.message",
+                lambda c: env["vn.lgsp.message"].create(
+                    {
+                        "company_id": c.id,
+                        "direction": "in",
+                        "message_type": "edoc",
+                        "state": "done",
+                    }
+                ),
+            )
             if "vn.lgsp.credential" in env:
                 more["vn.lgsp.credential"] = {
-                    scope: env["vn.lgsp.credential"].search([("profile_id", "=", profile.id)], limit=1)
+                    scope: env["vn.lgsp.credential"].search(
+                        [("profile_id", "=", profile.id)], limit=1
+                    )
                     or env["vn.lgsp.credential"].create({"profile_id": profile.id})
-                    for scope, profile in profiles.items()}
+                    for scope, profile in profiles.items()
+                }
         return more
 
     def _records_for(self, model, role):
@@ -214,22 +379,43 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
             Key = self.env["vn.signing.key"].sudo()
 
             def key(user, company):
-                return Key.create({"name": f"Khóa {user.login}", "user_id": user.id, "company_id": company.id,
-                                   "usage": "personal", "kind": "pkcs12"})
-            return {"own": key(self.users[role], self.company), "other unit": key(self.outsider, self.company),
-                    "other agency": key(self.foreigner, self.other_company)}
+                return Key.create(
+                    {
+                        "name": f"Khóa {user.login}",
+                        "user_id": user.id,
+                        "company_id": company.id,
+                        "usage": "personal",
+                        "kind": "pkcs12",
+                    }
+                )
+
+            return {
+                "own": key(self.users[role], self.company),
+                "other unit": key(self.outsider, self.company),
+                "other agency": key(self.foreigner, self.other_company),
+            }
         Model = self.env[model].sudo().with_context(active_test=False)
-        own = Model.search([("company_id", "in", [self.company.id, False])] if "company_id" in Model._fields
-                           else [], limit=1)
-        other = Model.search([("company_id", "=", self.other_company.id)], limit=1) \
-            if "company_id" in Model._fields else own
+        own = Model.search(
+            [("company_id", "in", [self.company.id, False])]
+            if "company_id" in Model._fields
+            else [],
+            limit=1,
+        )
+        other = (
+            Model.search([("company_id", "=", self.other_company.id)], limit=1)
+            if "company_id" in Model._fields
+            else own
+        )
         return {"own": own, "other unit": own, "other agency": other}
 
     def _cell(self, user, record):
         if not record:
             return "n/a"
         record = record.with_env(self.env(user=user.id, context={}, su=False))
-        return "".join(letter if record.has_access(operation) else "-" for operation, letter in OPERATIONS)
+        return "".join(
+            letter if record.has_access(operation) else "-"
+            for operation, letter in OPERATIONS
+        )
 
     def _actual_matrix(self):
         matrix = {}
@@ -237,14 +423,21 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
             for role, _group in ROLES:
                 scoped = self._records_for(model, role)
                 user = self.users[role]
-                matrix[(model, role)] = tuple(self._cell(user, scoped[scope]) for scope in SCOPES)
+                matrix[(model, role)] = tuple(
+                    self._cell(user, scoped[scope]) for scope in SCOPES
+                )
         return matrix
 
     @staticmethod
     def _as_markdown(matrix):
-        lines = ["| model | role | own | other unit | other agency |", "|---|---|---|---|---|"]
-        lines += [f"| `{model}` | `{role}` | " + " | ".join(f"`{c}`" for c in cells) + " |"
-                  for (model, role), cells in sorted(matrix.items())]
+        lines = [
+            "| model | role | own | other unit | other agency |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{model}` | `{role}` | " + " | ".join(f"`{c}`" for c in cells) + " |"
+            for (model, role), cells in sorted(matrix.items())
+        ]
         return "\n".join(lines)
 
     def test_access_matrix_matches_the_readme(self):
@@ -254,22 +447,38 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
         if os.environ.get("VN_ACCESS_MATRIX_OUT"):
             with open(os.environ["VN_ACCESS_MATRIX_OUT"], "w", encoding="utf-8") as f:
                 f.write(self._as_markdown(actual) + "\n")
-        differing = {key: (expected.get(key), cells) for key, cells in actual.items() if expected.get(key) != cells}
+        differing = {
+            key: (expected.get(key), cells)
+            for key, cells in actual.items()
+            if expected.get(key) != cells
+        }
         missing = set(expected) - set(actual)
         cells = sum(len(SCOPES) * len(OPERATIONS) for _key in actual)
-        self.assertFalse(differing, f"{len(differing)} rows of {len(actual)} ({cells} cells) differ from the "
-                                    f"readme (expected, actual): {sorted(differing.items())[:20]}")
-        self.assertFalse(missing, f"rows of the readme for models that do not exist: {sorted(missing)}")
+        self.assertFalse(
+            differing,
+            f"{len(differing)} rows of {len(actual)} ({cells} cells) differ from the "
+            f"readme (expected, actual): {sorted(differing.items())[:20]}",
+        )
+        self.assertFalse(
+            missing,
+            f"rows of the readme for models that do not exist: {sorted(missing)}",
+        )
         self.assertGreater(len(actual), 100)
 
     def test_public_methods_are_reviewed(self):
         """R-SEC3: every public method of every suite model is on the reviewed list of the readme."""
         _matrix, reviewed = read_readme()
         found = suite_public_methods(self.env)
-        new = {model: sorted(methods - reviewed.get(model, set())) for model, methods in found.items()
-               if methods - reviewed.get(model, set())}
-        gone = {model: sorted(methods - found.get(model, set())) for model, methods in reviewed.items()
-                if methods - found.get(model, set())}
+        new = {
+            model: sorted(methods - reviewed.get(model, set()))
+            for model, methods in found.items()
+            if methods - reviewed.get(model, set())
+        }
+        gone = {
+            model: sorted(methods - found.get(model, set()))
+            for model, methods in reviewed.items()
+            if methods - found.get(model, set())
+        }
         self.assertFalse(new, f"public methods not reviewed: {new}")
         self.assertFalse(gone, f"reviewed methods that no longer exist: {gone}")
 
@@ -286,8 +495,23 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
             return set(re.findall(r"`([a-z_0-9]+)`", match.group(1)))
 
         incoming = self.env["vn.document.incoming"]
-        self.assertEqual(listed("Incoming, set by the workflow only"), incoming._vn_workflow_field_names())
-        self.assertEqual(listed("Incoming, frozen once registered"), vn_document_incoming.REGISTER_FIELDS)
-        self.assertEqual(listed("Outgoing, set by the workflow only"), vn_document_outgoing.WORKFLOW_FIELDS)
-        self.assertEqual(listed("Outgoing, still changing after issue"), vn_document_outgoing.AFTER_ISSUE_FIELDS)
-        self.assertEqual(listed("Outgoing, changing once signed"), vn_document_outgoing.SIGNED_EDITABLE_FIELDS)
+        self.assertEqual(
+            listed("Incoming, set by the workflow only"),
+            incoming._vn_workflow_field_names(),
+        )
+        self.assertEqual(
+            listed("Incoming, frozen once registered"),
+            vn_document_incoming.REGISTER_FIELDS,
+        )
+        self.assertEqual(
+            listed("Outgoing, set by the workflow only"),
+            vn_document_outgoing.WORKFLOW_FIELDS,
+        )
+        self.assertEqual(
+            listed("Outgoing, still changing after issue"),
+            vn_document_outgoing.AFTER_ISSUE_FIELDS,
+        )
+        self.assertEqual(
+            listed("Outgoing, changing once signed"),
+            vn_document_outgoing.SIGNED_EDITABLE_FIELDS,
+        )

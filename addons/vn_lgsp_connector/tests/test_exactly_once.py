@@ -14,8 +14,16 @@ class TestExactlyOnce(LgspExchangeCase):
 
     def stores(self, document_id, message_type="edoc", status_code=None):
         """How many packages of ours about ``document_id`` the platform stored."""
-        rows = self.profile._client().sent_list(message_type=message_type, document_id=document_id)
-        return len({row["docId"] for row in rows if not status_code or row["statusCode"] == status_code})
+        rows = self.profile._client().sent_list(
+            message_type=message_type, document_id=document_id
+        )
+        return len(
+            {
+                row["docId"]
+                for row in rows
+                if not status_code or row["statusCode"] == status_code
+            }
+        )
 
     def send_until_done(self, messages, rounds=6):
         for _round in range(rounds):
@@ -31,18 +39,28 @@ class TestExactlyOnce(LgspExchangeCase):
         platform's id and does not send it again: one store on the platform."""
         document_id = f"{CODE_A},2026/11/20,7/UBND-VP"
         message = self.env["vn.lgsp.message"]._vn_enqueue(
-            {"message_type": "edoc", "from_code": CODE_A, "to_codes": CODE_B, "subject": "lost answer",
-             "edxml_document_id": document_id},
-            edxml.build_document(self.package(to_code=CODE_B, document_id=document_id)))
+            {
+                "message_type": "edoc",
+                "from_code": CODE_A,
+                "to_codes": CODE_B,
+                "subject": "lost answer",
+                "edxml_document_id": document_id,
+            },
+            edxml.build_document(self.package(to_code=CODE_B, document_id=document_id)),
+        )
         self.sim.fault("sendEdoc", "drop", after=True)
         self.exchange._cron_send_outbox()
         self.assertEqual(message.state, "queued", "the outcome is unknown here")
-        self.assertTrue(message.send_started_at, "the send in flight was recorded before the call")
+        self.assertTrue(
+            message.send_started_at, "the send in flight was recorded before the call"
+        )
         self.send_until_done(message)
         self.assertEqual(message.state, "sent")
         self.assertEqual(self.stores(document_id), 1)
         self.assertEqual(len(self.peer.received_list("edoc")), 1)
-        rows = self.profile._client().sent_list(message_type="edoc", document_id=document_id)
+        rows = self.profile._client().sent_list(
+            message_type="edoc", document_id=document_id
+        )
         self.assertEqual({row["docId"] for row in rows}, {message.platform_doc_id})
 
     @mute_logger(*QUIET)
@@ -50,19 +68,30 @@ class TestExactlyOnce(LgspExchangeCase):
         """R-LG4, R-LG2: the statuses this agency sends (01 on arrival, 03 on registration) go through
         HTTP 500s, connections dropped before and after the platform processed them and delays: each is
         stored once on the platform and reaches the sender once."""
-        self.profile.max_attempts = 10  # the plan below fails some statuses several times
+        self.profile.max_attempts = (
+            10  # the plan below fails some statuses several times
+        )
         self.send_from_b()
-        for fault in (dict(kind="error500"), dict(kind="drop", after=True), dict(kind="drop"),
-                      dict(kind="drop", after=True), dict(kind="delay", seconds=0.2)):
+        for fault in (
+            dict(kind="error500"),
+            dict(kind="drop", after=True),
+            dict(kind="drop"),
+            dict(kind="drop", after=True),
+            dict(kind="delay", seconds=0.2),
+        ):
             self.sim.fault("sendEdoc", **fault)
         self.exchange._cron_poll()
         doc = self.incoming()
         doc.with_user(self.clerk).action_register()
-        statuses = self.env["vn.lgsp.message"].search([("direction", "=", "out"), ("message_type", "=", "status")])
+        statuses = self.env["vn.lgsp.message"].search(
+            [("direction", "=", "out"), ("message_type", "=", "status")]
+        )
         self.send_until_done(statuses, rounds=10)
         self.assertEqual(statuses.mapped("state"), ["sent", "sent"])
         for code in ("01", "03"):
-            self.assertEqual(self.stores(doc.document_identifier, "status", code), 1, code)
+            self.assertEqual(
+                self.stores(doc.document_identifier, "status", code), 1, code
+            )
         self.assertEqual(sorted(self.statuses_to_b()), ["01", "03"])
 
     @mute_logger(*QUIET)
@@ -71,15 +100,26 @@ class TestExactlyOnce(LgspExchangeCase):
         listed; the next poll acknowledges it again anyway (the platform accepts the same final status
         twice) and the line ends acknowledged."""
         self.send_from_b()
-        # Both acknowledgements of the first poll (on receipt, then the sweep at its end) lose their answer.
+        # Both acknowledgements of the first poll (on receipt, then the sweep at its
+        # end) lose their answer.
         self.sim.fault("updateStatus", "drop", count=2, after=True)
         self.exchange._cron_poll()
-        line = self.env["vn.lgsp.message"].search([("direction", "=", "in"), ("message_type", "=", "edoc")])
+        line = self.env["vn.lgsp.message"].search(
+            [("direction", "=", "in"), ("message_type", "=", "edoc")]
+        )
         self.assertEqual((line.state, line.acknowledged), ("done", False))
-        self.assertFalse(self.peer.received_list("edoc"), "the platform has it done: no longer listed")
+        self.assertFalse(
+            self.peer.received_list("edoc"),
+            "the platform has it done: no longer listed",
+        )
         self.exchange._cron_poll()
         self.assertTrue(line.acknowledged)
         self.assertEqual(len(self.incoming()), 1)
-        unacknowledged = self.env["vn.lgsp.message"].search_count([
-            ("direction", "=", "in"), ("state", "in", ("done", "refused")), ("acknowledged", "=", False)])
+        unacknowledged = self.env["vn.lgsp.message"].search_count(
+            [
+                ("direction", "=", "in"),
+                ("state", "in", ("done", "refused")),
+                ("acknowledged", "=", False),
+            ]
+        )
         self.assertEqual(unacknowledged, 0)

@@ -14,10 +14,16 @@ from ..tools.lgsp_client import LgspClient, LgspError
 from .common import CODE_A, CODE_B, CODE_C, PLATFORM_ADMIN
 from .test_exchange import QUIET, LgspExchangeCase
 
-# Public methods of the connector's models, reviewed: each checks its caller itself (the actions), or is
-# an ORM entry point guarded by the access rights (create, write, settings).
+# Public methods of the connector's models, reviewed: each checks its caller itself (the
+# actions), or is an ORM entry point guarded by the access rights (create, write,
+# settings).
 REVIEWED_PUBLIC_METHODS = {
-    "vn.lgsp.profile": {"action_test_connection", "action_exchange_now", "create", "write"},
+    "vn.lgsp.profile": {
+        "action_test_connection",
+        "action_exchange_now",
+        "create",
+        "write",
+    },
     "vn.lgsp.message": {"action_retry", "action_park"},
     "vn.document.assignment": {"write"},
     "res.config.settings": {"get_values", "set_values"},
@@ -43,20 +49,38 @@ class TestTrustBoundary(LgspExchangeCase):
     # ------------------------------------------------------------------
     def from_c(self, package, message_type="edoc"):
         """C sends, authenticated as itself; the package says whatever C wants."""
-        data = edxml.build_document(package) if message_type == "edoc" else edxml.build_status(package)
-        return self.peer_c.send_edoc(data, message_type=message_type, from_code=CODE_C, to_codes=[CODE_A])
+        data = (
+            edxml.build_document(package)
+            if message_type == "edoc"
+            else edxml.build_status(package)
+        )
+        return self.peer_c.send_edoc(
+            data, message_type=message_type, from_code=CODE_C, to_codes=[CODE_A]
+        )
 
     def package_from(self, organ_id, **kwargs):
         package = self.package(**kwargs)
-        package.from_org = edxml.Organization(organ_id=organ_id, name=f"Agency {organ_id}")
+        package.from_org = edxml.Organization(
+            organ_id=organ_id, name=f"Agency {organ_id}"
+        )
         return package
 
-    def status(self, from_code, code, document_id, organ_id=CODE_A, description="Trạng thái"):
+    def status(
+        self, from_code, code, document_id, organ_id=CODE_A, description="Trạng thái"
+    ):
         return edxml.StatusPackage(
             from_org=edxml.Organization(organ_id=from_code, name=f"Agency {from_code}"),
-            response_for={"organ_id": organ_id, "code": "12/UBND-VP", "document_id": document_id,
-                          "promulgation_date": datetime.date(2026, 11, 20)},
-            status_code=code, description=description, timestamp=datetime.datetime(2026, 11, 21, 9, 0), staff={})
+            response_for={
+                "organ_id": organ_id,
+                "code": "12/UBND-VP",
+                "document_id": document_id,
+                "promulgation_date": datetime.date(2026, 11, 20),
+            },
+            status_code=code,
+            description=description,
+            timestamp=datetime.datetime(2026, 11, 21, 9, 0),
+            staff={},
+        )
 
     def statuses_to(self, client):
         """The status packages waiting for ``client``'s agency, read back from the platform."""
@@ -68,11 +92,19 @@ class TestTrustBoundary(LgspExchangeCase):
 
     def inbox(self, **domain):
         return self.env["vn.lgsp.message"].search(
-            [("direction", "=", "in")] + [(key, "=", value) for key, value in domain.items()], order="id")
+            [("direction", "=", "in")]
+            + [(key, "=", value) for key, value in domain.items()],
+            order="id",
+        )
 
     def raw_package(self, doc):
-        return self.env["ir.attachment"].search([("res_model", "=", doc._name), ("res_id", "=", doc.id),
-                                                 ("mimetype", "=", "application/xml")])
+        return self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", doc._name),
+                ("res_id", "=", doc.id),
+                ("mimetype", "=", "application/xml"),
+            ]
+        )
 
     # ------------------------------------------------------------------
     @mute_logger(*QUIET)
@@ -82,18 +114,33 @@ class TestTrustBoundary(LgspExchangeCase):
         self.from_c(self.package_from(CODE_B))
         self.exchange.with_context(lang="vi_VN")._cron_poll()
         message = self.inbox(message_type="edoc")
-        self.assertEqual((message.attested_from_code, message.from_code, message.state), (CODE_C, CODE_B, "refused"))
-        self.assertIn("nền tảng tích hợp", message.last_error, "the reason is in Vietnamese")
+        self.assertEqual(
+            (message.attested_from_code, message.from_code, message.state),
+            (CODE_C, CODE_B, "refused"),
+        )
+        self.assertIn(
+            "nền tảng tích hợp", message.last_error, "the reason is in Vietnamese"
+        )
         self.assertIn(CODE_B, message.last_error)
         self.assertIn(CODE_C, message.last_error)
-        self.assertFalse(self.incoming(), "no document from a sender who is not who it says")
+        self.assertFalse(
+            self.incoming(), "no document from a sender who is not who it says"
+        )
         self.exchange._cron_send_outbox()
-        self.assertFalse(self.statuses_to(self.peer), "B is not told anything about C's package")
+        self.assertFalse(
+            self.statuses_to(self.peer), "B is not told anything about C's package"
+        )
         answers = self.statuses_to(self.peer_c)
-        self.assertEqual([(s.status_code, s.response_for["organ_id"]) for s in answers], [("02", CODE_C)])
+        self.assertEqual(
+            [(s.status_code, s.response_for["organ_id"]) for s in answers],
+            [("02", CODE_C)],
+        )
         self.assertEqual(answers[0].description, message.last_error)
         # The platform also shows C that A did not accept its package.
-        self.assertEqual([row["ackStatus"] for row in self.peer_c.sent_list(message_type="edoc")], ["fail"])
+        self.assertEqual(
+            [row["ackStatus"] for row in self.peer_c.sent_list(message_type="edoc")],
+            ["fail"],
+        )
 
     @mute_logger(*QUIET)
     def test_only_the_original_sender_recalls_updates_or_replaces(self):
@@ -104,34 +151,67 @@ class TestTrustBoundary(LgspExchangeCase):
         self.exchange._cron_poll()
         doc = self.incoming()
         identifier = doc.document_identifier
-        recall = edxml.Business(doc_type=1, document_id=identifier, reason="Thu hồi văn bản điện tử")
+        recall = edxml.Business(
+            doc_type=1, document_id=identifier, reason="Thu hồi văn bản điện tử"
+        )
         self.from_c(self.package_from(CODE_C, document_id=identifier, business=recall))
         self.from_c(self.package_from(CODE_B, document_id=identifier, business=recall))
-        update = self.package_from(CODE_C, document_id=identifier, business=edxml.Business(
-            doc_type=2, document_id=identifier, update_document_info=1, reason="Cập nhật"))
+        update = self.package_from(
+            CODE_C,
+            document_id=identifier,
+            business=edxml.Business(
+                doc_type=2,
+                document_id=identifier,
+                update_document_info=1,
+                reason="Cập nhật",
+            ),
+        )
         update.subject = "Nội dung đã bị sửa"
         self.from_c(update)
-        self.from_c(self.package_from(CODE_C, document_id=f"{CODE_C},2026/11/21,13/UBND", business=edxml.Business(
-            doc_type=3, replaced_document_ids=[identifier], replacement_organ_ids=[CODE_A], reason="Thay thế")))
+        self.from_c(
+            self.package_from(
+                CODE_C,
+                document_id=f"{CODE_C},2026/11/21,13/UBND",
+                business=edxml.Business(
+                    doc_type=3,
+                    replaced_document_ids=[identifier],
+                    replacement_organ_ids=[CODE_A],
+                    reason="Thay thế",
+                ),
+            )
+        )
         self.from_c(self.status(CODE_C, "13", identifier), "status")
         self.from_c(self.status(CODE_B, "13", identifier), "status")
         self.exchange._cron_poll()
-        self.assertEqual((doc.state, doc.subject), ("received", "V/v phối hợp tổ chức hội nghị"))
+        self.assertEqual(
+            (doc.state, doc.subject), ("received", "V/v phối hợp tổ chức hội nghị")
+        )
         self.assertTrue(doc.file_ids.attachment_id, "the files are still there")
-        self.assertEqual(len(self.incoming()), 1, "no second document under B's identifier")
+        self.assertEqual(
+            len(self.incoming()), 1, "no second document under B's identifier"
+        )
         from_c = self.inbox(attested_from_code=CODE_C)
         self.assertEqual(len(from_c), 6)
         self.assertEqual(set(from_c.mapped("state")), {"refused"})
         self.exchange._cron_send_outbox()
-        self.assertEqual([s.status_code for s in self.statuses_to(self.peer_c)], ["02"] * 6)
+        self.assertEqual(
+            [s.status_code for s in self.statuses_to(self.peer_c)], ["02"] * 6
+        )
         self.assertEqual([s.status_code for s in self.statuses_to(self.peer)], ["01"])
 
     @mute_logger(*QUIET)
     def test_status_moves_only_the_line_of_its_attested_sender(self):
         """R-SEC3, R-LG2: A's document went to B. C sends "completed (06)" about it, once as B and once as
         itself: the line to B does not move; the spoofed one is refused."""
-        doc = self.bring_to_signing(self.new_draft(delivery_ids=[(5, 0, 0), (0, 0, {
-            "kind": "external", "partner_id": self.agency_b.id})]), with_annex=False)
+        doc = self.bring_to_signing(
+            self.new_draft(
+                delivery_ids=[
+                    (5, 0, 0),
+                    (0, 0, {"kind": "external", "partner_id": self.agency_b.id}),
+                ]
+            ),
+            with_annex=False,
+        )
         self.sign_and_issue(doc)
         self.exchange._cron_send_outbox()
         line = doc.delivery_ids
@@ -141,10 +221,16 @@ class TestTrustBoundary(LgspExchangeCase):
         self.from_c(self.status(CODE_C, "06", identifier), "status")
         self.exchange._cron_poll()
         self.assertEqual(line.state, "sent")
-        self.assertEqual(self.inbox(message_type="status").mapped("state"), ["refused", "done"])
+        self.assertEqual(
+            self.inbox(message_type="status").mapped("state"), ["refused", "done"]
+        )
         # B itself moves it.
-        self.peer.send_edoc(edxml.build_status(self.status(CODE_B, "01", identifier)), message_type="status",
-                            from_code=CODE_B, to_codes=[CODE_A])
+        self.peer.send_edoc(
+            edxml.build_status(self.status(CODE_B, "01", identifier)),
+            message_type="status",
+            from_code=CODE_B,
+            to_codes=[CODE_A],
+        )
         self.exchange._cron_poll()
         self.assertEqual(line.state, "received")
 
@@ -153,12 +239,22 @@ class TestTrustBoundary(LgspExchangeCase):
         """R-SEC3, R-LG4: a recall and a take-back request (13) without DocumentId are refused by the parser;
         a paper document of the same sender (no identifier) is not touched; the sender learns why from the
         platform (acknowledgement "fail" with the reason), as no status can name a document."""
-        paper = self.env["vn.document.incoming"].create({"subject": "Công văn giấy của B", "channel": "paper",
-                                                         "sender_id": self.agency_b.id})
+        paper = self.env["vn.document.incoming"].create(
+            {
+                "subject": "Công văn giấy của B",
+                "channel": "paper",
+                "sender_id": self.agency_b.id,
+            }
+        )
         self.assertFalse(paper.document_identifier)
-        recall = edxml.build_document(self.package(business=edxml.Business(doc_type=1, reason="Thu hồi")))
-        emptied = re.sub(rb"<edXML:DocumentId>[^<]*</edXML:DocumentId>", b"<edXML:DocumentId> </edXML:DocumentId>",
-                         recall)
+        recall = edxml.build_document(
+            self.package(business=edxml.Business(doc_type=1, reason="Thu hồi"))
+        )
+        emptied = re.sub(
+            rb"<edXML:DocumentId>[^<]*</edXML:DocumentId>",
+            b"<edXML:DocumentId> </edXML:DocumentId>",
+            recall,
+        )
         removed = re.sub(rb"<edXML:DocumentId>[^<]*</edXML:DocumentId>", b"", recall)
         take_back = edxml.build_status(self.status(CODE_B, "13", ""))
         for data in (emptied, removed, take_back):
@@ -168,15 +264,24 @@ class TestTrustBoundary(LgspExchangeCase):
             self.assertIn("DocumentId", caught.exception.detail)
         self.peer.send_edoc(emptied, from_code=CODE_B, to_codes=[CODE_A])
         self.peer.send_edoc(removed, from_code=CODE_B, to_codes=[CODE_A])
-        self.peer.send_edoc(take_back, message_type="status", from_code=CODE_B, to_codes=[CODE_A])
+        self.peer.send_edoc(
+            take_back, message_type="status", from_code=CODE_B, to_codes=[CODE_A]
+        )
         self.exchange.with_context(lang="vi_VN")._cron_poll()
         self.assertEqual((paper.state, paper.recall_reason), ("received", False))
         refused = self.inbox()
         self.assertEqual(refused.mapped("state"), ["refused"] * 3)
-        self.assertTrue(all("DocumentId" in error and "định danh" in error for error in refused.mapped("last_error")))
+        self.assertTrue(
+            all(
+                "DocumentId" in error and "định danh" in error
+                for error in refused.mapped("last_error")
+            )
+        )
         self.assertTrue(all(refused.mapped("acknowledged")))
         self.exchange._cron_send_outbox()
-        self.assertFalse(self.statuses_to(self.peer), "a status needs a document to refer to")
+        self.assertFalse(
+            self.statuses_to(self.peer), "a status needs a document to refer to"
+        )
         rows = self.peer.sent_list()
         self.assertEqual([row["ackStatus"] for row in rows], ["fail"] * 3)
         self.assertTrue(all("DocumentId" in row["receiveStatusDesc"] for row in rows))
@@ -198,27 +303,47 @@ class TestTrustBoundary(LgspExchangeCase):
         sha, size = message.payload_sha256, message.payload_size
         self.assertEqual((len(raw), raw.file_size), (1, size))
         self.assertTrue(sha and size)
-        recall = self.package(document_id=doc.document_identifier, attachments=[], business=edxml.Business(
-            doc_type=1, document_id=doc.document_identifier, reason="Gửi nhầm"))
-        self.peer.send_edoc(edxml.build_document(recall), from_code=CODE_B, to_codes=[CODE_A])
+        recall = self.package(
+            document_id=doc.document_identifier,
+            attachments=[],
+            business=edxml.Business(
+                doc_type=1, document_id=doc.document_identifier, reason="Gửi nhầm"
+            ),
+        )
+        self.peer.send_edoc(
+            edxml.build_document(recall), from_code=CODE_B, to_codes=[CODE_A]
+        )
         self.exchange._cron_poll()
         self.assertEqual(doc.state, "recalled")
         self.assertFalse(doc.file_ids.attachment_id)
         self.assertFalse(message.payload)
-        self.assertEqual((message.payload_sha256, message.payload_size, message.attested_from_code),
-                         (sha, size, CODE_B))
+        self.assertEqual(
+            (message.payload_sha256, message.payload_size, message.attested_from_code),
+            (sha, size, CODE_B),
+        )
         self.assertTrue(message.content_destroyed_on)
-        self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", message._name),
-                                                           ("res_id", "=", message.id), ("res_field", "=", "payload")]))
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [
+                    ("res_model", "=", message._name),
+                    ("res_id", "=", message.id),
+                    ("res_field", "=", "payload"),
+                ]
+            )
+        )
         self.assertTrue(raw.exists(), "the raw package's record stays")
         self.assertEqual(raw.file_size, 0)
         self.assertFalse(raw.raw)
         self.assertIn(sha, raw.description)
         recall_message = self.inbox(business_type="1")
-        self.assertEqual((recall_message.state, recall_message.incoming_id), ("done", doc))
+        self.assertEqual(
+            (recall_message.state, recall_message.incoming_id), ("done", doc)
+        )
         self.assertFalse(recall_message.payload)
         self.exchange._cron_send_outbox()
-        self.assertEqual([s.status_code for s in self.statuses_to(self.peer)], ["01", "15"])
+        self.assertEqual(
+            [s.status_code for s in self.statuses_to(self.peer)], ["01", "15"]
+        )
 
     def test_recall_recorded_by_the_clerk_is_answered_to_the_sender(self):
         """R-IN5, R-LG2, R-SEC3: the sender asked by phone; the clerk records the recall with the wizard. The
@@ -226,8 +351,12 @@ class TestTrustBoundary(LgspExchangeCase):
         self.send_from_b()
         self.exchange._cron_poll()
         doc = self.incoming()
-        wizard = self.env["vn.incoming.recall.wizard"].with_user(self.clerk).with_context(
-            default_document_id=doc.id).create({"reason": "Văn phòng B gọi điện đề nghị thu hồi"})
+        wizard = (
+            self.env["vn.incoming.recall.wizard"]
+            .with_user(self.clerk)
+            .with_context(default_document_id=doc.id)
+            .create({"reason": "Văn phòng B gọi điện đề nghị thu hồi"})
+        )
         wizard.action_confirm()
         self.assertEqual(doc.state, "recalled")
         self.assertFalse(doc.vn_lgsp_message_id.payload)
@@ -236,7 +365,9 @@ class TestTrustBoundary(LgspExchangeCase):
         answers = self.statuses_to(self.peer)
         self.assertEqual([s.status_code for s in answers], ["01", "15"])
         self.assertEqual(answers[1].description, "Văn phòng B gọi điện đề nghị thu hồi")
-        self.assertEqual(answers[1].response_for["document_id"], doc.document_identifier)
+        self.assertEqual(
+            answers[1].response_for["document_id"], doc.document_identifier
+        )
 
     # ------------------------------------------------------------------
     @mute_logger(*QUIET)
@@ -245,16 +376,24 @@ class TestTrustBoundary(LgspExchangeCase):
         document administrator; packages cannot be written by anyone; every public method of the
         connector's models is on the reviewed list."""
         message = self.env["vn.lgsp.message"]._vn_enqueue(
-            {"message_type": "edoc", "from_code": CODE_A, "to_codes": CODE_B, "subject": "x"},
-            edxml.build_document(self.package(to_code=CODE_B)))
+            {
+                "message_type": "edoc",
+                "from_code": CODE_A,
+                "to_codes": CODE_B,
+                "subject": "x",
+            },
+            edxml.build_document(self.package(to_code=CODE_B)),
+        )
         message.state = "parked"
         for role in ("clerk", "follow_up", "staff", "agency_head"):
             user = self.users[role]
             with self.subTest(role=role):
-                for call in (lambda: self.profile.with_user(user).action_test_connection(),
-                             lambda: self.profile.with_user(user).action_exchange_now(),
-                             lambda: message.with_user(user).action_retry(),
-                             lambda: message.with_user(user).action_park()):
+                for call in (
+                    lambda: self.profile.with_user(user).action_test_connection(),
+                    lambda: self.profile.with_user(user).action_exchange_now(),
+                    lambda: message.with_user(user).action_retry(),
+                    lambda: message.with_user(user).action_park(),
+                ):
                     with self.assertRaises(AccessError):
                         call()
         self.assertEqual(message.state, "parked")
@@ -279,19 +418,34 @@ class TestTrustBoundary(LgspExchangeCase):
     def test_secret_is_never_returned_to_a_client(self):
         """R-SEC3: the platform secret is written by a document administrator and never read back, not even
         by one who is also an Odoo settings administrator, nor in the answer to the save."""
-        admin = new_test_user(self.env, login="lgsp_settings_admin",
-                              groups="vn_document_base.group_vn_document_admin,base.group_system")
+        admin = new_test_user(
+            self.env,
+            login="lgsp_settings_admin",
+            groups="vn_document_base.group_vn_document_admin,base.group_system",
+        )
         profile = self.profile.with_user(admin)
-        saved = profile.web_save({"secret": "secret-a2", "client_secret": "client-2"},
-                                 specification={"secret": {}, "client_secret": {}, "secret_set": {}})
-        self.assertEqual((saved[0]["secret"], saved[0]["client_secret"], saved[0]["secret_set"]), (False, False, True))
-        self.assertEqual(profile.read(["secret", "client_secret"])[0], {"id": profile.id, "secret": False,
-                                                                         "client_secret": False})
-        self.assertEqual(profile.search_read([("id", "=", profile.id)], ["secret"])[0]["secret"], False)
+        saved = profile.web_save(
+            {"secret": "secret-a2", "client_secret": "client-2"},
+            specification={"secret": {}, "client_secret": {}, "secret_set": {}},
+        )
+        self.assertEqual(
+            (saved[0]["secret"], saved[0]["client_secret"], saved[0]["secret_set"]),
+            (False, False, True),
+        )
+        self.assertEqual(
+            profile.read(["secret", "client_secret"])[0],
+            {"id": profile.id, "secret": False, "client_secret": False},
+        )
+        self.assertEqual(
+            profile.search_read([("id", "=", profile.id)], ["secret"])[0]["secret"],
+            False,
+        )
         with self.assertRaises(AccessError):
             self.env["vn.lgsp.credential"].with_user(admin).search_read([])
         self.assertEqual(self.profile._client().secret, "secret-a2")
-        profile.write({"secret": False})  # an empty field on the form keeps the stored secret
+        profile.write(
+            {"secret": False}
+        )  # an empty field on the form keeps the stored secret
         self.assertEqual(self.profile._client().secret, "secret-a2")
 
     # ------------------------------------------------------------------
@@ -301,7 +455,9 @@ class TestTrustBoundary(LgspExchangeCase):
         inside its time window, and a request without a nonce. The connector's requests all pass."""
         captured = []
         session = requests.Session()
-        session.hooks["response"].append(lambda response, *args, **kwargs: captured.append(response.request))
+        session.hooks["response"].append(
+            lambda response, *args, **kwargs: captured.append(response.request)
+        )
         client = LgspClient(self.sim.url, "sys-b", "secret-b", session=session)
         self.send_from_b()
         client.received_list("edoc")
@@ -311,9 +467,18 @@ class TestTrustBoundary(LgspExchangeCase):
         replay = requests.Session().send(captured[0].copy(), timeout=10)
         self.assertEqual(replay.status_code, 401)
         self.assertIn("replay", replay.json()["ErrorDesc"])
-        unsigned = proto.sign_headers({"systemid": "sys-b", "timestamp": proto.timestamp_now(),
-                                       "Content-Type": "application/json", "messagetype": "edoc"}, "secret-b")
-        response = requests.post(f"{self.sim.url}/getReceivedEdocList", headers=unsigned, timeout=10)
+        unsigned = proto.sign_headers(
+            {
+                "systemid": "sys-b",
+                "timestamp": proto.timestamp_now(),
+                "Content-Type": "application/json",
+                "messagetype": "edoc",
+            },
+            "secret-b",
+        )
+        response = requests.post(
+            f"{self.sim.url}/getReceivedEdocList", headers=unsigned, timeout=10
+        )
         self.assertEqual(response.status_code, 401)
         self.assertIn("nonce", response.json()["ErrorDesc"])
         # The connector's own exchange goes through.
@@ -321,11 +486,20 @@ class TestTrustBoundary(LgspExchangeCase):
 
     def test_only_the_platform_administrator_changes_the_directory(self):
         """R-SEC3: a connected agency cannot register or delete agencies; the platform's administrator can."""
-        agency = {"code": "000.16.41.H29", "pcode": "000.00.41.H29", "name": "Phòng giả mạo"}
-        for call in (lambda: self.peer.register_agency(agency), lambda: self.peer_c.delete_agency(CODE_B)):
+        agency = {
+            "code": "000.16.41.H29",
+            "pcode": "000.00.41.H29",
+            "name": "Phòng giả mạo",
+        }
+        for call in (
+            lambda: self.peer.register_agency(agency),
+            lambda: self.peer_c.delete_agency(CODE_B),
+        ):
             with self.assertRaises(LgspError) as caught:
                 call()
-            self.assertEqual((caught.exception.code, caught.exception.http_status), ("auth", 403))
+            self.assertEqual(
+                (caught.exception.code, caught.exception.http_status), ("auth", 403)
+            )
         codes = {row["code"]: row for row in self.peer.agencies()}
         self.assertNotIn("000.16.41.H29", codes)
         self.assertFalse(codes[CODE_B]["deleted"])

@@ -28,10 +28,21 @@ class TestTwoAgencies(OutgoingCase):
         cls.company.vn_organ_code = CODE_A
         cls.env["vn.lgsp.profile"].search([]).active = False
         cls.env.flush_all()
-        cls.env["vn.lgsp.profile"].create({"name": "Simulator", "endpoint": cls.sim.url, "system_id": "sys-a",
-                                           "secret": "secret-a"})
-        cls.agency_b = cls.env["res.partner"].create({"name": "Ủy ban nhân dân phường B", "is_company": True,
-                                                      "vn_organ_code": CODE_B})
+        cls.env["vn.lgsp.profile"].create(
+            {
+                "name": "Simulator",
+                "endpoint": cls.sim.url,
+                "system_id": "sys-a",
+                "secret": "secret-a",
+            }
+        )
+        cls.agency_b = cls.env["res.partner"].create(
+            {
+                "name": "Ủy ban nhân dân phường B",
+                "is_company": True,
+                "vn_organ_code": CODE_B,
+            }
+        )
         cls.peer("setup", CODE_B, cls.sim.url, "sys-b", "secret-b")
 
     @classmethod
@@ -41,14 +52,27 @@ class TestTwoAgencies(OutgoingCase):
         env.pop("VN_LGSP_CRASH_AT", None)
         if crash_at:
             env["VN_LGSP_CRASH_AT"] = crash_at
-        result = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "lgsp_peer.py"), cls.peer_db, *args],
-                                capture_output=True, text=True, env=env, timeout=300, check=False)
+        result = subprocess.run(
+            [
+                sys.executable,
+                os.path.join(ROOT, "scripts", "lgsp_peer.py"),
+                cls.peer_db,
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
+        )
         if crash_at:
-            assert result.returncode == 137, f"B should have been killed at {crash_at}: {result.stderr[-2000:]}"
+            assert result.returncode == 137, (
+                f"B should have been killed at {crash_at}: {result.stderr[-2000:]}"
+            )
             return None
         assert result.returncode == 0, result.stderr[-4000:]
         line = next(l for l in result.stdout.splitlines() if l.startswith("RESULT "))
-        return json.loads(line[len("RESULT "):])
+        return json.loads(line[len("RESULT ") :])
 
     def exchange_a(self):
         exchange = self.env["vn.lgsp.exchange"]
@@ -57,8 +81,17 @@ class TestTwoAgencies(OutgoingCase):
         exchange._cron_send_outbox()
 
     def issue_to_b(self, subject, **values):
-        doc = self.bring_to_signing(self.new_draft(subject=subject, delivery_ids=[(5, 0, 0), (0, 0, {
-            "kind": "external", "partner_id": self.agency_b.id})], **values), with_annex=False)
+        doc = self.bring_to_signing(
+            self.new_draft(
+                subject=subject,
+                delivery_ids=[
+                    (5, 0, 0),
+                    (0, 0, {"kind": "external", "partner_id": self.agency_b.id}),
+                ],
+                **values,
+            ),
+            with_annex=False,
+        )
         self.sign_and_issue(doc)
         self.env["vn.lgsp.exchange"]._cron_send_outbox()
         self.assertEqual(doc.delivery_ids.state, "sent")
@@ -66,14 +99,19 @@ class TestTwoAgencies(OutgoingCase):
 
     def delivery_codes(self, doc):
         notes = doc.step_ids.filtered(lambda s: s.kind == "delivery").mapped("note")
-        return [code for code in ("01", "02", "03", "04", "05", "06") if any(f"({code})" in n for n in notes)]
+        return [
+            code
+            for code in ("01", "02", "03", "04", "05", "06")
+            if any(f"({code})" in n for n in notes)
+        ]
 
     # ------------------------------------------------------------------
     def test_issue_receive_handle_recall_update_replace(self):
         # A issues a signed document to B.
         doc = self.issue_to_b("Quyết định giao chỉ tiêu cho phường B")
         document_id = doc._vn_edxml_document_id()
-        # B's poll is killed after storing the package, then after processing it: nothing lost, nothing twice.
+        # B's poll is killed after storing the package, then after processing it:
+        # nothing lost, nothing twice.
         self.peer("exchange", crash_at="after_fetch_commit")
         self.peer("exchange", crash_at="after_process_commit")
         self.peer("exchange")
@@ -84,7 +122,8 @@ class TestTwoAgencies(OutgoingCase):
         self.assertEqual(received["legal_value"], "original")
         self.assertEqual(received["signatures_valid"], [True, True])
         self.assertTrue(received["raw_package"])
-        # B's clerk registers it, the head assigns the unit, the unit's head passes it on, staff completes it.
+        # B's clerk registers it, the head assigns the unit, the unit's head passes it
+        # on, staff completes it.
         self.assertEqual(self.peer("handle", document_id)["state"], "done")
         self.exchange_a()
         self.assertEqual(doc.delivery_ids.state, "done")
@@ -97,7 +136,12 @@ class TestTwoAgencies(OutgoingCase):
         recalled.with_user(self.clerk)._vn_recall("Gửi nhầm nơi nhận")
         self.exchange_a()
         self.peer("exchange")
-        self.assertEqual(self.peer("show", recalled._vn_edxml_document_id())["documents"][0]["state"], "recalled")
+        self.assertEqual(
+            self.peer("show", recalled._vn_edxml_document_id())["documents"][0][
+                "state"
+            ],
+            "recalled",
+        )
         self.exchange_a()
         self.assertEqual(recalled.delivery_ids.state, "recalled")
 
@@ -110,15 +154,21 @@ class TestTwoAgencies(OutgoingCase):
         self.exchange_a()
         self.assertIn("15", self.inbox_codes(updated))
 
-        # Replace: a new document replaces the earlier one at B, which recalls the old copy.
+        # Replace: a new document replaces the earlier one at B, which recalls the old
+        # copy.
         old = self.issue_to_b("Quyết định có sai sót nội dung")
         self.peer("exchange")
-        replacement = self.env["vn.document.outgoing"].browse(old.with_user(self.staff).action_new_replacement()["res_id"])
+        replacement = self.env["vn.document.outgoing"].browse(
+            old.with_user(self.staff).action_new_replacement()["res_id"]
+        )
         self.bring_to_signing(replacement, with_annex=False)
         self.sign_and_issue(replacement)
         self.exchange_a()
         self.peer("exchange")
-        self.assertEqual(self.peer("show", old._vn_edxml_document_id())["documents"][0]["state"], "recalled")
+        self.assertEqual(
+            self.peer("show", old._vn_edxml_document_id())["documents"][0]["state"],
+            "recalled",
+        )
         new = self.peer("show", replacement._vn_edxml_document_id())
         self.assertEqual((new["count"], new["documents"][0]["state"]), (1, "received"))
         self.exchange_a()
@@ -129,12 +179,17 @@ class TestTwoAgencies(OutgoingCase):
         """R-LG4: B's worker is killed (a separate OS process) after the platform accepted its status 01
         but before B committed it as sent; the next run asks the platform, records it as sent and does
         not send it again: one store on the platform, one status at A."""
-        # Each test has a document type of its own: B's database keeps what earlier tests sent it, and
-        # this database's numbers start again in each test.
-        doc = self.issue_to_b("Thông báo gửi một lần", doc_type=self.own_type("vn_document_type_thong_bao"))
+        # Each test has a document type of its own: B's database keeps what earlier
+        # tests sent it, and this database's numbers start again in each test.
+        doc = self.issue_to_b(
+            "Thông báo gửi một lần",
+            doc_type=self.own_type("vn_document_type_thong_bao"),
+        )
         document_id = doc._vn_edxml_document_id()
         self.peer("exchange", crash_at="after_send_before_commit")
-        self.assertEqual(self.peer("due")["due"], 1, "the claim of the killed worker runs out")
+        self.assertEqual(
+            self.peer("due")["due"], 1, "the claim of the killed worker runs out"
+        )
         self.peer("exchange")
         self.assertEqual(self.peer_stores(document_id, "01"), 1)
         self.exchange_a()
@@ -146,8 +201,13 @@ class TestTwoAgencies(OutgoingCase):
         two OS processes) start together on the same packages, slowed down by the platform: each
         package becomes one document, each status is stored once on the platform, none fails."""
         plan = self.own_type("vn_document_type_ke_hoach")
-        docs = [self.issue_to_b(f"Kế hoạch gửi hai luồng {i}", doc_type=plan) for i in (1, 2)]
-        self.sim.fault("getEdoc", "delay", count=2, seconds=3.0)  # both workers are in the poll at once
+        docs = [
+            self.issue_to_b(f"Kế hoạch gửi hai luồng {i}", doc_type=plan)
+            for i in (1, 2)
+        ]
+        self.sim.fault(
+            "getEdoc", "delay", count=2, seconds=3.0
+        )  # both workers are in the poll at once
         self.sim.fault("sendEdoc", "delay", count=4, seconds=0.5)
         workers = [self.peer_start("exchange") for _i in range(2)]
         for worker in workers:
@@ -164,8 +224,13 @@ class TestTwoAgencies(OutgoingCase):
     def own_type(self, xmlid):
         """A document type numbered in a register book of its own (from 1 in each test)."""
         doc_type = self.env.ref(f"vn_document_base.{xmlid}")
-        self.env["vn.register.book"].create({"name": f"Sổ văn bản đi - {doc_type.name}", "kind": "outgoing",
-                                             "document_type_ids": [(6, 0, doc_type.ids)]})
+        self.env["vn.register.book"].create(
+            {
+                "name": f"Sổ văn bản đi - {doc_type.name}",
+                "kind": "outgoing",
+                "document_type_ids": [(6, 0, doc_type.ids)],
+            }
+        )
         return doc_type
 
     @classmethod
@@ -173,15 +238,35 @@ class TestTwoAgencies(OutgoingCase):
         """Start one step in agency B's database in its own process, without waiting."""
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
         env.pop("VN_LGSP_CRASH_AT", None)
-        return subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "lgsp_peer.py"), cls.peer_db, *args],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        return subprocess.Popen(
+            [
+                sys.executable,
+                os.path.join(ROOT, "scripts", "lgsp_peer.py"),
+                cls.peer_db,
+                *args,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
 
     def peer_stores(self, document_id, status_code):
         """How many status packages with this code about this document B stored on the platform."""
-        rows = LgspClient(self.sim.url, "sys-b", "secret-b").sent_list(message_type="status", document_id=document_id)
+        rows = LgspClient(self.sim.url, "sys-b", "secret-b").sent_list(
+            message_type="status", document_id=document_id
+        )
         return len({row["docId"] for row in rows if row["statusCode"] == status_code})
 
     def inbox_codes(self, doc):
-        return self.env["vn.lgsp.message"].search([
-            ("direction", "=", "in"), ("message_type", "=", "status"),
-            ("edxml_document_id", "=", doc._vn_edxml_document_id())]).mapped("status_code")
+        return (
+            self.env["vn.lgsp.message"]
+            .search(
+                [
+                    ("direction", "=", "in"),
+                    ("message_type", "=", "status"),
+                    ("edxml_document_id", "=", doc._vn_edxml_document_id()),
+                ]
+            )
+            .mapped("status_code")
+        )

@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 """edXML packages of QCVN 102:2016: build and parse (pure Python, lxml only).
 
 Layout and field names follow shared/docs/EDXML.md (§1 document package,
@@ -27,6 +26,7 @@ Errors are :class:`EdxmlError` with a machine-readable ``code`` (see
 :data:`ERROR_CODES`).  The parser never writes files; the caller keeps the
 raw bytes.
 """
+
 import base64
 import binascii
 import datetime
@@ -53,9 +53,18 @@ ZIP_MAGIC = b"PK\x03\x04"
 ZIP_CHUNK = 64 * 1024
 
 ERROR_CODES = (
-    "dtd", "entity", "not_xml", "too_big", "attachment_too_big",
-    "too_many_attachments", "zip_bomb", "zip_invalid", "missing_field",
-    "bad_namespace", "bad_attachment", "cid_mismatch",
+    "dtd",
+    "entity",
+    "not_xml",
+    "too_big",
+    "attachment_too_big",
+    "too_many_attachments",
+    "zip_bomb",
+    "zip_invalid",
+    "missing_field",
+    "bad_namespace",
+    "bad_attachment",
+    "cid_mismatch",
 )
 
 # BussinessDocType -> default BussinessDocReason (texts of the S1 samples).
@@ -69,8 +78,22 @@ BUSINESS_REASONS = {
 ZIP_TYPES = ("application/zip", "application/x-zip-compressed", "application/x-zip")
 # File kinds that are themselves ZIP files, so ``PK`` alone does not mean "wrapped".
 ZIP_CONTAINER_EXTS = (
-    ".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx", ".pptx", ".pptm",
-    ".odt", ".ods", ".odp", ".odg", ".epub", ".jar", ".apk", ".kmz",
+    ".docx",
+    ".docm",
+    ".dotx",
+    ".xlsx",
+    ".xlsm",
+    ".xltx",
+    ".pptx",
+    ".pptm",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".odg",
+    ".epub",
+    ".jar",
+    ".apk",
+    ".kmz",
 )
 # Pseudo MIME names of the VNPT library (EDXML.md §1.4) -> IANA types.
 VNPT_TYPES = {
@@ -83,17 +106,32 @@ VNPT_TYPES = {
     "unk": "",
 }
 XML_ENCODINGS = (
-    "utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii",
-    "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252",
-    "windows-1258", "cp1258",
+    "utf-8",
+    "utf8",
+    "utf-16",
+    "utf-16le",
+    "utf-16be",
+    "us-ascii",
+    "ascii",
+    "iso-8859-1",
+    "latin1",
+    "latin-1",
+    "windows-1252",
+    "cp1252",
+    "windows-1258",
+    "cp1258",
 )
 _BOMS = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
 )
 _NO_BOM = (
-    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
-    (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
 )
 _SPACE = re.compile(rb"[ \t\r\n]*")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
@@ -102,11 +140,12 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # ---------------------------------------------------------------- data model
 
+
 class EdxmlError(Exception):
     """Refused or malformed package; ``code`` is one of :data:`ERROR_CODES`."""
 
     def __init__(self, code, detail=""):
-        super().__init__("%s: %s" % (code, detail) if detail else code)
+        super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
 
@@ -114,6 +153,7 @@ class EdxmlError(Exception):
 @dataclass(frozen=True)
 class Limits:
     """Hostile-input limits of :func:`parse` (bytes are MiB-based)."""
+
     max_package_bytes: int = 60 * MB
     max_attachment_bytes: int = 50 * MB
     max_attachments: int = 50
@@ -142,6 +182,7 @@ class Organization:
 @dataclass
 class Attachment:
     """One file; ``data`` holds the real file bytes (base64-decoded, unzipped)."""
+
     content_id: str
     name: str
     content_type: str
@@ -152,6 +193,7 @@ class Attachment:
 @dataclass
 class Business:
     """``TraceHeaderList/Bussiness``: 0 new, 1 recall, 2 update, 3 replace."""
+
     doc_type: int = 0
     document_id: str = ""
     reason: str = ""
@@ -210,9 +252,14 @@ class StatusPackage:
 
 # ------------------------------------------------------------------ helpers
 
+
 def document_id(organ_id, issue_date, number_symbol):
     """``<OrganId>,<yyyy/MM/dd>,<number/notation>`` (EDXML.md §4.3)."""
-    return "%s,%s,%s" % ((organ_id or "").strip(), format_date(issue_date), (number_symbol or "").strip())
+    return "{},{},{}".format(
+        (organ_id or "").strip(),
+        format_date(issue_date),
+        (number_symbol or "").strip(),
+    )
 
 
 def format_date(value):
@@ -228,7 +275,12 @@ def format_timestamp(value):
     """``yyyy/MM/dd HH:mm:ss``; aware datetimes are shown in Vietnam time."""
     if value.tzinfo is not None:
         value = value.astimezone(VN_TZ)
-    return "%s %02d:%02d:%02d" % (format_date(value), value.hour, value.minute, value.second)
+    return "%s %02d:%02d:%02d" % (
+        format_date(value),
+        value.hour,
+        value.minute,
+        value.second,
+    )
 
 
 def parse_date(text):
@@ -245,8 +297,13 @@ def parse_date(text):
 def parse_timestamp(text):
     """A naive datetime from ``yyyy/MM/dd HH:mm:ss`` (or ISO-like); None if unreadable."""
     text = (text or "").strip()
-    for fmt in ("%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
-                "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M"):
+    for fmt in (
+        "%Y/%m/%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y/%m/%d %H:%M",
+        "%Y-%m-%d %H:%M",
+    ):
         try:
             return datetime.datetime.strptime(text[:19], fmt)
         except ValueError:
@@ -307,8 +364,9 @@ def _real_type(content_type, name):
 
 # ------------------------------------------------------------------ building
 
+
 def _q(tag):
-    return "{%s}%s" % (NS, tag)
+    return f"{{{NS}}}{tag}"
 
 
 def _sub(parent, tag, text=None, nsmap=None):
@@ -331,7 +389,9 @@ def _skeleton():
 
 
 def _serialize(root):
-    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    body = etree.tostring(
+        root, encoding="UTF-8", xml_declaration=False, pretty_print=True
+    )
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
@@ -339,10 +399,15 @@ def _add_org(parent, tag, org):
     """Organization block; optional details only when filled."""
     element = _sub(parent, tag)
     _sub(element, "OrganId", org.organ_id)
-    for child, value in (("OrganizationInCharge", org.in_charge), ("OrganName", org.name),
-                         ("OrganAdd", org.address), ("Email", org.email),
-                         ("Telephone", org.telephone), ("Fax", org.fax),
-                         ("Website", org.website)):
+    for child, value in (
+        ("OrganizationInCharge", org.in_charge),
+        ("OrganName", org.name),
+        ("OrganAdd", org.address),
+        ("Email", org.email),
+        ("Telephone", org.telephone),
+        ("Fax", org.fax),
+        ("Website", org.website),
+    ):
         if value:
             _sub(element, child, value)
     return element
@@ -395,12 +460,17 @@ def build_document(pkg):
     Nothing is validated here: call :func:`check_document` first if needed.
     """
     doc_id = pkg.document_id or document_id(
-        _sender(pkg).organ_id, pkg.promulgation_date,
-        "/".join(part for part in (pkg.code_number, pkg.code_notation) if part))
+        _sender(pkg).organ_id,
+        pkg.promulgation_date,
+        "/".join(part for part in (pkg.code_number, pkg.code_notation) if part),
+    )
     root, envelope, header = _skeleton()
     _build_message_header(header, pkg, doc_id)
     _build_trace(header, pkg, doc_id)
-    attachments = [(strip_cid(att.content_id) or str(uuid.uuid4()), att) for att in pkg.attachments or ()]
+    attachments = [
+        (strip_cid(att.content_id) or str(uuid.uuid4()), att)
+        for att in pkg.attachments or ()
+    ]
     manifest = _sub(_sub(envelope, "edXMLBody"), "edXMLManifest")
     manifest.set("version", "1.0")
     for cid, att in attachments:
@@ -478,7 +548,11 @@ def _build_trace(header, pkg, doc_id):
     element = _sub(trace_list, "Bussiness")
     _sub(element, "DocumentId", business.document_id or doc_id)
     _sub(element, "BussinessDocType", doc_type)
-    _sub(element, "BussinessDocReason", business.reason or BUSINESS_REASONS.get(doc_type, ""))
+    _sub(
+        element,
+        "BussinessDocReason",
+        business.reason or BUSINESS_REASONS.get(doc_type, ""),
+    )
     _sub(element, "Paper", int(business.paper or 0))
     if doc_type == 2:
         info = _sub(element, "BussinessDocumentInfo")
@@ -514,7 +588,9 @@ def build_status(pkg):
     _add_staff(mh, pkg.staff, order=("department", "staff", "mobile", "email"))
     _sub(mh, "StatusCode", code)
     _sub(mh, "Description", pkg.description or "")
-    _sub(mh, "Timestamp", format_timestamp(pkg.timestamp or datetime.datetime.now(VN_TZ)))
+    _sub(
+        mh, "Timestamp", format_timestamp(pkg.timestamp or datetime.datetime.now(VN_TZ))
+    )
     return _serialize(root)
 
 
@@ -526,11 +602,12 @@ def normalize_status_code(code):
 
 # --------------------------------------------------- hostile-input guards
 
+
 def _scan_view(data):
     """Bytes to scan for markup: the data when ASCII-compatible, else re-encoded to UTF-8."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, "replace").encode("utf-8")
+            return data[len(bom) :].decode(encoding, "replace").encode("utf-8")
     for head, encoding in _NO_BOM:
         if data.startswith(head):
             return data.decode(encoding, "replace").encode("utf-8")
@@ -560,15 +637,25 @@ def _check_prolog(view):
                 raise EdxmlError("not_xml", "unterminated processing instruction")
             if view.startswith(b"<?xml", pos):
                 match = _ENCODING.search(view, pos, end)
-                if match and match.group(1).decode("ascii").lower() not in XML_ENCODINGS:
-                    raise EdxmlError("not_xml", "unsupported encoding %s" % match.group(1).decode("ascii"))
+                if (
+                    match
+                    and match.group(1).decode("ascii").lower() not in XML_ENCODINGS
+                ):
+                    raise EdxmlError(
+                        "not_xml",
+                        "unsupported encoding {}".format(
+                            match.group(1).decode("ascii")
+                        ),
+                    )
             pos = end + 2
         elif view.startswith(b"<!--", pos):
             end = view.find(b"-->", pos + 4)
             if end < 0:
                 raise EdxmlError("not_xml", "unterminated comment")
             pos = end + 3
-        elif view.startswith(b"<!", pos):  # DOCTYPE, with or without entity declarations
+        elif view.startswith(
+            b"<!", pos
+        ):  # DOCTYPE, with or without entity declarations
             raise EdxmlError("dtd", "DOCTYPE/DTD/ENTITY declarations are not accepted")
         elif view.startswith(b"<", pos):
             return
@@ -579,8 +666,14 @@ def _check_prolog(view):
 
 def _xml_parser():
     """The only parser used: no entity substitution, no DTD, no network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+    )
 
 
 def _parse_tree(data):
@@ -604,7 +697,9 @@ def _load(data, limits):
     if isinstance(data, str):
         raise TypeError("parse() takes bytes, not str")
     if len(data) > limits.max_package_bytes:  # first, before any copy or scan
-        raise EdxmlError("too_big", "%d bytes > %d" % (len(data), limits.max_package_bytes))
+        raise EdxmlError(
+            "too_big", "%d bytes > %d" % (len(data), limits.max_package_bytes)
+        )
     data = bytes(data)
     if not data.strip():
         raise EdxmlError("not_xml", "empty")
@@ -617,6 +712,7 @@ def _load(data, limits):
 
 
 # -------------------------------------------------------------- tree reading
+
 
 def _local(element):
     return etree.QName(element).localname.lower()
@@ -667,16 +763,23 @@ def _read_org(element):
     if element is None:
         return None
     return Organization(
-        organ_id=_text(element, "OrganId"), name=_text(element, "OrganName"),
-        in_charge=_text(element, "OrganizationInCharge"), address=_text(element, "OrganAdd"),
-        email=_text(element, "Email"), telephone=_text(element, "Telephone"),
-        fax=_text(element, "Fax"), website=_text(element, "Website"))
+        organ_id=_text(element, "OrganId"),
+        name=_text(element, "OrganName"),
+        in_charge=_text(element, "OrganizationInCharge"),
+        address=_text(element, "OrganAdd"),
+        email=_text(element, "Email"),
+        telephone=_text(element, "Telephone"),
+        fax=_text(element, "Fax"),
+        website=_text(element, "Website"),
+    )
 
 
 def _read_staff(element):
     if element is None:
         return {}
-    return {key: _text(element, key) for key in ("department", "staff", "email", "mobile")}
+    return {
+        key: _text(element, key) for key in ("department", "staff", "email", "mobile")
+    }
 
 
 def _read_response_for(element):
@@ -710,6 +813,7 @@ def _has_signature(root):
 
 # ------------------------------------------------------------------ parsing
 
+
 def parse(data, limits=Limits()):
     """Parse .edxml bytes into a :class:`DocumentPackage` or :class:`StatusPackage`.
 
@@ -736,14 +840,17 @@ def _parse_status(mh):
         raise EdxmlError("missing_field", "StatusCode")
     response_for = _read_response_for(_child(mh, "ResponseFor"))
     if not response_for["document_id"]:
-        # A status about no document would match whatever has no identifier: refused here.
+        # A status about no document would match whatever has no identifier: refused
+        # here.
         raise EdxmlError("missing_field", "ResponseFor/DocumentId")
     return StatusPackage(
-        from_org=from_org, response_for=response_for,
+        from_org=from_org,
+        response_for=response_for,
         status_code=code,
         description=_text(mh, "Description"),
         timestamp=parse_timestamp(_text(mh, "Timestamp")),
-        staff=_read_staff(_child(mh, "StaffInfo")))
+        staff=_read_staff(_child(mh, "StaffInfo")),
+    )
 
 
 def _parse_document(root, mh, limits):
@@ -759,38 +866,54 @@ def _parse_document(root, mh, limits):
     code_number = _field(mh, "Code", "CodeNumber")
     doc_id = _text(mh, "DocumentId")
     if not doc_id:
-        # Recalls, updates, statuses and duplicates are matched on it: never on an empty one.
+        # Recalls, updates, statuses and duplicates are matched on it: never on an empty
+        # one.
         raise EdxmlError("missing_field", "DocumentId")
     responses = [_read_response_for(el) for el in _children(mh, "ResponseFor")]
     trace_list = _descendant(root, "TraceHeaderList")
     return DocumentPackage(
-        from_org=from_org, to_orgs=to_orgs, document_id=doc_id,
-        code_number=code_number, code_notation=_field(mh, "Code", "CodeNotation"),
+        from_org=from_org,
+        to_orgs=to_orgs,
+        document_id=doc_id,
+        code_number=code_number,
+        code_notation=_field(mh, "Code", "CodeNotation"),
         place=_field(mh, "PromulgationInfo", "Place"),
-        promulgation_date=parse_date(_field(mh, "PromulgationInfo", "PromulgationDate")),
+        promulgation_date=parse_date(
+            _field(mh, "PromulgationInfo", "PromulgationDate")
+        ),
         type=_int(_field(mh, "DocumentType", "Type")),
         type_detail=_int(_field(mh, "DocumentType", "TypeDetail")),
         type_name=_field(mh, "DocumentType", "TypeName"),
-        subject=subject, content=_text(mh, "Content"),
+        subject=subject,
+        content=_text(mh, "Content"),
         signer_competence=_text(mh, "SignerInfo", "Competence"),
         signer_position=_text(mh, "SignerInfo", "Position"),
         signer_name=_text(mh, "SignerInfo", "FullName"),
         due_date=parse_date(_text(mh, "DueDate")),
-        to_places=[(el.text or "").strip() for el in _children(_child(mh, "ToPlaces"), "Place")],
+        to_places=[
+            (el.text or "").strip() for el in _children(_child(mh, "ToPlaces"), "Place")
+        ],
         priority=_int(_text(mh, "OtherInfo", "Priority")),
         sphere=_text(mh, "OtherInfo", "SphereOfPromulgation"),
         typer_notation=_text(mh, "OtherInfo", "TyperNotation"),
         promulgation_amount=_int(_text(mh, "OtherInfo", "PromulgationAmount")),
         page_amount=_int(_text(mh, "OtherInfo", "PageAmount")),
-        appendixes=[(el.text or "").strip()
-                    for el in _children(_child(mh, "OtherInfo", "Appendixes"), "Appendix")],
-        response_for=[r for r in responses if r["organ_id"] or r["document_id"] or r["code"]],
+        appendixes=[
+            (el.text or "").strip()
+            for el in _children(_child(mh, "OtherInfo", "Appendixes"), "Appendix")
+        ],
+        response_for=[
+            r for r in responses if r["organ_id"] or r["document_id"] or r["code"]
+        ],
         steering_type=_int(_text(mh, "SteeringType")),
-        trace=[(_text(el, "OrganId"), parse_timestamp(_text(el, "Timestamp")))
-               for el in _children(trace_list, "TraceHeader")],
+        trace=[
+            (_text(el, "OrganId"), parse_timestamp(_text(el, "Timestamp")))
+            for el in _children(trace_list, "TraceHeader")
+        ],
         business=_parse_business(_child(trace_list, ("Bussiness", "Business"))),
         attachments=_parse_attachments(root, limits),
-        signed=_has_signature(root))
+        signed=_has_signature(root),
+    )
 
 
 def _parse_business(element):
@@ -804,8 +927,10 @@ def _parse_business(element):
             if value and value not in organs:
                 organs.append(value)
     update = _child(element, ("BussinessDocumentInfo", "BusinessDocumentInfo"))
-    receivers = [(_text(el, "OrganId"), _int(_text(el, "ReceiverType")))
-                 for el in _children(_child(update, "ReceiverList"), "Receiver")]
+    receivers = [
+        (_text(el, "OrganId"), _int(_text(el, "ReceiverType")))
+        for el in _children(_child(update, "ReceiverList"), "Receiver")
+    ]
     return Business(
         doc_type=_int(_text(element, ("BussinessDocType", "BusinessDocType"))),
         document_id=_text(element, "DocumentId"),
@@ -813,13 +938,19 @@ def _parse_business(element):
         paper=_int(_text(element, "Paper")),
         replaced_document_ids=[value for value in replaced if value],
         replacement_organ_ids=organs,
-        update_document_info=_int(_text(update, "DocumentInfo")) if update is not None else 0,
-        update_receivers=_int(_text(update, "DocumentReceiver")) if update is not None else 0,
+        update_document_info=_int(_text(update, "DocumentInfo"))
+        if update is not None
+        else 0,
+        update_receivers=_int(_text(update, "DocumentReceiver"))
+        if update is not None
+        else 0,
         staff=_read_staff(_child(element, "StaffInfo")),
-        receivers=receivers)
+        receivers=receivers,
+    )
 
 
 # -------------------------------------------------------------- attachments
+
 
 def _parse_attachments(root, limits):
     """Manifest references matched to encoded attachments (``cid:`` stripped)."""
@@ -827,8 +958,10 @@ def _parse_attachments(root, limits):
     references = _children(manifest, "Reference")
     encoded = _children(_descendant(root, "AttachmentEncoded"), "Attachment")
     if max(len(references), len(encoded)) > limits.max_attachments:
-        raise EdxmlError("too_many_attachments", "%d > %d" % (
-            max(len(references), len(encoded)), limits.max_attachments))
+        raise EdxmlError(
+            "too_many_attachments",
+            "%d > %d" % (max(len(references), len(encoded)), limits.max_attachments),
+        )
     by_id = {}
     for element in encoded:
         by_id.setdefault(strip_cid(_text(element, "ContentId")), element)
@@ -850,7 +983,10 @@ def _parse_attachments(root, limits):
         attachment = _read_attachment(cid, ref, element, limits)
         total += len(attachment.data)
         if total > limits.max_total_attachment_bytes:
-            raise EdxmlError("too_big", "attachments exceed %d bytes" % limits.max_total_attachment_bytes)
+            raise EdxmlError(
+                "too_big",
+                "attachments exceed %d bytes" % limits.max_total_attachment_bytes,
+            )
         result.append(attachment)
     return result
 
@@ -869,21 +1005,25 @@ def _read_attachment(cid, ref, element, limits):
         content_type = _real_type(real, name)
     else:
         content_type = _real_type(outer_type or ref_type, name)
-    return Attachment(content_id=cid, name=name, content_type=content_type,
-                      description=_text(element, "Description") or _text(ref, "Description"),
-                      data=raw)
+    return Attachment(
+        content_id=cid,
+        name=name,
+        content_type=content_type,
+        description=_text(element, "Description") or _text(ref, "Description"),
+        data=raw,
+    )
 
 
 def _decode_base64(element, label, limits):
     if element is None:
-        raise EdxmlError("bad_attachment", "%s: no ContentTransferEncoded" % label)
+        raise EdxmlError("bad_attachment", f"{label}: no ContentTransferEncoded")
     text = "".join((element.text or "").split())
     if len(text) // 4 * 3 > limits.max_attachment_bytes + 2:
         raise EdxmlError("attachment_too_big", label)
     try:
         data = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise EdxmlError("bad_attachment", "%s: invalid base64" % label) from None
+        raise EdxmlError("bad_attachment", f"{label}: invalid base64") from None
     if len(data) > limits.max_attachment_bytes:
         raise EdxmlError("attachment_too_big", label)
     return data
@@ -906,28 +1046,43 @@ def _unwrap_zip(raw, label, limits):
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
-        raise EdxmlError("zip_invalid", "%s: %s" % (label, exc)) from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        OSError,
+    ) as exc:
+        raise EdxmlError("zip_invalid", f"{label}: {exc}") from None
     ext = os.path.splitext(label.lower())[1]
     if len(infos) > 1 and ext in ZIP_CONTAINER_EXTS:
         return raw, ""  # an OOXML/ODF file labelled application/zip: not a wrapper
     files = [info for info in infos if not info.is_dir()]
     if len(infos) > limits.max_zip_entries or len(files) != 1:
-        raise EdxmlError("zip_invalid", "%s: %d entries, exactly one expected" % (label, len(infos)))
+        raise EdxmlError(
+            "zip_invalid", "%s: %d entries, exactly one expected" % (label, len(infos))
+        )
     info = files[0]
     if info.flag_bits & 0x1:
-        raise EdxmlError("zip_invalid", "%s: encrypted entry" % label)
+        raise EdxmlError("zip_invalid", f"{label}: encrypted entry")
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise EdxmlError("zip_invalid", "%s: compression method %d" % (label, info.compress_type))
+        raise EdxmlError(
+            "zip_invalid", "%s: compression method %d" % (label, info.compress_type)
+        )
     _check_zip_sizes(info.file_size, info.compress_size, label, limits)
     data = _inflate(archive, info, label, limits)
     return data, os.path.basename(info.filename)
 
 
 def _check_zip_sizes(size, compressed, label, limits):
-    if size > limits.zip_ratio_grace_bytes and size > limits.max_zip_ratio * max(compressed, 1):
-        raise EdxmlError("zip_bomb", "%s: ratio %d > %d" % (
-            label, size // max(compressed, 1), limits.max_zip_ratio))
+    if size > limits.zip_ratio_grace_bytes and size > limits.max_zip_ratio * max(
+        compressed, 1
+    ):
+        raise EdxmlError(
+            "zip_bomb",
+            "%s: ratio %d > %d"
+            % (label, size // max(compressed, 1), limits.max_zip_ratio),
+        )
     if size > limits.max_attachment_bytes:
         raise EdxmlError("attachment_too_big", "%s: %d bytes" % (label, size))
 
@@ -944,9 +1099,18 @@ def _inflate(archive, info, label, limits):
                     break
                 out += chunk
                 if len(out) > cap:
-                    raise EdxmlError("zip_bomb", "%s: inflates beyond %d bytes" % (label, cap))
+                    raise EdxmlError(
+                        "zip_bomb", "%s: inflates beyond %d bytes" % (label, cap)
+                    )
                 _check_zip_sizes(len(out), info.compress_size, label, limits)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
-            RuntimeError, OSError, ValueError) as exc:
-        raise EdxmlError("zip_invalid", "%s: %s" % (label, exc)) from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        OSError,
+        ValueError,
+    ) as exc:
+        raise EdxmlError("zip_invalid", f"{label}: {exc}") from None
     return bytes(out)

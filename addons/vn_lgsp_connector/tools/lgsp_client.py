@@ -35,8 +35,15 @@ class LgspError(Exception):
     later. ``error_code``/``error_desc`` carry the platform envelope if any.
     """
 
-    def __init__(self, code, message, retryable=False, http_status=None,
-                 error_code=None, error_desc=None):
+    def __init__(
+        self,
+        code,
+        message,
+        retryable=False,
+        http_status=None,
+        error_code=None,
+        error_desc=None,
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -46,7 +53,7 @@ class LgspError(Exception):
         self.error_desc = error_desc
 
     def __str__(self):
-        return "[%s] %s" % (self.code, self.message)
+        return f"[{self.code}] {self.message}"
 
 
 class LgspConfigError(LgspError, ValueError):
@@ -58,14 +65,14 @@ class LgspConfigError(LgspError, ValueError):
 
 def _network_error(exc):
     if isinstance(exc, requests.exceptions.SSLError):
-        return LgspError("tls", "TLS error: %s" % exc, retryable=False)
-    return LgspError("network", "%s: %s" % (type(exc).__name__, exc), retryable=True)
+        return LgspError("tls", f"TLS error: {exc}", retryable=False)
+    return LgspError("network", f"{type(exc).__name__}: {exc}", retryable=True)
 
 
 def _http_error(status, envelope, text):
     code_desc = (envelope or {}).get("ErrorCode"), (envelope or {}).get("ErrorDesc")
     detail = code_desc[1] or (text or "")[:200]
-    message = "HTTP %s: %s" % (status, detail)
+    message = f"HTTP {status}: {detail}"
     if status in (401, 403):
         return LgspError("auth", message, False, status, *code_desc)
     retryable = status >= 500 or status == 429
@@ -94,8 +101,14 @@ def check_envelope(envelope):
     if not isinstance(status, str):
         raise LgspError("bad_response", "envelope without status")
     if status.upper() != "OK":
-        raise LgspError("refused", "refused: %s %s" % (code, desc), False,
-                        200, None if code is None else str(code), desc)
+        raise LgspError(
+            "refused",
+            f"refused: {code} {desc}",
+            False,
+            200,
+            None if code is None else str(code),
+            desc,
+        )
     return envelope
 
 
@@ -114,8 +127,17 @@ def _clean(value):
 class TokenAuth:
     """OAuth2 client_credentials (HTTP Basic) with a cached bearer token."""
 
-    def __init__(self, token_url, client_id, client_secret, scope=None,
-                 verify=True, timeout=30, session=None, leeway=30):
+    def __init__(
+        self,
+        token_url,
+        client_id,
+        client_secret,
+        scope=None,
+        verify=True,
+        timeout=30,
+        session=None,
+        leeway=30,
+    ):
         self.token_url = token_url
         self.client_id = client_id
         self.client_secret = client_secret
@@ -150,14 +172,24 @@ class TokenAuth:
             data["scope"] = self.scope
         try:
             response = self.session.post(
-                self.token_url, data=data, auth=(self.client_id, self.client_secret),
-                timeout=self.timeout, verify=self.verify)
+                self.token_url,
+                data=data,
+                auth=(self.client_id, self.client_secret),
+                timeout=self.timeout,
+                verify=self.verify,
+            )
         except requests.exceptions.RequestException as exc:
             raise _network_error(exc) from None
         body = _json_or_none(response)
-        if response.status_code == 400 and body and body.get("error") in (
-                "invalid_client", "unauthorized_client", "invalid_grant"):
-            raise LgspError("auth", "token refused: %s" % body.get("error"), False, 400)
+        if (
+            response.status_code == 400
+            and body
+            and body.get("error")
+            in ("invalid_client", "unauthorized_client", "invalid_grant")
+        ):
+            raise LgspError(
+                "auth", "token refused: {}".format(body.get("error")), False, 400
+            )
         if response.status_code >= 400:
             raise _http_error(response.status_code, None, response.text)
         if not body or not body.get("access_token"):
@@ -172,15 +204,24 @@ class TokenAuth:
 class LgspClient:
     """Client for the §5.1 service set (sendEdoc, getReceivedEdocList, ...)."""
 
-    def __init__(self, endpoint, system_id, secret=None, verify=True,
-                 client_cert=None, timeout=30, session=None, token_auth=None,
-                 clock=None):
+    def __init__(
+        self,
+        endpoint,
+        system_id,
+        secret=None,
+        verify=True,
+        client_cert=None,
+        timeout=30,
+        session=None,
+        token_auth=None,
+        clock=None,
+    ):
         """``verify``: True or a CA bundle path (False only if given explicitly,
         with a warning). ``client_cert``: path or (cert, key) for mutual TLS.
         ``clock``: optional callable returning an aware datetime (tests)."""
         parts = urlsplit(endpoint or "")
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise LgspConfigError("endpoint must be an http(s) URL: %r" % endpoint)
+            raise LgspConfigError(f"endpoint must be an http(s) URL: {endpoint!r}")
         if not system_id:
             raise LgspConfigError("system_id is required")
         if not secret and token_auth is None:
@@ -204,8 +245,9 @@ class LgspClient:
             return False
         if isinstance(verify, str) and os.path.exists(verify):
             return verify
-        raise LgspConfigError("verify must be True, False or an existing CA bundle path:"
-                              " %r" % (verify,))
+        raise LgspConfigError(
+            f"verify must be True, False or an existing CA bundle path: {verify!r}"
+        )
 
     # -- operations -------------------------------------------------------
 
@@ -228,8 +270,13 @@ class LgspClient:
         to_value = self._join_codes(to_codes)
         if to_value:
             params[proto.TO] = to_value
-        files = {proto.FILE_FIELD: ("%s.edxml" % message_type, bytes(edxml),
-                                    "application/xml")}
+        files = {
+            proto.FILE_FIELD: (
+                f"{message_type}.edxml",
+                bytes(edxml),
+                "application/xml",
+            )
+        }
         envelope = self._call_json("sendEdoc", params, files=files)
         doc_id = envelope.get("DocId") or envelope.get("docId")
         if not doc_id:
@@ -251,7 +298,7 @@ class LgspClient:
     def update_status(self, doc_id, status, description=""):
         """Transport acknowledgement: "done", "fail" or "processing"."""
         if status not in proto.ACK_STATUSES:
-            raise ValueError("status must be one of %s" % (proto.ACK_STATUSES,))
+            raise ValueError(f"status must be one of {proto.ACK_STATUSES}")
         params = {proto.DOC_ID: _clean(doc_id), proto.STATUS: status}
         if description:
             params[proto.DESCRIPTION] = _clean(description)
@@ -280,7 +327,7 @@ class LgspClient:
         try:
             return int(envelope.get("count"))
         except (TypeError, ValueError):
-            raise LgspError("bad_response", "%s answer without count" % op) from None
+            raise LgspError("bad_response", f"{op} answer without count") from None
 
     def register_agency(self, agency):
         """Register or update an agency (JSON body: code, pcode, name, mail...)."""
@@ -308,10 +355,12 @@ class LgspClient:
         return proto.format_timestamp(self.clock())
 
     def _headers(self, params, content_type):
-        logical = {proto.SYSTEM_ID: self.system_id,
-                   proto.TIMESTAMP: self._timestamp(),
-                   proto.NONCE: proto.new_nonce(),  # each request (and each retry) is unique
-                   proto.CONTENT_TYPE: content_type}
+        logical = {
+            proto.SYSTEM_ID: self.system_id,
+            proto.TIMESTAMP: self._timestamp(),
+            proto.NONCE: proto.new_nonce(),  # each request (and each retry) is unique
+            proto.CONTENT_TYPE: content_type,
+        }
         logical.update(params)
         if self.secret:
             wire = proto.sign_headers(logical, self.secret)
@@ -332,8 +381,9 @@ class LgspClient:
             self.token_auth.invalidate()
             response = self._send(op, params, method, files, json_body)
         if response.status_code >= 300:
-            raise _http_error(response.status_code, _json_or_none(response),
-                              response.text)
+            raise _http_error(
+                response.status_code, _json_or_none(response), response.text
+            )
         return response
 
     def _send(self, op, params, method, files, json_body):
@@ -341,9 +391,15 @@ class LgspClient:
         headers = self._headers(params, content_type)
         try:
             return self.session.request(
-                method, "%s/%s" % (self.endpoint, op), headers=headers,
-                files=files, json=json_body, timeout=self.timeout,
-                verify=self.verify, cert=self.client_cert)
+                method,
+                f"{self.endpoint}/{op}",
+                headers=headers,
+                files=files,
+                json=json_body,
+                timeout=self.timeout,
+                verify=self.verify,
+                cert=self.client_cert,
+            )
         except requests.exceptions.RequestException as exc:
             raise _network_error(exc) from None
 
@@ -351,7 +407,7 @@ class LgspClient:
         response = self._call(op, params, method, files, json_body)
         envelope = _json_or_none(response)
         if envelope is None:
-            raise LgspError("bad_response", "%s: answer is not a JSON object" % op)
+            raise LgspError("bad_response", f"{op}: answer is not a JSON object")
         return check_envelope(envelope)
 
     @staticmethod
@@ -379,8 +435,9 @@ class LgspClient:
             content = response.content
         expected = response.headers.get(proto.HASH_FILE)
         if expected and proto.file_hash(content) != expected.strip().lower():
-            raise LgspError("bad_response", "getEdoc: hash-file mismatch",
-                            retryable=True)
+            raise LgspError(
+                "bad_response", "getEdoc: hash-file mismatch", retryable=True
+            )
         if not content:
             raise LgspError("bad_response", "getEdoc: empty package")
         return content

@@ -101,11 +101,11 @@ def parse_timestamp(value):
     """Parse ``ddMMyyyyTHHmmss+SSSS`` into an aware datetime (UTC+7)."""
     text = (value or "").strip()
     if len(text) != 20 or text[8] != "T" or text[15] != "+" or not text[16:].isdigit():
-        raise ValueError("bad timestamp %r" % value)
+        raise ValueError(f"bad timestamp {value!r}")
     base = datetime.datetime.strptime(text[:15], _TS_DATE + "T" + _TS_TIME)
     millis = int(text[16:])
     if millis > 999:
-        raise ValueError("bad milliseconds in timestamp %r" % value)
+        raise ValueError(f"bad milliseconds in timestamp {value!r}")
     return base.replace(microsecond=millis * 1000, tzinfo=VN_TZ)
 
 
@@ -131,11 +131,11 @@ def compute_hash(sign_json, secret):
 def _check_names(logical_headers):
     for name, value in logical_headers.items():
         if not name or ";" in name or any(c.isspace() for c in name):
-            raise ValueError("bad header name %r" % name)
+            raise ValueError(f"bad header name {name!r}")
         if not isinstance(value, str):
-            raise TypeError("header %s must be a string" % name)
+            raise TypeError(f"header {name} must be a string")
         if "\r" in value or "\n" in value:
-            raise ValueError("header %s contains a line break" % name)
+            raise ValueError(f"header {name} contains a line break")
 
 
 def prefixed_headers(logical_headers):
@@ -184,12 +184,14 @@ def verify_headers(wire_headers, secret_lookup, max_skew_seconds=300, now=None):
     names = [n for n in key_list.split(";") if n]
     missing = [n for n in REQUIRED if n not in names]
     if missing:
-        raise ProtocolError("missing", "unsigned or missing: %s" % ", ".join(missing))
+        raise ProtocolError(
+            "missing", "unsigned or missing: {}".format(", ".join(missing))
+        )
     logical = {}
     for name in names:
         value = headers.get((PREFIX + name).lower())
         if value is None:
-            raise ProtocolError("missing", "header %s%s missing" % (PREFIX, name))
+            raise ProtocolError("missing", f"header {PREFIX}{name} missing")
         logical[name] = value
     secret = secret_lookup(logical[SYSTEM_ID])
     expected = compute_hash(canonical_json(logical), secret or "no-secret")
@@ -199,7 +201,9 @@ def verify_headers(wire_headers, secret_lookup, max_skew_seconds=300, now=None):
         raise ProtocolError("auth", "bad signature or unknown system")
     _check_skew(logical[TIMESTAMP], max_skew_seconds, now or _now())
     if not NONCE_RE.match(logical[NONCE]):
-        raise ProtocolError("nonce", "the nonce must be 16 to 128 letters, digits, '-' or '_'")
+        raise ProtocolError(
+            "nonce", "the nonce must be 16 to 128 letters, digits, '-' or '_'"
+        )
     return logical
 
 

@@ -3,11 +3,15 @@ group may read), and packages fetched but not processed yet keep the sender the 
 
 
 def migrate(cr, version):
-    cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'vn_lgsp_profile'"
-               " AND column_name IN ('secret', 'client_secret')")
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'vn_lgsp_profile'"
+        " AND column_name IN ('secret', 'client_secret')"
+    )
     columns = {row[0] for row in cr.fetchall()}
     if columns:
-        values = ", ".join(name if name in columns else "NULL" for name in ("secret", "client_secret"))
+        values = ", ".join(
+            name if name in columns else "NULL" for name in ("secret", "client_secret")
+        )
         present = " OR ".join(f"p.{name} IS NOT NULL" for name in sorted(columns))
         cr.execute(f"""
             INSERT INTO vn_lgsp_credential (profile_id, secret, client_secret, create_uid, write_uid,
@@ -18,6 +22,7 @@ def migrate(cr, version):
                AND NOT EXISTS (SELECT 1 FROM vn_lgsp_credential c WHERE c.profile_id = p.id)""")
         for name in sorted(columns):
             cr.execute(f"ALTER TABLE vn_lgsp_profile DROP COLUMN {name}")
-    # Until processed, an inbox package's "From" is still the sender of the platform's list.
+    # Until processed, an inbox package's "From" is still the sender of the platform's
+    # list.
     cr.execute("""UPDATE vn_lgsp_message SET attested_from_code = from_code
                    WHERE direction = 'in' AND state IN ('fetched', 'parked') AND attested_from_code IS NULL""")
