@@ -2,7 +2,7 @@
     "name": "Vietnamese Document Management - Base",
     "summary": "Agencies and identifier codes, roles, document types, register books, "
     "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND 30/2020)",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -50,6 +50,7 @@
         "views/res_config_settings_views.xml",
         "wizards/vn_user_disable_wizard_views.xml",
         "wizards/vn_register_correction_wizard_views.xml",
+        "reports/vn_register_reports.xml",
     ],
     "demo": [
         "demo/vn_document_base_demo.xml",

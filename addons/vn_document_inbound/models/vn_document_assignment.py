@@ -3,8 +3,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from odoo.addons.vn_document_base.tools.selection import selection_label
-
-from .common import wizard_action
+from odoo.addons.vn_document_base.tools.workflow import wizard_action
 
 
 class VnDocumentAssignment(models.Model):

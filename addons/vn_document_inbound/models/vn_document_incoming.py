@@ -6,8 +6,6 @@ from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
-from .common import wizard_action
-
 CHANNELS = [
     ("lgsp", "LGSP"),
     ("email", "E-mail"),
@@ -76,16 +74,9 @@ class VnDocumentIncoming(models.Model):
 
     _name = "vn.document.incoming"
     _description = "Incoming document"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "vn.document.access.mixin",
-        "vn.register.correction.mixin",
-    ]
+    _inherit = ["vn.document.mixin"]
     _order = "is_urgent desc, arrival_date desc, id desc"
-    _rec_name = "subject"
-    _check_company_auto = True
-    _vn_owns_files = True
+    _vn_catalog_date_field = "arrival_date"
     _vn_list_fields = frozenset(
         {
             "arrival_date",
@@ -126,13 +117,6 @@ class VnDocumentIncoming(models.Model):
         required=True,
         default="paper",
         tracking=True,
-    )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Agency",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
     )
     organ_code = fields.Char(
         related="company_id.vn_organ_code", string="Agency code (OrganId)"
@@ -181,9 +165,6 @@ class VnDocumentIncoming(models.Model):
         tracking=True,
         help="mã định danh văn bản (edXML DocumentId).",
     )
-    document_type_id = fields.Many2one(
-        "vn.document.type", string="Document type", tracking=True
-    )
     code_number = fields.Char(string="Number", size=11, tracking=True, index=True)
     code_notation = fields.Char(
         string="Symbol", size=30, tracking=True, index="trigram"
@@ -197,23 +178,9 @@ class VnDocumentIncoming(models.Model):
         string="Sender's e-mail",
         help="Address the document came from (e-mail channel).",
     )
-    subject = fields.Char(
-        string="Subject", size=500, required=True, tracking=True, index="trigram"
-    )
-    language = fields.Char(string="Language", size=30, default="Tiếng Việt")
     page_count = fields.Integer(string="Pages")
-    description = fields.Text(string="Notes")
     signer_position = fields.Char(string="Signer's position", size=100)
     signer_name = fields.Char(string="Signer", size=50)
-    urgency_id = fields.Many2one(
-        "vn.document.urgency",
-        string="Urgency",
-        tracking=True,
-        default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
-    )
-    is_urgent = fields.Boolean(
-        related="urgency_id.is_urgent", store=True, string="Urgent"
-    )
 
     # Registration
     register_book_id = fields.Many2one(
@@ -228,9 +195,6 @@ class VnDocumentIncoming(models.Model):
     )
     arrival_date = fields.Datetime(
         string="Arrival date", default=fields.Datetime.now, required=True, tracking=True
-    )
-    file_catalog = fields.Integer(
-        string="Year", compute="_compute_file_catalog", store=True, index=True
     )
     registered_by_id = fields.Many2one(
         "res.users", string="Registered by", readonly=True, copy=False
@@ -255,9 +219,6 @@ class VnDocumentIncoming(models.Model):
     directive = fields.Text(string="Directive", tracking=True)
     assignment_ids = fields.One2many(
         "vn.document.assignment", "document_id", string="Assignments"
-    )
-    trail_ids = fields.One2many(
-        "vn.document.trail", "document_id", string="Processing trail", readonly=True
     )
     deadline = fields.Date(
         string="Deadline",
@@ -306,16 +267,6 @@ class VnDocumentIncoming(models.Model):
             )
             doc.display_name = " - ".join(
                 p for p in (prefix, symbol, (doc.subject or "")[:60]) if p
-            )
-
-    @api.depends("arrival_date")
-    def _compute_file_catalog(self):
-        # The Vietnam calendar year, as the number series (a document arriving at 01:00
-        # on 1 January in Hanoi time is filed under the new year, with the new year's
-        # number).
-        for doc in self:
-            doc.file_catalog = (
-                vn_local_date(doc.arrival_date).year if doc.arrival_date else 0
             )
 
     @api.depends("main_file_id")
@@ -502,11 +453,9 @@ class VnDocumentIncoming(models.Model):
                         name=foreign[0].name,
                     )
                 )
-            stored = self.env["vn.document.file"]
-            for attachment in uploads:
-                stored |= self.env["vn.document.file"]._vn_store_checked(
-                    attachment.name, attachment.raw, doc
-                )
+            stored = self.env["vn.file.intake"].take_in(
+                [(attachment.name, attachment.raw) for attachment in uploads], doc
+            )
             doc.upload_ids = [fields.Command.clear()]
             uploads.sudo().unlink()
             doc._adopt_main_file(stored)
@@ -530,8 +479,6 @@ class VnDocumentIncoming(models.Model):
         fails, none is kept: the document cannot be registered (it has no checked
         file) and the reasons are posted for the clerk, who returns it (R-IN3).
         """
-        from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
-
         attachments = msg_dict.pop("attachments", None) or []
         msg_dict["attachments"] = []  # nothing unchecked reaches the chatter
         email = tools.email_normalize(msg_dict.get("email_from") or "")
@@ -555,14 +502,8 @@ class VnDocumentIncoming(models.Model):
             (a.fname, a.content.encode() if isinstance(a.content, str) else a.content)
             for a in attachments
         ]
-        checked, refused = [], []
-        for name, content in files:
-            try:
-                checked.append(
-                    (name, content, self.env["vn.file.check"].check(name, content))
-                )
-            except FileCheckError as error:
-                refused.append(str(error))
+        intake = self.env["vn.file.intake"]
+        checked, refused = intake.check_batch(files)
         if refused:
             doc._vn_notify_anomaly(
                 _(
@@ -572,12 +513,7 @@ class VnDocumentIncoming(models.Model):
             )
             doc._trail(legal(doc).env._("Files refused on arrival"), "; ".join(refused))
         else:
-            stored = self.env["vn.document.file"]
-            for name, content, report in checked:
-                stored |= self.env["vn.document.file"]._vn_store(
-                    name, content, doc, report
-                )
-            doc._adopt_main_file(stored)
+            doc._adopt_main_file(intake.store_batch(checked, doc))
         return doc
 
     def _adopt_main_file(self, stored):
@@ -873,14 +809,8 @@ class VnDocumentIncoming(models.Model):
             doc._vn_notify_event("recalled")
 
     # ------------------------------------------------------------------
-    # Trail and events
+    # Events
     # ------------------------------------------------------------------
-    def _trail(self, action, note=False):
-        self.ensure_one()
-        self.env["vn.document.trail"].sudo().create(
-            {"document_id": self.id, "action": action, "note": note or False}
-        )
-
     def _vn_notify_event(self, event):
         """Extension point: the LGSP connector turns these events into status messages.
 
@@ -938,10 +868,6 @@ class VnDocumentIncoming(models.Model):
     # ------------------------------------------------------------------
     # Buttons opening the wizards
     # ------------------------------------------------------------------
-    def _open_wizard(self, model, name):
-        self.ensure_one()
-        return wizard_action(name, model, {"default_document_id": self.id})
-
     def action_open_submit_wizard(self):
         return self._open_wizard(
             "vn.incoming.submit.wizard", _("Submit to the head of the agency")

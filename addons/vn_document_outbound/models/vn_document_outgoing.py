@@ -40,7 +40,7 @@ WORKFLOW_FIELDS = {
     "replaced_by_ids",
     "correction_ids",
     "version_ids",
-    "step_ids",
+    "trail_ids",
     "paper_copy_count",
     "paper_copy_date",
     "paper_copy_user_id",
@@ -64,7 +64,7 @@ AFTER_ISSUE_FIELDS = {
     "paper_copy_count",
     "paper_copy_date",
     "paper_copy_user_id",
-    "step_ids",
+    "trail_ids",
     "delivery_ids",
     "copy_ids",
     "message_main_attachment_id",
@@ -85,16 +85,9 @@ class VnDocumentOutgoing(models.Model):
 
     _name = "vn.document.outgoing"
     _description = "Outgoing document"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "vn.document.access.mixin",
-        "vn.register.correction.mixin",
-    ]
+    _inherit = ["vn.document.mixin"]
     _order = "is_urgent desc, issued_at desc, id desc"
-    _rec_name = "subject"
-    _check_company_auto = True
-    _vn_owns_files = True
+    _vn_catalog_date_field = "issued_date"
     _vn_list_fields = frozenset(
         {
             "document_type_id",
@@ -126,32 +119,11 @@ class VnDocumentOutgoing(models.Model):
         tracking=True,
         index=True,
     )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Agency",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
-    document_type_id = fields.Many2one(
-        "vn.document.type", string="Document type", required=True, tracking=True
-    )
-    subject = fields.Char(
-        string="Subject", size=500, required=True, tracking=True, index="trigram"
-    )
+    document_type_id = fields.Many2one(required=True)
     urgency_id = fields.Many2one(
-        "vn.document.urgency",
-        string="Urgency",
-        tracking=True,
-        default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
-        help="Proposed by the drafting unit, decided by the signer.",
-    )
-    is_urgent = fields.Boolean(
-        related="urgency_id.is_urgent", store=True, string="Urgent"
+        help="Proposed by the drafting unit, decided by the signer."
     )
     due_date = fields.Date(string="Reply due by", tracking=True)
-    language = fields.Char(string="Language", size=30, default="Tiếng Việt")
-    description = fields.Text(string="Notes")
 
     # Drafting (R-OUT1)
     drafting_department_id = fields.Many2one(
@@ -257,14 +229,12 @@ class VnDocumentOutgoing(models.Model):
         related="issued_file_id.legal_value", string="Legal value"
     )
     page_count = fields.Integer(related="issued_file_id.page_count", string="Pages")
-    step_ids = fields.One2many(
-        "vn.document.outgoing.step", "document_id", string="Steps", readonly=True
-    )
+    trail_ids = fields.One2many(string="Steps")
     approval_ids = fields.One2many(
-        "vn.document.outgoing.step",
-        "document_id",
+        "vn.document.trail",
+        "res_id",
         string="Approvals",
-        domain=[("is_approval", "=", True)],
+        domain=[("res_model", "=", "vn.document.outgoing"), ("is_approval", "=", True)],
         readonly=True,
     )
 
@@ -292,9 +262,6 @@ class VnDocumentOutgoing(models.Model):
     )
     issued_date = fields.Date(
         string="Document date", readonly=True, copy=False, index=True
-    )
-    file_catalog = fields.Integer(
-        string="Year", compute="_compute_file_catalog", store=True, index=True
     )
     issued_at = fields.Datetime(string="Issued on", readonly=True, copy=False)
     issued_by_id = fields.Many2one(
@@ -432,11 +399,6 @@ class VnDocumentOutgoing(models.Model):
                 doc.drafting_department_id.manager_id.user_id or doc.content_approver_id
             )
 
-    @api.depends("issued_date")
-    def _compute_file_catalog(self):
-        for doc in self:
-            doc.file_catalog = doc.issued_date.year if doc.issued_date else 0
-
     @api.depends("drafting_department_id")
     def _compute_archive_holder(self):
         for doc in self:
@@ -487,7 +449,7 @@ class VnDocumentOutgoing(models.Model):
         "content_approver_id",
         "format_checker_id",
         "signer_id",
-        "step_ids",
+        "trail_ids",
     )
     def _compute_turn(self):
         for doc in self:
@@ -538,8 +500,8 @@ class VnDocumentOutgoing(models.Model):
     def _reviewers_done(self):
         """Reviewers who commented since the draft was last sent for review."""
         self.ensure_one()
-        sent = self.step_ids.filtered(lambda s: s.kind == "send_review")[-1:]
-        comments = self.step_ids.filtered(
+        sent = self.trail_ids.filtered(lambda s: s.kind == "send_review")[-1:]
+        comments = self.trail_ids.filtered(
             lambda s: s.kind == "review" and (not sent or s.id > sent.id)
         )
         return comments.user_id
@@ -614,7 +576,7 @@ class VnDocumentOutgoing(models.Model):
         if any(
             doc.state != "draft"
             or doc.code_number
-            or doc.step_ids.filtered(lambda s: s.kind not in ("assign", "version"))
+            or doc.trail_ids.filtered(lambda s: s.kind not in ("assign", "version"))
             for doc in self
         ):
             raise UserError(
@@ -657,18 +619,8 @@ class VnDocumentOutgoing(models.Model):
     # Steps and turns
     # ------------------------------------------------------------------
     def _step(self, kind, note=False, version=False):
-        self.ensure_one()
-        return (
-            self.env["vn.document.outgoing.step"]
-            .sudo()
-            .create(
-                {
-                    "document_id": self.id,
-                    "kind": kind,
-                    "note": note or False,
-                    "version_id": version.id if version else False,
-                }
-            )
+        return self._trail(
+            note=note, kind=kind, version_id=version.id if version else False
         )
 
     def _check_turn(self, states, user_field=None, users=None):
@@ -699,7 +651,7 @@ class VnDocumentOutgoing(models.Model):
             lambda a: a.user_id == self.env.user
         ).sudo().action_feedback(
             feedback=note
-            or selection_label(self.env["vn.document.outgoing.step"], "kind", kind)
+            or selection_label(self.env["vn.document.trail"], "kind", kind)
         )
         self.sudo().state = state
         self._step(kind, note, self.final_version_id)
@@ -985,21 +937,6 @@ class VnDocumentOutgoing(models.Model):
     # ------------------------------------------------------------------
     # Buttons opening the wizards
     # ------------------------------------------------------------------
-    def _open_wizard(self, model, name, **defaults):
-        self.ensure_one()
-        context = {
-            "default_document_id": self.id,
-            **{f"default_{k}": v for k, v in defaults.items()},
-        }
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "form",
-            "target": "new",
-            "context": context,
-        }
-
     def action_open_upload(self):
         return self._open_wizard("vn.outgoing.upload.wizard", _("Upload a version"))
 

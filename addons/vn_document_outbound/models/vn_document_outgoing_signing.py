@@ -288,9 +288,7 @@ class VnDocumentOutgoing(models.Model):
         files.sudo()._vn_refuse_hazards()
         for record in files:
             try:
-                self.env["vn.file.check"]._scan(
-                    record.name, record.attachment_id.sudo().raw
-                )
+                record._vn_rescan()
             except FileCheckError as error:
                 raise UserError(
                     _("The document cannot be issued: %(error)s", error=error)

@@ -23,40 +23,22 @@ STEP_KINDS = [
 APPROVAL_KINDS = ("approve_content", "approve_format", "approve_sign")
 
 
-class VnDocumentOutgoingStep(models.Model):
-    """One step in the life of an outgoing document: who did what, when, on which version.
+class VnDocumentTrail(models.Model):
+    """The steps in the life of an outgoing document: who did what, when, on which
+    version.
 
     The three approvals of ND 30 Điều 11–12 (content, format, signer) are steps
     too, so the record of them cannot drift from the trail (Phụ lục VI III.5.a).
     """
 
-    _name = "vn.document.outgoing.step"
-    _description = "Step of an outgoing document"
-    _inherit = ["vn.document.child.mixin"]
-    _order = "date, id"
+    _inherit = "vn.document.trail"
 
-    document_id = fields.Many2one(
-        "vn.document.outgoing",
-        string="Document",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    kind = fields.Selection(STEP_KINDS, string="Step", required=True, readonly=True)
-    date = fields.Datetime(
-        string="Date", required=True, default=fields.Datetime.now, readonly=True
-    )
-    user_id = fields.Many2one(
-        "res.users",
-        string="By",
-        required=True,
-        default=lambda self: self.env.user,
-        readonly=True,
+    kind = fields.Selection(
+        selection_add=STEP_KINDS, ondelete={kind: "cascade" for kind, _ in STEP_KINDS}
     )
     version_id = fields.Many2one(
         "vn.document.outgoing.version", string="On version", readonly=True
     )
-    note = fields.Text(string="Comment", readonly=True)
     is_approval = fields.Boolean(
         string="Approval", compute="_compute_is_approval", store=True
     )
