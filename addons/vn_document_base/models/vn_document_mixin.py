@@ -98,16 +98,14 @@ class VnDocumentMixin(models.AbstractModel):
             )
         )
 
-    def unlink(self):
-        # The trail has no foreign key to its document: it goes with it.
-        trail = (
-            self.env["vn.document.trail"]
-            .sudo()
-            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
-        )
-        result = super().unlink()
-        trail.unlink()
-        return result
+    @api.ondelete(at_uninstall=False)
+    def _unlink_trail(self):
+        # The trail has no foreign key to its document: it goes with it. Odoo runs the
+        # ondelete hooks by name: the checks (_unlink_except_*, which may read the
+        # trail) come first.
+        self.env["vn.document.trail"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
 
     def _open_wizard(self, model, name, **defaults):
         """The action opening the wizard ``model`` on this document in a dialog;
