@@ -2,7 +2,7 @@
 .PHONY: demo test setup
 
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup/setup.sh
 
 demo:
 	bash scripts/run_demo.sh

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerate each addon's i18n/<addon>.pot from a database that has the suite
 # installed, and merge new terms into i18n/vi.po (msgmerge keeps translations).
-# Usage: scripts/i18n_export.sh [database]
-source "$(dirname "$0")/lib.sh"
+# Usage: scripts/tools/i18n_export.sh [database]
+source "$(dirname "$0")/../lib.sh"
 DB="${1:-vn_edoc_i18n}"
 if ! psql -U "$PG_ROLE" -d "$DB" -tAc "SELECT 1" >/dev/null 2>&1; then
     odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --stop-after-init --log-level warn

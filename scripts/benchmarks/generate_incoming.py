@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Fill a database with N registered incoming documents (default 100,000) for benchmarks.
 
-    scripts/generate_incoming.sh DB [N]
+    scripts/benchmarks/generate_incoming.sh DB [N]
 
 Rows go in with one INSERT ... SELECT (the ORM would take an hour for 100,000): realistic
 Vietnamese subjects, 60 issuing agencies, three years of arrivals numbered per year, about

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Drive a second agency's database for the two-agency end-to-end test (and by hand).
 
     lgsp_peer.py DB setup CODE ENDPOINT SYSTEM_ID SECRET   agency, users, books, trusted root, connection
@@ -23,7 +25,7 @@ from odoo import api, fields
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 USERS = {
     "clerk": ("peer_clerk", "Văn thư B", "vn_document_base.group_vn_document_clerk"),
     "head": (

@@ -2,7 +2,7 @@
 # Odoo 19 without touching the machine's apt sources: either use ODOO_SRC, or
 # download Debian sid's odoo-19 package with a private apt configuration that
 # reuses the machine's own mirror URIs, and unpack it under .run/odoo19.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 
 if [ -n "${ODOO_SRC:-}" ]; then
     [ -f "$ODOO_SRC/odoo/release.py" ] || { log "ODOO_SRC=$ODOO_SRC is not an Odoo source tree"; exit 1; }

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Outgoing documents on this machine: medians, rolled back.
 
-    scripts/benchmark_outgoing.sh DB      (a database with the suite and its demo data, e.g. make demo's)
+    scripts/benchmarks/benchmark_outgoing.sh DB      (a database with the suite and its demo data, e.g. make demo's)
 
 For a 10-page PDF, through the whole workflow of the addon (file checks with clamd, pyHanko
 validation of every stored file, register book, delivery lines):
@@ -21,7 +23,7 @@ from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
 
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Medians of issuing an outgoing document (pyHanko), PKCS#12 vs. PKCS#11 token.
 
-Run with scripts/benchmark_signing.sh (no database needed). One run = prepare
+Run with scripts/benchmarks/benchmark_signing.sh (no database needed). One run = prepare
 + signer signature + number/date + agency signature on a 10-page A4 PDF;
 validation = both signatures against the test root and CRL (offline).
 """
@@ -13,7 +15,7 @@ import os
 from bench_common import machine, median_ms
 from check_common import load_by_path
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TOOLS = os.path.join(ROOT, "addons", "vn_document_outbound", "tools")
 PKI_DIR = os.environ.get("VN_PKI_DIR") or os.path.join(ROOT, ".run", "pki")
 PKCS11_MODULE = os.environ.get("VN_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so")

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Exchange through the LGSP simulator on this machine.
 
-    scripts/benchmark_lgsp.sh [DB] [N]      (a scratch database with the suite and its demo data)
-    .run/venv/bin/python scripts/benchmark_lgsp.py DB N faults   (part 3 only, any scratch database)
+    scripts/benchmarks/benchmark_lgsp.sh [DB] [N]      (a scratch database with the suite and its demo data)
+    .run/venv/bin/python scripts/benchmarks/benchmark_lgsp.py DB N faults   (part 3 only, any scratch database)
 
 1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the simulator;
    the timed part fetches, checks (type, clamd, pyHanko), stores, acknowledges and registers
@@ -30,7 +32,7 @@ from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, ROOT)
 CODE_B = "000.02.41.H29"
 

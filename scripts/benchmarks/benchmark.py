@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Medians of the file checks, measured through the suite's own service.
 
-Run with scripts/benchmark.sh after `make test` (it uses that database and
+Run with scripts/benchmarks/benchmark.sh after `make test` (it uses that database and
 rolls everything back). Prints the machine, then one line per measure.
 """
 
@@ -61,7 +63,7 @@ def main(db):
         cr.rollback()
 
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ADDONS_PATH = os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons"))
 
 if __name__ == "__main__":

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """What the benchmark scripts share: medians and the description of the machine."""
 
 import os

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Concurrent registration on this machine (issue 10): CLERKS records clerks each register
 PER_CLERK received documents in one register book at the same time, over JSON-RPC, against an
 Odoo server started here with 4 workers. Prints p50/p95/max of the register call, the number
 of errors, and checks that the book's numbers of the year are exactly 1..N.
 
-    scripts/benchmark_register.sh [DB] [CLERKS] [PER_CLERK]
+    scripts/benchmarks/benchmark_register.sh [DB] [CLERKS] [PER_CLERK]
 """
 
 import os
@@ -22,7 +24,7 @@ from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PORT = int(os.environ.get("BENCH_PORT", "8879"))
 PASSWORD = "Bench-Clerk-2026!"  # satisfies the password policy
 

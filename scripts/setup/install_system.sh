@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages the suite needs. apt runs only when one of them is missing.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 PKGS=(
   python3 python3-venv python3-dev build-essential libpq-dev   # virtual environment
   postgresql postgresql-client                                 # database

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Incoming documents on this machine: medians, rolled back.
 
-    scripts/benchmark_incoming.sh DB      (after scripts/generate_incoming.sh DB 100000)
+    scripts/benchmarks/benchmark_incoming.sh DB      (after scripts/benchmarks/generate_incoming.sh DB 100000)
 
 1. register one signed 2 MB PDF through the full checks (type, malware scan, SHA-256,
    two signatures) and take its arrival number, as the records clerk;
@@ -19,7 +21,7 @@ from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 LIST_SPEC = {
     name: {}

@@ -3,9 +3,9 @@
 # tested set). Skipped when both files are unchanged since the last install.
 # Odoo addons published as wheels (`odoo-addon-*`, e.g. OCA's password_security)
 # require `odoo==19.0.*`, which pip cannot see because Odoo comes from Debian's
-# package (scripts/fetch_odoo.sh): they are installed without dependencies, and
+# package (scripts/setup/fetch_odoo.sh): they are installed without dependencies, and
 # `pip check` ignores exactly that one missing requirement.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 stamp="$VENV/.requirements.sha256"
 want=$(cat "$ROOT/requirements.txt" "$ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)
 if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then

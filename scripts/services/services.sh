@@ -2,9 +2,9 @@
 # Start the services the suite needs, idempotently: PostgreSQL (the machine's
 # cluster, with a dedicated role: Odoo refuses "postgres") and clamd with the
 # project's own test signature database on a private socket.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 
-source "$ROOT/scripts/pg_superuser.sh"
+source "$ROOT/scripts/setup/pg_superuser.sh"
 
 start_postgres() {
     local ver cluster
@@ -29,7 +29,7 @@ start_clamd() {
         log "clamd already running"; return
     fi
     mkdir -p "$CLAMD_DIR/db"
-    cp "$ROOT"/scripts/clamav/vn-edoc-test.{hdb,ndb} "$CLAMD_DIR/db/"
+    cp "$ROOT"/scripts/setup/clamav/vn-edoc-test.{hdb,ndb} "$CLAMD_DIR/db/"
     cat > "$CLAMD_DIR/clamd.conf" <<CONF
 LocalSocket $sock
 LocalSocketMode 660

@@ -3,7 +3,7 @@
 # running, and register the demo agency's system in it (system id and secret of the demo connection).
 # There is no default admin token: the simulator generates one at start, prints it once in its log and
 # writes it to .run/lgsp-sim/admin-token (mode 0600), where this script and the others read it.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 SIM_DIR="$RUN_DIR/lgsp-sim"; mkdir -p "$SIM_DIR"; chmod 700 "$SIM_DIR"
 PORT="${LGSP_SIM_PORT:-8099}" TOKEN_FILE="$SIM_DIR/admin-token"
 admin_header() { printf 'X-Sim-Admin: %s\n' "$(cat "$TOKEN_FILE")"; }  # never on a command line
