@@ -1,5 +1,5 @@
-# The two commands of the README. Both run the idempotent set-up first.
-.PHONY: demo test setup
+# The commands of the README. demo and test run the idempotent set-up first.
+.PHONY: demo test setup lint
 
 setup:
 	bash scripts/setup/setup.sh
@@ -9,3 +9,6 @@ demo:
 
 test:
 	bash scripts/run_tests.sh
+
+lint:
+	bash scripts/tools/lint.sh
