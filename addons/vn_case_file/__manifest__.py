@@ -5,6 +5,7 @@
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
+    "maintainers": ["vn-edoc-team"],
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["vn_document_inbound", "vn_document_outbound"],

@@ -5,8 +5,9 @@
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
+    "maintainers": ["vn-edoc-team"],
     "license": "LGPL-3",
-    "development_status": "Alpha",
+    "development_status": "Beta",
     "depends": ["vn_document_base", "vn_document_inbound", "mail"],
     "external_dependencies": {"python": ["pyhanko"], "bin": ["soffice"]},
     "data": [
