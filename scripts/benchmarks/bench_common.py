@@ -9,7 +9,7 @@ import time
 
 
 def median_ms(func, runs):
-    """Median wall time of ``func`` in milliseconds over ``runs`` calls, after one warm-up call."""
+    """Median wall time of ``func`` in ms over ``runs`` calls, after a warm-up call."""
     func()
     samples = []
     for _i in range(runs):
@@ -32,8 +32,9 @@ def machine():
 
 
 def signed_image_pdf(pixels):
-    """A one-page PDF holding an incompressible image of ``pixels`` x ``pixels`` (820: about 2 MB,
-    580: about 1 MB), signed by a person then by the agency with the in-process test PKI."""
+    """A one-page PDF holding an incompressible image of ``pixels`` x ``pixels``
+    (820: about 2 MB, 580: about 1 MB), signed by a person then by the agency with the
+    in-process test PKI."""
     import io
 
     from PIL import Image

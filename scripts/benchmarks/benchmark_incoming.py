@@ -3,7 +3,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Incoming documents on this machine: medians, rolled back.
 
-    scripts/benchmarks/benchmark_incoming.sh DB      (after scripts/benchmarks/generate_incoming.sh DB 100000)
+    scripts/benchmarks/benchmark_incoming.sh DB
+        (after scripts/benchmarks/generate_incoming.sh DB 100000)
 
 1. register one signed 2 MB PDF through the full checks (type, malware scan, SHA-256,
    two signatures) and take its arrival number, as the records clerk;
@@ -145,11 +146,12 @@ def main(db):
         )
         print(f"machine: {machine()}; {total} incoming documents in {db}")
         print(
-            f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full checks: "
-            f"median {median_ms(register, max(5, RUNS // 3)):.0f} ms"
+            f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full"
+            f" checks: median {median_ms(register, max(5, RUNS // 3)):.0f} ms"
         )
         print(
-            f"register list, first page of 80 (clerk, default order): median {median_ms(list_page, RUNS):.1f} ms"
+            "register list, first page of 80 (clerk, default order): median"
+            f" {median_ms(list_page, RUNS):.1f} ms"
         )
         for term in (common, rare):
             found = Incoming.search_count([("subject", "ilike", term)])

@@ -3,20 +3,25 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Exchange through the LGSP simulator on this machine.
 
-    scripts/benchmarks/benchmark_lgsp.sh [DB] [N]      (a scratch database with the suite and its demo data)
-    .run/venv/bin/python scripts/benchmarks/benchmark_lgsp.py DB N faults   (part 3 only, any scratch database)
+    scripts/benchmarks/benchmark_lgsp.sh [DB] [N]
+        (a scratch database with the suite and its demo data)
+    .run/venv/bin/python scripts/benchmarks/benchmark_lgsp.py DB N faults
+        (part 3 only, any scratch database)
 
-1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the simulator;
-   the timed part fetches, checks (type, clamd, pyHanko), stores, acknowledges and registers
-   them all (receiving as the scheduled job does, registering as the clerk). Three runs, median.
-2. Latency: an outgoing document issued at A to another agency, from "queued" to the delivery
-   line showing "received" (01), with every schedule shortened to "run now": A sends, the other
-   agency fetches and answers 01, A fetches. Median of 5.
-3. Exactly once under faults (R-LG4): A sends N/10 packages and receives N/10 (answering each
-   with status 01) while a seeded plan of HTTP 500s, connections dropped before and after the
-   platform processed the call, delays and duplicate lists hits every call; prints the platform
-   stores per package sent (1.00) and the inbox lines left unacknowledged (0).
-The work is committed (the exchange commits as it goes): never point this at an agency's database.
+1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the
+   simulator; the timed part fetches, checks (type, clamd, pyHanko), stores,
+   acknowledges and registers them all (receiving as the scheduled job does,
+   registering as the clerk). Three runs, median.
+2. Latency: an outgoing document issued at A to another agency, from "queued" to the
+   delivery line showing "received" (01), with every schedule shortened to "run now":
+   A sends, the other agency fetches and answers 01, A fetches. Median of 5.
+3. Exactly once under faults (R-LG4): A sends N/10 packages and receives N/10
+   (answering each with status 01) while a seeded plan of HTTP 500s, connections
+   dropped before and after the platform processed the call, delays and duplicate
+   lists hits every call; prints the platform stores per package sent (1.00) and the
+   inbox lines left unacknowledged (0).
+The work is committed (the exchange commits as it goes): never point this at an
+agency's database.
 """
 
 import datetime
@@ -164,7 +169,8 @@ def main(db, count):
             assert all(d.legal_value == "original" for d in docs[:5])
             throughput.append(count / elapsed)
             print(
-                f"run {run + 1}: {count} packages in {elapsed:.1f} s = {count / elapsed:.1f} packages/s",
+                f"run {run + 1}: {count} packages in {elapsed:.1f} s"
+                f" = {count / elapsed:.1f} packages/s",
                 flush=True,
             )
             if run == 0:
@@ -174,13 +180,14 @@ def main(db, count):
                 )
             server.shutdown()
     print(f"Machine: {machine()}")
+    runs = ", ".join(f"{t:.1f}" for t in throughput)
     print(
         f"Receive + check + register {count} packages with a signed 1 MB PDF: median "
-        f"{statistics.median(throughput):.1f} packages/s (runs: {', '.join(f'{t:.1f}' for t in throughput)})"
+        f"{statistics.median(throughput):.1f} packages/s (runs: {runs})"
     )
     print(
-        f"Issue at A -> 'received (01)' on A's delivery line, schedules run back to back: median "
-        f"{statistics.median(latency) * 1000:.0f} ms over {len(latency)}"
+        "Issue at A -> 'received (01)' on A's delivery line, schedules run back to"
+        f" back: median {statistics.median(latency) * 1000:.0f} ms over {len(latency)}"
     )
     print(
         f"Under the seeded fault plan: {stores:.2f} platform stores per package sent, "
@@ -283,7 +290,8 @@ def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
     )
     for _round in range(60):
         env.cr.execute(
-            "UPDATE vn_lgsp_message SET next_attempt_at = now() at time zone 'UTC' - interval '1 s'"
+            "UPDATE vn_lgsp_message"
+            " SET next_attempt_at = now() at time zone 'UTC' - interval '1 s'"
             " WHERE state = 'queued'"
         )
         env.invalidate_all()
@@ -483,8 +491,9 @@ def main_faults(db, count):
         )
     server.shutdown()
     print(
-        f"Under the seeded fault plan ({count} packages each way): {stores:.2f} platform stores per package "
-        f"sent, {unacknowledged} inbox lines left unacknowledged"
+        f"Under the seeded fault plan ({count} packages each way): {stores:.2f}"
+        f" platform stores per package sent, {unacknowledged} inbox lines left"
+        " unacknowledged"
     )
 
 

@@ -3,10 +3,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Outgoing documents on this machine: medians, rolled back.
 
-    scripts/benchmarks/benchmark_outgoing.sh DB      (a database with the suite and its demo data, e.g. make demo's)
+    scripts/benchmarks/benchmark_outgoing.sh DB
+        (a database with the suite and its demo data, e.g. make demo's)
 
-For a 10-page PDF, through the whole workflow of the addon (file checks with clamd, pyHanko
-validation of every stored file, register book, delivery lines):
+For a 10-page PDF, through the whole workflow of the addon (file checks with clamd,
+pyHanko validation of every stored file, register book, delivery lines):
 1. sign as the signer + number, date and agency signature + issue, with PKCS#12 keys;
 2. the same with the agency key on the SoftHSM token;
 3. validate the issued file (both signatures) as the file checks do.
@@ -140,12 +141,14 @@ def main(db):
         cr.rollback()
     print(f"Machine: {machine()}")
     print(
-        f"10-page PDF, medians of {RUNS} runs, through the addon (checks, storage, register book):"
+        f"10-page PDF, medians of {RUNS} runs, through the addon"
+        " (checks, storage, register book):"
     )
     print(f"  sign + number + agency signature + issue, PKCS#12 keys   {p12:8.1f} ms")
     print(f"  same, agency key on the SoftHSM token                   {token:8.1f} ms")
     print(
-        f"  validate the issued file (both signatures)              {statistics.median(samples):8.1f} ms"
+        "  validate the issued file (both signatures)              "
+        f"{statistics.median(samples):8.1f} ms"
     )
 
 

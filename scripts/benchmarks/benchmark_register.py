@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Concurrent registration on this machine (issue 10): CLERKS records clerks each register
-PER_CLERK received documents in one register book at the same time, over JSON-RPC, against an
-Odoo server started here with 4 workers. Prints p50/p95/max of the register call, the number
-of errors, and checks that the book's numbers of the year are exactly 1..N.
+"""Concurrent registration on this machine (issue 10): CLERKS records clerks each
+register PER_CLERK received documents in one register book at the same time, over
+JSON-RPC, against an Odoo server started here with 4 workers. Prints p50/p95/max of the
+register call, the number of errors, and checks that the book's numbers of the year are
+exactly 1..N.
 
     scripts/benchmarks/benchmark_register.sh [DB] [CLERKS] [PER_CLERK]
 """
@@ -187,7 +188,8 @@ def main(db, clerks, per_clerk):
     expected = list(range(1, clerks * per_clerk + 1))
     timings.sort()
     print(
-        f"machine: {machine()}; server with 4 workers; {clerks} clerks x {per_clerk} registrations"
+        f"machine: {machine()}; server with 4 workers;"
+        f" {clerks} clerks x {per_clerk} registrations"
     )
     print(
         f"register call: p50 {statistics.median(timings):.0f} ms, "
@@ -195,9 +197,8 @@ def main(db, clerks, per_clerk):
         f"({len(timings)} calls in {elapsed:.1f} s)"
     )
     print(f"errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
-    print(
-        f"numbers of the year in the book: {'exactly 1..%d' % len(expected) if numbers == expected else numbers}"
-    )
+    found = f"exactly 1..{len(expected)}" if numbers == expected else numbers
+    print(f"numbers of the year in the book: {found}")
     return 0 if not errors and numbers == expected else 1
 
 

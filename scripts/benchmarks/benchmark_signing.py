@@ -114,7 +114,8 @@ def main():
         f"median of {RUNS} runs after one warm-up; {datetime.date.today()}"
     )
     print(
-        f"{'key store':<28} {'full signing':>13} {'validate 2 sigs':>16} {'issued size':>12}"
+        f"{'key store':<28} {'full signing':>13} {'validate 2 sigs':>16}"
+        f" {'issued size':>12}"
     )
     for label, sign_ms, validate_ms, size in rows:
         print(f"{label:<28} {sign_ms:>10.1f} ms {validate_ms:>13.1f} ms {size:>9} B")

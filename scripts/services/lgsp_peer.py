@@ -3,16 +3,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Drive a second agency's database for the two-agency end-to-end test (and by hand).
 
-    lgsp_peer.py DB setup CODE ENDPOINT SYSTEM_ID SECRET   agency, users, books, trusted root, connection
-    lgsp_peer.py DB exchange                               send the outbox, poll, send again (commits)
-    lgsp_peer.py DB due                                    make the queued packages due now (the lease of a
-                                                           killed worker's claim has run out)
-    lgsp_peer.py DB handle DOCUMENT_ID                     clerk registers, head assigns the unit,
-                                                           head of unit passes on, staff completes
-    lgsp_peer.py DB show DOCUMENT_ID                       JSON: incoming documents with that id
+    lgsp_peer.py DB setup CODE ENDPOINT SYSTEM_ID SECRET
+        agency, users, books, trusted root, connection
+    lgsp_peer.py DB exchange
+        send the outbox, poll, send again (commits)
+    lgsp_peer.py DB due
+        make the queued packages due now (the lease of a killed worker's claim has
+        run out)
+    lgsp_peer.py DB handle DOCUMENT_ID
+        clerk registers, head assigns the unit, head of unit passes on, staff completes
+    lgsp_peer.py DB show DOCUMENT_ID
+        JSON: incoming documents with that id
 
-Each call is its own process, as a cron worker would be: with VN_LGSP_CRASH_AT set it can be
-killed at a chosen point of the exchange. The result is printed as one JSON line.
+Each call is its own process, as a cron worker would be: with VN_LGSP_CRASH_AT set it
+can be killed at a chosen point of the exchange. The result is printed as one JSON line.
 """
 
 import base64

@@ -64,7 +64,10 @@ def run(cmd, check=True):
 
 def ensure_conf(conf_path, pki_dir):
     tokendir = os.path.join(pki_dir, "softhsm-tokens")
-    content = f"{CONF_MARKER}\ndirectories.tokendir = {tokendir}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n"
+    content = (
+        f"{CONF_MARKER}\ndirectories.tokendir = {tokendir}\n"
+        "objectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n"
+    )
     os.makedirs(tokendir, mode=0o700, exist_ok=True)
     if os.path.exists(conf_path):
         with open(conf_path) as fh:
@@ -268,7 +271,8 @@ def check_pkcs11_signing(paths):
     status = validate_pdf_signature(emb, vc)
     cn = status.signing_cert.subject.native.get("common_name")
     step(
-        f"check: validated signer={cn!r} intact={status.intact} valid={status.valid} trusted={status.trusted} revoked={status.revoked} "
+        f"check: validated signer={cn!r} intact={status.intact} valid={status.valid}"
+        f" trusted={status.trusted} revoked={status.revoked} "
         f"bottom_line={status.bottom_line}"
     )
     if not status.bottom_line:
