@@ -1,6 +1,7 @@
 {
     "name": "Vietnamese Document Management - HCM LGSP Connector",
-    "summary": "Exchange edXML documents and statuses with other agencies through the HCM LGSP platform",
+    "summary": "Exchange edXML documents and statuses with other agencies through the "
+    "HCM LGSP platform",
     "version": "19.0.0.4.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
