@@ -141,7 +141,8 @@ class TestSignatureValidation(VnDocumentCase):
 
 @tagged("post_install", "-at_install")
 class TestTestCertificateAuthority(VnDocumentCase):
-    """The project's test CA (scripts/setup/make_test_ca.py): PKCS#12 files and a SoftHSM token that sign."""
+    """The project's test CA (scripts/setup/make_test_ca.py): PKCS#12 files and a
+    SoftHSM token that sign."""
 
     def setUp(self):
         super().setUp()
