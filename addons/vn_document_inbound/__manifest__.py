@@ -1,12 +1,14 @@
 {
     "name": "Vietnamese Document Management - Incoming Documents",
-    "summary": "Receive, check, register, direct, assign and track incoming documents (QĐ 3760/2021 Điều 10)",
+    "summary": "Receive, check, register, direct, assign and track incoming documents "
+    "(QĐ 3760/2021 Điều 10)",
     "version": "19.0.0.2.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
+    "maintainers": ["vn-edoc-team"],
     "license": "LGPL-3",
-    "development_status": "Alpha",
+    "development_status": "Beta",
     "depends": ["vn_document_base", "mail"],
     "data": [
         "security/ir.model.access.csv",

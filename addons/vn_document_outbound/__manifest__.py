@@ -1,12 +1,14 @@
 {
     "name": "Vietnamese Document Management - Outgoing Documents",
-    "summary": "Draft, review, approve, sign, number, issue and track outgoing documents (QĐ 3760/2021 Điều 11)",
+    "summary": "Draft, review, approve, sign, number, issue and track outgoing "
+    "documents (QĐ 3760/2021 Điều 11)",
     "version": "19.0.0.3.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
+    "maintainers": ["vn-edoc-team"],
     "license": "LGPL-3",
-    "development_status": "Alpha",
+    "development_status": "Beta",
     "depends": ["vn_document_base", "vn_document_inbound", "mail"],
     "external_dependencies": {"python": ["pyhanko"], "bin": ["soffice"]},
     "data": [

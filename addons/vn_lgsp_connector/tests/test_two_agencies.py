@@ -13,9 +13,10 @@ from .common import CODE_A, CODE_B, ROOT, Simulator
 
 @tagged("post_install", "-at_install")
 class TestTwoAgencies(OutgoingCase):
-    """R-LG1 to R-LG4, R-OUT8, R-IN4, R-IN5 end to end: agency A is this test's database; agency B is
-    a second database ($VN_E2E_PEER_DB, made by scripts/run_tests.sh), driven by separate processes
-    (scripts/lgsp_peer.py) as its scheduled jobs would be, so they can be killed mid-way."""
+    """R-LG1 to R-LG4, R-OUT8, R-IN4, R-IN5 end to end: agency A is this test's
+    database; agency B is a second database ($VN_E2E_PEER_DB, made by
+    scripts/run_tests.sh), driven by separate processes (scripts/services/lgsp_peer.py)
+    as its scheduled jobs would be, so they can be killed mid-way."""
 
     @classmethod
     def setUpClass(cls):
@@ -55,7 +56,7 @@ class TestTwoAgencies(OutgoingCase):
         result = subprocess.run(
             [
                 sys.executable,
-                os.path.join(ROOT, "scripts", "lgsp_peer.py"),
+                os.path.join(ROOT, "scripts", "services", "lgsp_peer.py"),
                 cls.peer_db,
                 *args,
             ],
@@ -241,7 +242,7 @@ class TestTwoAgencies(OutgoingCase):
         return subprocess.Popen(
             [
                 sys.executable,
-                os.path.join(ROOT, "scripts", "lgsp_peer.py"),
+                os.path.join(ROOT, "scripts", "services", "lgsp_peer.py"),
                 cls.peer_db,
                 *args,
             ],
