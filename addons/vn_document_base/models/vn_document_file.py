@@ -213,7 +213,7 @@ class VnDocumentFile(models.Model):
 
     def _vn_rescan(self):
         """Scan the stored content of these originals for malware again (before they
-        leave the agency, R-OUT11); ``FileCheckError`` on the first that is not clean."""
+        leave the agency, R-OUT11); ``FileCheckError`` on the first one not clean."""
         for record in self.filtered("attachment_id"):
             self.env["vn.file.check"]._scan(
                 record.name, record.attachment_id.sudo().raw
