@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/vn_document_inbound_security.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/mail_alias_data.xml",
         "views/vn_document_incoming_views.xml",
         "views/res_config_settings_views.xml",

@@ -3,3 +3,4 @@ from . import test_reports
 from . import test_recall_and_logging
 from . import test_ui
 from . import test_email
+from . import test_activities
