@@ -19,6 +19,7 @@
         "wizards/vn_incoming_wizards_views.xml",
         "reports/vn_incoming_reports.xml",
         "views/vn_document_inbound_menus.xml",
+        "data/res_users_data.xml",
     ],
     "demo": [
         "demo/vn_document_incoming_demo.xml",

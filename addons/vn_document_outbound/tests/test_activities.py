@@ -1,5 +1,9 @@
 from odoo.tests import tagged
 
+from odoo.addons.vn_document_inbound.tests.test_first_impressions import (
+    year_fields_formatted,
+)
+
 from .common import PASSPHRASE, OutgoingCase
 
 PREFIX = "vn_document_outbound.mail_act_vn_outgoing_"
@@ -67,4 +71,12 @@ class TestOutgoingActivities(OutgoingCase):
         self.assertEqual(
             doc.activity_ids.summary,
             self.kind("draft").with_context(lang="vi_VN").summary,
+        )
+
+    def test_years_without_thousands_separator(self):
+        self.assertEqual(
+            year_fields_formatted(
+                self.env, "vn.outgoing.register.report.wizard", ["form"]
+            ),
+            [],
         )
