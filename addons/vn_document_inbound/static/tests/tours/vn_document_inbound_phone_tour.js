@@ -31,7 +31,7 @@ registry.category("web_tour.tours").add("vn_incoming_phone_tour", {
         },
         {
             content: "Open it",
-            trigger: ".o_kanban_record:contains('Điện thoại: Công văn') .o_field_widget[name='subject']",
+            trigger: ".o_kanban_record:contains('Điện thoại: Công văn')",
             run: "click",
         },
         {
