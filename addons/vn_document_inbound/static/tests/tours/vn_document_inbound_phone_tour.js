@@ -2,7 +2,7 @@ import { registry } from "@web/core/registry";
 
 // Fails the step when the page, or the element the step found, is wider than the
 // phone's screen (something does not fit).
-function checkFitsTheScreen() {
+export function checkFitsTheScreen() {
     const width = document.documentElement.clientWidth;
     const box = this.anchor.getBoundingClientRect();
     if (
