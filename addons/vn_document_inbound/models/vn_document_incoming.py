@@ -551,10 +551,11 @@ class VnDocumentIncoming(models.Model):
             if email
             else False
         )
+        no_subject = legal(self).env._("(no subject)")
         values = dict(
             custom_values or {},
             channel="email",
-            subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
+            subject=(msg_dict.get("subject") or no_subject)[:500],
             sender_id=sender.id if sender else False,
             sender_email=email or False,
             organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[
@@ -575,8 +576,9 @@ class VnDocumentIncoming(models.Model):
             except FileCheckError as error:
                 refused.append(str(error))
         if refused:
+            # The e-mail gateway acts in its own language; the clerks read Vietnamese.
             doc._vn_notify_anomaly(
-                _(
+                legal(doc).env._(
                     "Files refused on arrival; return the document to its sender: %(reasons)s",
                     reasons="; ".join(refused),
                 )
@@ -847,7 +849,9 @@ class VnDocumentIncoming(models.Model):
         elif self.sender_email:
             self.env["mail.mail"].sudo().create(
                 {
-                    "subject": _("Returned: %(subject)s", subject=self.subject),
+                    "subject": legal(self).env._(
+                        "Returned: %(subject)s", subject=self.subject
+                    ),
                     "body_html": body,
                     "email_to": self.sender_email,
                     "model": self._name,

@@ -354,7 +354,7 @@ class VnDocumentOutgoing(models.Model):
             line._vn_dispatch()
         if self.incoming_assignment_id.state == "open":
             assignment = self.incoming_assignment_id.sudo()
-            result = _("Answered by %(doc)s", doc=self.display_name)
+            result = legal(self).env._("Answered by %(doc)s", doc=self.display_name)
             assignment.write(
                 {
                     "state": "done",
