@@ -14,6 +14,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/vn_document_outbound_security.xml",
+        "data/mail_activity_type_data.xml",
         "views/vn_document_outgoing_views.xml",
         "views/vn_document_delivery_views.xml",
         "views/vn_document_copy_views.xml",

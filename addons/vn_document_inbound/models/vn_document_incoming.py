@@ -2,6 +2,7 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
@@ -25,6 +26,7 @@ WORKFLOW_FIELDS = {
     "trail_ids",
     "assignment_ids",
     "directive",
+    "submitted_to_id",
     "return_reason",
     "recall_reason",
     "recalled_on",
@@ -54,6 +56,12 @@ REGISTER_FIELDS = {
     "company_id",
     "channel",
 }
+# Activity type of each role of an assignment (R-IN9); "inform" has none.
+ROLE_ACTIVITY_TYPES = {
+    "lead": "vn_document_inbound.mail_act_vn_incoming_lead",
+    "cooperate": "vn_document_inbound.mail_act_vn_incoming_cooperate",
+}
+DIRECTIVE_ACTIVITY_TYPE = "vn_document_inbound.mail_act_vn_incoming_directive"
 STATES = [
     ("received", "Received"),
     ("registered", "Registered"),
@@ -216,6 +224,9 @@ class VnDocumentIncoming(models.Model):
     )
 
     # Handling
+    submitted_to_id = fields.Many2one(
+        "res.users", string="Submitted to", readonly=True, copy=False, tracking=True
+    )
     directive = fields.Text(string="Directive", tracking=True)
     assignment_ids = fields.One2many(
         "vn.document.assignment", "document_id", string="Assignments"
@@ -487,10 +498,11 @@ class VnDocumentIncoming(models.Model):
             if email
             else False
         )
+        no_subject = legal(self).env._("(no subject)")
         values = dict(
             custom_values or {},
             channel="email",
-            subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
+            subject=(msg_dict.get("subject") or no_subject)[:500],
             sender_id=sender.id if sender else False,
             sender_email=email or False,
             organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[
@@ -505,8 +517,9 @@ class VnDocumentIncoming(models.Model):
         intake = self.env["vn.file.intake"]
         checked, refused = intake.check_batch(files)
         if refused:
+            # The e-mail gateway acts in its own language; the clerks read Vietnamese.
             doc._vn_notify_anomaly(
-                _(
+                legal(doc).env._(
                     "Files refused on arrival; return the document to its sender: %(reasons)s",
                     reasons="; ".join(refused),
                 )
@@ -618,8 +631,8 @@ class VnDocumentIncoming(models.Model):
         for doc in self:
             if doc.state != "registered":
                 raise UserError(_("Register the document before submitting it."))
-            doc.sudo().state = "submitted"
-            doc._schedule_for(head, _("Direct the handling of this document"))
+            doc.sudo().write({"state": "submitted", "submitted_to_id": head.id})
+            doc._vn_activity_update()
             doc._trail(legal(doc).env._("Submitted to %(name)s", name=head.name))
         return True
 
@@ -665,17 +678,7 @@ class VnDocumentIncoming(models.Model):
         self.sudo().write(
             {"state": "in_progress", "directive": directive or self.directive}
         )
-        self.activity_ids.filtered(
-            lambda a: a.user_id == self.env.user
-        ).action_feedback(feedback=directive or _("Assigned"))
-        for line in created:
-            responsible = line._responsible_user()
-            if responsible and line.role != "inform":
-                self._schedule_for(
-                    responsible,
-                    _("%(role)s: handle this document", role=line._role_label()),
-                    line.deadline,
-                )
+        self._vn_activity_update(feedback=directive or _("Assigned"))
         vi = legal(self)
         deadline_label = vi.env._("deadline")
         summary = "; ".join(
@@ -700,16 +703,41 @@ class VnDocumentIncoming(models.Model):
             == "True"
         )
 
-    def _schedule_for(self, user, summary, deadline=False):
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=deadline or fields.Date.context_today(self),
-            summary=summary,
-            user_id=user.id,
-        )
+    def _vn_activity_update(self, feedback=False):
+        """Schedule, close or remove the activities so they match who must act now.
 
-    def _vn_check_completion(self):
-        """Done when every lead assignment is done."""
+        Like hr_holidays' ``activity_update``: the head the document was submitted to
+        directs it; the person responsible for each open lead or co-operating
+        assignment handles it. The rest are marked done with ``feedback``, or removed
+        when the document is returned or recalled. Every workflow step calls this
+        after changing the document.
+        """
+        for doc in self:
+            wanted = {}
+            if doc.state == "submitted" and doc.submitted_to_id:
+                wanted[(DIRECTIVE_ACTIVITY_TYPE, doc.submitted_to_id)] = False
+            if doc.state in ("in_progress", "done"):
+                for line in doc.assignment_ids.filtered(
+                    lambda a: a.state == "open" and a.role in ROLE_ACTIVITY_TYPES
+                ):
+                    user = line._responsible_user()
+                    if not user:
+                        continue
+                    key = (ROLE_ACTIVITY_TYPES[line.role], user)
+                    deadlines = [d for d in (wanted.get(key), line.deadline) if d]
+                    wanted[key] = min(deadlines) if deadlines else False
+            sync_activities(
+                doc,
+                wanted,
+                [DIRECTIVE_ACTIVITY_TYPE, *ROLE_ACTIVITY_TYPES.values()],
+                feedback=feedback,
+                withdrawn=doc.state in ("returned", "recalled"),
+            )
+
+    def _vn_check_completion(self, feedback=False):
+        """After an assignment is completed: its activity is closed with ``feedback``;
+        the document is done when every lead assignment is done."""
+        self._vn_activity_update(feedback=feedback)
         for doc in self:
             leads = doc.assignment_ids.filtered(
                 lambda a: a.role == "lead" and a.state != "passed"
@@ -735,6 +763,7 @@ class VnDocumentIncoming(models.Model):
             if doc.state not in ("received", "registered", "submitted"):
                 raise UserError(_("Only a document not yet assigned can be returned."))
             doc.sudo().write({"state": "returned", "return_reason": reason})
+            doc._vn_activity_update()
             vi = legal(doc)
             doc._trail(vi.env._("Returned to the sender"), reason)
             doc._vn_tell_sender(
@@ -756,7 +785,9 @@ class VnDocumentIncoming(models.Model):
         elif self.sender_email:
             self.env["mail.mail"].sudo().create(
                 {
-                    "subject": _("Returned: %(subject)s", subject=self.subject),
+                    "subject": legal(self).env._(
+                        "Returned: %(subject)s", subject=self.subject
+                    ),
                     "body_html": body,
                     "email_to": self.sender_email,
                     "model": self._name,
@@ -822,8 +853,13 @@ class VnDocumentIncoming(models.Model):
     # Deadlines (R-IN12)
     # ------------------------------------------------------------------
     @api.model
-    def _cron_remind_deadlines(self):
-        """Remind assignees of work due within the warning period and of work overdue."""
+    def _cron_remind_deadlines(self, batch_size=200):
+        """Remind assignees of work due within the warning period and of work overdue.
+
+        Each assignment is reminded once a day. The job commits by batch through
+        ``ir.cron._commit_progress``; cut short by its time limit, the next run
+        reminds the rest.
+        """
         today = fields.Date.context_today(self)
         days = int(
             self.env["ir.config_parameter"]
@@ -838,31 +874,19 @@ class VnDocumentIncoming(models.Model):
                 ("deadline", "<=", horizon),
                 ("role", "!=", "inform"),
                 ("document_id.state", "=", "in_progress"),
+                "|",
+                ("reminded_on", "=", False),
+                ("reminded_on", "<", today),
             ]
         )
-        for line in lines:
-            user = line._responsible_user()
-            if not user:
-                continue
-            body = (
-                _(
-                    "Overdue since %(date)s: %(doc)s",
-                    date=line.deadline,
-                    doc=line.document_id.display_name,
-                )
-                if line.deadline < today
-                else _(
-                    "Due on %(date)s: %(doc)s",
-                    date=line.deadline,
-                    doc=line.document_id.display_name,
-                )
-            )
-            line.document_id.message_post(
-                body=body,
-                partner_ids=user.partner_id.ids,
-                message_type="notification",
-                subtype_xmlid="mail.mt_note",
-            )
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(lines))
+        for batch in tools.split_every(batch_size, lines.ids, lines.browse):
+            for line in batch:
+                line._vn_remind(today)
+            batch.sudo().reminded_on = today
+            if not cron._commit_progress(len(batch)):
+                break
         return len(lines)
 
     # ------------------------------------------------------------------

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
@@ -18,6 +19,15 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 FINAL_STATES = ("issued", "recalled")
+# The activity type of whose turn it is, by state (ND 30 Điều 10–19).
+STATE_ACTIVITY_TYPES = {
+    "draft": "vn_document_outbound.mail_act_vn_outgoing_draft",
+    "review": "vn_document_outbound.mail_act_vn_outgoing_review",
+    "head_review": "vn_document_outbound.mail_act_vn_outgoing_approve",
+    "format_check": "vn_document_outbound.mail_act_vn_outgoing_format_check",
+    "to_sign": "vn_document_outbound.mail_act_vn_outgoing_sign",
+    "signed": "vn_document_outbound.mail_act_vn_outgoing_issue",
+}
 # Fields only the workflow methods change (they write as superuser after checking whose
 # turn it is). Refused from any client in create as in write (SECURITY.md: create is as
 # wide a door as write).
@@ -644,23 +654,42 @@ class VnDocumentOutgoing(models.Model):
                     )
                 )
 
-    def _move(self, state, kind, note=False, notify=None, summary=False):
+    def _move(self, state, kind, note=False):
         """Go to ``state``, record the step and give the next person an activity."""
         self.ensure_one()
-        self.activity_ids.filtered(
-            lambda a: a.user_id == self.env.user
-        ).sudo().action_feedback(
+        self.sudo().state = state
+        self._step(kind, note, self.final_version_id)
+        self._vn_activity_update(
             feedback=note
             or selection_label(self.env["vn.document.trail"], "kind", kind)
         )
-        self.sudo().state = state
-        self._step(kind, note, self.final_version_id)
-        for user in notify or self.env["res.users"]:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=user.id,
-                summary=summary or selection_label(self, "state"),
-                date_deadline=fields.Date.context_today(self),
+
+    def _vn_activity_update(self, feedback=False):
+        """Schedule, close or remove the activities so they match whose turn it is.
+
+        Like hr_holidays' ``activity_update``: the state gives the activity type, the
+        turn (``_turn_users``) who gets it; the drafter has one only when someone
+        else asked for the draft or it came back. The others are marked done with
+        ``feedback``, or removed when the document is cancelled or recalled. Every
+        workflow step calls this after changing the document.
+        """
+        for doc in self:
+            users = doc._turn_users()
+            if doc.state == "draft" and not (
+                doc.drafting_assigned_by_id
+                or doc.step_ids.filtered(lambda s: s.kind == "return")
+            ):
+                users = self.env["res.users"]
+            elif doc.state == "signed":
+                users = users[:1]  # one records clerk issues it
+            xmlid = STATE_ACTIVITY_TYPES.get(doc.state)
+            deadline = doc.drafting_deadline if doc.state == "draft" else False
+            sync_activities(
+                doc,
+                {(xmlid, user): deadline for user in users} if xmlid else {},
+                list(STATE_ACTIVITY_TYPES.values()),
+                feedback=feedback,
+                withdrawn=doc.state in ("recalled", "cancelled"),
             )
 
     # ------------------------------------------------------------------
@@ -676,13 +705,7 @@ class VnDocumentOutgoing(models.Model):
         for doc in docs:
             if doc.drafting_assigned_by_id and doc.drafter_id != self.env.user:
                 doc._step("assign", doc.drafting_instruction)
-                doc.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=doc.drafter_id.id,
-                    summary=_("Draft this document"),
-                    date_deadline=doc.drafting_deadline
-                    or fields.Date.context_today(doc),
-                )
+                doc._vn_activity_update()
         return docs
 
     def _vn_add_version(self, filename, data, kind, note=False):
@@ -762,8 +785,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "review",
                 "send_review",
-                notify=doc.reviewer_ids,
-                summary=_("Comment on this draft"),
             )
         return True
 
@@ -771,17 +792,10 @@ class VnDocumentOutgoing(models.Model):
         """A reviewer's comment; when every reviewer has commented the draft goes to the head of the unit."""
         self.ensure_one()
         self._check_turn(("review",), users=self.reviewer_ids - self._reviewers_done())
-        self.activity_ids.filtered(
-            lambda a: a.user_id == self.env.user
-        ).sudo().action_feedback(feedback=comment)
         self._step("review", comment, self.final_version_id or self._last_draft())
+        self._vn_activity_update(feedback=comment)
         if not self.reviewer_ids - self._reviewers_done():
-            self._move(
-                "head_review",
-                "send_head",
-                notify=self.content_approver_id,
-                summary=_("Approve the content or send the draft back"),
-            )
+            self._move("head_review", "send_head")
 
     def action_send_to_head(self):
         """The drafter (or, during review, the head pulling it) sends the draft to the head of the unit."""
@@ -794,8 +808,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "head_review",
                 "send_head",
-                notify=doc.content_approver_id,
-                summary=_("Approve the content or send the draft back"),
             )
         return True
 
@@ -814,8 +826,6 @@ class VnDocumentOutgoing(models.Model):
                 "draft",
                 "return",
                 comment,
-                notify=doc.drafter_id,
-                summary=_("Revise the draft"),
             )
         return True
 
@@ -833,8 +843,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "format_check",
                 "approve_content",
-                notify=doc.format_checker_id,
-                summary=_("Check the format of this draft"),
             )
         return True
 
@@ -849,8 +857,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "to_sign",
                 "approve_format",
-                notify=doc.signer_id,
-                summary=_("Approve and sign"),
             )
         return True
 
