@@ -50,17 +50,17 @@ class LgspExchangeCase(OutgoingCase):
         # The sample PDFs of the other agency are signed by the in-process test PKI.
         from cryptography.hazmat.primitives import serialization
 
-        from odoo.addons.vn_document_base.tools import test_pki
+        from odoo.addons.vn_document_base.tests import pki
 
-        pki = test_pki.build_pki()
+        ca = pki.build_pki()
         cls.env["vn.trusted.root"].create(
             {
                 "name": "In-process test root",
                 "certificate": base64.b64encode(
-                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                    ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
                 ),
                 "crl": base64.b64encode(
-                    pki["crl"].public_bytes(serialization.Encoding.PEM)
+                    ca["crl"].public_bytes(serialization.Encoding.PEM)
                 ),
             }
         )
