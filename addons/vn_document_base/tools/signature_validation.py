@@ -26,28 +26,28 @@ class UnreadablePdf(ValueError):
     """The PDF cannot be read (damaged, not a PDF, encrypted)."""
 
 
-def load_certificate(data):
-    """asn1crypto certificate from DER or PEM bytes (an asn1crypto one is kept)."""
+def _load(data, asn1_class):
     from asn1crypto import pem
-    from asn1crypto import x509 as asn1_x509
 
-    if isinstance(data, asn1_x509.Certificate):
+    if isinstance(data, asn1_class):
         return data
     if pem.detect(data):
         data = pem.unarmor(data)[2]
-    return asn1_x509.Certificate.load(data)
+    return asn1_class.load(data)
+
+
+def load_certificate(data):
+    """asn1crypto certificate from DER or PEM bytes (an asn1crypto one is kept)."""
+    from asn1crypto import x509
+
+    return _load(data, x509.Certificate)
 
 
 def load_crl(data):
     """asn1crypto CRL from DER or PEM bytes (an asn1crypto one is kept)."""
-    from asn1crypto import crl as asn1_crl
-    from asn1crypto import pem
+    from asn1crypto import crl
 
-    if isinstance(data, asn1_crl.CertificateList):
-        return data
-    if pem.detect(data):
-        data = pem.unarmor(data)[2]
-    return asn1_crl.CertificateList.load(data)
+    return _load(data, crl.CertificateList)
 
 
 def validation_context(
