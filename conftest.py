@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """pytest set-up shared by the pure-Python test folders (addons/<addon>/tools/tests).
 
 An addon's ``__init__.py`` imports Odoo, which these tests run without, and pytest

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """TEST public-key infrastructure of the tests and of the demo.
 
 scripts/setup/make_test_ca.py writes it for the demo.

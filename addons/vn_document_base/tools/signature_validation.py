@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The suite's one validator of PDF signatures (R-IN2, R-LV1 to R-LV4).
 
 ``vn.file.check`` validates every stored or sent PDF with it; the tests, the

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Signing of outgoing e-documents (Decree 30/2020, Phụ lục I; QĐ Điều 11.5).
 
 Flow for the main document, every step one incremental update:

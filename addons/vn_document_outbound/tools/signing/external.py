@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Signatures made outside the server by a desktop signing tool."""
 
 from .errors import ExternalSignatureError

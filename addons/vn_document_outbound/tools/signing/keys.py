@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Key material: PKCS#12 files and PKCS#11 tokens (allow-listed modules, one turn per
 token and process)."""
 
@@ -27,7 +29,7 @@ def _looks_like_pkcs12(data):
 
     try:
         pfx = asn1_pkcs12.Pfx.load(data, strict=True)
-        pfx["version"].native  # noqa: B018 - force parsing
+        _version = pfx["version"].native  # forces parsing
         return pfx["auth_safe"]["content_type"].native in ("data", "signed_data")
     except (ValueError, TypeError, KeyError):
         return False
@@ -117,14 +119,14 @@ def allowed_pkcs11_modules():
     its code inside the server, so no screen may choose one outside this list. Outside
     Odoo (the scripts) only the environment counts.
     """
-    values = []
     try:
         from odoo.tools import config
-
-        values.append(config.get(PKCS11_MODULES_OPTION) or "")
-    except ImportError:
-        pass
-    values.append(os.environ.get(PKCS11_MODULES_ENV) or "")
+    except ImportError:  # outside Odoo
+        config = {}
+    values = [
+        config.get(PKCS11_MODULES_OPTION) or "",
+        os.environ.get(PKCS11_MODULES_ENV) or "",
+    ]
     allowed = []
     for value in values:
         for path in str(value).replace(",", ":").split(":"):
@@ -235,7 +237,7 @@ def _pkcs11_session_signer(module_path, token_label, key_label, pin, ca_chain_de
                 other_certs_to_pull=(),
                 ca_chain=[asn1_x509.Certificate.load(der) for der in ca_chain_der],
             )
-            signer.signing_cert  # noqa: B018 - loads cert and key handle now
+            _cert = signer.signing_cert  # loads cert and key handle now
         except (pkcs11.PKCS11Error, SigningError) as exc:
             raise SigningKeyError("no_key", f"{type(exc).__name__}: {exc}") from exc
         yield signer

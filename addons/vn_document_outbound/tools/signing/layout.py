@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Signature block (ô 7) and the fields of a document before its first signature."""
 
 from dataclasses import dataclass, field

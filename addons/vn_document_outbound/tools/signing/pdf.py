@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Reading and writing PDFs, page geometry and form fields (no drawing, no signing)."""
 
 import io
@@ -33,7 +35,7 @@ def open_reader(pdf, error_cls=PdfLayoutError):
     try:
         reader = PdfFileReader(io.BytesIO(pdf))
         encrypted = reader.encrypted
-        reader.root  # noqa: B018 - force parsing of the catalog
+        _root = reader.root  # forces parsing of the catalog
     except Exception as exc:
         raise error_cls("unreadable", f"{type(exc).__name__}: {exc}") from exc
     if encrypted:

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Fixtures of the signing engine's tests: the tests' PKI (base addon's tests/pki.py,
 written to a temporary folder once per session) and its SoftHSM token."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Key material: PKCS#12 files and the SoftHSM token, and their error codes."""
 
 import pytest

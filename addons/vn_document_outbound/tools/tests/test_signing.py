@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The signing flow of an outgoing document, without Odoo: prepare, signer, number and
 date, agency, text stamps, signatures made by a desktop tool, validation."""
 
