@@ -14,14 +14,15 @@ import os
 import sys
 
 from bench_common import machine, median_ms
-from check_common import load_by_path
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TOOLS = os.path.join(ROOT, "addons", "vn_document_outbound", "tools")
-BASE_TOOLS = os.path.join(ROOT, "addons", "vn_document_base", "tools")
-sys.path[:0] = [TOOLS, BASE_TOOLS]  # the pure-Python tools, without Odoo
+BASE = os.path.join(ROOT, "addons", "vn_document_base")
+# the pure-Python tools and the test fixtures, without Odoo
+sys.path[:0] = [TOOLS, os.path.join(BASE, "tools"), os.path.join(BASE, "tests")]
 
 import demo_images as images  # noqa: E402
+import pdf_fixtures as fixtures  # noqa: E402
 import signature_validation  # noqa: E402
 from signing import keys, layout, sign  # noqa: E402
 
@@ -31,12 +32,6 @@ TOKEN_LABEL = "vn-edoc-test"
 PIN = PASSPHRASE = "1234"
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
 PAGES = 10
-
-
-fixtures = load_by_path(
-    "vn_pdf_fixtures",
-    os.path.join(ROOT, "addons", "vn_document_base", "tests", "pdf_fixtures.py"),
-)
 
 
 def read(name):
