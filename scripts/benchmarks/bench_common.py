@@ -42,8 +42,7 @@ def signed_image_pdf(pixels):
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    from odoo.addons.vn_document_base.tests import pdf_fixtures
-    from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
 
     image = Image.frombytes("RGB", (pixels, pixels), os.urandom(pixels * pixels * 3))
     buf = io.BytesIO()
@@ -51,7 +50,7 @@ def signed_image_pdf(pixels):
     pdf.drawImage(ImageReader(image), 50, 200, 500, 500)
     pdf.showPage()
     pdf.save()
-    pki = test_pki.build_pki()
+    ca = pki.build_pki()
     data = pdf_fixtures.add_signature_fields(buf.getvalue(), ["Sig1", "Sig2"])
-    data = pdf_fixtures.sign_pdf(data, pki["signer"], pki["root"], "Sig1")
-    return pdf_fixtures.sign_pdf(data, pki["agency"], pki["root"], "Sig2")
+    data = pdf_fixtures.sign_pdf(data, ca["signer"], ca["root"], "Sig1")
+    return pdf_fixtures.sign_pdf(data, ca["agency"], ca["root"], "Sig2")

@@ -27,18 +27,17 @@ def main(db):
     )
     from cryptography.hazmat.primitives import serialization
 
-    from odoo.addons.vn_document_base.tests import pdf_fixtures
-    from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
 
     registry = Registry(db)
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
-        pki = test_pki.build_pki()
+        ca = pki.build_pki()
         env["vn.trusted.root"].create(
             {
                 "name": "benchmark root",
                 "certificate": base64.b64encode(
-                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                    ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
                 ),
             }
         )

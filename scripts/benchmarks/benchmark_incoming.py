@@ -63,7 +63,7 @@ def main(db):
     )
     from cryptography.hazmat.primitives import serialization
 
-    from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_document_base.tests import pki
 
     registry = Registry(db)
     with registry.cursor() as cr:
@@ -74,7 +74,7 @@ def main(db):
             {
                 "name": "benchmark root",
                 "certificate": base64.b64encode(
-                    test_pki.build_pki()["root"]["cert"].public_bytes(
+                    pki.build_pki()["root"]["cert"].public_bytes(
                         serialization.Encoding.PEM
                     )
                 ),

@@ -61,7 +61,7 @@ def main(db, count):
 
     from cryptography.hazmat.primitives import serialization
 
-    from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_document_base.tests import pki
     from odoo.addons.vn_lgsp_connector.tools import edxml
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
 
@@ -76,15 +76,15 @@ def main(db, count):
         )
         company = env.company
         code_a = company.vn_organ_code
-        pki = test_pki.build_pki()
+        ca = pki.build_pki()
         env["vn.trusted.root"].create(
             {
                 "name": "benchmark root",
                 "certificate": base64.b64encode(
-                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                    ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
                 ),
                 "crl": base64.b64encode(
-                    pki["crl"].public_bytes(serialization.Encoding.PEM)
+                    ca["crl"].public_bytes(serialization.Encoding.PEM)
                 ),
             }
         )

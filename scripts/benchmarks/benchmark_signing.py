@@ -11,26 +11,27 @@ validation = both signatures against the test root and CRL (offline).
 import contextlib
 import datetime
 import os
+import sys
 
 from bench_common import machine, median_ms
-from check_common import load_by_path
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TOOLS = os.path.join(ROOT, "addons", "vn_document_outbound", "tools")
+BASE = os.path.join(ROOT, "addons", "vn_document_base")
+# the pure-Python tools and the test fixtures, without Odoo
+sys.path[:0] = [TOOLS, os.path.join(BASE, "tools"), os.path.join(BASE, "tests")]
+
+import demo_images as images  # noqa: E402
+import pdf_fixtures as fixtures  # noqa: E402
+import signature_validation  # noqa: E402
+from signing import keys, layout, sign  # noqa: E402
+
 PKI_DIR = os.environ.get("VN_PKI_DIR") or os.path.join(ROOT, ".run", "pki")
 PKCS11_MODULE = os.environ.get("VN_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so")
 TOKEN_LABEL = "vn-edoc-test"
 PIN = PASSPHRASE = "1234"
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
 PAGES = 10
-
-
-ps = load_by_path("vn_pdf_signing", os.path.join(TOOLS, "pdf_signing.py"))
-images = load_by_path("vn_demo_images", os.path.join(TOOLS, "demo_images.py"))
-fixtures = load_by_path(
-    "vn_pdf_fixtures",
-    os.path.join(ROOT, "addons", "vn_document_base", "tests", "pdf_fixtures.py"),
-)
 
 
 def read(name):
@@ -44,26 +45,28 @@ def issue(pdf, signer_key, agency_key, signature, seal):
     ``signer_key``/``agency_key`` are callables returning a context manager
     that yields a pyHanko signer (a token session is opened per signature).
     """
-    block = ps.SignatureBlock(["KT. Chủ tịch", "Phó Chủ tịch"], "Nguyễn Văn An")
-    prepared = ps.prepare_for_signing(pdf, block)
+    block = layout.SignatureBlock(["KT. Chủ tịch", "Phó Chủ tịch"], "Nguyễn Văn An")
+    prepared = layout.prepare_for_signing(pdf, block)
     with signer_key() as signer:
-        signed = ps.sign_as_signer(prepared, signer, signature)
-    filled = ps.fill_number_and_date(
+        signed = sign.sign_as_signer(prepared, signer, signature)
+    filled = sign.fill_number_and_date(
         signed, "Số: 05/QĐ-UBND", "Phường Bến Thành, ngày 22 tháng 11 năm 2026"
     )
     with agency_key() as agency:
-        return ps.sign_as_agency(filled, agency, seal)
+        return sign.sign_as_agency(filled, agency, seal)
 
 
 def measure(label, pdf, signer_key, agency_key, signature, seal, trust):
     """(label, signing median ms, validation median ms, size) for one key store."""
     issued = issue(pdf, signer_key, agency_key, signature, seal)
-    results = ps.validate(issued, *trust)
+    results = signature_validation.validate_pdf(issued, *trust)
     assert [r["bottom_line"] for r in results] == [True, True], results
     sign_ms = median_ms(
         lambda: issue(pdf, signer_key, agency_key, signature, seal), RUNS
     )
-    validate_ms = median_ms(lambda: ps.validate(issued, *trust), RUNS)
+    validate_ms = median_ms(
+        lambda: signature_validation.validate_pdf(issued, *trust), RUNS
+    )
     return label, sign_ms, validate_ms, len(issued)
 
 
@@ -72,7 +75,7 @@ def in_memory(signer):
 
 
 def on_token(key_label):
-    return lambda: ps.pkcs11_signer(PKCS11_MODULE, TOKEN_LABEL, key_label, PIN)
+    return lambda: keys.pkcs11_signer(PKCS11_MODULE, TOKEN_LABEL, key_label, PIN)
 
 
 def main():
@@ -83,11 +86,11 @@ def main():
     seal = images.seal_png("Ủy ban nhân dân phường Bến Thành")
     trust = ([read("root.der")], [read("crl.der")])
     load_ms = median_ms(
-        lambda: ps.load_pkcs12_signer(read("signer.p12"), PASSPHRASE), RUNS
+        lambda: keys.load_pkcs12_signer(read("signer.p12"), PASSPHRASE), RUNS
     )
     p12 = (
-        in_memory(ps.load_pkcs12_signer(read("signer.p12"), PASSPHRASE)),
-        in_memory(ps.load_pkcs12_signer(read("agency.p12"), PASSPHRASE)),
+        in_memory(keys.load_pkcs12_signer(read("signer.p12"), PASSPHRASE)),
+        in_memory(keys.load_pkcs12_signer(read("agency.p12"), PASSPHRASE)),
     )
     rows = [
         measure("PKCS#12 (.p12 in memory)", pdf, *p12, signature, seal, trust),

@@ -17,8 +17,9 @@ class ResConfigSettings(models.TransientModel):
     vn_clamd_address = fields.Char(
         string="Malware scanner address",
         config_parameter="vn_document_base.clamd_address",
-        help="unix:///var/run/clamav/clamd.ctl or tcp://host:3310. Empty: the VN_CLAMD_ADDRESS "
-        "environment variable, then Debian's socket.",
+        help="unix:///var/run/clamav/clamd.ctl or tcp://host:3310. Empty: the "
+        "VN_CLAMD_ADDRESS environment variable, then the vn_clamd_address option of "
+        "odoo.conf, then Debian's socket.",
     )
     vn_max_file_size_mb = fields.Integer(
         string="Largest file (MB)",

@@ -14,13 +14,16 @@ import zipfile
 
 from odoo import _, api, models
 from odoo.exceptions import UserError
+from odoo.tools import config
 
+from ..tools import signature_validation
 from ..tools.filenames import sanitize_filename
 from .vn_file_hazard import pdf_hazards
 
 _logger = logging.getLogger(__name__)
 
 DEFAULT_CLAMD_ADDRESS = "unix:///var/run/clamav/clamd.ctl"
+CLAMD_ADDRESS_OPTION = "vn_clamd_address"  # odoo.conf
 DEFAULT_MAX_SIZE_MB = 50
 SNIFF_BYTES = 8192
 # Office Open XML and OpenDocument files are ZIP archives; libmagic does not
@@ -166,12 +169,14 @@ class VnFileCheck(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _clamd_address(self):
-        """Settings page first, then the environment (containers), then Debian's socket."""
+        """Settings page first, then the environment (containers), then odoo.conf's
+        ``vn_clamd_address``, then Debian's socket."""
         return (
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("vn_document_base.clamd_address")
             or os.environ.get("VN_CLAMD_ADDRESS")
+            or _configured_clamd_address()
             or DEFAULT_CLAMD_ADDRESS
         )
 
@@ -251,8 +256,11 @@ class VnFileCheck(models.AbstractModel):
         hazards = pdf_hazards(data, reader=reader)
         if hazards:
             _logger.warning("Active content in %s: %s", filename, ", ".join(hazards))
-        signatures = [self._validate_signature(emb) for emb in embedded]
-        legal_value, reason = self._classify_legal_value(signatures)
+        facts = signature_validation.validate_signatures(
+            embedded, self._validation_context
+        )
+        signatures = [self._signature_values(fact) for fact in facts]
+        legal_value, reason = self._classify_legal_value(facts)
         return {
             "hazards": hazards,
             "page_count": page_count,
@@ -263,13 +271,11 @@ class VnFileCheck(models.AbstractModel):
 
     @api.model
     def _validation_context(self):
-        from pyhanko_certvalidator import ValidationContext
-
         params = self.env["ir.config_parameter"].sudo()
         certs, crls = self.env["vn.trusted.root"]._validation_material()
-        return ValidationContext(
-            trust_roots=certs,
-            crls=crls,
+        return signature_validation.validation_context(
+            certs,
+            crls,
             allow_fetching=params.get_param("vn_document_base.revocation_fetch")
             == "True",
             revocation_mode=params.get_param("vn_document_base.revocation_mode")
@@ -277,79 +283,66 @@ class VnFileCheck(models.AbstractModel):
         )
 
     @api.model
-    def _validate_signature(self, emb):
-        """One signature as values for ``vn.document.signature``; never raises."""
-        from pyhanko.sign.validation import (
-            validate_pdf_signature,
-            validate_pdf_timestamp,
-        )
-
-        values = {"field_name": emb.field_name, "is_valid": False}
-        try:
-            if emb.sig_object_type == "/DocTimeStamp":
-                status = validate_pdf_timestamp(
-                    emb, validation_context=self._validation_context()
-                )
-            else:
-                status = validate_pdf_signature(
-                    emb, signer_validation_context=self._validation_context()
-                )
-        except Exception as exc:  # pyHanko could not decide: never report it as valid
+    def _signature_values(self, facts):
+        """One signature's facts (tools/signature_validation.py) as values for
+        ``vn.document.signature``."""
+        values = {"field_name": facts["field_name"], "is_valid": False}
+        if facts["error"]:
             _logger.warning(
-                "Signature %s could not be validated: %s", emb.field_name, exc
+                "Signature %s could not be validated: %s",
+                facts["field_name"],
+                facts["error"],
             )
             values["reason"] = _(
-                "The signature could not be checked: %(error)s", error=str(exc)[:200]
+                "The signature could not be checked: %(error)s",
+                error=facts["error"].partition(": ")[2][:200],
             )
             return values
-        values.update(_certificate_values(status.signing_cert))
-        signing_time = (
-            status.timestamp_validity.timestamp
-            if getattr(status, "timestamp_validity", None)
-            else None
-        )
-        signing_time = signing_time or getattr(status, "signer_reported_dt", None)
+        if facts.get("certificate") is not None:
+            values.update(
+                {
+                    key: facts[key] or False
+                    for key in (
+                        "signer_name",
+                        "organisation",
+                        "title",
+                        "signer_kind",
+                        "issuer",
+                        "serial_number",
+                    )
+                }
+            )
+        signing_time = facts["signing_time"]
         values.update(
             {
                 "signing_time": signing_time.astimezone(_utc()).replace(tzinfo=None)
                 if signing_time
                 else False,
-                "coverage": status.coverage.name
-                if getattr(status, "coverage", None)
-                else False,
-                "modification_level": (
-                    status.modification_level.name
-                    if getattr(status, "modification_level", None)
-                    else False
-                ),
-                "intact": bool(status.intact),
-                "trusted": bool(status.trusted),
-                "revoked": bool(status.revoked),
-                "is_valid": bool(status.bottom_line),
-                "reason": self._status_reason(status),
+                "coverage": facts["coverage"] or False,
+                "modification_level": facts["modification_level"] or False,
+                "intact": facts["intact"],
+                "trusted": facts["trusted"],
+                "revoked": facts["revoked"],
+                "is_valid": facts["bottom_line"],
+                "reason": self._status_reason(facts),
             }
         )
-        if emb.sig_object_type == "/DocTimeStamp":
-            values["signer_kind"] = False
         return values
 
     @api.model
-    def _status_reason(self, status):
-        if status.bottom_line:
+    def _status_reason(self, facts):
+        if facts["bottom_line"]:
             return _("Valid")
         reasons = []
-        if not status.intact:
+        if not facts["intact"]:
             reasons.append(_("the content was changed after signing"))
-        if not status.valid:
+        if not facts["valid"]:
             reasons.append(_("the signature does not match its certificate"))
-        if status.revoked:
+        if facts["revoked"]:
             reasons.append(_("the certificate was revoked"))
-        elif not status.trusted:
+        elif not facts["trusted"]:
             reasons.append(_("the certificate does not chain to a trusted root"))
-        level = getattr(status, "modification_level", None)
-        if getattr(status, "docmdp_ok", True) is False or (
-            level is not None and level.name == "OTHER"
-        ):
+        if facts["docmdp_ok"] is False or facts["modification_level"] == "OTHER":
             reasons.append(_("the file was modified after signing beyond form filling"))
         return _(
             "Invalid: %(reasons)s",
@@ -357,30 +350,22 @@ class VnFileCheck(models.AbstractModel):
         )
 
     @api.model
-    def _classify_legal_value(self, signatures):
-        """Legal value from the signatures (R-LV1 to R-LV4).
-
-        - original: a valid agency signature and a valid signer signature (R-LV1);
-        - certified copy: a valid agency signature only, as on a digitised
-          paper original or copy (R-LV2, R-LV4);
-        - for reference: anything else, and any file with an invalid signature (R-LV3).
-        """
-        people = [s for s in signatures if s.get("signer_kind")]
-        if any(not s["is_valid"] for s in signatures):
-            return "reference", _("At least one signature is not valid.")
-        agency = any(s["signer_kind"] == "organisation" for s in people)
-        person = any(s["signer_kind"] == "individual" for s in people)
-        if agency and person:
-            return "original", _("Signed by the competent signer and by the agency.")
-        if agency:
-            return "certified_copy", _(
+    def _classify_legal_value(self, facts):
+        """Legal value and its reason for the user (R-LV1 to R-LV4, see
+        ``signature_validation.legal_value``)."""
+        value, reason = signature_validation.legal_value(facts)
+        reasons = {
+            "invalid_signature": _("At least one signature is not valid."),
+            "signer_and_agency": _("Signed by the competent signer and by the agency."),
+            "agency_only": _(
                 "Signed by the agency only: the value of the paper master copy."
-            )
-        if person:
-            return "reference", _(
+            ),
+            "person_only": _(
                 "Signed by a person only, without the agency's signature."
-            )
-        return "reference", _("No digital signature.")
+            ),
+            "unsigned": _("No digital signature."),
+        }
+        return value, reasons[reason]
 
 
 def _extension(filename):
@@ -404,28 +389,15 @@ def _ooxml_type(data, extension):
     return None
 
 
-def _certificate_values(cert):
-    """Who a signing certificate names, and whether it is an organisation's.
-
-    Vietnamese CAs issue organisation certificates whose common name is the
-    organisation itself (CN equal to O or OU); personal ones name the person.
-    """
-    if cert is None:
-        return {}
-    subject = cert.subject.native
-    common_name = subject.get("common_name") or ""
-    organisation = subject.get("organization_name") or ""
-    units = subject.get("organizational_unit_name") or []
-    units = [units] if isinstance(units, str) else list(units)
-    is_organisation = bool(common_name) and common_name in [organisation, *units]
-    return {
-        "signer_name": common_name,
-        "organisation": organisation,
-        "title": subject.get("title") or False,
-        "signer_kind": "organisation" if is_organisation else "individual",
-        "issuer": cert.issuer.native.get("common_name") or cert.issuer.human_friendly,
-        "serial_number": format(cert.serial_number, "X"),
-    }
+def _configured_clamd_address():
+    """The ``vn_clamd_address`` option of odoo.conf; a relative socket path
+    (``unix://.run/clamd/clamd.sock``) is relative to the configuration file."""
+    address = (config.get(CLAMD_ADDRESS_OPTION) or "").strip()
+    path = address.removeprefix("unix://")
+    if address.startswith("unix://") and path and not os.path.isabs(path):
+        base = os.path.dirname(os.path.abspath(config.get("config") or ""))
+        address = "unix://" + os.path.normpath(os.path.join(base, path))
+    return address
 
 
 def _utc():

@@ -1,6 +1,6 @@
 """PDF fixtures for tests: plain functions, no Odoo imports.
 
-All signatures are made with the TEST PKI of ``tools/test_pki.py``.
+All signatures are made with the TEST PKI of ``pki.py``.
 """
 
 import io
@@ -10,20 +10,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 try:  # inside Odoo
-    from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_document_base.tests import pki
 except ImportError:  # standalone (scripts, plain pytest)
     import importlib.util
 
     _spec = importlib.util.spec_from_file_location(
-        "vn_document_base_test_pki",
-        os.path.join(
-            os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-            "tools",
-            "test_pki.py",
-        ),
+        "vn_document_base_tests_pki",
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), "pki.py"),
     )
-    test_pki = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(test_pki)
+    pki = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(pki)
 
 # Liberation 2 has the Vietnamese precomposed letters (Ư, Ơ, Ế...); Liberation 1 does
 # not.
@@ -72,14 +68,14 @@ def make_pdf(pages=2, text=DEFAULT_TEXT):
         c.drawString(60, height - 100, "Độc lập - Tự do - Hạnh phúc")
         c.setFont(font, 12)
         c.drawString(60, height - 150, text)
-        c.drawString(60, 40, "Trang %d/%d" % (i + 1, pages))
+        c.drawString(60, 40, f"Trang {i + 1}/{pages}")
         c.showPage()
     c.save()
     return buf.getvalue()
 
 
 def _pki():
-    return test_pki.build_pki()
+    return pki.build_pki()
 
 
 def add_signature_fields(pdf_bytes, field_names):
@@ -98,7 +94,7 @@ def add_signature_fields(pdf_bytes, field_names):
 def sign_pdf(pdf_bytes, entry, root_entry, field_name="Sig1", certify=False):
     """Sign ``pdf_bytes`` (incremental update, invisible, PAdES, SHA-256).
 
-    ``entry``/``root_entry`` are test_pki entries (dicts with key/cert),
+    ``entry``/``root_entry`` are pki entries (dicts with key/cert),
     e.g. ``build_pki()["signer"]`` and ``build_pki()["root"]``.  The field
     is created if it does not exist.
     """
@@ -112,7 +108,7 @@ def sign_pdf(pdf_bytes, entry, root_entry, field_name="Sig1", certify=False):
         certify=certify,
     )
     w = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
-    out = signers.sign_pdf(w, meta, signer=test_pki.pyhanko_signer(entry, root_entry))
+    out = signers.sign_pdf(w, meta, signer=pki.pyhanko_signer(entry, root_entry))
     return out.getvalue()
 
 
@@ -123,10 +119,10 @@ def make_two_signature_pdf():
     an allowed form-filling change; both validate with bottom_line True
     against the test root.
     """
-    pki = _pki()
+    ca = _pki()
     pdf = add_signature_fields(make_pdf(), ["Sig1", "Sig2"])
-    pdf = sign_pdf(pdf, pki["signer"], pki["root"], field_name="Sig1")
-    return sign_pdf(pdf, pki["agency"], pki["root"], field_name="Sig2")
+    pdf = sign_pdf(pdf, ca["signer"], ca["root"], field_name="Sig1")
+    return sign_pdf(pdf, ca["agency"], ca["root"], field_name="Sig2")
 
 
 def tamper_pdf(signed_bytes):

@@ -275,20 +275,21 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         super().setUp()
         if "vn.signing.key" not in self.env:
             self.skipTest("vn_document_outbound is not installed")
-        from odoo.addons.vn_document_outbound.tools import pdf_signing
+        from odoo.addons.vn_document_outbound.tools.signing import errors, keys
 
-        self.pdf_signing = pdf_signing
+        self.errors = errors
+        self.keys = keys
 
     def test_allow_list_from_conf_and_environment(self):
         """R-US4: odoo.conf lists Debian's SoftHSM and OpenSC; the environment adds to it."""
-        allowed = self.pdf_signing.allowed_pkcs11_modules()
+        allowed = self.keys.allowed_pkcs11_modules()
         self.assertIn("/usr/lib/softhsm/libsofthsm2.so", allowed)
         self.assertNotIn(self.EVIL, allowed)
         with patch.dict(
             os.environ,
             {"VN_PKCS11_MODULES": "/opt/token/libtoken.so:/opt/b.so,/opt/c.so"},
         ):
-            allowed = self.pdf_signing.allowed_pkcs11_modules()
+            allowed = self.keys.allowed_pkcs11_modules()
         self.assertTrue(
             {"/opt/token/libtoken.so", "/opt/b.so", "/opt/c.so"} <= set(allowed)
         )
@@ -296,7 +297,7 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         self.assertEqual(field.type, "selection")
         self.assertEqual(
             [value for value, _label in field._description_selection(self.env)],
-            self.pdf_signing.allowed_pkcs11_modules(),
+            self.keys.allowed_pkcs11_modules(),
         )
 
     def test_module_outside_list_never_loaded(self):
@@ -325,8 +326,8 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         )
         key.invalidate_recordset()
         with patch("pyhanko.sign.pkcs11.open_pkcs11_session") as loader:
-            with self.assertRaises(self.pdf_signing.SigningKeyError) as caught:
-                with self.pdf_signing.pkcs11_signer(
+            with self.assertRaises(self.errors.SigningKeyError) as caught:
+                with self.keys.pkcs11_signer(
                     self.EVIL, "vn-edoc-test", "agency", "1234"
                 ):
                     pass

@@ -1,6 +1,5 @@
 import base64
 import io
-import os
 
 from cryptography.hazmat.primitives import serialization
 
@@ -8,8 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from ..tools import test_pki
-from . import pdf_fixtures
+from . import pdf_fixtures, pki
 from .common import VnDocumentCase
 
 PYHANKO_LOGGERS = (
@@ -21,12 +19,13 @@ PYHANKO_LOGGERS = (
 
 @tagged("post_install", "-at_install")
 class TestSignatureValidation(VnDocumentCase):
-    """R-IN2, R-LV1 to R-LV5: each PDF signature validated by pyHanko against trusted roots."""
+    """R-IN2, R-LV1 to R-LV5: each PDF signature validated by pyHanko against trusted
+    roots."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.pki = test_pki.build_pki()
+        cls.pki = pki.build_pki()
         pem = cls.pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
         crl = cls.pki["crl"].public_bytes(serialization.Encoding.PEM)
         cls.env["vn.trusted.root"].search(
@@ -141,20 +140,16 @@ class TestSignatureValidation(VnDocumentCase):
 
 @tagged("post_install", "-at_install")
 class TestTestCertificateAuthority(VnDocumentCase):
-    """The project's test CA (scripts/setup/make_test_ca.py): PKCS#12 files and a
-    SoftHSM token that sign."""
+    """The tests' CA (tests/pki.py, also scripts/setup/make_test_ca.py's): PKCS#12
+    files and a SoftHSM token that sign."""
 
     def setUp(self):
         super().setUp()
-        self.pki_dir = os.environ.get("VN_PKI_DIR")
-        self.assertTrue(
-            self.pki_dir and os.path.exists(os.path.join(self.pki_dir, "root.pem")),
-            "run scripts/setup/make_test_ca.py (make test does) and export VN_PKI_DIR",
-        )
+        self.files = pki.pki_files()
         self.env["vn.trusted.root"].search(
             []
         ).active = False  # only the on-disk test root counts
-        with open(os.path.join(self.pki_dir, "root.pem"), "rb") as f:
+        with open(self.files["root"], "rb") as f:
             self.env["vn.trusted.root"].create(
                 {"name": "Test CA", "certificate": base64.b64encode(f.read())}
             )
@@ -178,7 +173,7 @@ class TestTestCertificateAuthority(VnDocumentCase):
         from pyhanko.sign import signers
 
         signer = signers.SimpleSigner.load_pkcs12(
-            os.path.join(self.pki_dir, "signer.p12"), passphrase=b"1234"
+            self.files["signer_p12"], passphrase=pki.PASSPHRASE.encode()
         )
         sig = self._sign_and_validate(signer)
         self.assertTrue(sig["is_valid"])
@@ -188,18 +183,16 @@ class TestTestCertificateAuthority(VnDocumentCase):
         from pyhanko.config.pkcs11 import PKCS11SignatureConfig, TokenCriteria
         from pyhanko.sign.pkcs11 import PKCS11SigningContext
 
-        self.assertTrue(
-            os.environ.get("SOFTHSM2_CONF"),
-            "SOFTHSM2_CONF must point at the test token",
-        )
+        missing = pki.softhsm_missing()
+        if missing:
+            self.skipTest(f"SoftHSM2 {missing}")
+        token = pki.softhsm_token()
         config = PKCS11SignatureConfig(
-            module_path=os.environ.get(
-                "VN_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so"
-            ),
-            token_criteria=TokenCriteria(label="vn-edoc-test"),
+            module_path=token["module"],
+            token_criteria=TokenCriteria(label=token["label"]),
             cert_label="agency",
             key_label="agency",
-            user_pin="1234",
+            user_pin=token["pin"],
         )
         with PKCS11SigningContext(config) as signer:
             sig = self._sign_and_validate(signer)

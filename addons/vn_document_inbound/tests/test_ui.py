@@ -4,8 +4,7 @@ from cryptography.hazmat.primitives import serialization
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.vn_document_base.tests import pdf_fixtures
-from odoo.addons.vn_document_base.tools import test_pki
+from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
 from odoo.addons.vn_document_base.tools.legal import vn_local_date
 
 
@@ -17,13 +16,13 @@ class TestIncomingTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        pki = test_pki.build_pki()
+        ca = pki.build_pki()
         cls.env["vn.trusted.root"].search([]).active = False
         cls.env["vn.trusted.root"].create(
             {
                 "name": "Test root",
                 "certificate": base64.b64encode(
-                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                    ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
                 ),
             }
         )

@@ -7,7 +7,7 @@ from odoo.addons.vn_document_base.tools.legal import vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
-from ..tools import pdf_signing
+from ..tools.signing import sign
 from .vn_document_outgoing_signing import VN_TZ
 
 COPY_FORMS = [("SY", "Sao y"), ("SL", "Sao lục"), ("TrS", "Trích sao")]
@@ -204,11 +204,11 @@ class VnDocumentCopy(models.Model):
                     "agency's signature."
                 )
             )
-        text = pdf_signing.stamp_text_copy(
+        text = sign.stamp_text_copy(
             COPY_HEADINGS[self.form], self.company_id.name, when
         )
         with key._open(secret) as signer:
-            signed = pdf_signing.sign_with_text_stamp(
+            signed = sign.sign_with_text_stamp(
                 data, signer, text, reason=selection_label(self, "form")
             )
         stored = self.env["vn.document.file"]._vn_store_checked(filename, signed, self)

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.vn_document_base.tools.legal import legal
 
-from ..tools import pdf_signing
+from ..tools.signing import errors, external, layout, pdf, sign
 
 VN_TZ = pytz.timezone("Asia/Ho_Chi_Minh")
 
@@ -37,16 +37,16 @@ class VnDocumentOutgoing(models.Model):
                     name=self.signer_id.name,
                 )
             )
-        block = pdf_signing.SignatureBlock(
+        block = layout.SignatureBlock(
             authority_lines=lines, signer_name=self.signer_id.name
         )
         try:
-            prepared = pdf_signing.prepare_for_signing(
+            prepared = layout.prepare_for_signing(
                 final.attachment_id.sudo().raw,
                 block,
                 seal_diameter_mm=self.company_id.vn_seal_diameter_mm or 35.0,
             )
-        except pdf_signing.PdfLayoutError as error:
+        except errors.PdfLayoutError as error:
             raise UserError(
                 _(
                     "The final text cannot be prepared for signing: %(error)s",
@@ -92,7 +92,7 @@ class VnDocumentOutgoing(models.Model):
             else None
         )
         with key._open(secret) as signer:
-            signed = pdf_signing.sign_as_signer(
+            signed = sign.sign_as_signer(
                 self._vn_signing_bytes(),
                 signer,
                 image,
@@ -108,10 +108,10 @@ class VnDocumentOutgoing(models.Model):
         key = key.with_env(self.env)
         self._vn_check_signer_key(key)
         try:
-            found = pdf_signing.verify_external_signature(
-                self._vn_signing_bytes(), data, pdf_signing.SIGNER_FIELD
+            found = external.verify_external_signature(
+                self._vn_signing_bytes(), data, pdf.SIGNER_FIELD
             )
-        except pdf_signing.ExternalSignatureError as error:
+        except errors.ExternalSignatureError as error:
             messages = {
                 "revision_changed": _(
                     "The returned file is not the prepared file plus a signature: "
@@ -210,24 +210,24 @@ class VnDocumentOutgoing(models.Model):
             self
         )  # what is written into the PDF is Vietnamese, whoever issues it
         with key._open(secret) as signer:
-            filled = pdf_signing.fill_number_and_date(
+            filled = sign.fill_number_and_date(
                 self._vn_signing_bytes(),
                 vi.env._("No.: %(number)s", number=number_symbol),
                 self._vn_date_line(when.date()),
             )
-            issued = pdf_signing.sign_as_agency(
+            issued = sign.sign_as_agency(
                 filled,
                 signer,
                 seal,
                 reason=vi.env._("Issued"),
                 location=self.company_id.name,
             )
-            stamp = pdf_signing.stamp_text_attachment(number_symbol, when)
+            stamp = sign.stamp_text_attachment(number_symbol, when)
             reason = vi.env._("Attachment of %(doc)s", doc=number_symbol)
             attachments = [
                 (
                     v.file_id.name,
-                    pdf_signing.sign_with_text_stamp(
+                    sign.sign_with_text_stamp(
                         v.file_id.attachment_id.sudo().raw, signer, stamp, reason=reason
                     ),
                 )

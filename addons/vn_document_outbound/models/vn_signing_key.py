@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.vn_document_base.models.vn_trusted_root import load_certificate
 
-from ..tools import pdf_signing
+from ..tools.signing import errors, keys
 
 KEY_KINDS = [
     ("pkcs12", "PKCS#12 file held by the agency"),
@@ -85,7 +85,7 @@ class VnSigningKey(models.Model):
     pkcs11_module = fields.Selection(
         selection="_selection_pkcs11_module",
         string="PKCS#11 module",
-        default=lambda self: next(iter(pdf_signing.allowed_pkcs11_modules()), False),
+        default=lambda self: next(iter(keys.allowed_pkcs11_modules()), False),
         help="The token's library, among those the system operator allows in odoo.conf "
         "(vn_pkcs11_modules) or in the environment (VN_PKCS11_MODULES).",
     )
@@ -123,7 +123,7 @@ class VnSigningKey(models.Model):
 
     @api.model
     def _selection_pkcs11_module(self):
-        return [(path, path) for path in pdf_signing.allowed_pkcs11_modules()]
+        return [(path, path) for path in keys.allowed_pkcs11_modules()]
 
     @api.depends("certificate")
     def _compute_certificate(self):
@@ -157,7 +157,7 @@ class VnSigningKey(models.Model):
                 )
             if (
                 key.kind == "pkcs11"
-                and key.pkcs11_module not in pdf_signing.allowed_pkcs11_modules()
+                and key.pkcs11_module not in keys.allowed_pkcs11_modules()
             ):
                 raise ValidationError(
                     _key_error_message(self.env, "module_not_allowed")
@@ -218,7 +218,7 @@ class VnSigningKey(models.Model):
             with _OpenedKey(
                 key, self.env.context.get("vn_signing_secret"), check_certificate=False
             ) as signer:
-                der = pdf_signing.signer_certificate_der(signer)
+                der = keys.signer_certificate_der(signer)
             key.certificate = base64.b64encode(der)
         return True
 
@@ -234,18 +234,18 @@ class _OpenedKey:
             raise UserError(self.key.env._("Enter the passphrase or PIN of the key."))
         try:
             if key.kind == "pkcs12":
-                signer = pdf_signing.load_pkcs12_signer(
+                signer = keys.load_pkcs12_signer(
                     base64.b64decode(key.pkcs12_file or b""), self.secret
                 )
             else:
-                self._context = pdf_signing.pkcs11_signer(
+                self._context = keys.pkcs11_signer(
                     key.pkcs11_module, key.token_label, key.key_label, self.secret
                 )
                 signer = self._context.__enter__()
-        except pdf_signing.SigningKeyError as error:
+        except errors.SigningKeyError as error:
             raise UserError(_key_error_message(key.env, error.code)) from None
         if self.check_certificate:
-            der = pdf_signing.signer_certificate_der(signer)
+            der = keys.signer_certificate_der(signer)
             if hashlib.sha256(der).hexdigest() != key.certificate_fingerprint:
                 self.__exit__(None, None, None)
                 raise UserError(

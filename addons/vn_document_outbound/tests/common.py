@@ -1,21 +1,21 @@
 import base64
 import os
+import unittest
 
 from odoo import Command
 from odoo.tests import new_test_user
 
-from odoo.addons.vn_document_base.tests import pdf_fixtures
+from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
 from odoo.addons.vn_document_base.tests.common import VnDocumentCase
 
 from ..tools import demo_images
 
-PASSPHRASE = "1234"  # the test PKI's (scripts/setup/make_test_ca.py)
-PKCS11_MODULE = os.environ.get("VN_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so")
-TOKEN_LABEL = "vn-edoc-test"
+PASSPHRASE = pki.PASSPHRASE  # of the tests' PKCS#12 files and token
 
 
 def pki_path(name):
-    return os.path.join(os.environ["VN_PKI_DIR"], name)
+    """Path of a file of the tests' PKI (vn_document_base/tests/pki.py): root.pem..."""
+    return os.path.join(pki.pki_dir(), name)
 
 
 def read_pki(name):
@@ -24,12 +24,17 @@ def read_pki(name):
 
 
 class OutgoingSetup:
-    """An agency ready to issue: the on-disk test PKI trusted, a signer with a PKCS#12 key and a
-    signature image, a records clerk holding the agency key on the SoftHSM token, a drafting
-    unit with its head, a seal, and register books numbered per type. Needs ``cls.users``."""
+    """An agency ready to issue: the tests' PKI trusted, a signer with a PKCS#12 key
+    and a signature image, a records clerk holding the agency key on the SoftHSM
+    token, a drafting unit with its head, a seal, and register books numbered per
+    type. Needs ``cls.users``."""
 
     @classmethod
     def _setup_agency(cls):
+        missing = pki.softhsm_missing()
+        if missing:
+            raise unittest.SkipTest(f"SoftHSM2 {missing}: no token for the agency key")
+        token = pki.softhsm_token()
         env = cls.env
         env["vn.trusted.root"].search([]).active = False
         env["vn.trusted.root"].create(
@@ -136,8 +141,8 @@ class OutgoingSetup:
                 "user_id": cls.clerk.id,
                 "usage": "agency",
                 "kind": "pkcs11",
-                "pkcs11_module": PKCS11_MODULE,
-                "token_label": TOKEN_LABEL,
+                "pkcs11_module": token["module"],
+                "token_label": token["label"],
                 "key_label": "agency",
             }
         )

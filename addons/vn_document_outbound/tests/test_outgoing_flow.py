@@ -5,8 +5,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from ..tools import pdf_signing
-from .common import PASSPHRASE, OutgoingCase, read_pki
+from odoo.addons.vn_document_base.tools import signature_validation
+
+from ..tools.signing import pdf
+from .common import PASSPHRASE, OutgoingCase, pki_path, read_pki
 
 QUIET = (
     "pyhanko",
@@ -20,8 +22,8 @@ class TestOutgoingFlow(OutgoingCase):
     """The outgoing path with real signatures (R-OUT1 to R-OUT11, R-LV1, R-US4)."""
 
     def validate(self, data):
-        return pdf_signing.validate(
-            data, [pdf_signing_der(read_pki("root.pem"))], [read_pki("crl.der")]
+        return signature_validation.validate_pdf(
+            data, [read_pki("root.pem")], [read_pki("crl.der")]
         )
 
     # ------------------------------------------------------------------
@@ -93,7 +95,7 @@ class TestOutgoingFlow(OutgoingCase):
         results = self.validate(self.raw(doc.issued_file_id))
         self.assertEqual(
             [r["field_name"] for r in results],
-            [pdf_signing.SIGNER_FIELD, pdf_signing.AGENCY_FIELD],
+            [pdf.SIGNER_FIELD, pdf.AGENCY_FIELD],
         )
         self.assertTrue(all(r["bottom_line"] for r in results), results)
         self.assertEqual(results[0]["modification_level"], "FORM_FILLING")
@@ -102,26 +104,26 @@ class TestOutgoingFlow(OutgoingCase):
         annex = doc.version_ids.filtered(lambda v: v.kind == "issued_attachment")
         annex_results = self.validate(self.raw(annex.file_id))
         self.assertTrue(annex_results[0]["bottom_line"])
-        self.assertEqual(annex_results[0]["field_name"], pdf_signing.STAMP_FIELD)
+        self.assertEqual(annex_results[0]["field_name"], pdf.STAMP_FIELD)
 
     def test_signature_geometry(self):
         """R-OUT10: the seal, at its real size, covers the left third of the signer's image;
         the attachment's agency signature sits at the top right of its first page."""
         doc = self.bring_to_signing(self.new_draft())
         self.sign_and_issue(doc)
-        rects = pdf_signing.field_rectangles(self.raw(doc.issued_file_id))
-        _page, (sx0, sy0, sx1, sy1) = rects[pdf_signing.SIGNER_FIELD]
-        _page, (ax0, ay0, ax1, ay1) = rects[pdf_signing.AGENCY_FIELD]
+        rects = pdf.field_rectangles(self.raw(doc.issued_file_id))
+        _page, (sx0, sy0, sx1, sy1) = rects[pdf.SIGNER_FIELD]
+        _page, (ax0, ay0, ax1, ay1) = rects[pdf.AGENCY_FIELD]
         seal = 35 * 72 / 25.4
         self.assertAlmostEqual(ax1 - ax0, seal, delta=0.5)
         self.assertAlmostEqual(ay1 - ay0, seal, delta=0.5)
         self.assertLess(ax0, sx0, "the seal sticks out on the left")
         self.assertAlmostEqual((ax1 - sx0) / (sx1 - sx0), 1 / 3, delta=0.05)
         self.assertAlmostEqual((ay0 + ay1) / 2, (sy0 + sy1) / 2, delta=1)
-        self.assertEqual(rects[pdf_signing.NUMBER_FIELD][0], 0)
+        self.assertEqual(rects[pdf.NUMBER_FIELD][0], 0)
         annex = doc.version_ids.filtered(lambda v: v.kind == "issued_attachment")
-        page, (x0, y0, x1, y1) = pdf_signing.field_rectangles(self.raw(annex.file_id))[
-            pdf_signing.STAMP_FIELD
+        page, (x0, y0, x1, y1) = pdf.field_rectangles(self.raw(annex.file_id))[
+            pdf.STAMP_FIELD
         ]
         self.assertEqual(page, 0)
         self.assertGreater(x0, 595 / 2, "right half of an A4 page")
@@ -374,8 +376,8 @@ class TestOutgoingFlow(OutgoingCase):
         )
         self.assertEqual(number, "01/SY-UBND")
         self.assertEqual(scan.legal_value, "certified_copy")
-        page, (x0, y0, _x1, _y1) = pdf_signing.field_rectangles(self.raw(scan.file_id))[
-            pdf_signing.STAMP_FIELD
+        page, (x0, y0, _x1, _y1) = pdf.field_rectangles(self.raw(scan.file_id))[
+            pdf.STAMP_FIELD
         ]
         self.assertEqual(page, 0)
         self.assertGreater(x0, 595 / 2)
@@ -420,27 +422,19 @@ class TestOutgoingFlow(OutgoingCase):
             doc.with_user(self.outsider).write({"description": "x"})
 
 
-def pdf_signing_der(pem):
-    from pyhanko.keys import load_certs_from_pemder_data
-
-    return next(iter(load_certs_from_pemder_data(pem))).dump()
-
-
 def desktop_sign(prepared, p12_name):
     """What a desktop signing tool does: sign the prepared file's signer field, incrementally."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
     signer = signers.SimpleSigner.load_pkcs12(
-        pfx_file=__import__("os").path.join(
-            __import__("os").environ["VN_PKI_DIR"], p12_name
-        ),
-        passphrase=b"1234",
+        pfx_file=pki_path(p12_name),
+        passphrase=PASSPHRASE.encode(),
     )
     out = io.BytesIO()
     signers.PdfSigner(
         signers.PdfSignatureMetadata(
-            field_name=pdf_signing.SIGNER_FIELD,
+            field_name=pdf.SIGNER_FIELD,
             md_algorithm="sha256",
             subfilter=fields.SigSeedSubFilter.PADES,
             certify=True,
@@ -451,12 +445,12 @@ def desktop_sign(prepared, p12_name):
     return out.getvalue()
 
 
-def append_page_text(pdf):
+def append_page_text(data):
     """An incremental update that draws new text on page 1 (a forged change)."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
     stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 100 100 Td (Forged) Tj ET")
     writer.add_stream_to_page(0, writer.add_object(stream))
     out = io.BytesIO()

@@ -1,7 +1,7 @@
 """Pure Python helpers of vn_document_outbound (no Odoo imports).
 
-* ``pdf_signing``: prepare, sign (signer + agency), fill number/date, text
-  stamps, external signatures, validation (pyHanko).
+* ``signing``: prepare, sign (signer + agency), fill number/date, text
+  stamps, key material, external signatures (pyHanko); see its modules.
 * ``office_convert``: .docx/.odt/.doc -> PDF with LibreOffice headless.
 * ``demo_images``: demo signature and seal PNGs (demos and tests only).
 

@@ -173,7 +173,7 @@ def demo_pdf(text, pages=2):
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from .pdf_signing import REGULAR, font_path
+    from .signing.fonts import REGULAR, font_path
 
     if "VNDemoSerif" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("VNDemoSerif", font_path(REGULAR)))

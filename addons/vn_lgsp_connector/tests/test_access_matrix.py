@@ -15,9 +15,8 @@ from cryptography.hazmat.primitives import serialization
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from odoo.addons.vn_document_base.tests import pdf_fixtures
+from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
 from odoo.addons.vn_document_base.tests.common import ROLES, VnRolesSetup
-from odoo.addons.vn_document_base.tools import test_pki
 
 README = os.path.join(
     os.path.dirname(__file__), "..", "..", "vn_document_base", "readme", "SECURITY.md"
@@ -326,7 +325,7 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
             "other unit": history,
             "other agency": history,
         }
-        root_pem = test_pki.build_pki()["root"]["cert"].public_bytes(
+        root_pem = pki.build_pki()["root"]["cert"].public_bytes(
             serialization.Encoding.PEM
         )
         root = env["vn.trusted.root"].create(

@@ -47,23 +47,8 @@ class LgspExchangeCase(OutgoingCase):
             {"name": "Agency B", "is_company": True, "vn_organ_code": CODE_B}
         )
         cls.exchange = cls.env["vn.lgsp.exchange"]
-        # The sample PDFs of the other agency are signed by the in-process test PKI.
-        from cryptography.hazmat.primitives import serialization
-
-        from odoo.addons.vn_document_base.tools import test_pki
-
-        pki = test_pki.build_pki()
-        cls.env["vn.trusted.root"].create(
-            {
-                "name": "In-process test root",
-                "certificate": base64.b64encode(
-                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
-                ),
-                "crl": base64.b64encode(
-                    pki["crl"].public_bytes(serialization.Encoding.PEM)
-                ),
-            }
-        )
+        # The sample PDFs of the other agency are signed by the tests' PKI, whose root
+        # (with its CRL) OutgoingSetup trusts.
         cls.env["vn.register.book"].create({"name": "Sổ đến", "kind": "incoming"})
 
     def setUp(self):

@@ -5,6 +5,7 @@ import sys
 
 from odoo.tests import tagged
 
+from odoo.addons.vn_document_base.tests import pki
 from odoo.addons.vn_document_outbound.tests.common import OutgoingCase
 
 from ..tools.lgsp_client import LgspClient
@@ -50,6 +51,7 @@ class TestTwoAgencies(OutgoingCase):
     def peer(cls, *args, crash_at=None):
         """Run one step in agency B's database, in its own process."""
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        env["VN_PKI_DIR"] = pki.pki_dir()  # B trusts the root of this process's PKI
         env.pop("VN_LGSP_CRASH_AT", None)
         if crash_at:
             env["VN_LGSP_CRASH_AT"] = crash_at
@@ -238,6 +240,7 @@ class TestTwoAgencies(OutgoingCase):
     def peer_start(cls, *args):
         """Start one step in agency B's database in its own process, without waiting."""
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        env["VN_PKI_DIR"] = pki.pki_dir()  # B trusts the root of this process's PKI
         env.pop("VN_LGSP_CRASH_AT", None)
         return subprocess.Popen(
             [

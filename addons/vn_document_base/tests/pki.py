@@ -1,4 +1,8 @@
-"""TEST public-key infrastructure for unit tests and demo data.
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""TEST public-key infrastructure of the tests and of the demo.
+
+scripts/setup/make_test_ca.py writes it for the demo.
 
 NEVER use these keys or certificates for anything real: the private keys are
 generated on the fly and written unencrypted to disk.
@@ -8,15 +12,20 @@ are imported lazily by the conversion helpers).  No Odoo imports.
 
 Usage::
 
-    from odoo.addons.vn_document_base.tools import test_pki
-    pki = test_pki.build_pki()               # cached per process
-    pki["signer"]["cert"], pki["signer"]["key"], pki["crl"]
-    paths = test_pki.write_pki("/tmp/pki")   # idempotent (marker .complete)
-    signer = test_pki.pyhanko_signer(pki["signer"], pki["root"])
+    from odoo.addons.vn_document_base.tests import pki
+    ca = pki.build_pki()                     # cached per process
+    ca["signer"]["cert"], ca["signer"]["key"], ca["crl"]
+    paths = pki.pki_files()                  # on disk: pki.pki_dir(), once per process
+    token = pki.softhsm_token()              # SoftHSM token "vn-edoc-test" there
+    signer = pki.pyhanko_signer(ca["signer"], ca["root"])
 """
 
+import atexit
 import datetime
 import os
+import shutil
+import subprocess
+import tempfile
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -42,9 +51,22 @@ END_ENTITIES = {
 }
 ENTRY_NAMES = ("root", "rogue_root") + tuple(END_ENTITIES)
 P12_NAMES = ("agency", "signer", "signer2")
+PASSPHRASE = "1234"  # of the PKCS#12 files
 MARKER = ".complete"
 
+# The SoftHSM token: user PIN, SO PIN, and the keys it holds (name, PKCS#11 id)
+TOKEN_LABEL = "vn-edoc-test"
+USER_PIN = "1234"
+SO_PIN = "5678"
+TOKEN_KEYS = (("signer", "01"), ("agency", "02"))
+SOFTHSM_MODULES = (
+    "/usr/lib/softhsm/libsofthsm2.so",
+    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+)
+
 _PKI_CACHE = None
+_DIR_CACHE = None
+_TOKEN_CACHE = None
 
 
 def _now():
@@ -305,6 +327,178 @@ def write_pki(out_dir, passphrase=b"1234"):
         _write(paths[name + "_p12"], data, 0o600)
     _write(paths["marker"], b"ok\n")
     return paths
+
+
+# --- on disk, and on a SoftHSM token ---------------------------------------
+
+
+def pki_dir():
+    """Folder holding :func:`build_pki` written out (:func:`write_pki`), made once
+    per process in the temporary directory and removed at exit."""
+    global _DIR_CACHE
+    if _DIR_CACHE is None:
+        folder = tempfile.mkdtemp(prefix="vn-test-pki-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        write_pki(folder)
+        _DIR_CACHE = folder
+    return _DIR_CACHE
+
+
+def pki_files():
+    """``{name: path}`` of the files in :func:`pki_dir` (see :func:`pki_paths`)."""
+    return pki_paths(pki_dir())
+
+
+def softhsm_module():
+    """Path of the SoftHSM2 PKCS#11 library, or None."""
+    return next((path for path in SOFTHSM_MODULES if os.path.exists(path)), None)
+
+
+def softhsm_missing():
+    """Why no SoftHSM token can be made here, or None (tests skip with it)."""
+    missing = [
+        tool for tool in ("softhsm2-util", "pkcs11-tool") if not shutil.which(tool)
+    ]
+    if not softhsm_module():
+        missing.append("libsofthsm2 (" + " or ".join(SOFTHSM_MODULES) + ")")
+    return "not installed: " + ", ".join(missing) if missing else None
+
+
+def _run(cmd):
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode:
+        shown = " ".join("****" if c in (USER_PIN, SO_PIN) else c for c in cmd)
+        raise RuntimeError(f"{shown} -> rc={result.returncode}\n{result.stderr}")
+    return result.stdout
+
+
+def softhsm_conf(token_dir):
+    """Text of a SoftHSM2 configuration keeping its tokens in ``token_dir``."""
+    return (
+        f"directories.tokendir = {token_dir}\nobjectstore.backend = file\n"
+        "log.level = ERROR\nslots.removable = false\n"
+    )
+
+
+def softhsm_token():
+    """The token "vn-edoc-test" holding the ``signer`` and ``agency`` keys of
+    :func:`build_pki`, made once per process in :func:`pki_files`' folder with its
+    own softhsm2.conf; ``SOFTHSM2_CONF`` of this process points at it.
+
+    Returns ``{"module", "label", "pin", "conf"}``; raises RuntimeError when SoftHSM
+    is missing (see :func:`softhsm_missing`).
+    """
+    global _TOKEN_CACHE
+    if _TOKEN_CACHE is not None:
+        os.environ["SOFTHSM2_CONF"] = _TOKEN_CACHE["conf"]
+        return _TOKEN_CACHE
+    reason = softhsm_missing()
+    if reason:
+        raise RuntimeError(f"SoftHSM token not available: {reason}")
+    paths = pki_files()
+    folder = pki_dir()
+    token_dir = os.path.join(folder, "softhsm-tokens")
+    os.makedirs(token_dir, mode=0o700, exist_ok=True)
+    conf = os.path.join(folder, "softhsm2.conf")
+    with open(conf, "w", encoding="utf-8") as fh:
+        fh.write(softhsm_conf(token_dir))
+    os.environ["SOFTHSM2_CONF"] = conf
+    module = softhsm_module()
+    fill_token(paths, module)
+    _TOKEN_CACHE = {
+        "module": module,
+        "label": TOKEN_LABEL,
+        "pin": USER_PIN,
+        "conf": conf,
+    }
+    return _TOKEN_CACHE
+
+
+def token_exists():
+    """Whether the SoftHSM of ``SOFTHSM2_CONF`` has the token TOKEN_LABEL."""
+    return any(
+        line.strip().startswith("Label:")
+        and line.split(":", 1)[1].strip() == TOKEN_LABEL
+        for line in _run(["softhsm2-util", "--show-slots"]).splitlines()
+    )
+
+
+def token_objects(module):
+    """Set of (type, label, id) on the token, e.g. ("privkey", "signer", "01")."""
+    out = _run(
+        ["pkcs11-tool", "--module", module, "--token-label", TOKEN_LABEL]
+        + ["--login", "--pin", USER_PIN, "--list-objects"]
+    )
+    kinds = {
+        "private key object": "privkey",
+        "public key object": "pubkey",
+        "certificate object": "cert",
+    }
+    objects, current = set(), None
+    for line in out.splitlines():
+        if not line.startswith(" "):
+            if current:
+                objects.add(tuple(current))
+            kind = line.split(";")[0].strip().lower()
+            current = [kinds.get(kind, kind), None, None]
+        elif current is not None:
+            key, _sep, value = line.strip().partition(":")
+            if key == "label":
+                current[1] = value.strip()
+            elif key == "ID":
+                current[2] = value.strip().lower()
+    if current:
+        objects.add(tuple(current))
+    return objects
+
+
+def fill_token(paths, module, fresh=False, log=lambda message: None):
+    """Create the token TOKEN_LABEL (in ``SOFTHSM2_CONF``'s SoftHSM) and put the
+    TOKEN_KEYS of the PKI files ``paths`` on it; what is there already is kept,
+    unless ``fresh`` (new keys: the token is made again)."""
+    exists = token_exists()
+    if exists and fresh:
+        _run(["softhsm2-util", "--delete-token", "--token", TOKEN_LABEL])
+        log(f"token {TOKEN_LABEL!r}: deleted (PKI was regenerated)")
+        exists = False
+    if exists:
+        log(f"token {TOKEN_LABEL!r}: exists")
+    else:
+        _run(
+            ["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL]
+            + ["--pin", USER_PIN, "--so-pin", SO_PIN]
+        )
+        log(f"token {TOKEN_LABEL!r}: initialised")
+    objects = token_objects(module)
+    for name, hex_id in TOKEN_KEYS:
+        if ("privkey", name, hex_id) in objects:
+            log(f"key {name} (id {hex_id}): present")
+        else:
+            _run(
+                ["softhsm2-util", "--import", paths[name + "_key"]]
+                + ["--token", TOKEN_LABEL, "--label", name, "--id", hex_id]
+                + ["--pin", USER_PIN]
+            )
+            log(f"key {name} (id {hex_id}): imported")
+        if ("cert", name, hex_id) in objects:
+            log(f"cert {name} (id {hex_id}): present")
+        else:
+            _run(
+                ["pkcs11-tool", "--module", module, "--token-label", TOKEN_LABEL]
+                + ["--login", "--pin", USER_PIN, "--write-object"]
+                + [paths[name + "_der"], "--type", "cert", "--id", hex_id]
+                + ["--label", name]
+            )
+            log(f"cert {name} (id {hex_id}): written")
+    objects = token_objects(module)
+    missing = [
+        (kind, name, hex_id)
+        for name, hex_id in TOKEN_KEYS
+        for kind in ("privkey", "cert")
+        if (kind, name, hex_id) not in objects
+    ]
+    if missing:
+        raise RuntimeError(f"token incomplete, missing {missing}")
 
 
 # --- conversions for pyHanko / asn1crypto ----------------------------------

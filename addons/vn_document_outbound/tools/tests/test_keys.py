@@ -1,0 +1,55 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Key material: PKCS#12 files and the SoftHSM token, and their error codes."""
+
+import pytest
+from signing import errors, keys
+
+
+@pytest.mark.parametrize(
+    ("name", "passphrase", "code"),
+    [
+        ("signer_p12", "wrong", "bad_passphrase"),
+        (None, "1234", "bad_file"),  # garbage
+        ("signer", "1234", "bad_file"),  # a PEM certificate
+    ],
+)
+def test_pkcs12_errors(read, name, passphrase, code):
+    data = read(name) if name else b"garbage" * 20
+    with pytest.raises(errors.SigningKeyError) as caught:
+        keys.load_pkcs12_signer(data, passphrase)
+    assert caught.value.code == code
+
+
+def test_pkcs12_certificate(signer_p12, read):
+    assert keys.signer_certificate_der(signer_p12) == read("signer_der")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"key_label": "agency", "pin": "9999"}, "bad_pin"),
+        ({"key_label": "agency", "token_label": "no-such-token"}, "no_token"),
+        ({"key_label": "nobody"}, "no_key"),
+    ],
+)
+def test_token_errors(token, kwargs, code):
+    with pytest.raises(errors.SigningKeyError) as caught:
+        with token(**kwargs):
+            pass
+    assert caught.value.code == code
+
+
+def test_token_certificate_after_a_bad_pin(token, read):
+    """A good PIN still works after a bad one."""
+    with pytest.raises(errors.SigningKeyError):
+        with token("signer", pin="9999"):
+            pass
+    with token("signer") as signer:
+        assert keys.signer_certificate_der(signer) == read("signer_der")
+
+
+def test_module_outside_the_allow_list_refused(token):
+    with pytest.raises(errors.SigningKeyError) as caught:
+        keys.check_pkcs11_module("/tmp/vn-not-a-token.so")
+    assert caught.value.code == "module_not_allowed"
