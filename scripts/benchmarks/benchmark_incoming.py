@@ -146,8 +146,8 @@ def main(db):
         )
         print(f"machine: {machine()}; {total} incoming documents in {db}")
         print(
-            f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full"
-            f" checks: median {median_ms(register, max(5, RUNS // 3)):.0f} ms"
+            f"register a signed {len(pdf) / 1048576:.1f} MB PDF through the full "
+            f"checks: median {median_ms(register, max(5, RUNS // 3)):.0f} ms"
         )
         print(
             "register list, first page of 80 (clerk, default order): median"

@@ -169,8 +169,8 @@ def main(db, count):
             assert all(d.legal_value == "original" for d in docs[:5])
             throughput.append(count / elapsed)
             print(
-                f"run {run + 1}: {count} packages in {elapsed:.1f} s"
-                f" = {count / elapsed:.1f} packages/s",
+                f"run {run + 1}: {count} packages in {elapsed:.1f} s = "
+                f"{count / elapsed:.1f} packages/s",
                 flush=True,
             )
             if run == 0:
@@ -290,9 +290,8 @@ def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
     )
     for _round in range(60):
         env.cr.execute(
-            "UPDATE vn_lgsp_message"
-            " SET next_attempt_at = now() at time zone 'UTC' - interval '1 s'"
-            " WHERE state = 'queued'"
+            "UPDATE vn_lgsp_message SET next_attempt_at = now() at time zone 'UTC' - "
+            "interval '1 s' WHERE state = 'queued'"
         )
         env.invalidate_all()
         exchange._cron_send_outbox()
@@ -491,8 +490,8 @@ def main_faults(db, count):
         )
     server.shutdown()
     print(
-        f"Under the seeded fault plan ({count} packages each way): {stores:.2f}"
-        f" platform stores per package sent, {unacknowledged} inbox lines left"
+        f"Under the seeded fault plan ({count} packages each way): {stores:.2f} "
+        f"platform stores per package sent, {unacknowledged} inbox lines left"
         " unacknowledged"
     )
 

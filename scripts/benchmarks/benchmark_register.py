@@ -188,12 +188,12 @@ def main(db, clerks, per_clerk):
     expected = list(range(1, clerks * per_clerk + 1))
     timings.sort()
     print(
-        f"machine: {machine()}; server with 4 workers;"
-        f" {clerks} clerks x {per_clerk} registrations"
+        f"machine: {machine()}; server with 4 workers; {clerks} clerks x {per_clerk} "
+        f"registrations"
     )
     print(
-        f"register call: p50 {statistics.median(timings):.0f} ms, "
-        f"p95 {timings[int(len(timings) * 0.95) - 1]:.0f} ms, max {timings[-1]:.0f} ms "
+        f"register call: p50 {statistics.median(timings):.0f} ms, p95 "
+        f"{timings[int(len(timings) * 0.95) - 1]:.0f} ms, max {timings[-1]:.0f} ms "
         f"({len(timings)} calls in {elapsed:.1f} s)"
     )
     print(f"errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))

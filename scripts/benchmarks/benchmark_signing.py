@@ -117,8 +117,8 @@ def main():
         f"median of {RUNS} runs after one warm-up; {datetime.date.today()}"
     )
     print(
-        f"{'key store':<28} {'full signing':>13} {'validate 2 sigs':>16}"
-        f" {'issued size':>12}"
+        f"{'key store':<28} {'full signing':>13} {'validate 2 sigs':>16} "
+        f"{'issued size':>12}"
     )
     for label, sign_ms, validate_ms, size in rows:
         print(f"{label:<28} {sign_ms:>10.1f} ms {validate_ms:>13.1f} ms {size:>9} B")
@@ -127,8 +127,8 @@ def main():
         "(token: one session per signature, included)"
     )
     print(
-        f"load a .p12 (PBES2, 50000 rounds, not included): {load_ms:.1f} ms; "
-        f"open token session + login + find key: {session_ms:.1f} ms"
+        f"load a .p12 (PBES2, 50000 rounds, not included): {load_ms:.1f} ms; open "
+        f"token session + login + find key: {session_ms:.1f} ms"
     )
 
 

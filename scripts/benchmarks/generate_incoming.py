@@ -43,8 +43,8 @@ def main(db, count):
     cr.execute("SELECT id FROM res_company ORDER BY id LIMIT 1")
     company = cr.fetchone()[0]
     cr.execute(
-        "SELECT id FROM vn_register_book WHERE kind = 'incoming' AND company_id = %s"
-        " ORDER BY id LIMIT 1",
+        "SELECT id FROM vn_register_book WHERE kind = 'incoming' AND company_id = %s "
+        "ORDER BY id LIMIT 1",
         [company],
     )
     book = cr.fetchone()[0]
@@ -65,8 +65,8 @@ def main(db, count):
     senders = [r[0] for r in cr.fetchall()]
     if not senders:
         cr.execute(
-            "SELECT array_agg(id) FROM res_partner"
-            " WHERE vn_organ_code LIKE '%%.00.88.B99'"
+            "SELECT array_agg(id) FROM res_partner WHERE vn_organ_code LIKE "
+            "'%%.00.88.B99'"
         )
         senders = cr.fetchone()[0]
     cr.execute("SELECT coalesce(max(arrival_number), 0) FROM vn_document_incoming")

@@ -5,13 +5,12 @@
 import check_test_log
 
 REPORT = (
-    "2026-12-01 10:00:00,000 123 INFO vn_edoc_test odoo.tests.result: "
-    "{failed} failed, {errors} error(s) of {run} tests when loading database "
-    "'vn_edoc_test'"
+    "2026-12-01 10:00:00,000 123 INFO vn_edoc_test odoo.tests.result: {failed} failed, "
+    "{errors} error(s) of {run} tests when loading database 'vn_edoc_test'"
 )
 SKIPPED = (
-    "2026-12-01 10:00:00,000 123 INFO vn_edoc_test odoo.addons.x.tests: "
-    "skipped test_tour (odoo.addons.x.tests.T) : Chrome not found"
+    "2026-12-01 10:00:00,000 123 INFO vn_edoc_test odoo.addons.x.tests: skipped "
+    "test_tour (odoo.addons.x.tests.T) : Chrome not found"
 )
 JUNIT = """<?xml version="1.0" encoding="utf-8"?>
 <testsuites><testsuite name="pytest" tests="{tests}" failures="{failures}"

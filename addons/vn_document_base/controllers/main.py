@@ -3,7 +3,8 @@ from odoo.http import request
 
 
 class VnDocumentFileController(http.Controller):
-    """Downloads of checked originals, in a read-write transaction so that each is logged."""
+    """Downloads of checked originals, in a read-write transaction so that each is
+    logged."""
 
     @http.route(
         "/vn_document/file/<int:file_id>", type="http", auth="user", readonly=False

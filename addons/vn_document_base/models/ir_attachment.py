@@ -26,8 +26,8 @@ PROTECTED_FIELDS = {
 
 
 class IrAttachment(models.Model):
-    """The content of a checked original cannot change, be published or disappear (R-SEC3),
-    and a document that is frozen takes no unchecked file."""
+    """The content of a checked original cannot change, be published or disappear
+    (R-SEC3), and a document that is frozen takes no unchecked file."""
 
     _inherit = "ir.attachment"
 
@@ -43,7 +43,8 @@ class IrAttachment(models.Model):
 
     @api.model
     def _vn_check_target_open(self, res_model, res_id):
-        """Refuse an unchecked file on a document that takes files only through the checks."""
+        """Refuse an unchecked file on a document that takes files only through the
+        checks."""
         if self.env.su or not res_model or not res_id or res_model not in self.env:
             return
         target = self.env[res_model]
@@ -68,7 +69,8 @@ class IrAttachment(models.Model):
         if PROTECTED_FIELDS & set(vals) and self._vn_protected():
             raise UserError(
                 _(
-                    "This file is a checked original: it cannot be changed, moved or published."
+                    "This file is a checked original: it cannot be changed, moved or "
+                    "published."
                 )
             )
         if "res_model" in vals or "res_id" in vals:

@@ -18,7 +18,8 @@ class ResCompany(models.Model):
     )
 
     def _vn_users_of(self, group_xmlid):
-        """The active users of this agency in the group ``group_xmlid`` (directly or implied)."""
+        """The active users of this agency in the group ``group_xmlid`` (directly or
+        implied)."""
         self.ensure_one()
         return self.env.ref(group_xmlid).all_user_ids.filtered(
             lambda user: self in user.company_ids
@@ -41,7 +42,8 @@ class ResCompany(models.Model):
         if not calendar:
             raise UserError(
                 _(
-                    "The agency %(name)s has no working calendar; set one in its settings.",
+                    "The agency %(name)s has no working calendar; set one in its "
+                    "settings.",
                     name=self.name,
                 )
             )

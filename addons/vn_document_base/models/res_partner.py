@@ -44,8 +44,9 @@ class ResPartner(models.Model):
             if not ORGAN_CODE_RE.match(partner.vn_organ_code):
                 raise ValidationError(
                     _(
-                        "The identifier code %(code)s is not valid: it must have 13 characters "
-                        "in the form NNN.NN.NN.XNN (for example 000.00.00.H29).",
+                        "The identifier code %(code)s is not valid: it must have 13 "
+                        "characters in the form NNN.NN.NN.XNN (for example "
+                        "000.00.00.H29).",
                         code=partner.vn_organ_code,
                     )
                 )

@@ -44,7 +44,8 @@ ODOO_DEMO_USERS = ("base.user_demo", "base.demo_user0")
 
 class ResUsers(models.Model):
     """Accounts are disabled, never deleted, and hand their work over (R-US2, R-US3);
-    two-factor login for signers and administrators when the agency requires it (R-SEC3)."""
+    two-factor login for signers and administrators when the agency requires it
+    (R-SEC3)."""
 
     _inherit = "res.users"
 
@@ -100,7 +101,8 @@ class ResUsers(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _vn_apply_account_policy(self):
-        """Write the suite's account policy once; later updates keep the administrator's choices."""
+        """Write the suite's account policy once; later updates keep the administrator's
+        choices."""
         params = self.env["ir.config_parameter"].sudo()
         if params.get_param(ACCOUNT_POLICY_MARKER):
             return False
@@ -111,7 +113,8 @@ class ResUsers(models.Model):
 
     @api.model
     def _vn_deactivate_odoo_demo_users(self):
-        """Odoo's own demo accounts (``demo``, ``portal``) never log in to a database of the suite."""
+        """Odoo's own demo accounts (``demo``, ``portal``) never log in to a database of
+        the suite."""
         users = self.browse()
         for xmlid in ODOO_DEMO_USERS:
             users |= self.env.ref(xmlid, raise_if_not_found=False) or self.browse()
@@ -127,7 +130,8 @@ class ResUsers(models.Model):
     # Two-factor login (auth_totp, auth_totp_mail)
     # ------------------------------------------------------------------
     def _vn_totp_required(self):
-        """True when the agency requires two-factor login and this account signs or administers."""
+        """True when the agency requires two-factor login and this account signs or
+        administers."""
         self.ensure_one()
         value = self.env["ir.config_parameter"].sudo().get_param(TOTP_ENFORCE_PARAM)
         if str(value).strip().lower() not in ("true", "1"):
@@ -136,15 +140,17 @@ class ResUsers(models.Model):
         return any(user._has_group(xmlid) for xmlid in TOTP_ENFORCED_GROUPS)
 
     def _mfa_type(self):
-        """Reuse auth_totp_mail's enforcement: without an authenticator app, a code by e-mail.
-        The login stops at /web/login/totp and RPC with the password is refused (API keys only)."""
+        """Reuse auth_totp_mail's enforcement: without an authenticator app, a code by
+        e-mail. The login stops at /web/login/totp and RPC with the password is refused
+        (API keys only)."""
         mfa = super()._mfa_type()
         if mfa is None and self._vn_totp_required():
             return "totp_mail"
         return mfa
 
     def _session_token_get_values(self):
-        """Sessions opened before two-factor login was required of this account end when it is."""
+        """Sessions opened before two-factor login was required of this account end when
+        it is."""
         values = super()._session_token_get_values()
         if values and self._vn_totp_required():
             values = (*values, ("vn_totp_required", True))
@@ -154,19 +160,22 @@ class ResUsers(models.Model):
     def _unlink_except_vn_keep_history(self):
         raise UserError(
             _(
-                "Accounts are never deleted, so that the processing history stays complete. "
+                "Accounts are never deleted, so that the processing history stays "
+                "complete. "
                 'Disable the account instead (button "Disable and hand over work").'
             )
         )
 
     def action_archive(self):
-        """Plain archiving is allowed only for accounts with nothing left to hand over."""
+        """Plain archiving is allowed only for accounts with nothing left to hand
+        over."""
         if not self.env.context.get("vn_handover_done"):
             busy = self.filtered(lambda user: user._vn_open_work_count())
             if busy:
                 raise UserError(
                     _(
-                        '%(names)s still has open work. Use "Disable and hand over work" to '
+                        '%(names)s still has open work. Use "Disable and hand over '
+                        'work" to '
                         "choose who takes it over.",
                         names=", ".join(busy.mapped("name")),
                     )
@@ -185,7 +194,8 @@ class ResUsers(models.Model):
         }
 
     def _vn_open_work_count(self):
-        """How many open items would be handed over; addons add theirs via _vn_handover_work."""
+        """How many open items would be handed over; addons add theirs via
+        _vn_handover_work."""
         self.ensure_one()
         return (
             self.env["mail.activity"].sudo().search_count([("user_id", "=", self.id)])

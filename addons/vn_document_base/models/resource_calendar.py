@@ -40,7 +40,8 @@ class ResourceCalendar(models.Model):
 
     @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_add_working_days(self, start, days):
-        """The ``days``-th working day after ``start`` (``start`` itself not counted)."""
+        """The ``days``-th working day after ``start`` (``start`` itself not
+        counted)."""
         self.ensure_one()
         start = _as_date(start)
         if days <= 0:
@@ -52,7 +53,8 @@ class ResourceCalendar(models.Model):
             if (cursor - start).days > self._VN_MAX_SEARCH_DAYS:
                 raise UserError(
                     _(
-                        "The calendar %(name)s has no working day in the coming two years.",
+                        "The calendar %(name)s has no working day in the coming two "
+                        "years.",
                         name=self.name,
                     )
                 )
@@ -62,7 +64,8 @@ class ResourceCalendar(models.Model):
 
     @api.private  # a service for the suite's code, not an RPC endpoint
     def vn_count_working_days(self, start, end):
-        """Working days after ``start`` up to and including ``end``; negative when ``end`` is earlier."""
+        """Working days after ``start`` up to and including ``end``; negative when
+        ``end`` is earlier."""
         start, end = _as_date(start), _as_date(end)
         if end >= start:
             return len(self.vn_working_dates(start + timedelta(days=1), end))

@@ -7,7 +7,7 @@ class ResConfigSettings(models.TransientModel):
     vn_totp_enforce = fields.Boolean(
         string="Require two-factor login of signers and administrators",
         config_parameter="vn_document_base.totp_enforce",
-        help="Heads of agency and document administrators must confirm each login with a code from "
-        "an authenticator app or, without one, a code sent by e-mail. Their open sessions end when "
-        "this is switched on.",
+        help="Heads of agency and document administrators must confirm each login with "
+        "a code from an authenticator app or, without one, a code sent by e-mail. "
+        "Their open sessions end when this is switched on.",
     )

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class VnDocumentAccessLog(models.Model):
-    """Every opening of a document and every download of its files (R-SEC3, Phụ lục VI III.6.l)."""
+    """Every opening of a document and every download of its files (R-SEC3, Phụ lục VI
+    III.6.l)."""
 
     _name = "vn.document.access.log"
     _description = "Document access log"
@@ -89,11 +90,12 @@ class VnDocumentAccessLog(models.Model):
 class VnDocumentAccessMixin(models.AbstractModel):
     """Documents that log every read of their form or content, through every door.
 
-    JSON-RPC ``read``, ``search_read``, the form's ``web_read``, ``/json/2``, ``onchange``,
-    exports and ``/web/content/<model>/<id>/<field>`` all end in ``_read_format``,
-    ``onchange``, ``export_data`` or ``ir.binary``. Reading only the columns a list shows
-    is browsing the register, not opening a document; anything more is logged once per
-    record, whatever the context says (a context key is client input, SECURITY.md).
+    JSON-RPC ``read``, ``search_read``, the form's ``web_read``, ``/json/2``,
+    ``onchange``, exports and ``/web/content/<model>/<id>/<field>`` all end in
+    ``_read_format``,
+    ``onchange``, ``export_data`` or ``ir.binary``. Reading only the columns a list
+    shows is browsing the register, not opening a document; anything more is logged once
+    per record, whatever the context says (a context key is client input, SECURITY.md).
     """
 
     _name = "vn.document.access.mixin"

@@ -4,12 +4,14 @@ from odoo.fields import Domain
 
 
 class VnDocumentChildMixin(models.AbstractModel):
-    """A record that belongs to a document (trail line, step, version, recipient, signature)
-    is visible exactly when its document is, and changed only by whoever may change it.
+    """A record that belongs to a document (trail line, step, version, recipient,
+    signature) is visible exactly when its document is, and changed only by whoever may
+    change it.
 
     Record-rule domains are evaluated as superuser, so a rule such as
-    ``[('document_id', 'any', [])]`` filters nothing. Instead the search adds the parent's
-    own search *as the user* (its rules apply), and access to given ids checks the parent.
+    ``[('document_id', 'any', [])]`` filters nothing. Instead the search adds the
+    parent's own search *as the user* (its rules apply), and access to given ids checks
+    the parent.
     """
 
     _name = "vn.document.child.mixin"
@@ -73,10 +75,10 @@ class VnDocumentChildMixin(models.AbstractModel):
 
 
 class VnDocumentAttachedMixin(models.AbstractModel):
-    """A record kept about a document named by ``res_model``/``res_id`` (a checked file, a
-    register correction) is visible exactly when that document is. Models that keep such
-    records say so with ``_vn_owns_files = True``; any other target is visible to nobody
-    but the superuser."""
+    """A record kept about a document named by ``res_model``/``res_id`` (a checked file,
+    a register correction) is visible exactly when that document is. Models that keep
+    such records say so with ``_vn_owns_files = True``; any other target is visible to
+    nobody but the superuser."""
 
     _name = "vn.document.attached.mixin"
     _description = "Kept about a document: same visibility"

@@ -17,7 +17,7 @@ class VnDocumentFile(models.Model):
 
     _name = "vn.document.file"
     _description = "Checked original file"
-    _inherit = ["vn.document.attached.mixin"]
+    _inherit = "vn.document.attached.mixin"
     _order = "id"
     _check_company_auto = True
 
@@ -28,7 +28,8 @@ class VnDocumentFile(models.Model):
         readonly=True,
         ondelete="restrict",
         index=True,
-        help="Empty once the content was destroyed (a recalled incoming document); the record stays.",
+        help="Empty once the content was destroyed (a recalled incoming document); the "
+        "record stays.",
     )
     company_id = fields.Many2one(
         "res.company",
@@ -69,8 +70,9 @@ class VnDocumentFile(models.Model):
     # records but the services below (evidence, SECURITY.md).
 
     def _vn_check_owned_by(self, owner):
-        """Raise unless every file of ``self`` is one of ``owner``'s own (a link from a document
-        to a file must never reach another document's file or another agency's)."""
+        """Raise unless every file of ``self`` is one of ``owner``'s own (a link from a
+        document to a file must never reach another document's file or another
+        agency's)."""
         owner.ensure_one()
         for record in self.sudo():
             if (record.res_model, record.res_id) != (owner._name, owner.id) or (
@@ -82,8 +84,10 @@ class VnDocumentFile(models.Model):
                 )
 
     def _vn_preview_data(self, owner):
-        """The content of this file for ``owner``'s preview, as the user: empty unless the file is
-        ``owner``'s own and the user may read ``owner`` (previews never read as superuser)."""
+        """The content of this file for ``owner``'s preview, as the user: empty unless
+        the file is
+        ``owner``'s own and the user may read ``owner`` (previews never read as
+        superuser)."""
         self.ensure_one()
         owner_id = owner._origin.id
         if not owner_id or not self.attachment_id:
@@ -109,8 +113,8 @@ class VnDocumentFile(models.Model):
 
     @api.model
     def _vn_store(self, filename, data, owner, report):
-        """Store ``data`` with the report ``vn.file.check.check`` gave for it (private: never
-        reachable by RPC, so a report cannot be made up by a client)."""
+        """Store ``data`` with the report ``vn.file.check.check`` gave for it (private:
+        never reachable by RPC, so a report cannot be made up by a client)."""
         owner.ensure_one()
         filename = report.get("filename") or filename
         attachment = (
@@ -155,8 +159,8 @@ class VnDocumentFile(models.Model):
         return stored.with_env(self.env)
 
     def _vn_copy_to(self, owner):
-        """Keep this checked original also as an original of ``owner``, with the results of its
-        checks: the same bytes are not scanned and validated a second time."""
+        """Keep this checked original also as an original of ``owner``, with the results
+        of its checks: the same bytes are not scanned and validated a second time."""
         self.ensure_one()
         data = self.attachment_id.sudo().raw or b""
         if hashlib.sha256(data).hexdigest() != self.sha256:
@@ -186,8 +190,9 @@ class VnDocumentFile(models.Model):
         return self._vn_store(self.name, data, owner, report).with_env(self.env)
 
     def _vn_destroy_content(self, reason):
-        """Destroy the stored content and keep this record as evidence (a recall, ND 30 Phụ lục VI III.8.b).
-        Private: only a recall, after its own checks, destroys content."""
+        """Destroy the stored content and keep this record as evidence (a recall, ND 30
+        Phụ lục VI III.8.b). Private: only a recall, after its own checks, destroys
+        content."""
         for record in self.filtered("attachment_id"):
             attachment = record.attachment_id
             record.sudo().write(

@@ -12,7 +12,7 @@ class VnDocumentSignature(models.Model):
 
     _name = "vn.document.signature"
     _description = "Digital signature of a file"
-    _inherit = ["vn.document.child.mixin"]
+    _inherit = "vn.document.child.mixin"
     _order = "file_id, sequence"
     _vn_parent_field = "file_id"
 

@@ -25,7 +25,8 @@ class VnDocumentType(models.Model):
         string="Symbol style",
         required=True,
         default="type_agency",
-        help="How the symbol of a document of this type is written (ND 30, Phụ lục I, II.3).",
+        help="How the symbol of a document of this type is written (ND 30, Phụ lục I, "
+        "II.3).",
     )
     archival_code = fields.Char(
         string="Archival type code",

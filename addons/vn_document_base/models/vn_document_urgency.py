@@ -16,7 +16,8 @@ class VnDocumentUrgency(models.Model):
     )
     is_urgent = fields.Boolean(
         string="Urgent",
-        help="Urgent documents are flagged in red, listed first and handled at once (R-IN11).",
+        help="Urgent documents are flagged in red, listed first and handled at once "
+        "(R-IN11).",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)

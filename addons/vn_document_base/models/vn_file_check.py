@@ -56,11 +56,11 @@ class VnFileCheck(models.AbstractModel):
     def check(self, filename, data):
         """Run every check on one file; raise ``FileCheckError`` on the first failure.
 
-        Returns a dict: filename (the sanitised base name to store and send, R-SEC2), mimetype,
-        size, sha256, scan_engine, page_count, signatures (list of dicts for
-        ``vn.document.signature``), legal_value, legal_value_reason, hazards (codes of the
-        active content found in a PDF: JavaScript, launch actions, embedded files...; flagged,
-        not refused, see ``vn.document.file._vn_refuse_hazards``).
+        Returns a dict: filename (the sanitised base name to store and send, R-SEC2),
+        mimetype, size, sha256, scan_engine, page_count, signatures (list of dicts for
+        ``vn.document.signature``), legal_value, legal_value_reason, hazards (codes of
+        the active content found in a PDF: JavaScript, launch actions, embedded
+        files...; flagged, not refused, see ``vn.document.file._vn_refuse_hazards``).
         """
         filename = sanitize_filename(filename)
         if (
@@ -127,7 +127,8 @@ class VnFileCheck(models.AbstractModel):
         if len(data) > limit:
             raise FileCheckError(
                 _(
-                    "%(name)s: the file is %(size).1f MB, more than the %(limit).0f MB allowed.",
+                    "%(name)s: the file is %(size).1f MB, more than the %(limit).0f MB "
+                    "allowed.",
                     name=filename,
                     size=len(data) / 1048576,
                     limit=limit / 1048576,
@@ -155,8 +156,8 @@ class VnFileCheck(models.AbstractModel):
         if not self.env["vn.file.format"]._match(extension, mimetype):
             raise FileCheckError(
                 _(
-                    "%(name)s: the format is not accepted or does not match its extension "
-                    "(real type %(type)s, extension .%(ext)s).",
+                    "%(name)s: the format is not accepted or does not match its "
+                    "extension (real type %(type)s, extension .%(ext)s).",
                     name=filename,
                     type=mimetype,
                     ext=extension or "?",
@@ -204,8 +205,9 @@ class VnFileCheck(models.AbstractModel):
             _logger.warning("Malware scan of %s failed: %s", filename, exc)
             raise FileCheckError(
                 _(
-                    "%(name)s: the malware scan could not be done (the scanning service is not "
-                    "reachable); the file is refused. Please try again or call the administrator.",
+                    "%(name)s: the malware scan could not be done (the scanning "
+                    "service is not reachable); the file is refused. Please try again "
+                    "or call the administrator.",
                     name=filename,
                 )
             ) from exc
@@ -222,7 +224,8 @@ class VnFileCheck(models.AbstractModel):
                 )
             raise FileCheckError(
                 _(
-                    "%(name)s: the malware scan failed (%(status)s); the file is refused.",
+                    "%(name)s: the malware scan failed (%(status)s); the file is "
+                    "refused.",
                     name=filename,
                     status=status,
                 )

@@ -2,7 +2,8 @@ from odoo import api, fields, models
 
 
 class VnFileFormat(models.Model):
-    """A file format the agency accepts (TT 39/2017 list), by real type and extension."""
+    """A file format the agency accepts (TT 39/2017 list), by real type and
+    extension."""
 
     _name = "vn.file.format"
     _description = "Accepted file format"

@@ -68,7 +68,8 @@ class _Budget(Exception):
 
 
 def _name(value):
-    """The PDF name ``value`` as a string (names are ``str`` subclasses in pyHanko), else None."""
+    """The PDF name ``value`` as a string (names are ``str`` subclasses in pyHanko),
+    else None."""
     from pyhanko.pdf_utils import generic
 
     if isinstance(value, generic.IndirectObject):
@@ -146,10 +147,10 @@ _ESCAPED_NAME_RE = re.compile(rb"/[A-Za-z0-9._-]*#[0-9A-Fa-f]{2}")
 
 
 def _certainly_clean(data, reader):
-    """A fast screen before the walk: dictionaries live in the file body or in object streams, so
-    when neither holds any hazard name nor any ``#``-escaped name, no object can carry one. Any
-    doubt (a match, even in image bytes; an object stream we do not inflate) sends the file to
-    the full walk, which has the last word."""
+    """A fast screen before the walk: dictionaries live in the file body or in object
+    streams, so when neither holds any hazard name nor any ``#``-escaped name, no object
+    can carry one. Any doubt (a match, even in image bytes; an object stream we do not
+    inflate) sends the file to the full walk, which has the last word."""
     from pyhanko.pdf_utils import generic
 
     chunks = [data]
@@ -175,7 +176,8 @@ def _certainly_clean(data, reader):
 
 
 def pdf_hazards(data, reader=None, max_seconds=MAX_SECONDS):
-    """The hazard codes found in the PDF ``data`` (sorted list, empty when none); never raises.
+    """The hazard codes found in the PDF ``data`` (sorted list, empty when none); never
+    raises.
 
     ``reader``: a pyHanko ``PdfFileReader`` already opened on ``data``, to read it once.
     """
@@ -244,8 +246,9 @@ class VnDocumentFile(models.Model):
     hazards = fields.Char(
         string="Dangerous content",
         readonly=True,
-        help="Active content found in the file when it was received (JavaScript, launch actions, "
-        "embedded files, rich media, form submission or import). Such a file cannot be issued.",
+        help="Active content found in the file when it was received (JavaScript, "
+        "launch actions, embedded files, rich media, form submission or import). "
+        "Such a file cannot be issued.",
     )
 
     @api.model
@@ -271,8 +274,8 @@ class VnDocumentFile(models.Model):
 
     @api.model
     def _vn_store(self, filename, data, owner, report):
-        """Store with a sanitised name and the hazards found, whatever path the report came by
-        (checked now, or copied from another checked original)."""
+        """Store with a sanitised name and the hazards found, whatever path the report
+        came by (checked now, or copied from another checked original)."""
         report = dict(report)
         report["filename"] = sanitize_filename(report.get("filename") or filename)
         hazards = report.get("hazards")
@@ -286,12 +289,14 @@ class VnDocumentFile(models.Model):
         return stored
 
     def _vn_refuse_hazards(self):
-        """Raise when a file carries active content (called before an outgoing document is issued)."""
+        """Raise when a file carries active content (called before an outgoing document
+        is issued)."""
         for record in self.sudo().filtered("hazards"):
             raise UserError(
                 _(
-                    "%(name)s contains %(hazards)s; such a file cannot be issued. Export the document "
-                    "again as a plain PDF (without scripts, attachments or media) and replace the file.",
+                    "%(name)s contains %(hazards)s; such a file cannot be issued. "
+                    "Export the document again as a plain PDF (without scripts, "
+                    "attachments or media) and replace the file.",
                     name=record.name,
                     hazards=record._vn_hazard_text(),
                 )

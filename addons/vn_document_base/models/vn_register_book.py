@@ -12,19 +12,20 @@ LOCK_TIMEOUT_MS = 5000
 class VnRegisterBook(models.Model):
     """A register book (sổ đăng ký) and its number series.
 
-    Numbers restart at 1 on 1 January (ND 30 Điều 15, 22), have no gap and are never given
-    twice. Each number taken is a row of ``vn.register.number`` written in the registering
-    transaction: a registration that rolls back gives its number back. Takers of one book wait
-    for each other on the book's row lock (bounded), and read the last number in a fresh
-    snapshot, so a transaction older than the previous taker's commit neither fails nor
-    repeats a number (PostgreSQL's repeatable read would otherwise refuse the update of a
-    counter row that changed after the snapshot). ``padding`` shapes the printed number; the
-    book's ``ir.sequence`` keeps that setting and the numbers of books used before the ledger.
+    Numbers restart at 1 on 1 January (ND 30 Điều 15, 22), have no gap and are never
+    given twice. Each number taken is a row of ``vn.register.number`` written in the
+    registering transaction: a registration that rolls back gives its number back.
+    Takers of one book wait for each other on the book's row lock (bounded), and read
+    the last number in a fresh snapshot, so a transaction older than the previous
+    taker's commit neither fails nor repeats a number (PostgreSQL's repeatable read
+    would otherwise refuse the update of a counter row that changed after the snapshot).
+    ``padding`` shapes the printed number; the book's ``ir.sequence`` keeps that setting
+    and the numbers of books used before the ledger.
     """
 
     _name = "vn.register.book"
     _description = "Register book"
-    _inherit = ["mail.thread"]
+    _inherit = "mail.thread"
     _order = "company_id, kind, sequence, name"
     _check_company_auto = True
 
@@ -49,7 +50,8 @@ class VnRegisterBook(models.Model):
     document_type_ids = fields.Many2many(
         "vn.document.type",
         string="Document types",
-        help="Outgoing books numbered per type list their types; empty means every type.",
+        help="Outgoing books numbered per type list their types; empty means every "
+        "type.",
     )
     sequence_id = fields.Many2one(
         "ir.sequence",
@@ -121,8 +123,9 @@ class VnRegisterBook(models.Model):
             if used:
                 raise UserError(
                     _(
-                        "%(book)s has issued numbers: its kind, agency, digits and document types "
-                        "can no longer change. Open a new register book instead.",
+                        "%(book)s has issued numbers: its kind, agency, digits and "
+                        "document types can no longer change. Open a new register book "
+                        "instead.",
                         book=used[0].name,
                     )
                 )
@@ -150,11 +153,13 @@ class VnRegisterBook(models.Model):
             )
 
     def _take_number(self, on_date=None):
-        """Take the next number of the year of ``on_date`` (the Vietnam date today by default).
+        """Take the next number of the year of ``on_date`` (the Vietnam date today by
+        default).
 
         Returns ``(number, formatted)``, e.g. ``(5, "05")``. Must be the last step of a
-        registration: the book stays locked until the transaction ends. A second clerk waits
-        (at most ``LOCK_TIMEOUT_MS``, then Odoo's request loop retries) and gets the next number.
+        registration: the book stays locked until the transaction ends. A second clerk
+        waits (at most ``LOCK_TIMEOUT_MS``, then Odoo's request loop retries) and gets
+        the next number.
         """
         self.ensure_one()
         if not self.active:
@@ -187,15 +192,18 @@ class VnRegisterBook(models.Model):
         return number, str(number).zfill(max(self.padding, 1))
 
     def _vn_last_number(self, year, cr):
-        """The last number of ``year`` in this book as ``cr`` sees it (0 when none): the ledger, or
-        the book's ir.sequence for the numbers taken before the ledger existed."""
+        """The last number of ``year`` in this book as ``cr`` sees it (0 when none): the
+        ledger, or the book's ir.sequence for the numbers taken before the ledger
+        existed."""
         cr.execute(
             SQL(
                 """SELECT GREATEST(
-                   (SELECT MAX(number) FROM vn_register_number WHERE book_id = %(book)s AND year = %(year)s),
+                   (SELECT MAX(number) FROM vn_register_number
+                     WHERE book_id = %(book)s AND year = %(year)s),
                    (SELECT MAX(r.number_next - 1) FROM ir_sequence_date_range r
                       JOIN vn_register_book b ON b.sequence_id = r.sequence_id
-                     WHERE b.id = %(book)s AND EXTRACT(YEAR FROM r.date_from) = %(year)s), 0)""",
+                     WHERE b.id = %(book)s
+                       AND EXTRACT(YEAR FROM r.date_from) = %(year)s), 0)""",
                 book=self.id,
                 year=year,
             )
@@ -204,10 +212,11 @@ class VnRegisterBook(models.Model):
 
 
 class VnRegisterNumber(models.Model):
-    """A number taken in a register book: the ledger that makes numbers gap-free and unique.
+    """A number taken in a register book: the ledger that makes numbers gap-free and
+    unique.
 
-    Written only by ``vn.register.book._take_number`` in the registering transaction; read-only
-    for everyone (a number once taken never changes).
+    Written only by ``vn.register.book._take_number`` in the registering transaction;
+    read-only for everyone (a number once taken never changes).
     """
 
     _name = "vn.register.number"

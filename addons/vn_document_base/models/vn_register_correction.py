@@ -15,7 +15,7 @@ class VnRegisterCorrection(models.Model):
 
     _name = "vn.register.correction"
     _description = "Correction of a register entry"
-    _inherit = ["vn.document.attached.mixin"]
+    _inherit = "vn.document.attached.mixin"
     _order = "date, id"
     _log_access = True
 
@@ -39,10 +39,12 @@ class VnRegisterCorrection(models.Model):
     )
 
     def _vn_register_note(self):
-        """The line printed in the register book's notes column (Vietnamese, whoever prints)."""
+        """The line printed in the register book's notes column (Vietnamese, whoever
+        prints)."""
         return "; ".join(
             legal(self).env._(
-                "Correction of %(date)s: %(field)s \u201c%(old)s\u201d \u2192 \u201c%(new)s\u201d (%(reason)s)",
+                "Correction of %(date)s: %(field)s \u201c%(old)s\u201d \u2192 "
+                "\u201c%(new)s\u201d (%(reason)s)",
                 date=fields.Date.to_string(record.date.date()),
                 field=record.field_label,
                 old=record.old_value or "",
@@ -54,7 +56,8 @@ class VnRegisterCorrection(models.Model):
 
 
 class VnRegisterCorrectionMixin(models.AbstractModel):
-    """A registered document whose register entry can be corrected by a correction record."""
+    """A registered document whose register entry can be corrected by a correction
+    record."""
 
     _name = "vn.register.correction.mixin"
     _description = "Register entry corrected by records"

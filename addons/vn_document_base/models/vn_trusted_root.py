@@ -35,7 +35,7 @@ class VnTrustedRoot(models.Model):
 
     _name = "vn.trusted.root"
     _description = "Trusted root certificate"
-    _inherit = ["mail.thread"]
+    _inherit = "mail.thread"
     _order = "name"
 
     name = fields.Char(string="Name", required=True, tracking=True)
@@ -46,8 +46,8 @@ class VnTrustedRoot(models.Model):
     crl = fields.Binary(
         string="Revocation list (CRL)",
         attachment=False,
-        help="Local revocation data for certificates issued under this root, for agencies "
-        "that cannot reach the CA online.",
+        help="Local revocation data for certificates issued under this root, for "
+        "agencies that cannot reach the CA online.",
     )
     crl_filename = fields.Char()
     subject = fields.Char(

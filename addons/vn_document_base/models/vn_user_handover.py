@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class VnUserHandover(models.Model):
-    """The record of an account disabled and its open work handed over (R-US2, R-US3)."""
+    """The record of an account disabled and its open work handed over (R-US2,
+    R-US3)."""
 
     _name = "vn.user.handover"
     _description = "Work handover of a disabled account"

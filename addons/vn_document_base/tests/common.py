@@ -12,8 +12,8 @@ ROLES = [
 
 
 class VnRolesSetup:
-    """One user per role of the regulation (R-US1) and an agency with its code. The password of
-    each user is its login (``vn_test_<role>``), for the HTTP tests."""
+    """One user per role of the regulation (R-US1) and an agency with its code. The
+    password of each user is its login (``vn_test_<role>``), for the HTTP tests."""
 
     @classmethod
     def _setup_roles(cls):

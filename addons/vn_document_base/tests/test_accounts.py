@@ -22,10 +22,10 @@ class TestAccountPolicy(VnDocumentCase):
     """R-SEC3: password policy, no public sign-up, Odoo's demo accounts disabled."""
 
     def test_policy_parameters(self):
-        """R-SEC3: the suite's account policy is in place after installation: passwords of at
-        least 10 characters with lower, upper, digit and special characters, the last 5 never
-        reused, expiry after 90 days; sign-up by invitation only; login throttling; two-factor
-        switch present and off by default."""
+        """R-SEC3: the suite's account policy is in place after installation: passwords
+        of at least 10 characters with lower, upper, digit and special characters, the
+        last 5 never reused, expiry after 90 days; sign-up by invitation only; login
+        throttling; two-factor switch present and off by default."""
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(
             self.env["ir.module.module"]
@@ -52,9 +52,9 @@ class TestAccountPolicy(VnDocumentCase):
         self.assertFalse(self.users["agency_head"]._mfa_type())
 
     def test_password_policy_applies_to_changes(self):
-        """R-SEC3: a new password is refused when too short, missing a character class, or one of
-        the last 5; it expires after 90 days. Data loading (install mode, the demo users whose
-        password is their login) is not affected."""
+        """R-SEC3: a new password is refused when too short, missing a character class,
+        or one of the last 5; it expires after 90 days. Data loading (install mode, the
+        demo users whose password is their login) is not affected."""
         user = self.users["staff"]
         # password_security skips its checks under test_enable unless the running test
         # belongs to it (OPERATIONS.md); make this test one of its own while the policy
@@ -82,8 +82,9 @@ class TestAccountPolicy(VnDocumentCase):
         self.assertTrue(user._password_has_expired())
 
     def test_odoo_demo_users_disabled(self):
-        """R-SEC3: Odoo's own demo accounts (``demo``, ``portal``) are inactive in the suite's
-        databases; the step runs at every install and update of the base addon."""
+        """R-SEC3: Odoo's own demo accounts (``demo``, ``portal``) are inactive in the
+        suite's databases; the step runs at every install and update of the base
+        addon."""
         users = self.env["res.users"]
         for xmlid, login in (("base.user_demo", "demo"), ("base.demo_user0", "portal")):
             user = self.env.ref(xmlid, raise_if_not_found=False)
@@ -111,8 +112,8 @@ class TestAccountPolicy(VnDocumentCase):
 
 @tagged("post_install", "-at_install")
 class TestAccountLogin(HttpCase):
-    """R-SEC3: login throttling, sign-up closed, two-factor login required of signers and
-    document administrators when the agency switches it on."""
+    """R-SEC3: login throttling, sign-up closed, two-factor login required of signers
+    and document administrators when the agency switches it on."""
 
     @classmethod
     def setUpClass(cls):
@@ -164,8 +165,8 @@ class TestAccountLogin(HttpCase):
 
     @mute_logger(*AUTH_LOGGERS)
     def test_login_throttled(self):
-        """R-SEC3: after 5 failed logins from one address, even the right password is refused for
-        5 minutes."""
+        """R-SEC3: after 5 failed logins from one address, even the right password is
+        refused for 5 minutes."""
         for _attempt in range(5):
             result, error = self._login("vn_acc_clerk", "wrong password")
             self.assertIsNone(result)
@@ -186,7 +187,8 @@ class TestAccountLogin(HttpCase):
 
     @mute_logger(*AUTH_LOGGERS)
     def test_signup_closed(self):
-        """R-SEC3: nobody creates an account through the sign-up page (invitation only)."""
+        """R-SEC3: nobody creates an account through the sign-up page (invitation
+        only)."""
         self.assertEqual(self.env["res.users"]._get_signup_invitation_scope(), "b2b")
         for method in ("get", "post"):
             with self.subTest(method=method):
@@ -224,9 +226,9 @@ class TestAccountLogin(HttpCase):
 
     @mute_logger(*AUTH_LOGGERS)
     def test_totp_required_of_signers_and_admins(self):
-        """R-SEC3, R-US4: when switched on, heads of agency and document administrators stop at the
-        second step (a code from their app or by e-mail) and their password alone opens nothing;
-        other roles log in as before; off by default."""
+        """R-SEC3, R-US4: when switched on, heads of agency and document administrators
+        stop at the second step (a code from their app or by e-mail) and their password
+        alone opens nothing; other roles log in as before; off by default."""
         result, _error = self._login("vn_acc_head", "vn_acc_head")
         self.assertEqual(result["uid"], self.head.id)
         self._enforce_totp(True)
@@ -247,7 +249,8 @@ class TestAccountLogin(HttpCase):
 
     @mute_logger(*AUTH_LOGGERS)
     def test_totp_ends_open_sessions(self):
-        """R-SEC3: a session a signer opened before two-factor login was required ends when it is."""
+        """R-SEC3: a session a signer opened before two-factor login was required ends
+        when it is."""
         self.authenticate("vn_acc_head", "vn_acc_head")
         info = self.make_jsonrpc_request("/web/session/get_session_info")
         self.assertEqual(info["uid"], self.head.id)
@@ -266,8 +269,9 @@ class TestAccountLogin(HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestPkcs11ModuleAllowList(VnDocumentCase):
-    """R-US4, R-SEC3: the PKCS#11 module a signing key loads comes only from the operator's
-    allow-list (odoo.conf ``vn_pkcs11_modules``, environment ``VN_PKCS11_MODULES``)."""
+    """R-US4, R-SEC3: the PKCS#11 module a signing key loads comes only from the
+    operator's allow-list (odoo.conf ``vn_pkcs11_modules``, environment
+    ``VN_PKCS11_MODULES``)."""
 
     EVIL = "/tmp/vn-not-a-token.so"
 
@@ -281,7 +285,8 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         self.keys = keys
 
     def test_allow_list_from_conf_and_environment(self):
-        """R-US4: odoo.conf lists Debian's SoftHSM and OpenSC; the environment adds to it."""
+        """R-US4: odoo.conf lists Debian's SoftHSM and OpenSC; the environment adds to
+        it."""
         allowed = self.keys.allowed_pkcs11_modules()
         self.assertIn("/usr/lib/softhsm/libsofthsm2.so", allowed)
         self.assertNotIn(self.EVIL, allowed)
@@ -301,8 +306,8 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         )
 
     def test_module_outside_list_never_loaded(self):
-        """R-US4: a key cannot name a module outside the list, and a module outside the list is
-        refused when the token is opened, before anything is loaded."""
+        """R-US4: a key cannot name a module outside the list, and a module outside the
+        list is refused when the token is opened, before anything is loaded."""
         holder = self.users["admin"]
         values = {
             "name": "Token",

@@ -19,7 +19,8 @@ def suite_addons():
 
 @tagged("post_install", "-at_install")
 class TestDeployment(TransactionCase):
-    """docker-compose.yml cannot run here (no Docker engine): check it parses and agrees with odoo.conf."""
+    """docker-compose.yml cannot run here (no Docker engine): check it parses and agrees
+    with odoo.conf."""
 
     @classmethod
     def setUpClass(cls):

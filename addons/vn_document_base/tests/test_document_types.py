@@ -5,7 +5,8 @@ from .common import VnDocumentCase
 
 @tagged("post_install", "-at_install")
 class TestDocumentTypes(VnDocumentCase):
-    """ND 30 Điều 7 and Phụ lục III: the 29 types, their abbreviations and codes; urgency levels."""
+    """ND 30 Điều 7 and Phụ lục III: the 29 types, their abbreviations and codes;
+    urgency levels."""
 
     def test_29_administrative_types(self):
         types = self.env["vn.document.type"].search([])

@@ -27,7 +27,8 @@ def make_docx():
 
 @tagged("post_install", "-at_install")
 class TestFileChecks(VnDocumentCase):
-    """R-SEC2, R-IN2, R-OUT11: real type, size, malware (real clamd, fail closed), SHA-256."""
+    """R-SEC2, R-IN2, R-OUT11: real type, size, malware (real clamd, fail closed),
+    SHA-256."""
 
     @classmethod
     def setUpClass(cls):

@@ -19,8 +19,8 @@ HAZARD_LOGGERS = (
 
 
 def raw_pdf(*extra, catalog=b""):
-    """A one-page PDF written by hand (classic cross-reference table); ``extra`` objects are
-    numbered from 4, ``catalog`` is added to the catalog dictionary."""
+    """A one-page PDF written by hand (classic cross-reference table); ``extra`` objects
+    are numbered from 4, ``catalog`` is added to the catalog dictionary."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R " + catalog + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -45,7 +45,8 @@ def raw_pdf(*extra, catalog=b""):
 
 
 def object_stream_pdf(action):
-    """A PDF whose OpenAction is inside a compressed object stream (cross-reference stream)."""
+    """A PDF whose OpenAction is inside a compressed object stream (cross-reference
+    stream)."""
     from pyhanko.pdf_utils import generic, writer
 
     pdf = writer.PdfFileWriter(stream_xrefs=True)
@@ -68,8 +69,8 @@ def object_stream_pdf(action):
 
 @tagged("post_install", "-at_install")
 class TestFileHazards(VnDocumentCase):
-    """R-SEC2: active content in PDFs is flagged on receipt and refused for issue; file names are
-    sanitised; an empty file gets a clear error."""
+    """R-SEC2: active content in PDFs is flagged on receipt and refused for issue; file
+    names are sanitised; an empty file gets a clear error."""
 
     @classmethod
     def setUpClass(cls):
@@ -82,9 +83,10 @@ class TestFileHazards(VnDocumentCase):
     # ------------------------------------------------------------------
     @mute_logger(*HAZARD_LOGGERS)
     def test_hazards_found(self):
-        """R-SEC2: JavaScript (OpenAction, name tree, page and field actions), launch actions,
-        embedded files, rich media, SubmitForm and ImportData are each reported, also when the
-        name is hex-escaped or the object sits in a compressed object stream."""
+        """R-SEC2: JavaScript (OpenAction, name tree, page and field actions), launch
+        actions, embedded files, rich media, SubmitForm and ImportData are each
+        reported, also when the name is hex-escaped or the object sits in a compressed
+        object stream."""
         from pyhanko.pdf_utils import generic
 
         cases = {
@@ -129,7 +131,8 @@ class TestFileHazards(VnDocumentCase):
             ),
             "submit-import": (
                 raw_pdf(
-                    b"<< /S /SubmitForm /F (https://x.example/) /Next << /S /ImportData /F (a.fdf) >> >>",
+                    b"<< /S /SubmitForm /F (https://x.example/) /Next << /S "
+                    b"/ImportData /F (a.fdf) >> >>",
                     catalog=b"/OpenAction 4 0 R",
                 ),
                 ["submit_form", "import_data"],
@@ -167,9 +170,9 @@ class TestFileHazards(VnDocumentCase):
 
     @mute_logger(*HAZARD_LOGGERS)
     def test_hazards_stored_and_refused_for_issue(self):
-        """R-SEC2: a PDF with JavaScript is accepted on receipt with its hazards recorded on the
-        checked file (readonly), and ``_vn_refuse_hazards`` refuses it in Vietnamese; a clean PDF
-        passes."""
+        """R-SEC2: a PDF with JavaScript is accepted on receipt with its hazards
+        recorded on the checked file (readonly), and ``_vn_refuse_hazards`` refuses it
+        in Vietnamese; a clean PDF passes."""
         owner = self.env["res.partner"].create({"name": "Văn bản thử"})
         data = raw_pdf(
             b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
@@ -202,7 +205,8 @@ class TestFileHazards(VnDocumentCase):
     @mute_logger(*HAZARD_LOGGERS)
     def test_hostile_pdfs_never_crash(self):
         """R-SEC2: damaged, deeply nested or oversized input gets a clear refusal or the
-        "could not be fully inspected" flag, never a server error; the inspection is bounded."""
+        "could not be fully inspected" flag, never a server error; the inspection is
+        bounded."""
         nested = raw_pdf(b"[" * 5000 + b"]" * 5000, catalog=b"/X 4 0 R")
         truncated = raw_pdf(
             b"<< /S /JavaScript /JS (x) >>", catalog=b"/OpenAction 4 0 R"
@@ -239,8 +243,8 @@ class TestFileHazards(VnDocumentCase):
     # File names and empty files
     # ------------------------------------------------------------------
     def test_sanitize_filename(self):
-        """R-SEC2: base name only, no control or reserved characters, NFC, Vietnamese kept,
-        at most 150 characters with the extension kept, never empty."""
+        """R-SEC2: base name only, no control or reserved characters, NFC, Vietnamese
+        kept, at most 150 characters with the extension kept, never empty."""
         cases = {
             "../../etc/passwd": "passwd",
             "..\\..\\Windows\\win.ini": "win.ini",
@@ -275,8 +279,8 @@ class TestFileHazards(VnDocumentCase):
         self.assertNotIn("/", report["filename"])
 
     def test_empty_file_clear_error(self):
-        """R-SEC2: an empty upload (0 bytes, or False from a binary field) gets a clear error in
-        Vietnamese, not a server error."""
+        """R-SEC2: an empty upload (0 bytes, or False from a binary field) gets a clear
+        error in Vietnamese, not a server error."""
         for data in (b"", False, None, ""):
             with self.subTest(data=data), self.assertRaises(FileCheckError) as caught:
                 self.checker.check("cong-van.pdf", data)

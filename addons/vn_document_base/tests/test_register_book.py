@@ -108,7 +108,8 @@ class TestRegisterBookConcurrency(VnDocumentCase):
         )
 
     def _take_retrying(self, env, attempts=100):
-        """Take a number in its own transaction, retrying on concurrency errors; commit."""
+        """Take a number in its own transaction, retrying on concurrency errors;
+        commit."""
         for attempt in range(attempts):
             try:
                 number = self._take(env)
@@ -117,7 +118,7 @@ class TestRegisterBookConcurrency(VnDocumentCase):
             except (LockNotAvailable, SerializationFailure):
                 env.cr.rollback()
                 time.sleep(0.02 * (attempt + 1))
-        raise AssertionError("no number after %d attempts" % attempts)
+        raise AssertionError(f"no number after {attempts} attempts")
 
     # ir.sequence's own row lock can still meet a snapshot older than the
     # other clerk's commit (SerializationFailure, logged by the cursor): retried.
@@ -176,8 +177,9 @@ class TestRegisterBookConcurrency(VnDocumentCase):
 
     @mute_logger("odoo.sql_db")
     def test_first_numbers_of_a_new_year_at_the_same_moment(self):
-        """R-IN6 (issue 10): ten clerks take the first numbers of a year nobody numbered yet at the
-        same moment, each in its own transaction, without any retry: 1 to 10, no error."""
+        """R-IN6 (issue 10): ten clerks take the first numbers of a year nobody numbered
+        yet at the same moment, each in its own transaction, without any retry: 1 to 10,
+        no error."""
         numbers, errors = [], []
         start = threading.Barrier(10)
 

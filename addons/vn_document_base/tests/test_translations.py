@@ -17,7 +17,8 @@ ADDONS_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."
 
 @tagged("post_install", "-at_install")
 class TestVietnameseTranslations(TransactionCase):
-    """Every user-facing string of every addon of the suite has its Vietnamese translation."""
+    """Every user-facing string of every addon of the suite has its Vietnamese
+    translation."""
 
     def test_vi_po_complete(self):
         for module in SUITE:

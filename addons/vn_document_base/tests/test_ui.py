@@ -3,7 +3,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
-    """Browser tours in Chromium: the screens a clerk and an administrator open first."""
+    """Browser tours in Chromium: the screens a clerk and an administrator open
+    first."""
 
     @classmethod
     def setUpClass(cls):

@@ -7,7 +7,8 @@ from .common import VnDocumentCase
 
 @tagged("post_install", "-at_install")
 class TestWorkingDays(VnDocumentCase):
-    """R-IN11: deadlines count working days on the agency's calendar with public holidays."""
+    """R-IN11: deadlines count working days on the agency's calendar with public
+    holidays."""
 
     @classmethod
     def setUpClass(cls):

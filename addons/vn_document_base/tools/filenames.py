@@ -20,7 +20,8 @@ DROPPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
 
 def _split_extension(name):
-    """(stem, extension with its dot) when the name ends with a short alphanumeric extension."""
+    """(stem, extension with its dot) when the name ends with a short alphanumeric
+    extension."""
     dot = name.rfind(".")
     if dot < 0:
         return name, ""
@@ -36,7 +37,8 @@ def sanitize_filename(name):
     - only the base name: any directory part (``/``, ``\\``, ``../``) is dropped;
     - control and invisible format characters and ``/\\:*?"<>|`` are removed, runs of
       white space become one space, leading and trailing spaces and dots are removed;
-    - Unicode NFC, so Vietnamese letters are kept and compare equal however they were typed;
+    - Unicode NFC, so Vietnamese letters are kept and compare equal however they were
+    typed;
     - at most 150 characters, the extension kept;
     - nothing left: ``tep`` with the extension, or ``tep``.
     """

@@ -1,8 +1,9 @@
-"""What has legal weight is Vietnamese and dated in Vietnam, whoever acts and wherever the server runs.
+"""What has legal weight is Vietnamese and dated in Vietnam, whoever acts and wherever
+the server runs.
 
-Register numbers, years, dates, trail lines, signature reasons and statuses sent to other agencies
-are read by other agencies and printed in the books: they must not follow the acting user's
-interface language nor the server's time zone.
+Register numbers, years, dates, trail lines, signature reasons and statuses sent to
+other agencies are read by other agencies and printed in the books: they must not follow
+the acting user's interface language nor the server's time zone.
 """
 
 import datetime
@@ -14,7 +15,8 @@ VN_TZ = pytz.timezone("Asia/Ho_Chi_Minh")
 
 
 def legal(records):
-    """``records`` in the legal language: ``_()`` inside a method whose ``self`` is this writes Vietnamese."""
+    """``records`` in the legal language: ``_()`` inside a method whose ``self`` is this
+    writes Vietnamese."""
     return records.with_context(lang=LEGAL_LANG)
 
 
@@ -24,7 +26,8 @@ def vn_now():
 
 
 def vn_local_date(utc_naive):
-    """The Vietnam calendar date of a naive UTC datetime as Odoo stores it (None for None)."""
+    """The Vietnam calendar date of a naive UTC datetime as Odoo stores it (None for
+    None)."""
     if not utc_naive:
         return None
     return pytz.utc.localize(utc_naive).astimezone(VN_TZ).date()

@@ -1,9 +1,10 @@
-"""Excel copies of the register books of ND 30, Phụ lục IV (incoming, outgoing, postal dispatch).
+"""Excel copies of the register books of ND 30, Phụ lục IV (incoming, outgoing, postal
+dispatch).
 
-One sheet laid out like the printed book: the title on row 1, the agency and the year on row 2,
-the column titles on row 4 and one row per entry from row 5, in Times New Roman with borders.
-The callers keep their own columns and rows: ``columns`` is a list of ``(key, title)`` and each
-row a dict by key.
+One sheet laid out like the printed book: the title on row 1, the agency and the year on
+row 2, the column titles on row 4 and one row per entry from row 5, in Times New Roman
+with borders. The callers keep their own columns and rows: ``columns`` is a list of
+``(key, title)`` and each row a dict by key.
 """
 
 import io
@@ -15,7 +16,8 @@ NARROW, WIDE = 14, 30
 
 
 def register_workbook(title, subtitle, columns, rows, sheet_name, wide_keys=()):
-    """The workbook's bytes. ``wide_keys``: the columns that hold long text (subject, recipients)."""
+    """The workbook's bytes. ``wide_keys``: the columns that hold long text (subject,
+    recipients)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -56,7 +58,8 @@ def register_subtitle(company, year):
 
 
 def download_action(record, filename, data):
-    """Keep ``data`` as an attachment of ``record`` (a wizard) and return the action that downloads it."""
+    """Keep ``data`` as an attachment of ``record`` (a wizard) and return the action
+    that downloads it."""
     attachment = record.env["ir.attachment"].create(
         {
             "name": filename,

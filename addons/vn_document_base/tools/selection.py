@@ -1,5 +1,6 @@
 def selection_label(record, field_name, value=None):
-    """The label of a selection value (``record``'s own by default), in the user's language ('' when empty)."""
+    """The label of a selection value (``record``'s own by default), in the user's
+    language ('' when empty)."""
     if value is None:
         record.ensure_one()
         value = record[field_name]

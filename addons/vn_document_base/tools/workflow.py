@@ -3,9 +3,10 @@ from odoo.exceptions import AccessError
 
 
 def refuse_service_fields(records, vals, service_fields, allowed=None):
-    """Refuse, from any client, a non-empty value for a field only the suite's services set
-    (SECURITY.md: ``create`` is as wide a door as ``write``). ``allowed``: {field: value} a client
-    may still give (a new document's initial state). The superuser is the services themselves."""
+    """Refuse, from any client, a non-empty value for a field only the suite's services
+    set (SECURITY.md: ``create`` is as wide a door as ``write``). ``allowed``: {field:
+    value} a client may still give (a new document's initial state). The superuser is
+    the services themselves."""
     if records.env.su:
         return
     allowed = allowed or {}

@@ -3,7 +3,8 @@ from odoo.exceptions import UserError
 
 
 class VnRegisterCorrectionWizard(models.TransientModel):
-    """The records clerk corrects a register entry: a correction record, never an edit."""
+    """The records clerk corrects a register entry: a correction record, never an
+    edit."""
 
     _name = "vn.register.correction.wizard"
     _description = "Correct a register entry"

@@ -23,7 +23,8 @@ class VnDocumentIncoming(models.Model):
         Incoming = self.with_user(clerk).with_context(tracking_disable=True)
         specs = [
             (
-                "Quyết định về việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2027",
+                "Quyết định về việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội "
+                "năm 2027",
                 "quyet_dinh",
                 "res_partner_ubnd_hcm_demo",
                 "1520",

@@ -7,8 +7,9 @@ class ResConfigSettings(models.TransientModel):
     vn_clerk_direct_routing = fields.Boolean(
         string="Records clerk routes directly",
         config_parameter="vn_document_inbound.clerk_direct_routing",
-        help="When the handling unit is clear, the clerk may assign it without submitting it to the head "
-        "(only if the agency's rules on clerical work allow it).",
+        help="When the handling unit is clear, the clerk may assign it without "
+        "submitting it to the head (only if the agency's rules on clerical work allow "
+        "it).",
     )
     vn_remind_days = fields.Integer(
         string="Remind before the deadline (working days)",

@@ -8,11 +8,12 @@ from odoo.addons.vn_document_base.tools.workflow import wizard_action
 
 class VnDocumentAssignment(models.Model):
     """Who handles an incoming document: the lead (chủ trì), co-operating parties
-    (phối hợp) and people informed (để biết), each a unit or a person with a deadline (R-IN9)."""
+    (phối hợp) and people informed (để biết), each a unit or a person with a deadline
+    (R-IN9)."""
 
     _name = "vn.document.assignment"
     _description = "Assignment of an incoming document"
-    _inherit = ["vn.document.child.mixin"]
+    _inherit = "vn.document.child.mixin"
     _order = "document_id, role_sequence, id"
 
     document_id = fields.Many2one(

@@ -82,7 +82,7 @@ class VnDocumentIncoming(models.Model):
 
     _name = "vn.document.incoming"
     _description = "Incoming document"
-    _inherit = ["vn.document.mixin"]
+    _inherit = "vn.document.mixin"
     _order = "is_urgent desc, arrival_date desc, id desc"
     _vn_catalog_date_field = "arrival_date"
     _vn_list_fields = frozenset(
@@ -138,7 +138,8 @@ class VnDocumentIncoming(models.Model):
     upload_ids = fields.Many2many(
         "ir.attachment",
         string="Files to check",
-        help="Upload the signed PDF, the scan and the attachments; they are checked, then kept as originals.",
+        help="Upload the signed PDF, the scan and the attachments; they are checked, "
+        "then kept as originals.",
     )
     file_ids = fields.One2many(
         "vn.document.file",
@@ -260,7 +261,8 @@ class VnDocumentIncoming(models.Model):
         "(is_urgent DESC NULLS LAST, arrival_date DESC, id DESC)"
     )
     _arrival_number_unique = models.UniqueIndex(
-        "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT NULL",
+        "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT "
+        "NULL",
         "This arrival number is already used in this register book and year.",
     )
 
@@ -428,8 +430,8 @@ class VnDocumentIncoming(models.Model):
                     if new != doc[name]:
                         raise UserError(
                             _(
-                                "%(doc)s is registered: its register entry (%(field)s) no longer "
-                                "changes. Record a correction instead.",
+                                "%(doc)s is registered: its register entry (%(field)s) "
+                                "no longer changes. Record a correction instead.",
                                 doc=doc.display_name,
                                 field=doc._fields[name].string,
                             )
@@ -440,7 +442,8 @@ class VnDocumentIncoming(models.Model):
         return res
 
     def action_check_files(self):
-        """Check every uploaded file and keep it as an original; refuse the lot on the first failure."""
+        """Check every uploaded file and keep it as an original; refuse the lot on the
+        first failure."""
         self.check_access("write")
         for doc in self:
             if doc.state not in ("received", "registered"):
@@ -451,7 +454,7 @@ class VnDocumentIncoming(models.Model):
             # Only fresh uploads for incoming documents: never another record's file,
             # which the step below would delete after copying it.
             foreign = uploads.sudo().filtered(
-                lambda a: (
+                lambda a, doc=doc: (
                     a.res_model != doc._name
                     or a.res_id not in (0, doc.id)
                     or a.res_field
@@ -520,7 +523,8 @@ class VnDocumentIncoming(models.Model):
             # The e-mail gateway acts in its own language; the clerks read Vietnamese.
             doc._vn_notify_anomaly(
                 legal(doc).env._(
-                    "Files refused on arrival; return the document to its sender: %(reasons)s",
+                    "Files refused on arrival; return the document to its sender: "
+                    "%(reasons)s",
                     reasons="; ".join(refused),
                 )
             )
@@ -566,7 +570,8 @@ class VnDocumentIncoming(models.Model):
             if not doc.file_ids and doc.channel != "paper":
                 raise UserError(
                     _(
-                        "An electronic document is registered only after its files passed the checks."
+                        "An electronic document is registered only after its files "
+                        "passed the checks."
                     )
                 )
             if doc.is_late_entry and not doc.late_reason:
@@ -605,7 +610,8 @@ class VnDocumentIncoming(models.Model):
         if not book:
             raise UserError(
                 _(
-                    "Open an incoming register book first (Configuration > Register books)."
+                    "Open an incoming register book first (Configuration > Register "
+                    "books)."
                 )
             )
         return book
@@ -614,7 +620,8 @@ class VnDocumentIncoming(models.Model):
     # Submission, direction and assignment (R-IN9, R-IN11)
     # ------------------------------------------------------------------
     def action_submit(self, head):
-        """The clerk submits the document to the head of the agency, who gets an activity."""
+        """The clerk submits the document to the head of the agency, who gets an
+        activity."""
         if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
             raise AccessError(
                 _("The records clerk submits documents to the head of the agency.")
@@ -637,7 +644,8 @@ class VnDocumentIncoming(models.Model):
         return True
 
     def _vn_assign(self, lines, directive=False):
-        """Create the assignments (list of value dicts) and put the document in progress."""
+        """Create the assignments (list of value dicts) and put the document in
+        progress."""
         self.ensure_one()
         if self.state not in ("registered", "submitted", "in_progress"):
             raise UserError(
@@ -654,8 +662,8 @@ class VnDocumentIncoming(models.Model):
         ):
             raise UserError(
                 _(
-                    "The agency's rules do not let the records clerk route documents directly: "
-                    "submit it to the head of the agency."
+                    "The agency's rules do not let the records clerk route documents "
+                    "directly: submit it to the head of the agency."
                 )
             )
         if not any(
@@ -695,7 +703,8 @@ class VnDocumentIncoming(models.Model):
         return created
 
     def _direct_routing(self):
-        """Whether the records clerk may assign without the head (Decree 30 Điều 23, agency's rules)."""
+        """Whether the records clerk may assign without the head (Decree 30 Điều 23,
+        agency's rules)."""
         return (
             self.env["ir.config_parameter"]
             .sudo()
@@ -772,8 +781,9 @@ class VnDocumentIncoming(models.Model):
             doc._vn_notify_event("returned")
 
     def _vn_tell_sender(self, body):
-        """Tell the sender through the channel the document came by. LGSP senders are told
-        by the connector (event "returned"); e-mail and known agencies get an e-mail."""
+        """Tell the sender through the channel the document came by. LGSP senders are
+        told by the connector (event "returned"); e-mail and known agencies get an
+        e-mail."""
         self.ensure_one()
         if self.sender_id:
             self.message_post(
@@ -796,7 +806,8 @@ class VnDocumentIncoming(models.Model):
             )
 
     def _vn_notify_anomaly(self, body):
-        """An anomaly on arrival goes to the agency's records clerks, who are responsible for it (R-IN3)."""
+        """An anomaly on arrival goes to the agency's records clerks, who are
+        responsible for it (R-IN3)."""
         self.ensure_one()
         clerks = self.company_id._vn_users_of(
             "vn_document_base.group_vn_document_clerk"
@@ -812,8 +823,9 @@ class VnDocumentIncoming(models.Model):
     # Recall by the sender (R-IN5, ND 30 Phụ lục VI III.8)
     # ------------------------------------------------------------------
     def _vn_recall(self, reason):
-        """The sender recalled the document: destroy the received files, take it out of every
-        work list, keep the record of the recall. Called by the connector or by the clerk."""
+        """The sender recalled the document: destroy the received files, take it out of
+        every work list, keep the record of the recall. Called by the connector or by
+        the clerk."""
         if not self.env.su and not self.env.user.has_group(
             "vn_document_base.group_vn_document_clerk"
         ):
@@ -913,11 +925,13 @@ class VnDocumentIncoming(models.Model):
         if any(doc.arrival_number for doc in self):
             raise UserError(
                 _(
-                    "A registered document is kept in the register and cannot be deleted."
+                    "A registered document is kept in the register and cannot be "
+                    "deleted."
                 )
             )
 
     def _local_arrival_date(self):
-        """The arrival date in Vietnam (registers are kept by the Vietnam date, whoever prints them)."""
+        """The arrival date in Vietnam (registers are kept by the Vietnam date, whoever
+        prints them)."""
         self.ensure_one()
         return vn_local_date(self.arrival_date)

@@ -9,7 +9,8 @@ from .test_incoming import EICAR, IncomingCase
 
 @tagged("post_install", "-at_install")
 class TestReceiveByEmail(IncomingCase):
-    """R-IN1: an e-mail to the agency's alias becomes a received document, its files checked."""
+    """R-IN1: an e-mail to the agency's alias becomes a received document, its files
+    checked."""
 
     def _mail(self, *files):
         message = EmailMessage()

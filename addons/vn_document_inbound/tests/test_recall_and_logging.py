@@ -8,7 +8,8 @@ from .test_incoming import IncomingCase
 @tagged("post_install", "-at_install")
 class TestRecall(IncomingCase):
     def test_recall_destroys_files_and_keeps_the_record(self):
-        """R-IN5: files destroyed, out of every work list, a record of the recall stays."""
+        """R-IN5: files destroyed, out of every work list, a record of the recall
+        stays."""
         doc = self.receive()
         self.assign_to_unit(doc)
         attachment = doc.main_file_id.attachment_id
@@ -36,7 +37,8 @@ class TestRecall(IncomingCase):
 @tagged("post_install", "-at_install")
 class TestFollowUp(IncomingCase):
     def test_overdue_and_due_soon_by_unit(self):
-        """R-IN12: the follow-up view lists open work overdue or due within N working days."""
+        """R-IN12: the follow-up view lists open work overdue or due within N working
+        days."""
         soon, late, later = (
             self.receive(code_number="1"),
             self.receive(code_number="2"),
@@ -67,10 +69,12 @@ class TestFollowUp(IncomingCase):
 
 @tagged("post_install", "-at_install")
 class TestAccessLog(HttpCase, IncomingCase):
-    """R-SEC3: every opening and every download of a document's file is logged; others are refused over HTTP."""
+    """R-SEC3: every opening and every download of a document's file is logged; others
+    are refused over HTTP."""
 
     def test_each_role_over_http(self):
-        """R-SEC3 through the web client's JSON-RPC: the record rules hold over HTTP too."""
+        """R-SEC3 through the web client's JSON-RPC: the record rules hold over HTTP
+        too."""
         assigned, other = self.receive(code_number="1"), self.receive(code_number="2")
         self.assign_to_unit(assigned)
         ids = (assigned | other).ids

@@ -12,8 +12,8 @@ from .test_incoming import IncomingCase
 
 @tagged("post_install", "-at_install")
 class TestIncomingRegisterPrintouts(IncomingCase):
-    """R-IN8: the incoming register book (cover and 10 columns) as PDF and Excel, the follow-up
-    register and the processing slip."""
+    """R-IN8: the incoming register book (cover and 10 columns) as PDF and Excel, the
+    follow-up register and the processing slip."""
 
     @classmethod
     def setUpClass(cls):

@@ -10,8 +10,8 @@ from odoo.addons.vn_document_base.tools.legal import vn_local_date
 
 @tagged("post_install", "-at_install")
 class TestIncomingTour(HttpCase):
-    """R-IN6, R-IN9 on screen: the clerk registers an uploaded signed PDF, the head assigns it
-    with a deadline, the staff member completes it."""
+    """R-IN6, R-IN9 on screen: the clerk registers an uploaded signed PDF, the head
+    assigns it with a deadline, the staff member completes it."""
 
     @classmethod
     def setUpClass(cls):

@@ -3,7 +3,8 @@ from odoo.exceptions import UserError
 
 
 class VnIncomingAssignWizard(models.TransientModel):
-    """The head's directive: one lead, co-operating parties and people informed, with deadlines (R-IN9)."""
+    """The head's directive: one lead, co-operating parties and people informed, with
+    deadlines (R-IN9)."""
 
     _name = "vn.incoming.assign.wizard"
     _description = "Direct and assign an incoming document"
@@ -23,7 +24,8 @@ class VnIncomingAssignWizard(models.TransientModel):
     )
     cooperate_deadline = fields.Date(
         string="Co-operation deadline",
-        help="Empty: the lead's deadline. Usually earlier, so the lead can use the input.",
+        help="Empty: the lead's deadline. Usually earlier, so the lead can use the "
+        "input.",
     )
     cooperate_department_ids = fields.Many2many(
         "hr.department", "vn_assign_wiz_coop_dept_rel", string="Co-operating units"

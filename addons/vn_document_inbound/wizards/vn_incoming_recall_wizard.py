@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class VnIncomingRecallWizard(models.TransientModel):
-    """The clerk records a recall the sender announced outside the platform (phone, official letter)."""
+    """The clerk records a recall the sender announced outside the platform (phone,
+    official letter)."""
 
     _name = "vn.incoming.recall.wizard"
     _description = "Record the recall of an incoming document"

@@ -35,7 +35,7 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
     period or a number range."""
 
     _name = "vn.incoming.register.report.wizard"
-    _inherit = ["vn.register.report.wizard"]
+    _inherit = "vn.register.report.wizard"
     _description = "Print the incoming register book"
     _vn_book_kind = "incoming"
 

@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class ResCompany(models.Model):
-    """What the agency's signature looks like and how its outgoing documents are numbered."""
+    """What the agency's signature looks like and how its outgoing documents are
+    numbered."""
 
     _inherit = "res.company"
 
@@ -10,7 +11,8 @@ class ResCompany(models.Model):
         string="Seal image",
         max_width=1200,
         max_height=1200,
-        help="The agency's seal: red, PNG with a transparent background (ND 30, Phụ lục I, ô 8).",
+        help="The agency's seal: red, PNG with a transparent background "
+        "(ND 30, Phụ lục I, ô 8).",
     )
     vn_seal_diameter_mm = fields.Float(
         string="Seal diameter (mm)",

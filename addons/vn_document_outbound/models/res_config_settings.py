@@ -13,12 +13,12 @@ class ResConfigSettings(models.TransientModel):
         "res.users",
         string="Format checker",
         config_parameter="vn_document_outbound.format_checker_id",
-        help="Who checks the format and presentation of drafts before signing (ND 30 Điều 12); "
-        "usually the head of the office.",
+        help="Who checks the format and presentation of drafts before signing (ND 30 "
+        "Điều 12); usually the head of the office.",
     )
     vn_signer_may_draft = fields.Boolean(
         string="The signer may also draft",
         config_parameter="vn_document_outbound.signer_may_draft",
-        help="Off: who drafts a document never signs it. The content approver and the format checker are "
-        "never the drafter, whatever this setting.",
+        help="Off: who drafts a document never signs it. The content approver and the "
+        "format checker are never the drafter, whatever this setting.",
     )

@@ -11,8 +11,8 @@ AUTHORITY_MARKS = [
 
 
 class ResUsers(models.Model):
-    """How a person signs: the authority mark and title of the signature block (ND 30 Điều 13)
-    and the image of the handwritten signature (Phụ lục I, ô 7c)."""
+    """How a person signs: the authority mark and title of the signature block (ND 30
+    Điều 13) and the image of the handwritten signature (Phụ lục I, ô 7c)."""
 
     _inherit = "res.users"
 
@@ -30,8 +30,8 @@ class ResUsers(models.Model):
     )
     vn_signing_principal = fields.Char(
         string="Signs for",
-        help='The head or the collective body the mark refers to, e.g. "CHỦ TỊCH" after KT. '
-        'or "ỦY BAN NHÂN DÂN" after TM.',
+        help="The head or the collective body the mark refers to, "
+        'e.g. "CHỦ TỊCH" after KT. or "ỦY BAN NHÂN DÂN" after TM.',
     )
     vn_signing_title = fields.Char(
         string="Title in the signature block", help='e.g. "PHÓ CHỦ TỊCH".'
@@ -41,7 +41,8 @@ class ResUsers(models.Model):
     )
 
     def _vn_signature_block_lines(self):
-        """The lines above the signature: mark and principal, then the title (uppercase)."""
+        """The lines above the signature: mark and principal, then the title
+        (uppercase)."""
         self.ensure_one()
         title = (self.vn_signing_title or "").upper()
         principal = (self.vn_signing_principal or "").upper()
@@ -84,8 +85,8 @@ class ResUsers(models.Model):
         return super()._vn_open_work_count() + len(self._vn_open_drafts())
 
     def _vn_handover_work(self, successor):
-        """The roles in unissued outgoing documents go to the successor (R-US3); signing keys are
-        archived, never handed over (R-US4)."""
+        """The roles in unissued outgoing documents go to the successor (R-US3); signing
+        keys are archived, never handed over (R-US4)."""
         lines = super()._vn_handover_work(successor)
         drafts = self._vn_open_drafts()
         for field in (
@@ -94,7 +95,9 @@ class ResUsers(models.Model):
             "format_checker_id",
             "signer_id",
         ):
-            drafts.filtered(lambda d: d[field] == self).write({field: successor.id})
+            drafts.filtered(lambda d, field=field: d[field] == self).write(
+                {field: successor.id}
+            )
         for doc in drafts.filtered(lambda d: self in d.reviewer_ids):
             doc.reviewer_ids = [Command.unlink(self.id), Command.link(successor.id)]
         for doc in drafts:

@@ -26,13 +26,14 @@ WORKFLOW_FIELDS = {
 
 
 class VnDocumentCopy(models.Model):
-    """A copy made by the agency (ND 30 Điều 25–27): sao y, sao lục or trích sao, on paper or
-    electronic. All forms share one yearly series (01/SY-UBND). An electronic copy is the scan
-    or the re-created extract, signed by the agency at the top right of page 1 (R-OUT7, R-LV2)."""
+    """A copy made by the agency (ND 30 Điều 25–27): sao y, sao lục or trích sao, on
+    paper or electronic. All forms share one yearly series (01/SY-UBND). An electronic
+    copy is the scan or the re-created extract, signed by the agency at the top right of
+    page 1 (R-OUT7, R-LV2)."""
 
     _name = "vn.document.copy"
     _description = "Copy of a document"
-    _inherit = ["mail.thread"]
+    _inherit = "mail.thread"
     _order = "copy_date desc, id desc"
     _rec_name = "number_symbol"
     _check_company_auto = True
@@ -132,7 +133,8 @@ class VnDocumentCopy(models.Model):
             self.source_description = source.display_name
 
     def action_make(self):
-        """A paper copy is numbered at once; an electronic one asks for the file and the agency's key."""
+        """A paper copy is numbered at once; an electronic one asks for the file and the
+        agency's key."""
         self.ensure_one()
         if self.medium == "paper":
             return self._vn_make()
@@ -146,7 +148,8 @@ class VnDocumentCopy(models.Model):
         }
 
     def _vn_make(self, key=None, secret=None, filename=None, data=None):
-        """Number the copy and, for an electronic one, sign the uploaded scan or extract."""
+        """Number the copy and, for an electronic one, sign the uploaded scan or
+        extract."""
         self.ensure_one()
         if not self.env.user.has_group("vn_document_base.group_vn_document_clerk"):
             raise AccessError(_("The records clerk makes and signs copies."))
@@ -156,7 +159,8 @@ class VnDocumentCopy(models.Model):
             if not (key and data):
                 raise UserError(
                     _(
-                        "An electronic copy needs the scanned or extracted PDF and the agency's key."
+                        "An electronic copy needs the scanned or extracted PDF and the "
+                        "agency's key."
                     )
                 )
             key = key.with_env(self.env)
@@ -177,11 +181,10 @@ class VnDocumentCopy(models.Model):
         if self.medium == "electronic":
             values["file_id"] = self._vn_sign_copy(key, secret, filename, data, when).id
         _number, formatted = book._take_number(when.date())
+        agency = self.company_id.vn_short_name or ""
         values.update(
             code_number=formatted,
-            number_symbol=f"{formatted}/{self.form}-{self.company_id.vn_short_name or ''}".rstrip(
-                "-"
-            ),
+            number_symbol=f"{formatted}/{self.form}-{agency}".rstrip("-"),
         )
         self.sudo().write(values)
         self.message_post(
@@ -200,8 +203,8 @@ class VnDocumentCopy(models.Model):
         if check["signatures"]:
             raise UserError(
                 _(
-                    "Upload the scan or the extract itself, not a signed file: a copy gets only the "
-                    "agency's signature."
+                    "Upload the scan or the extract itself, not a signed file: a copy "
+                    "gets only the agency's signature."
                 )
             )
         text = sign.stamp_text_copy(

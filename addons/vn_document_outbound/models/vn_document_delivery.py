@@ -38,14 +38,15 @@ INTERNAL_EVENTS = {
 
 
 class VnDocumentDelivery(models.Model):
-    """One recipient of an outgoing document and what became of the copy sent to it (R-OUT8).
+    """One recipient of an outgoing document and what became of the copy sent to it
+    (R-OUT8).
 
     Paper lines are also the postal dispatch register (Sổ gửi văn bản đi bưu điện).
     """
 
     _name = "vn.document.delivery"
     _description = "Recipient of an outgoing document"
-    _inherit = ["mail.thread", "vn.document.child.mixin"]
+    _inherit = ["mail.thread", "vn.document.child.mixin"]  # noqa: RUF012
     _order = "document_id, sequence, id"
     _rec_name = "recipient_name"
 
@@ -116,8 +117,8 @@ class VnDocumentDelivery(models.Model):
             if missing:
                 raise UserError(
                     _(
-                        "%(kind)s: the recipient is incomplete (a unit, an agency with its identifier "
-                        "code, an e-mail address or an addressee).",
+                        "%(kind)s: the recipient is incomplete (a unit, an agency with "
+                        "its identifier code, an e-mail address or an addressee).",
                         kind=selection_label(line, "kind"),
                     )
                 )
@@ -218,7 +219,8 @@ class VnDocumentDelivery(models.Model):
             getattr(line, f"_vn_dispatch_{line.kind}")()
 
     def _vn_dispatch_internal(self):
-        """Into the incoming flow of the same agency, as a received document with the issued files."""
+        """Into the incoming flow of the same agency, as a received document with the
+        issued files."""
         doc = self.document_id
         incoming = (
             self.env["vn.document.incoming"]
@@ -266,7 +268,8 @@ class VnDocumentDelivery(models.Model):
                 {
                     "subject": f"{doc.number_symbol} - {doc.subject}",
                     "body_html": legal(self).env._(
-                        "%(agency)s sends you document %(doc)s, digitally signed, attached.",
+                        "%(agency)s sends you document %(doc)s, digitally signed, "
+                        "attached.",
                         agency=doc.company_id.name,
                         doc=doc.number_symbol,
                     ),
@@ -281,11 +284,13 @@ class VnDocumentDelivery(models.Model):
         self._vn_set_status("sent", _("E-mail %(id)s", id=mail.id))
 
     def _vn_dispatch_paper(self):
-        """Printed, stamped and posted by the clerk, who records it in the postal dispatch register."""
+        """Printed, stamped and posted by the clerk, who records it in the postal
+        dispatch register."""
         self._vn_set_status("to_post")
 
     def _vn_dispatch_external(self):
-        """Extension point: the LGSP connector sends one edXML package per external recipient."""
+        """Extension point: the LGSP connector sends one edXML package per external
+        recipient."""
         self._vn_set_status("queued")
 
     def action_mark_posted(self):
@@ -315,8 +320,8 @@ class VnDocumentDelivery(models.Model):
                             "Recalled: %(doc)s", doc=doc.number_symbol
                         ),
                         "body_html": legal(self).env._(
-                            "%(agency)s recalls document %(doc)s: %(reason)s. "
-                            "Please destroy it.",
+                            "%(agency)s recalls document %(doc)s: %(reason)s. Please "
+                            "destroy it.",
                             agency=doc.company_id.name,
                             doc=doc.number_symbol,
                             reason=reason,
@@ -341,5 +346,6 @@ class VnDocumentDelivery(models.Model):
             line._vn_set_status("recalled", reason)
 
     def _vn_recall_external(self, reason):
-        """Extension point: the LGSP connector sends the recall package (business type 1)."""
+        """Extension point: the LGSP connector sends the recall package (business type
+        1)."""
         self._vn_set_status("recalled", reason)

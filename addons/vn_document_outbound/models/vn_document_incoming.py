@@ -34,7 +34,8 @@ class VnDocumentIncoming(models.Model):
         return res
 
     def action_draft_reply(self):
-        """A staff member starts a reply; it completes their assignment when issued (R-OUT1)."""
+        """A staff member starts a reply; it completes their assignment when issued
+        (R-OUT1)."""
         self.ensure_one()
         assignment = self.assignment_ids.filtered(
             lambda a: (

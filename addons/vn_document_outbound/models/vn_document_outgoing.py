@@ -95,7 +95,7 @@ class VnDocumentOutgoing(models.Model):
 
     _name = "vn.document.outgoing"
     _description = "Outgoing document"
-    _inherit = ["vn.document.mixin"]
+    _inherit = "vn.document.mixin"
     _order = "is_urgent desc, issued_at desc, id desc"
     _vn_catalog_date_field = "issued_date"
     _vn_list_fields = frozenset(
@@ -539,7 +539,8 @@ class VnDocumentOutgoing(models.Model):
         self._step("register_correction", correction._vn_register_note())
 
     def _vn_takes_unchecked_files(self):
-        """Once signed, files reach the document only through the signing and issue steps."""
+        """Once signed, files reach the document only through the signing and issue
+        steps."""
         return self.state not in ("signed", "issued", "recalled")
 
     def write(self, vals):
@@ -554,7 +555,8 @@ class VnDocumentOutgoing(models.Model):
             if frozen:
                 raise UserError(
                     _(
-                        "%(doc)s is issued: its content and metadata can no longer change (R-OUT9).",
+                        "%(doc)s is issued: its content and metadata can no longer "
+                        "change (R-OUT9).",
                         doc=frozen[0].display_name,
                     )
                 )
@@ -563,7 +565,8 @@ class VnDocumentOutgoing(models.Model):
         return super().write(vals)
 
     def _check_may_edit(self, keys):
-        """Whoever holds the draft edits it; once signed, only the recipients and notes change."""
+        """Whoever holds the draft edits it; once signed, only the recipients and notes
+        change."""
         for doc in self:
             if self.env.user not in doc.turn_user_ids:
                 raise AccessError(
@@ -591,7 +594,8 @@ class VnDocumentOutgoing(models.Model):
         ):
             raise UserError(
                 _(
-                    "Only a draft that was never sent on can be deleted; cancel the others."
+                    "Only a draft that was never sent on can be deleted; cancel the "
+                    "others."
                 )
             )
         if not self.env.su and any(
@@ -606,8 +610,9 @@ class VnDocumentOutgoing(models.Model):
     # Separation of duties (ND 30 Điều 12; R-OUT2): who drafts does not approve
     # ------------------------------------------------------------------
     def _vn_check_separation(self, role_user, role_label, allow_setting=None):
-        """``role_user`` (content approver, format checker, signer) is never the drafter; for the
-        signer an agency setting may allow it (a head of agency who drafts and signs a letter)."""
+        """``role_user`` (content approver, format checker, signer) is never the
+        drafter; for the signer an agency setting may allow it (a head of agency who
+        drafts and signs a letter)."""
         self.ensure_one()
         if role_user and role_user == self.drafter_id:
             if (
@@ -634,12 +639,14 @@ class VnDocumentOutgoing(models.Model):
         )
 
     def _check_turn(self, states, user_field=None, users=None):
-        """Raise unless the document is in one of ``states`` and the current user may act now."""
+        """Raise unless the document is in one of ``states`` and the current user may
+        act now."""
         for doc in self:
             if doc.state not in states:
                 raise UserError(
                     _(
-                        '%(doc)s is at the step "%(state)s"; this action is not possible now.',
+                        '%(doc)s is at the step "%(state)s"; this action is not '
+                        "possible now.",
                         doc=doc.display_name,
                         state=selection_label(doc, "state"),
                     )
@@ -709,8 +716,9 @@ class VnDocumentOutgoing(models.Model):
         return docs
 
     def _vn_add_version(self, filename, data, kind, note=False):
-        """Check and keep an uploaded file as a new version; DOCX/ODT final texts and attachments
-        are converted to PDF, the text kept beside it (the signing version is a PDF)."""
+        """Check and keep an uploaded file as a new version; DOCX/ODT final texts and
+        attachments are converted to PDF, the text kept beside it (the signing version
+        is a PDF)."""
         self.ensure_one()
         self._check_turn(("draft",), "drafter_id")
         store = self.env["vn.document.file"]
@@ -769,7 +777,7 @@ class VnDocumentOutgoing(models.Model):
             raise UserError(
                 messages.get(error.code)
                 or _("%(name)s could not be converted to PDF.", name=filename)
-            )
+            ) from error
         return filename.rsplit(".", 1)[0] + ".pdf", pdf
 
     def action_send_for_review(self):
@@ -778,7 +786,8 @@ class VnDocumentOutgoing(models.Model):
             if not doc.reviewer_ids:
                 raise UserError(
                     _(
-                        "Choose the reviewers first, or send the draft to the head of the unit."
+                        "Choose the reviewers first, or send the draft to the head of "
+                        "the unit."
                     )
                 )
             doc._require_text()
@@ -789,7 +798,8 @@ class VnDocumentOutgoing(models.Model):
         return True
 
     def _vn_review(self, comment):
-        """A reviewer's comment; when every reviewer has commented the draft goes to the head of the unit."""
+        """A reviewer's comment; when every reviewer has commented the draft goes to the
+        head of the unit."""
         self.ensure_one()
         self._check_turn(("review",), users=self.reviewer_ids - self._reviewers_done())
         self._step("review", comment, self.final_version_id or self._last_draft())
@@ -798,7 +808,8 @@ class VnDocumentOutgoing(models.Model):
             self._move("head_review", "send_head")
 
     def action_send_to_head(self):
-        """The drafter (or, during review, the head pulling it) sends the draft to the head of the unit."""
+        """The drafter (or, during review, the head pulling it) sends the draft to the
+        head of the unit."""
         for doc in self:
             users = doc.drafter_id | doc.content_approver_id
             doc._check_turn(("draft", "review"), users=users)
@@ -812,7 +823,8 @@ class VnDocumentOutgoing(models.Model):
         return True
 
     def _vn_return_to_drafter(self, comment):
-        """Back to the drafter with the comments: through the head of the drafting unit (R-OUT2)."""
+        """Back to the drafter with the comments: through the head of the drafting unit
+        (R-OUT2)."""
         for doc in self:
             approver = {
                 "head_review": doc.content_approver_id,
@@ -885,7 +897,8 @@ class VnDocumentOutgoing(models.Model):
         )
 
     def action_new_correction(self):
-        """A letter (công văn) that corrects an error of format or procedure (đính chính)."""
+        """A letter (công văn) that corrects an error of format or procedure (đính
+        chính)."""
         letter = self.env["vn.document.type"].search(
             [("symbol_style", "=", "agency_unit")], limit=1
         )
@@ -906,7 +919,8 @@ class VnDocumentOutgoing(models.Model):
         ):
             raise AccessError(
                 _(
-                    "The drafter, the signer, a head or a records clerk drafts the replacement."
+                    "The drafter, the signer, a head or a records clerk drafts the "
+                    "replacement."
                 )
             )
         new = self.create(

@@ -23,8 +23,9 @@ class VnDocumentOutgoing(models.Model):
     # The PDF for signing: fields created before the first signature
     # ------------------------------------------------------------------
     def _vn_prepare_signing_file(self):
-        """Build the signing PDF from the final text: the signature block of the signer, the
-        signer's and the agency's signature fields, the number and date form fields."""
+        """Build the signing PDF from the final text: the signature block of the signer,
+        the signer's and the agency's signature fields, the number and date form
+        fields."""
         self.ensure_one()
         final = self.final_version_id.file_id
         if final.mimetype != "application/pdf":
@@ -102,8 +103,9 @@ class VnDocumentOutgoing(models.Model):
         self._vn_accept_signed(signed, key)
 
     def _vn_sign_external(self, key, data):
-        """Take back the file signed with a desktop tool: the earlier revision must be the
-        prepared file byte for byte, the new signature the key holder's, in the signer's field."""
+        """Take back the file signed with a desktop tool: the earlier revision must be
+        the prepared file byte for byte, the new signature the key holder's, in the
+        signer's field."""
         self.ensure_one()
         key = key.with_env(self.env)
         self._vn_check_signer_key(key)
@@ -114,8 +116,8 @@ class VnDocumentOutgoing(models.Model):
         except errors.ExternalSignatureError as error:
             messages = {
                 "revision_changed": _(
-                    "The returned file is not the prepared file plus a signature: "
-                    "its earlier content was changed."
+                    "The returned file is not the prepared file plus a signature: its "
+                    "earlier content was changed."
                 ),
                 "wrong_field": _("The signature is not in the signer's field."),
                 "no_signature": _("The returned file carries no new signature."),
@@ -165,7 +167,8 @@ class VnDocumentOutgoing(models.Model):
         self._move("signed", "sign", legal(self).env._("Key: %(key)s", key=key.name))
 
     def _vn_require_valid(self, stored, count):
-        """Every signature of ``stored`` must validate (pyHanko's bottom line) and there must be ``count``."""
+        """Every signature of ``stored`` must validate (pyHanko's bottom line) and there
+        must be ``count``."""
         signatures = stored.signature_ids
         if len(signatures) != count or not all(signatures.mapped("is_valid")):
             reasons = "; ".join(
@@ -193,7 +196,8 @@ class VnDocumentOutgoing(models.Model):
         if not self.company_id.vn_seal_image:
             raise UserError(
                 _(
-                    "Upload the agency's seal image first (Settings > Outgoing documents)."
+                    "Upload the agency's seal image first (Settings > Outgoing "
+                    "documents)."
                 )
             )
         if not self.delivery_ids:
@@ -270,7 +274,8 @@ class VnDocumentOutgoing(models.Model):
         return number_symbol
 
     def _vn_scan_all(self):
-        """R-OUT11: every file is scanned again right before issue; one that is not clean blocks it."""
+        """R-OUT11: every file is scanned again right before issue; one that is not
+        clean blocks it."""
         from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
 
         files = self.signing_file_id | self.attachment_version_ids.file_id
@@ -287,7 +292,8 @@ class VnDocumentOutgoing(models.Model):
             if not record._vn_verify_integrity():
                 raise UserError(
                     _(
-                        "The document cannot be issued: %(name)s no longer matches its SHA-256.",
+                        "The document cannot be issued: %(name)s no longer matches its "
+                        "SHA-256.",
                         name=record.name,
                     )
                 )
@@ -312,7 +318,8 @@ class VnDocumentOutgoing(models.Model):
         return book
 
     def _vn_symbol(self):
-        """ND 30 Phụ lục I, II.3: type-agency (QĐ-UBND), or for a công văn agency-unit (UBND-VP)."""
+        """ND 30 Phụ lục I, II.3: type-agency (QĐ-UBND), or for a công văn agency-unit
+        (UBND-VP)."""
         agency = self.company_id.vn_short_name
         if not agency:
             raise UserError(_("Set the agency's short name (Settings) before issuing."))
@@ -321,7 +328,8 @@ class VnDocumentOutgoing(models.Model):
             if not unit:
                 raise UserError(
                     _(
-                        "Set the short name of the drafting unit: a công văn's symbol carries it."
+                        "Set the short name of the drafting unit: a công văn's symbol "
+                        "carries it."
                     )
                 )
             return f"{agency}-{unit}"
@@ -335,7 +343,8 @@ class VnDocumentOutgoing(models.Model):
         return f"{self.document_type_id.abbreviation}-{agency}"
 
     def _vn_date_line(self, day):
-        """ "Phường Bến Thành, ngày 05 tháng 02 năm 2026": days below 10 and months 1 and 2 take a 0."""
+        """ "Phường Bến Thành, ngày 05 tháng 02 năm 2026": days below 10 and months 1
+        and 2 take a 0."""
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)
         place = self.company_id.vn_place_name or self.company_id.city or ""
         line = legal(self).env._(
@@ -391,7 +400,8 @@ class VnDocumentOutgoing(models.Model):
     # Recall (R-OUT8, ND 30 Điều 18.4, Phụ lục VI III.8)
     # ------------------------------------------------------------------
     def _vn_recall(self, reason):
-        """Freeze the original (it already is) and tell every recipient through its channel."""
+        """Freeze the original (it already is) and tell every recipient through its
+        channel."""
         for doc in self:
             if doc.state != "issued":
                 raise UserError(_("Only an issued document can be recalled."))

@@ -17,7 +17,7 @@ class VnDocumentOutgoingVersion(models.Model):
 
     _name = "vn.document.outgoing.version"
     _description = "Version of an outgoing document"
-    _inherit = ["vn.document.child.mixin"]
+    _inherit = "vn.document.child.mixin"
     _order = "document_id, id"
 
     document_id = fields.Many2one(

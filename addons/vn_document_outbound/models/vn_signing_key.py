@@ -33,7 +33,8 @@ def _key_error_message(env, code):
 
 
 class VnSigningKey(models.Model):
-    """A signing key bound to one account (R-US4: nobody signs with another person's key).
+    """A signing key bound to one account (R-US4: nobody signs with another person's
+    key).
 
     The PKCS#12 file stays encrypted with its passphrase, which is asked at each
     signing and never stored; the token's PIN likewise. Only the public
@@ -42,7 +43,7 @@ class VnSigningKey(models.Model):
 
     _name = "vn.signing.key"
     _description = "Signing key"
-    _inherit = ["mail.thread"]
+    _inherit = "mail.thread"
     _order = "user_id, usage, id"
     _check_company_auto = True
 
@@ -152,7 +153,8 @@ class VnSigningKey(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "A token key needs the module, the token label and the key label."
+                        "A token key needs the module, the token label and the key "
+                        "label."
                     )
                 )
             if (
@@ -178,7 +180,7 @@ class VnSigningKey(models.Model):
         try:
             cert = load_certificate(base64.b64decode(self.certificate))
             # asn1crypto parses lazily: a broken file fails here, not later
-            cert.subject
+            _subject = cert.subject.native
         except Exception:
             return None
         return cert
@@ -195,7 +197,8 @@ class VnSigningKey(models.Model):
             )
 
     def _open(self, secret):
-        """A context manager yielding a pyHanko signer; ``secret`` is the passphrase or PIN.
+        """A context manager yielding a pyHanko signer; ``secret`` is the passphrase or
+        PIN.
 
         The certificate inside the key must be the registered one, so that a
         file or token swapped behind the administrator's back is refused.
@@ -205,13 +208,15 @@ class VnSigningKey(models.Model):
         if self.kind == "external":
             raise UserError(
                 _(
-                    "This key is used with a desktop signing tool: download the file and sign it there."
+                    "This key is used with a desktop signing tool: download the file "
+                    "and sign it there."
                 )
             )
         return _OpenedKey(self, secret)
 
     def action_check_key(self):
-        """Open the key once with the passphrase or PIN given in the context and record its certificate."""
+        """Open the key once with the passphrase or PIN given in the context and record
+        its certificate."""
         for key in self:
             if key.kind == "external":
                 continue
@@ -250,8 +255,8 @@ class _OpenedKey:
                 self.__exit__(None, None, None)
                 raise UserError(
                     self.key.env._(
-                        "The key does not hold the certificate registered for it; "
-                        "ask the administrator to check the key."
+                        "The key does not hold the certificate registered for it; ask "
+                        "the administrator to check the key."
                     )
                 )
         return signer

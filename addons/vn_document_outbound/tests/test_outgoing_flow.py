@@ -107,8 +107,9 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(annex_results[0]["field_name"], pdf.STAMP_FIELD)
 
     def test_signature_geometry(self):
-        """R-OUT10: the seal, at its real size, covers the left third of the signer's image;
-        the attachment's agency signature sits at the top right of its first page."""
+        """R-OUT10: the seal, at its real size, covers the left third of the signer's
+        image; the attachment's agency signature sits at the top right of its first
+        page."""
         doc = self.bring_to_signing(self.new_draft())
         self.sign_and_issue(doc)
         rects = pdf.field_rectangles(self.raw(doc.issued_file_id))
@@ -130,7 +131,8 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertGreater(y0, 842 * 0.8, "top of the page")
 
     def test_numbers_per_type_with_leading_zero(self):
-        """R-OUT3: one series per type as the agency chose; công văn carries the drafting unit."""
+        """R-OUT3: one series per type as the agency chose; công văn carries the
+        drafting unit."""
         first = self.bring_to_signing(self.new_draft(), with_annex=False)
         self.assertEqual(self.sign_and_issue(first, self.agency_p12_key), "01/QĐ-UBND")
         letter = self.bring_to_signing(
@@ -142,7 +144,8 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(second.issued_date.year, second.file_catalog)
 
     def test_keys_bound_to_their_holder(self):
-        """R-US4: nobody signs with another person's key, nor with a key of the wrong kind."""
+        """R-US4: nobody signs with another person's key, nor with a key of the wrong
+        kind."""
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         with self.assertRaises(AccessError):
             doc.with_user(self.signer)._vn_sign(self.agency_token_key, PASSPHRASE)
@@ -161,8 +164,8 @@ class TestOutgoingFlow(OutgoingCase):
         )
 
     def test_external_signature(self):
-        """R-US4: the prepared file signed with a desktop tool comes back; the earlier revision must
-        be byte-identical and the signature the holder's."""
+        """R-US4: the prepared file signed with a desktop tool comes back; the earlier
+        revision must be byte-identical and the signature the holder's."""
         key = self.env["vn.signing.key"].create(
             {
                 "name": "Ký bằng công cụ máy tính",
@@ -195,8 +198,8 @@ class TestOutgoingFlow(OutgoingCase):
 
     @mute_logger(*QUIET)
     def test_malware_blocks_issue(self):
-        """R-OUT11: a file that is not clean (here: a signature database updated since the upload)
-        blocks the issue, and no number is used."""
+        """R-OUT11: a file that is not clean (here: a signature database updated since
+        the upload) blocks the issue, and no number is used."""
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         doc.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
         eicar = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -245,7 +248,8 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(report["legal_value"], "reference")
 
     def test_recall_tells_every_recipient(self):
-        """R-OUT8: each recipient has its own line; recall freezes and notifies all of them."""
+        """R-OUT8: each recipient has its own line; recall freezes and notifies all of
+        them."""
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         self.sign_and_issue(doc)
         lines = {line.kind: line for line in doc.delivery_ids}
@@ -293,7 +297,8 @@ class TestOutgoingFlow(OutgoingCase):
             doc.sudo().subject = "Không đổi được"
 
     def test_replacement_and_correction_linked_both_ways(self):
-        """R-OUT6: a replacement (content error) and a correction letter (format error)."""
+        """R-OUT6: a replacement (content error) and a correction letter (format
+        error)."""
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         self.sign_and_issue(doc)
         replacement = self.env["vn.document.outgoing"].browse(
@@ -341,7 +346,8 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(incoming.state, "done")
 
     def test_docx_final_text_converted_with_libreoffice(self):
-        """The signing version is a PDF: a DOCX final text is converted and both are kept."""
+        """The signing version is a PDF: a DOCX final text is converted and both are
+        kept."""
         from ..tools import office_convert
 
         docx = office_convert_sample_docx()
@@ -355,8 +361,9 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertTrue(office_convert)
 
     def test_copies(self):
-        """R-OUT7, R-LV2: the paper master copy is recorded; an electronic copy from a scan is numbered
-        in the copies series and signed by the agency at the top right of page 1."""
+        """R-OUT7, R-LV2: the paper master copy is recorded; an electronic copy from a
+        scan is numbered in the copies series and signed by the agency at the top right
+        of page 1."""
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         self.sign_and_issue(doc)
         doc.with_user(self.clerk)._vn_record_paper_copy(2, "Lưu hồ sơ")
@@ -423,7 +430,8 @@ class TestOutgoingFlow(OutgoingCase):
 
 
 def desktop_sign(prepared, p12_name):
-    """What a desktop signing tool does: sign the prepared file's signer field, incrementally."""
+    """What a desktop signing tool does: sign the prepared file's signer field,
+    incrementally."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -464,16 +472,22 @@ def office_convert_sample_docx():
 
     parts = {
         "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
-        'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        'package/2006/content-types"><Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" '
+        'ContentType="application/xml"/><Override PartName="/word/'
+        'document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
         "</Types>",
         "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-        'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-        "word/document.xml": '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.'
-        'org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quyết định về việc giao chỉ tiêu năm 2027</w:t></w:r>'
-        "</w:p></w:body></w:document>",
+        'package/2006/relationships"><Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/officeDocument" '
+        'Target="word/document.xml"/></Relationships>',
+        "word/document.xml": '<?xml version="1.0" encoding="UTF-8"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.'
+        'org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quyết định về việc giao '
+        "chỉ tiêu năm 2027</w:t></w:r></w:p></w:body></w:document>",
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -485,7 +499,8 @@ def office_convert_sample_docx():
 @tagged("post_install", "-at_install")
 class TestOutgoingHandover(OutgoingCase):
     def test_disabled_signer_hands_over_drafts_and_loses_keys(self):
-        """R-US3, R-US4: a departing signer's drafts go to the successor; the keys are archived."""
+        """R-US3, R-US4: a departing signer's drafts go to the successor; the keys are
+        archived."""
         doc = self.bring_to_signing(self.new_draft(), with_annex=False)
         successor = self.users["department_head"]
         wizard = (

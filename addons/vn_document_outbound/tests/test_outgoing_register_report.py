@@ -42,14 +42,16 @@ POSTAL_TITLES = [
 
 
 def flat(text):
-    """Text without white space: PDF extraction and HTML indentation break lines anywhere."""
+    """Text without white space: PDF extraction and HTML indentation break lines
+    anywhere."""
     return re.sub(r"\s+", "", text)
 
 
 @tagged("post_install", "-at_install")
 class TestOutgoingRegisterReport(VnDocumentCase):
-    """R-OUT4: the outgoing register book (ND 30 Phụ lục IV: cover and 10 columns) and the postal
-    dispatch register (6 columns), as PDF and Excel, by period or number range."""
+    """R-OUT4: the outgoing register book (ND 30 Phụ lục IV: cover and 10 columns) and
+    the postal dispatch register (6 columns), as PDF and Excel, by period or number
+    range."""
 
     @classmethod
     def setUpClass(cls):
@@ -114,7 +116,8 @@ class TestOutgoingRegisterReport(VnDocumentCase):
 
     @classmethod
     def issue(cls, number, day, subject, deliveries, state="issued", **values):
-        """An issued (or recalled) document as _vn_issue leaves it, without files or signatures."""
+        """An issued (or recalled) document as _vn_issue leaves it, without files or
+        signatures."""
         lines = []
         for kind, _sent in deliveries:
             line = {
@@ -161,7 +164,7 @@ class TestOutgoingRegisterReport(VnDocumentCase):
                 state=state,
             )
         )
-        for line, (_kind, sent) in zip(doc.delivery_ids, deliveries):
+        for line, (_kind, sent) in zip(doc.delivery_ids, deliveries, strict=True):
             if sent:
                 line.sudo().write({"sent_on": sent, "state": "sent"})
         return doc
@@ -185,7 +188,8 @@ class TestOutgoingRegisterReport(VnDocumentCase):
     # The outgoing register book
     # ------------------------------------------------------------------
     def test_register_columns_and_rows(self):
-        """R-OUT4: 10 columns of ND 30, rows in number order (as numbers: 20 before 100), one year's book."""
+        """R-OUT4: 10 columns of ND 30, rows in number order (as numbers: 20 before
+        100), one year's book."""
         values = self.wizard()._report_values("register")
         self.assertEqual([c[1] for c in values["columns"]], REGISTER_TITLES)
         self.assertEqual([r["symbol"] for r in values["rows"]], SYMBOLS)
@@ -213,8 +217,9 @@ class TestOutgoingRegisterReport(VnDocumentCase):
         self.assertEqual(values["company"], self.company)
 
     def test_register_notes(self):
-        """R-OUT4: Ghi chú carries the notes, replacement, correction and recall (R-OUT6, R-OUT8), in
-        Vietnamese even when printed by a user whose interface is in English (a printed register is legal)."""
+        """R-OUT4: Ghi chú carries the notes, replacement, correction and recall
+        (R-OUT6, R-OUT8), in Vietnamese even when printed by a user whose interface is
+        in English (a printed register is legal)."""
         rows = {
             r["symbol"]: r
             for r in self.wizard()
@@ -232,7 +237,8 @@ class TestOutgoingRegisterReport(VnDocumentCase):
         self.assertEqual(rows["100/QĐ-UBND"]["note"], "")
 
     def test_register_ranges(self):
-        """R-OUT4: by number range (compared as numbers), by period, by year; nothing matching is an error."""
+        """R-OUT4: by number range (compared as numbers), by period, by year; nothing
+        matching is an error."""
 
         def symbols(**values):
             return [
@@ -270,7 +276,8 @@ class TestOutgoingRegisterReport(VnDocumentCase):
         self.assertEqual(rows[0]["sent_date"], "04/03/2025")
 
     def test_register_xlsx(self):
-        """R-OUT4: the Excel copy has the title, the 10 column titles and one row per document in number order."""
+        """R-OUT4: the Excel copy has the title, the 10 column titles and one row per
+        document in number order."""
         sheet = self.xlsx_sheet(self.wizard())
         self.assertEqual(sheet["A1"].value, "SỔ ĐĂNG KÝ VĂN BẢN ĐI")
         self.assertEqual(sheet["A2"].value, f"{self.company.name} - Năm 2025")
@@ -291,7 +298,8 @@ class TestOutgoingRegisterReport(VnDocumentCase):
         self.assertIn("03/QĐ-UBND", sheet["J8"].value)
 
     def test_register_html_and_pdf(self):
-        """R-OUT4: the printed book: cover (agency, year, dates, numbers, volume) then the table."""
+        """R-OUT4: the printed book: cover (agency, year, dates, numbers, volume) then
+        the table."""
         wizard = self.wizard(volume="02")
         report = self.env["ir.actions.report"].with_user(self.users["clerk"])
         html = flat(
@@ -355,7 +363,8 @@ class TestOutgoingRegisterReport(VnDocumentCase):
     # The postal dispatch register
     # ------------------------------------------------------------------
     def test_postal_register(self):
-        """R-OUT4: Sổ gửi văn bản đi bưu điện lists the posted paper copies by local date, 6 columns."""
+        """R-OUT4: Sổ gửi văn bản đi bưu điện lists the posted paper copies by local
+        date, 6 columns."""
         values = (
             self.wizard(report_kind="postal")
             .with_context(lang="en_US")
@@ -435,7 +444,8 @@ class TestOutgoingRegisterReport(VnDocumentCase):
     # Who prints
     # ------------------------------------------------------------------
     def test_access(self):
-        """R-OUT4: the records clerk and the follow-up officer print the registers; staff do not."""
+        """R-OUT4: the records clerk and the follow-up officer print the registers;
+        staff do not."""
         self.assertEqual(
             len(self.wizard("follow_up")._report_values("register")["rows"]),
             len(SYMBOLS),

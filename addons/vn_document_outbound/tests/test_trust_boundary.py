@@ -1,8 +1,10 @@
-"""Attacks on the trust boundary over HTTP, as each role of the suite (R-SEC3, R-US4, R-OUT3, R-IN6).
+"""Attacks on the trust boundary over HTTP, as each role of the suite (R-SEC3, R-US4,
+R-OUT3, R-IN6).
 
-Each test is one class of the audit of issue 9 (SECURITY.md): it did what it must not on the
-code before the fix, and fails now. Every call goes through the web doors a browser or a script
-uses: JSON-RPC (``/web/dataset/call_kw``), ``/json/2``, ``onchange`` and ``/web/content``.
+Each test is one class of the audit of issue 9 (SECURITY.md): it did what it must not on
+the code before the fix, and fails now. Every call goes through the web doors a browser
+or a script uses: JSON-RPC (``/web/dataset/call_kw``), ``/json/2``, ``onchange`` and
+``/web/content``.
 """
 
 import base64
@@ -127,7 +129,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
     # 1. Related binaries computed as superuser
     # ------------------------------------------------------------------
     def test_01_onchange_preview_reads_no_foreign_file(self):
-        """R-SEC3: an onchange pointing the preview at another document's file returns nothing."""
+        """R-SEC3: an onchange pointing the preview at another document's file returns
+        nothing."""
         stolen = self.incoming_file
         result = self.rpc(
             self.staff,
@@ -164,7 +167,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
     # 2. Evidence made and destroyed by clients
     # ------------------------------------------------------------------
     def test_02_evidence_cannot_be_forged_or_destroyed(self):
-        """R-SEC3: checked files and verdicts are made and destroyed by the services only."""
+        """R-SEC3: checked files and verdicts are made and destroyed by the services
+        only."""
         key_attachment = (
             self.env["ir.attachment"]
             .sudo()
@@ -289,8 +293,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
     # 5. Child records visible exactly when their parent is
     # ------------------------------------------------------------------
     def test_05_children_follow_their_document(self):
-        """R-SEC3: steps, versions, trail, files and recipients of a draft the user may not read are
-        invisible to him, and he cannot add recipients to it."""
+        """R-SEC3: steps, versions, trail, files and recipients of a draft the user may
+        not read are invisible to him, and he cannot add recipients to it."""
         draft = self.foreign_draft
         found = self.rpc(
             self.staff,
@@ -354,7 +358,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
     # 6. Register entries are immutable
     # ------------------------------------------------------------------
     def test_06_register_entry_never_changes(self):
-        """R-IN6: after registration the register fields are frozen; a correction is a record."""
+        """R-IN6: after registration the register fields are frozen; a correction is a
+        record."""
         doc = self.incoming
         number = doc.arrival_number
         for values in (
@@ -423,7 +428,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
     # 7. Issued originals published or padded with unchecked files
     # ------------------------------------------------------------------
     def test_07_originals_cannot_be_published(self):
-        """R-OUT9: nobody publishes an issued original or attaches an unchecked file to it."""
+        """R-OUT9: nobody publishes an issued original or attaches an unchecked file to
+        it."""
         attachment = self.issued.issued_file_id.attachment_id
         for values in (
             {"public": True},
@@ -458,7 +464,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
     # 8. Workflow facts, separation of duties, deletion, routing
     # ------------------------------------------------------------------
     def test_08a_delivery_and_paper_facts_are_not_forgeable(self):
-        """R-OUT8: statuses and paper-copy facts of issued documents come from the services."""
+        """R-OUT8: statuses and paper-copy facts of issued documents come from the
+        services."""
         line = self.issued.delivery_ids[:1]
         self.assert_refused(
             self.staff, "vn.document.delivery", "write", line.ids, {"state": "received"}
@@ -480,7 +487,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
         )
 
     def test_08b_drafter_cannot_approve_own_draft(self):
-        """R-OUT2: the drafter names himself content approver and format checker: refused at approval."""
+        """R-OUT2: the drafter names himself content approver and format checker:
+        refused at approval."""
         draft = (
             self.env["vn.document.outgoing"]
             .with_user(self.head_of_unit)
@@ -525,7 +533,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
         self.assertTrue(draft.exists())
 
     def test_08d_clerk_cannot_route_past_the_policy(self):
-        """R-IN9: with routing through the head (the default), the clerk creates no assignment."""
+        """R-IN9: with routing through the head (the default), the clerk creates no
+        assignment."""
         self.assert_refused(
             self.clerk,
             "vn.document.assignment",
@@ -631,8 +640,8 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
         self.assertEqual(response.json(), [])
 
     def test_uploads_are_fresh_uploads_only(self):
-        """R-SEC3: a clerk cannot pass another record's attachment as an upload (it would be copied,
-        then deleted by the check step)."""
+        """R-SEC3: a clerk cannot pass another record's attachment as an upload (it
+        would be copied, then deleted by the check step)."""
         foreign = self.env["ir.attachment"].create(
             {
                 "name": "phu-luc-khac.pdf",

@@ -36,8 +36,9 @@ def tour_users(env):
 
 @tagged("post_install", "-at_install")
 class TestOutgoingTour(OutgoingSetup, HttpCase):
-    """R-OUT1, R-OUT5 on screen: the drafter drafts and sends on, the head of the unit approves the
-    content, the checker the format, the signer signs with a PKCS#12 key, the clerk issues."""
+    """R-OUT1, R-OUT5 on screen: the drafter drafts and sends on, the head of the unit
+    approves the content, the checker the format, the signer signs with a PKCS#12 key,
+    the clerk issues."""
 
     @classmethod
     def setUpClass(cls):
@@ -78,7 +79,8 @@ class TestOutgoingTour(OutgoingSetup, HttpCase):
         self.assertEqual(doc.legal_value, "original")
 
     def test_files_over_http_follow_the_document(self):
-        """A draft's files are downloaded by the people working on it, not by others (R-SEC3)."""
+        """A draft's files are downloaded by the people working on it, not by others
+        (R-SEC3)."""
         doc = (
             self.env["vn.document.outgoing"]
             .with_user(self.staff)

@@ -120,7 +120,7 @@ def _arc_text(img, text, center, radius, font, color):
     angle = -math.pi / 2 - angle_span / 2
     cx, cy = center
     size = int(font.size * 2)
-    for ch, w in zip(text, widths):
+    for ch, w in zip(text, widths, strict=True):
         step = (w + spacing) * scale / radius
         mid = angle + (w * scale / radius) / 2
         tile = Image.new("RGBA", (size, size), (0, 0, 0, 0))

@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class VnOutgoingCommentWizard(models.TransientModel):
-    """A reviewer's comment, or sending the draft back to the drafter with what must change."""
+    """A reviewer's comment, or sending the draft back to the drafter with what must
+    change."""
 
     _name = "vn.outgoing.comment.wizard"
     _description = "Comment on an outgoing draft"

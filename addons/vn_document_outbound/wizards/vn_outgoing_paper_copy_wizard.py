@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class VnOutgoingPaperCopyWizard(models.TransientModel):
-    """Record the paper master copies printed and stamped from the signed e-document (R-OUT7)."""
+    """Record the paper master copies printed and stamped from the signed e-document
+    (R-OUT7)."""
 
     _name = "vn.outgoing.paper.copy.wizard"
     _description = "Record paper master copies"

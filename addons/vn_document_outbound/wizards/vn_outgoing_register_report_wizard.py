@@ -34,7 +34,8 @@ POSTAL_COLUMNS = [
 
 
 def _number(doc):
-    """The register number as an integer ("05" -> 5), 0 when it is not a plain number."""
+    """The register number as an integer ("05" -> 5), 0 when it is not a plain
+    number."""
     return int(doc.code_number) if (doc.code_number or "").isdigit() else 0
 
 
@@ -43,7 +44,7 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
     period or a number range, as PDF or Excel."""
 
     _name = "vn.outgoing.register.report.wizard"
-    _inherit = ["vn.register.report.wizard"]
+    _inherit = "vn.register.report.wizard"
     _description = "Print the outgoing register book"
     _vn_book_kind = "outgoing"
 
@@ -96,7 +97,8 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
     # What is printed
     # ------------------------------------------------------------------
     def _local_date(self, value):
-        """A UTC datetime as a date in the user's time zone (Ho Chi Minh City by default)."""
+        """A UTC datetime as a date in the user's time zone (Ho Chi Minh City by
+        default)."""
         tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
         return pytz.utc.localize(value).astimezone(tz).date()
 
@@ -163,7 +165,8 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         return self._postal_lines() if kind == "postal" else self._documents()
 
     def _note_lines(self, doc):
-        """Ghi chú: the notes, the links to replaced or corrected documents, the recall."""
+        """Ghi chú: the notes, the links to replaced or corrected documents, the
+        recall."""
         vi = legal(self)  # a printed register is Vietnamese, whoever prints it
         notes = [
             doc.description or "",

@@ -5,7 +5,8 @@ from odoo.exceptions import UserError
 
 
 class VnOutgoingSignWizard(models.TransientModel):
-    """Sign with one's own key: the signer's signature, the issue by the records clerk, or a copy.
+    """Sign with one's own key: the signer's signature, the issue by the records clerk,
+    or a copy.
 
     The passphrase or PIN is not a stored field: the button passes it in its
     context, as Odoo's own password check does (res.users.identitycheck), so it
@@ -63,7 +64,8 @@ class VnOutgoingSignWizard(models.TransientModel):
         if not self.key_id:
             raise UserError(
                 _(
-                    "You have no signing key for this; ask the administrator to register yours."
+                    "You have no signing key for this; ask the administrator to "
+                    "register yours."
                 )
             )
         secret = self.env.context.get("vn_signing_secret")

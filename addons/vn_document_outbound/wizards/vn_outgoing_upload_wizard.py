@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class VnOutgoingUploadWizard(models.TransientModel):
-    """Upload a draft, the final text or an attachment; every upload is kept as a version (R-OUT2)."""
+    """Upload a draft, the final text or an attachment; every upload is kept as a
+    version (R-OUT2)."""
 
     _name = "vn.outgoing.upload.wizard"
     _description = "Upload a version of an outgoing document"

@@ -35,7 +35,7 @@ class VnLgspProfile(models.Model):
 
     _name = "vn.lgsp.profile"
     _description = "Integration platform connection"
-    _inherit = ["mail.thread"]
+    _inherit = "mail.thread"
     _check_company_auto = True
 
     name = fields.Char(string="Name", required=True, default="HCM LGSP")

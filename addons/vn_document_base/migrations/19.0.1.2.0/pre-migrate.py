@@ -7,8 +7,8 @@ be written."""
 
 def migrate(cr, version):
     cr.execute(
-        "SELECT 1 FROM information_schema.columns"
-        " WHERE table_name = 'vn_document_trail' AND column_name = 'document_id'"
+        "SELECT 1 FROM information_schema.columns WHERE table_name = "
+        "'vn_document_trail' AND column_name = 'document_id'"
     )
     if not cr.fetchone():
         return

@@ -52,8 +52,8 @@ def minimal_docx(text):
 )
 def test_docx_converted_then_signed(fixtures, signer_p12, agency_p12, trust):
     docx = minimal_docx(
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "QUYẾT ĐỊNH về việc thử nghiệm"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQUYẾT ĐỊNH "
+        "về việc thử nghiệm"
     )
     data = office_convert.convert_to_pdf(docx, "Dự thảo quyết định.docx")
     assert data.startswith(b"%PDF")
