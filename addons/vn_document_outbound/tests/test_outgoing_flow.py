@@ -485,8 +485,8 @@ def office_convert_sample_docx():
         '2006/relationships/officeDocument" '
         'Target="word/document.xml"/></Relationships>',
         "word/document.xml": '<?xml version="1.0" encoding="UTF-8"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.'
-        'org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quyết định về việc giao '
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+        'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quyết định về việc giao '
         "chỉ tiêu năm 2027</w:t></w:r></w:p></w:body></w:document>",
     }
     buf = io.BytesIO()
