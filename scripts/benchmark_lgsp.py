@@ -31,7 +31,6 @@ from odoo.modules.registry import Registry
 from odoo.tools import config
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
 CODE_B = "000.02.41.H29"
 
 
@@ -55,10 +54,12 @@ def main(db, count):
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_lgsp_connector.simulator.simulator import (
+        make_app,
+        serve_in_thread,
+    )
     from odoo.addons.vn_lgsp_connector.tools import edxml
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
-
-    from tools.lgsp_simulator.simulator import make_app, serve_in_thread
 
     pdf = one_mb_signed_pdf()
     registry = Registry(db)
@@ -422,10 +423,12 @@ def main_faults(db, count):
     )
     import requests
 
+    from odoo.addons.vn_lgsp_connector.simulator.simulator import (
+        make_app,
+        serve_in_thread,
+    )
     from odoo.addons.vn_lgsp_connector.tools import edxml
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
-
-    from tools.lgsp_simulator.simulator import make_app, serve_in_thread
 
     token = secrets.token_urlsafe(24)
     server, url = serve_in_thread(

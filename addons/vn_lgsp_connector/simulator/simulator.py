@@ -31,13 +31,7 @@ from werkzeug.wrappers import Request, Response
 _logger = logging.getLogger("lgsp_simulator")
 
 DEFAULT_DB = os.path.join(".run", "lgsp-sim", "sim.sqlite3")
-PROTOCOL_PATH = (
-    Path(__file__).resolve().parents[2]
-    / "addons"
-    / "vn_lgsp_connector"
-    / "tools"
-    / "lgsp_protocol.py"
-)
+PROTOCOL_PATH = Path(__file__).resolve().parents[1] / "tools" / "lgsp_protocol.py"
 MAX_CONTENT_LENGTH = 64 * 1024 * 1024
 ADMIN_HEADER = "X-Sim-Admin"
 
