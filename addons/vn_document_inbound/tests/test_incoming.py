@@ -86,7 +86,7 @@ class IncomingCase(VnDocumentCase):
     def receive(self, user="clerk", **values):
         vals = {
             "subject": "V/v triển khai Quyết định số 12",
-            "channel": "lgsp",
+            "channel": "email",
             "sender_id": self.sender.id,
             "code_number": "12",
             "code_notation": "QĐ-STP",
@@ -125,7 +125,7 @@ class TestReceiveAndRegister(IncomingCase):
         """R-IN1, R-IN2: files checked on arrival; signatures, legal value and page count shown."""
         doc = self.receive()
         self.assertEqual(doc.state, "received")
-        self.assertEqual(doc.channel, "lgsp")
+        self.assertEqual(doc.channel, "email")
         self.assertEqual(len(doc.file_ids), 1)
         self.assertFalse(doc.upload_ids)
         self.assertEqual(doc.legal_value, "original")
@@ -133,7 +133,7 @@ class TestReceiveAndRegister(IncomingCase):
         self.assertEqual(doc.signer_name, "Nguyễn Văn An")
         self.assertEqual(len(doc.signature_ids), 2)
         self.assertEqual(
-            doc.trail_ids[0].action, "Tiếp nhận qua LGSP"
+            doc.trail_ids[0].action, "Tiếp nhận qua Thư điện tử"
         )  # written in the clerk's language
 
     @mute_logger("odoo.addons.vn_document_base.models.vn_file_check")
@@ -363,7 +363,8 @@ class TestDirectAssignComplete(IncomingCase):
         self.assertEqual(doc.state, "in_progress")
 
     def test_events_for_the_connector(self):
-        """R-IN4: receiving, registering, assigning and completing raise events (fake listener)."""
+        """R-IN4: receiving, registering, assigning, passing on and completing raise
+        events (fake listener)."""
         events = []
         model = type(self.env["vn.document.incoming"])
         with patch.object(
@@ -373,9 +374,16 @@ class TestDirectAssignComplete(IncomingCase):
         ):
             doc = self.receive()
             self.assign_to_unit(doc)
-        self.assertEqual(
-            [e for _i, e in events], ["received", "registered", "assigned"]
-        )
+            self.assertEqual(
+                [e for _i, e in events], ["received", "registered", "assigned"]
+            )
+            lead = doc.assignment_ids.filtered(lambda a: a.role == "lead")
+            self.env["vn.assignment.pass.wizard"].with_user(
+                self.users["department_head"]
+            ).create(
+                {"assignment_id": lead.id, "user_id": self.users["staff"].id}
+            ).action_confirm()
+        self.assertEqual(events[-1], (doc.id, "in_progress"))
 
     def test_reminders(self):
         """R-IN12: the daily job reminds before and after the deadline."""

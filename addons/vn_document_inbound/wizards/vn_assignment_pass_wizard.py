@@ -60,6 +60,7 @@ class VnAssignmentPassWizard(models.TransientModel):
             )
         )
         line.state = "passed"
+        doc._vn_notify_event("in_progress")
         doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(
             feedback=_("Passed to %(name)s", name=self.user_id.name)
         )
