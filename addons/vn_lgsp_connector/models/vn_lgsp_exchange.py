@@ -107,7 +107,7 @@ class VnLgspExchange(models.AbstractModel):
             # A claimed send is not due for longer than its call can last, so no other
             # worker takes it.
             lease = timedelta(seconds=2 * (profile.timeout or 30) + 60)
-            for index, message in enumerate(due, start=1):
+            for message in due:
                 if not message._vn_lock():
                     continue  # another worker has it, has claimed it or has sent it
                 # The claim and the send in flight are committed before the call: after
@@ -123,7 +123,7 @@ class VnLgspExchange(models.AbstractModel):
                 )
                 self.env["ir.cron"]._commit_progress()
                 sent += message._vn_send(client, ask_first=unclear)
-                self.env["ir.cron"]._commit_progress(1, remaining=len(due) - index)
+                self.env["ir.cron"]._commit_progress(1)
         return sent
 
     # ------------------------------------------------------------------
