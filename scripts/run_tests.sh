@@ -9,7 +9,7 @@ LOGFILE="$RUN_DIR/test.log"
 export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock"
 bash "$ROOT/scripts/create_db.sh" "$DB"
 # Agency B of the two-agency test (vn_lgsp_connector): the test makes its database
-# itself (${DB}_peer), unless $VN_E2E_PEER_DB names a ready one.
+# itself (${DB}_peer), unless $VN_E2E_PEER_DB names a freshly installed one.
 log "testing $SUITE_ADDONS on a fresh database $DB (log: $LOGFILE)"
 set +e
 odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --load-language vi_VN --test-tags "$TAGS" \

@@ -56,8 +56,9 @@ class TestTwoAgencies(OutgoingCase):
     @classmethod
     def create_peer_db(cls):
         """Agency B's database, made afresh for this run (``<this database>_peer``)
-        by another Odoo process like this one; $VN_E2E_PEER_DB names a ready one
-        instead."""
+        by another Odoo process like this one. $VN_E2E_PEER_DB may name one instead:
+        freshly installed, as B keeps what A sends it and A's numbers start again in
+        every run."""
         name = f"{cls.env.cr.dbname}_peer"
         cls.drop_database(name)  # a scratch database of an earlier run
         _logger.info("installing the suite on %s (agency B)", name)
