@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pytest for the pure-Python libraries of the addons (see pyproject.toml).
 
 An addon folder is a Python package whose ``__init__.py`` imports Odoo: pytest must

@@ -44,7 +44,7 @@ odoo_cmd() {
 # (TABLE: one the suite creates, whose presence says the database is ready). Benchmarks only.
 ensure_demo_db() {
     if ! psql -U "$PG_ROLE" -d "$1" -tAc "SELECT 1 FROM $2 LIMIT 1" >/dev/null 2>&1; then
-        bash "$ROOT/scripts/create_db.sh" "$1"
+        bash "$ROOT/scripts/setup/create_db.sh" "$1"
         odoo_cmd -d "$1" -i "$SUITE_ADDONS" --with-demo --load-language vi_VN --stop-after-init --log-level warn
     fi
 }

@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# Run every test of the suite on a fresh database, then check the log.
+# The lint gate, the pure-Python tests (pytest) and every Odoo test of the suite on a
+# fresh database; scripts/tools/check_test_log.py then prints one closing line
+# "N passed, N failed" counting all three (the lint gate as one test): any failure of
+# any of them fails the run.
 # Usage: scripts/run_tests.sh [odoo --test-tags value]
 source "$(dirname "$0")/lib.sh"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup/setup.sh"
+set +e
+log "lint gate (log: $RUN_DIR/lint.log)"
+bash "$ROOT/scripts/tools/lint.sh" > "$RUN_DIR/lint.log" 2>&1
+lint_rc=$?
+[ "$lint_rc" -eq 0 ] || tail -40 "$RUN_DIR/lint.log"
+log "pytest: the pure-Python libraries and scripts (pyproject.toml)"
+rm -f "$RUN_DIR/pytest.xml"
+(cd "$ROOT" && "$VENV/bin/python" -m pytest -q --junitxml="$RUN_DIR/pytest.xml")
+pytest_rc=$?
+set -e
 DB="${TEST_DB:-vn_edoc_test}"
 TAGS="${1:-$(echo "$SUITE_ADDONS" | sed 's/\([^,]*\)/\/\1/g')}"
 LOGFILE="$RUN_DIR/test.log"
 export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock"
-bash "$ROOT/scripts/create_db.sh" "$DB"
+bash "$ROOT/scripts/setup/create_db.sh" "$DB"
 # Agency B of the two-agency test (vn_lgsp_connector): the test makes its database
 # itself (${DB}_peer), unless $VN_E2E_PEER_DB names a freshly installed one.
 log "testing $SUITE_ADDONS on a fresh database $DB (log: $LOGFILE)"
@@ -16,4 +29,5 @@ odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --load-language vi_VN --test-tags "$TAGS" \
     --stop-after-init --log-level test --http-port 8169 --gevent-port 8172 2>&1 | tee "$LOGFILE"
 rc=${PIPESTATUS[0]}
 set -e
-"$VENV/bin/python" "$ROOT/scripts/check_test_log.py" "$LOGFILE" --odoo-exit "$rc"
+"$VENV/bin/python" "$ROOT/scripts/tools/check_test_log.py" "$LOGFILE" --odoo-exit "$rc" \
+    --pytest-junit "$RUN_DIR/pytest.xml" --pytest-exit "$pytest_rc" --lint-exit "$lint_rc"

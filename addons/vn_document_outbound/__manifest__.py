@@ -1,17 +1,20 @@
 {
     "name": "Vietnamese Document Management - Outgoing Documents",
-    "summary": "Draft, review, approve, sign, number, issue and track outgoing documents (QĐ 3760/2021 Điều 11)",
-    "version": "19.0.0.2.0",
+    "summary": "Draft, review, approve, sign, number, issue and track outgoing "
+    "documents (QĐ 3760/2021 Điều 11)",
+    "version": "19.0.0.3.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
+    "maintainers": ["vn-edoc-team"],
     "license": "LGPL-3",
-    "development_status": "Alpha",
+    "development_status": "Beta",
     "depends": ["vn_document_base", "vn_document_inbound", "mail"],
     "external_dependencies": {"python": ["pyhanko"], "bin": ["soffice"]},
     "data": [
         "security/ir.model.access.csv",
         "security/vn_document_outbound_security.xml",
+        "data/mail_activity_type_data.xml",
         "views/vn_document_outgoing_views.xml",
         "views/vn_document_delivery_views.xml",
         "views/vn_document_copy_views.xml",

@@ -1,12 +1,14 @@
 {
     "name": "Vietnamese Document Management - HCM LGSP Connector",
-    "summary": "Exchange edXML documents and statuses with other agencies through the HCM LGSP platform",
+    "summary": "Exchange edXML documents and statuses with other agencies through the "
+    "HCM LGSP platform",
     "version": "19.0.0.4.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
+    "maintainers": ["vn-edoc-team"],
     "license": "LGPL-3",
-    "development_status": "Alpha",
+    "development_status": "Beta",
     "depends": ["vn_document_inbound", "vn_document_outbound"],
     "data": [
         "security/ir.model.access.csv",

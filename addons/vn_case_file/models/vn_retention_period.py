@@ -8,10 +8,10 @@ class VnRetentionPeriod(models.Model):
     _description = "Retention period"
     _order = "code"
 
-    code = fields.Char(string="Code", required=True, size=2)
-    name = fields.Char(string="Name", required=True)
-    years = fields.Integer(string="Years", help="Empty for permanent retention.")
-    permanent = fields.Boolean(string="Permanent")
+    code = fields.Char(required=True, size=2)
+    name = fields.Char(required=True)
+    years = fields.Integer(help="Empty for permanent retention.")
+    permanent = fields.Boolean()
     active = fields.Boolean(default=True)
 
     _code_unique = models.Constraint(

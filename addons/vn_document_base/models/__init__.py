@@ -13,8 +13,11 @@ from . import vn_trusted_root
 from . import vn_document_signature
 from . import vn_document_file
 from . import vn_document_access_log
+from . import vn_document_trail
+from . import vn_document_mixin
 from . import ir_binary
 from . import vn_file_check
+from . import vn_file_intake
 from . import vn_file_hazard
 from . import vn_user_handover
 from . import res_users

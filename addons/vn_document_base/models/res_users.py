@@ -49,6 +49,53 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     # ------------------------------------------------------------------
+    # First impressions: a suite user lands on their documents, without the chatbot
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._vn_apply_suite_defaults()
+        return users
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "group_ids" in vals:
+            self._vn_apply_suite_defaults()
+        return res
+
+    @api.model
+    def _vn_home_action_xmlid(self):
+        """The suite's home action (an addon with the documents' lists sets it)."""
+        return False
+
+    @api.model
+    def _vn_apply_suite_defaults_to_all(self):
+        """The users that exist when an addon giving the home action is installed."""
+        self.search([("share", "=", False)])._vn_apply_suite_defaults()
+
+    def _vn_apply_suite_defaults(self):
+        """Internal users of the suite open on its home action, unless they have one of
+        their own, and OdooBot (mail_bot, when installed) does not start its
+        onboarding chat over their documents."""
+        xmlid = self._vn_home_action_xmlid()
+        home = self.env.ref(xmlid, raise_if_not_found=False) if xmlid else None
+        for user in self:
+            if user.share or not user.has_group(
+                "vn_document_base.group_vn_document_staff"
+            ):
+                continue
+            vals = {}
+            if home and not user.action_id:
+                vals["action_id"] = home.id
+            if "odoobot_state" in user._fields and user.odoobot_state in (
+                False,
+                "not_initialized",
+            ):
+                vals["odoobot_state"] = "disabled"
+            if vals:
+                user.sudo().write(vals)
+
+    # ------------------------------------------------------------------
     # Account policy (data/vn_account_data.xml calls these at install and update)
     # ------------------------------------------------------------------
     @api.model

@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
@@ -80,6 +80,17 @@ class VnDocumentAttachedMixin(models.AbstractModel):
 
     _name = "vn.document.attached.mixin"
     _description = "Kept about a document: same visibility"
+
+    res_model = fields.Char(
+        string="Document model", required=True, readonly=True, index=True
+    )
+    res_id = fields.Many2oneReference(
+        string="Document",
+        model_field="res_model",
+        required=True,
+        readonly=True,
+        index=True,
+    )
 
     @api.model
     def _vn_owner_models(self):

@@ -30,16 +30,6 @@ class VnDocumentFile(models.Model):
         index=True,
         help="Empty once the content was destroyed (a recalled incoming document); the record stays.",
     )
-    res_model = fields.Char(
-        string="Document model", required=True, readonly=True, index=True
-    )
-    res_id = fields.Many2oneReference(
-        string="Document",
-        model_field="res_model",
-        required=True,
-        readonly=True,
-        index=True,
-    )
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -115,9 +105,7 @@ class VnDocumentFile(models.Model):
         Raises ``UserError`` with the reasons (in the user's language) and
         stores nothing when a check fails.
         """
-        return self._vn_store(
-            filename, data, owner, self.env["vn.file.check"].check(filename, data)
-        )
+        return self.env["vn.file.intake"].take_in([(filename, data)], owner)
 
     @api.model
     def _vn_store(self, filename, data, owner, report):
@@ -222,6 +210,14 @@ class VnDocumentFile(models.Model):
             )
             ok = ok and intact
         return ok
+
+    def _vn_rescan(self):
+        """Scan the stored content of these originals for malware again (before they
+        leave the agency, R-OUT11); ``FileCheckError`` on the first one not clean."""
+        for record in self.filtered("attachment_id"):
+            self.env["vn.file.check"]._scan(
+                record.name, record.attachment_id.sudo().raw
+            )
 
     def action_verify_integrity(self):
         """Any reader may ask; the check itself only records what it found."""

@@ -19,16 +19,6 @@ class VnRegisterCorrection(models.Model):
     _order = "date, id"
     _log_access = True
 
-    res_model = fields.Char(
-        string="Document model", required=True, readonly=True, index=True
-    )
-    res_id = fields.Many2oneReference(
-        string="Document",
-        model_field="res_model",
-        required=True,
-        readonly=True,
-        index=True,
-    )
     company_id = fields.Many2one(
         "res.company", string="Agency", required=True, readonly=True, index=True
     )

@@ -132,7 +132,9 @@ class VnTrustedRoot(models.Model):
 
     @api.model
     def _vn_demo_load_test_root(self):
-        """Demo data only: trust the project's test CA (scripts/make_test_ca.py)."""
+        """Demo data only: trust the project's test CA.
+
+        The CA is made by scripts/setup/make_test_ca.py."""
         path = os.path.join(os.environ.get("VN_PKI_DIR", ""), "root.pem")
         if not os.environ.get("VN_PKI_DIR") or not os.path.exists(path):
             _logger.warning(

@@ -68,7 +68,7 @@ class TestFileChecks(VnDocumentCase):
         """A real second clamd: accepted while it runs, refused once it is stopped."""
         clamd = shutil.which("clamd") or "/usr/sbin/clamd"
         source_db = os.path.join(
-            os.path.dirname(__file__), "..", "..", "..", "scripts", "clamav"
+            os.path.dirname(__file__), "..", "..", "..", "scripts", "setup", "clamav"
         )
         workdir = tempfile.mkdtemp(prefix="vn-clamd-")
         self.addCleanup(shutil.rmtree, workdir, True)

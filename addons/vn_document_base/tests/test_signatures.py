@@ -141,14 +141,15 @@ class TestSignatureValidation(VnDocumentCase):
 
 @tagged("post_install", "-at_install")
 class TestTestCertificateAuthority(VnDocumentCase):
-    """The project's test CA (scripts/make_test_ca.py): PKCS#12 files and a SoftHSM token that sign."""
+    """The project's test CA (scripts/setup/make_test_ca.py): PKCS#12 files and a
+    SoftHSM token that sign."""
 
     def setUp(self):
         super().setUp()
         self.pki_dir = os.environ.get("VN_PKI_DIR")
         self.assertTrue(
             self.pki_dir and os.path.exists(os.path.join(self.pki_dir, "root.pem")),
-            "run scripts/make_test_ca.py (make test does) and export VN_PKI_DIR",
+            "run scripts/setup/make_test_ca.py (make test does) and export VN_PKI_DIR",
         )
         self.env["vn.trusted.root"].search(
             []

@@ -1,4 +1,3 @@
-from . import vn_document_trail
 from . import vn_document_assignment
 from . import vn_document_incoming
 from . import res_users

@@ -1,8 +1,12 @@
-from odoo import _, models
+from odoo import _, api, models
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    @api.model
+    def _vn_home_action_xmlid(self):
+        return "vn_document_inbound.vn_document_incoming_action"
 
     def _vn_open_work_count(self):
         count = super()._vn_open_work_count()

@@ -1,10 +1,9 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from odoo.addons.vn_document_base.tools.selection import selection_label
-
-from .common import wizard_action
+from odoo.addons.vn_document_base.tools.workflow import wizard_action
 
 
 class VnDocumentAssignment(models.Model):
@@ -69,6 +68,7 @@ class VnDocumentAssignment(models.Model):
         "vn.document.file", string="Result file", readonly=True
     )
     done_date = fields.Datetime(string="Completed on", readonly=True)
+    reminded_on = fields.Date(string="Reminded on", readonly=True, copy=False)
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -145,6 +145,28 @@ class VnDocumentAssignment(models.Model):
         """The person who must act: the assignee, or the head of the assigned unit."""
         self.ensure_one()
         return self.user_id or self.department_id.manager_id.user_id
+
+    def _vn_remind(self, today):
+        """Post the reminder of the deadline for whoever must act, in their language."""
+        self.ensure_one()
+        user = self._responsible_user()
+        if not user:
+            return
+        doc = self.document_id.with_context(lang=user.lang or None)
+        date = tools.format_date(doc.env, self.deadline)
+        body = (
+            doc.env._(
+                "Overdue since %(date)s: %(doc)s", date=date, doc=doc.display_name
+            )
+            if self.deadline < today
+            else doc.env._("Due on %(date)s: %(doc)s", date=date, doc=doc.display_name)
+        )
+        doc.message_post(
+            body=body,
+            partner_ids=user.partner_id.ids,
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+        )
 
     def _open_wizard(self, model, name):
         self.ensure_one()

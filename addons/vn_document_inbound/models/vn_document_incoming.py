@@ -2,11 +2,10 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
-
-from .common import wizard_action
 
 # How a document arrives, in neutral terms; an exchange platform's connector adds its
 # own channel (selection_add).
@@ -28,6 +27,7 @@ WORKFLOW_FIELDS = {
     "trail_ids",
     "assignment_ids",
     "directive",
+    "submitted_to_id",
     "return_reason",
     "recall_reason",
     "recalled_on",
@@ -57,6 +57,12 @@ REGISTER_FIELDS = {
     "company_id",
     "channel",
 }
+# Activity type of each role of an assignment (R-IN9); "inform" has none.
+ROLE_ACTIVITY_TYPES = {
+    "lead": "vn_document_inbound.mail_act_vn_incoming_lead",
+    "cooperate": "vn_document_inbound.mail_act_vn_incoming_cooperate",
+}
+DIRECTIVE_ACTIVITY_TYPE = "vn_document_inbound.mail_act_vn_incoming_directive"
 STATES = [
     ("received", "Received"),
     ("registered", "Registered"),
@@ -77,16 +83,9 @@ class VnDocumentIncoming(models.Model):
 
     _name = "vn.document.incoming"
     _description = "Incoming document"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "vn.document.access.mixin",
-        "vn.register.correction.mixin",
-    ]
+    _inherit = ["vn.document.mixin"]
     _order = "is_urgent desc, arrival_date desc, id desc"
-    _rec_name = "subject"
-    _check_company_auto = True
-    _vn_owns_files = True
+    _vn_catalog_date_field = "arrival_date"
     _vn_list_fields = frozenset(
         {
             "arrival_date",
@@ -127,13 +126,6 @@ class VnDocumentIncoming(models.Model):
         required=True,
         default="paper",
         tracking=True,
-    )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Agency",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
     )
     organ_code = fields.Char(
         related="company_id.vn_organ_code", string="Agency code (OrganId)"
@@ -182,9 +174,6 @@ class VnDocumentIncoming(models.Model):
         tracking=True,
         help="mã định danh văn bản (edXML DocumentId).",
     )
-    document_type_id = fields.Many2one(
-        "vn.document.type", string="Document type", tracking=True
-    )
     code_number = fields.Char(string="Number", size=11, tracking=True, index=True)
     code_notation = fields.Char(
         string="Symbol", size=30, tracking=True, index="trigram"
@@ -198,23 +187,9 @@ class VnDocumentIncoming(models.Model):
         string="Sender's e-mail",
         help="Address the document came from (e-mail channel).",
     )
-    subject = fields.Char(
-        string="Subject", size=500, required=True, tracking=True, index="trigram"
-    )
-    language = fields.Char(string="Language", size=30, default="Tiếng Việt")
     page_count = fields.Integer(string="Pages")
-    description = fields.Text(string="Notes")
     signer_position = fields.Char(string="Signer's position", size=100)
     signer_name = fields.Char(string="Signer", size=50)
-    urgency_id = fields.Many2one(
-        "vn.document.urgency",
-        string="Urgency",
-        tracking=True,
-        default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
-    )
-    is_urgent = fields.Boolean(
-        related="urgency_id.is_urgent", store=True, string="Urgent"
-    )
 
     # Registration
     register_book_id = fields.Many2one(
@@ -229,9 +204,6 @@ class VnDocumentIncoming(models.Model):
     )
     arrival_date = fields.Datetime(
         string="Arrival date", default=fields.Datetime.now, required=True, tracking=True
-    )
-    file_catalog = fields.Integer(
-        string="Year", compute="_compute_file_catalog", store=True, index=True
     )
     registered_by_id = fields.Many2one(
         "res.users", string="Registered by", readonly=True, copy=False
@@ -253,12 +225,12 @@ class VnDocumentIncoming(models.Model):
     )
 
     # Handling
+    submitted_to_id = fields.Many2one(
+        "res.users", string="Submitted to", readonly=True, copy=False, tracking=True
+    )
     directive = fields.Text(string="Directive", tracking=True)
     assignment_ids = fields.One2many(
         "vn.document.assignment", "document_id", string="Assignments"
-    )
-    trail_ids = fields.One2many(
-        "vn.document.trail", "document_id", string="Processing trail", readonly=True
     )
     deadline = fields.Date(
         string="Deadline",
@@ -307,16 +279,6 @@ class VnDocumentIncoming(models.Model):
             )
             doc.display_name = " - ".join(
                 p for p in (prefix, symbol, (doc.subject or "")[:60]) if p
-            )
-
-    @api.depends("arrival_date")
-    def _compute_file_catalog(self):
-        # The Vietnam calendar year, as the number series (a document arriving at 01:00
-        # on 1 January in Hanoi time is filed under the new year, with the new year's
-        # number).
-        for doc in self:
-            doc.file_catalog = (
-                vn_local_date(doc.arrival_date).year if doc.arrival_date else 0
             )
 
     @api.depends("main_file_id")
@@ -503,11 +465,9 @@ class VnDocumentIncoming(models.Model):
                         name=foreign[0].name,
                     )
                 )
-            stored = self.env["vn.document.file"]
-            for attachment in uploads:
-                stored |= self.env["vn.document.file"]._vn_store_checked(
-                    attachment.name, attachment.raw, doc
-                )
+            stored = self.env["vn.file.intake"].take_in(
+                [(attachment.name, attachment.raw) for attachment in uploads], doc
+            )
             doc.upload_ids = [fields.Command.clear()]
             uploads.sudo().unlink()
             doc._adopt_main_file(stored)
@@ -531,8 +491,6 @@ class VnDocumentIncoming(models.Model):
         fails, none is kept: the document cannot be registered (it has no checked
         file) and the reasons are posted for the clerk, who returns it (R-IN3).
         """
-        from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
-
         attachments = msg_dict.pop("attachments", None) or []
         msg_dict["attachments"] = []  # nothing unchecked reaches the chatter
         email = tools.email_normalize(msg_dict.get("email_from") or "")
@@ -541,10 +499,11 @@ class VnDocumentIncoming(models.Model):
             if email
             else False
         )
+        no_subject = legal(self).env._("(no subject)")
         values = dict(
             custom_values or {},
             channel="email",
-            subject=(msg_dict.get("subject") or _("(no subject)"))[:500],
+            subject=(msg_dict.get("subject") or no_subject)[:500],
             sender_id=sender.id if sender else False,
             sender_email=email or False,
             organ_name=(sender.name if sender else msg_dict.get("email_from") or "")[
@@ -556,29 +515,19 @@ class VnDocumentIncoming(models.Model):
             (a.fname, a.content.encode() if isinstance(a.content, str) else a.content)
             for a in attachments
         ]
-        checked, refused = [], []
-        for name, content in files:
-            try:
-                checked.append(
-                    (name, content, self.env["vn.file.check"].check(name, content))
-                )
-            except FileCheckError as error:
-                refused.append(str(error))
+        intake = self.env["vn.file.intake"]
+        checked, refused = intake.check_batch(files)
         if refused:
+            # The e-mail gateway acts in its own language; the clerks read Vietnamese.
             doc._vn_notify_anomaly(
-                _(
+                legal(doc).env._(
                     "Files refused on arrival; return the document to its sender: %(reasons)s",
                     reasons="; ".join(refused),
                 )
             )
             doc._trail(legal(doc).env._("Files refused on arrival"), "; ".join(refused))
         else:
-            stored = self.env["vn.document.file"]
-            for name, content, report in checked:
-                stored |= self.env["vn.document.file"]._vn_store(
-                    name, content, doc, report
-                )
-            doc._adopt_main_file(stored)
+            doc._adopt_main_file(intake.store_batch(checked, doc))
         return doc
 
     def _adopt_main_file(self, stored):
@@ -683,8 +632,8 @@ class VnDocumentIncoming(models.Model):
         for doc in self:
             if doc.state != "registered":
                 raise UserError(_("Register the document before submitting it."))
-            doc.sudo().state = "submitted"
-            doc._schedule_for(head, _("Direct the handling of this document"))
+            doc.sudo().write({"state": "submitted", "submitted_to_id": head.id})
+            doc._vn_activity_update()
             doc._trail(legal(doc).env._("Submitted to %(name)s", name=head.name))
         return True
 
@@ -730,17 +679,7 @@ class VnDocumentIncoming(models.Model):
         self.sudo().write(
             {"state": "in_progress", "directive": directive or self.directive}
         )
-        self.activity_ids.filtered(
-            lambda a: a.user_id == self.env.user
-        ).action_feedback(feedback=directive or _("Assigned"))
-        for line in created:
-            responsible = line._responsible_user()
-            if responsible and line.role != "inform":
-                self._schedule_for(
-                    responsible,
-                    _("%(role)s: handle this document", role=line._role_label()),
-                    line.deadline,
-                )
+        self._vn_activity_update(feedback=directive or _("Assigned"))
         vi = legal(self)
         deadline_label = vi.env._("deadline")
         summary = "; ".join(
@@ -765,16 +704,41 @@ class VnDocumentIncoming(models.Model):
             == "True"
         )
 
-    def _schedule_for(self, user, summary, deadline=False):
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=deadline or fields.Date.context_today(self),
-            summary=summary,
-            user_id=user.id,
-        )
+    def _vn_activity_update(self, feedback=False):
+        """Schedule, close or remove the activities so they match who must act now.
 
-    def _vn_check_completion(self):
-        """Done when every lead assignment is done."""
+        Like hr_holidays' ``activity_update``: the head the document was submitted to
+        directs it; the person responsible for each open lead or co-operating
+        assignment handles it. The rest are marked done with ``feedback``, or removed
+        when the document is returned or recalled. Every workflow step calls this
+        after changing the document.
+        """
+        for doc in self:
+            wanted = {}
+            if doc.state == "submitted" and doc.submitted_to_id:
+                wanted[(DIRECTIVE_ACTIVITY_TYPE, doc.submitted_to_id)] = False
+            if doc.state in ("in_progress", "done"):
+                for line in doc.assignment_ids.filtered(
+                    lambda a: a.state == "open" and a.role in ROLE_ACTIVITY_TYPES
+                ):
+                    user = line._responsible_user()
+                    if not user:
+                        continue
+                    key = (ROLE_ACTIVITY_TYPES[line.role], user)
+                    deadlines = [d for d in (wanted.get(key), line.deadline) if d]
+                    wanted[key] = min(deadlines) if deadlines else False
+            sync_activities(
+                doc,
+                wanted,
+                [DIRECTIVE_ACTIVITY_TYPE, *ROLE_ACTIVITY_TYPES.values()],
+                feedback=feedback,
+                withdrawn=doc.state in ("returned", "recalled"),
+            )
+
+    def _vn_check_completion(self, feedback=False):
+        """After an assignment is completed: its activity is closed with ``feedback``;
+        the document is done when every lead assignment is done."""
+        self._vn_activity_update(feedback=feedback)
         for doc in self:
             leads = doc.assignment_ids.filtered(
                 lambda a: a.role == "lead" and a.state != "passed"
@@ -800,6 +764,7 @@ class VnDocumentIncoming(models.Model):
             if doc.state not in ("received", "registered", "submitted"):
                 raise UserError(_("Only a document not yet assigned can be returned."))
             doc.sudo().write({"state": "returned", "return_reason": reason})
+            doc._vn_activity_update()
             vi = legal(doc)
             doc._trail(vi.env._("Returned to the sender"), reason)
             doc._vn_tell_sender(
@@ -821,7 +786,9 @@ class VnDocumentIncoming(models.Model):
         elif self.sender_email:
             self.env["mail.mail"].sudo().create(
                 {
-                    "subject": _("Returned: %(subject)s", subject=self.subject),
+                    "subject": legal(self).env._(
+                        "Returned: %(subject)s", subject=self.subject
+                    ),
                     "body_html": body,
                     "email_to": self.sender_email,
                     "model": self._name,
@@ -874,14 +841,8 @@ class VnDocumentIncoming(models.Model):
             doc._vn_notify_event("recalled")
 
     # ------------------------------------------------------------------
-    # Trail and events
+    # Events
     # ------------------------------------------------------------------
-    def _trail(self, action, note=False):
-        self.ensure_one()
-        self.env["vn.document.trail"].sudo().create(
-            {"document_id": self.id, "action": action, "note": note or False}
-        )
-
     def _vn_notify_event(self, event):
         """Extension point: the LGSP connector turns these events into status messages.
 
@@ -895,8 +856,13 @@ class VnDocumentIncoming(models.Model):
     # Deadlines (R-IN12)
     # ------------------------------------------------------------------
     @api.model
-    def _cron_remind_deadlines(self):
-        """Remind assignees of work due within the warning period and of work overdue."""
+    def _cron_remind_deadlines(self, batch_size=200):
+        """Remind assignees of work due within the warning period and of work overdue.
+
+        Each assignment is reminded once a day. The job commits by batch through
+        ``ir.cron._commit_progress``; cut short by its time limit, the next run
+        reminds the rest.
+        """
         today = fields.Date.context_today(self)
         days = int(
             self.env["ir.config_parameter"]
@@ -911,40 +877,24 @@ class VnDocumentIncoming(models.Model):
                 ("deadline", "<=", horizon),
                 ("role", "!=", "inform"),
                 ("document_id.state", "=", "in_progress"),
+                "|",
+                ("reminded_on", "=", False),
+                ("reminded_on", "<", today),
             ]
         )
-        for line in lines:
-            user = line._responsible_user()
-            if not user:
-                continue
-            body = (
-                _(
-                    "Overdue since %(date)s: %(doc)s",
-                    date=line.deadline,
-                    doc=line.document_id.display_name,
-                )
-                if line.deadline < today
-                else _(
-                    "Due on %(date)s: %(doc)s",
-                    date=line.deadline,
-                    doc=line.document_id.display_name,
-                )
-            )
-            line.document_id.message_post(
-                body=body,
-                partner_ids=user.partner_id.ids,
-                message_type="notification",
-                subtype_xmlid="mail.mt_note",
-            )
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(lines))
+        for batch in tools.split_every(batch_size, lines.ids, lines.browse):
+            for line in batch:
+                line._vn_remind(today)
+            batch.sudo().reminded_on = today
+            if not cron._commit_progress(len(batch)):
+                break
         return len(lines)
 
     # ------------------------------------------------------------------
     # Buttons opening the wizards
     # ------------------------------------------------------------------
-    def _open_wizard(self, model, name):
-        self.ensure_one()
-        return wizard_action(name, model, {"default_document_id": self.id})
-
     def action_open_submit_wizard(self):
         return self._open_wizard(
             "vn.incoming.submit.wizard", _("Submit to the head of the agency")

@@ -3,3 +3,5 @@ from . import test_reports
 from . import test_recall_and_logging
 from . import test_ui
 from . import test_email
+from . import test_activities
+from . import test_first_impressions

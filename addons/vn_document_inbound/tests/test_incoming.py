@@ -389,7 +389,11 @@ class TestDirectAssignComplete(IncomingCase):
         """R-IN12: the daily job reminds before and after the deadline."""
         doc = self.receive()
         self.assign_to_unit(doc, days=1)
-        count = self.env["vn.document.incoming"]._cron_remind_deadlines()
+        # Outside the scheduler _commit_progress commits, which a test may not do.
+        with patch.object(
+            self.registry["ir.cron"], "_commit_progress", return_value=60.0
+        ):
+            count = self.env["vn.document.incoming"]._cron_remind_deadlines()
         self.assertEqual(count, 1)
         self.assertIn(
             self.users["department_head"].partner_id, doc.message_ids[0].partner_ids

@@ -96,3 +96,43 @@ class TestIncomingTour(HttpCase):
         self.start_tour(url, "vn_incoming_staff_tour", login="tour_staff")
         self.assertEqual(self.doc.state, "done")
         self.assertEqual(self.doc.assignment_ids.result, "Đã tham mưu văn bản trả lời.")
+
+
+@tagged("post_install", "-at_install")
+class TestIncomingPhoneTour(HttpCase):
+    """On a phone: the incoming documents as cards, a document's form, registering."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.clerk = new_test_user(
+            cls.env,
+            login="phone_clerk",
+            name="Văn thư Điện thoại",
+            groups="vn_document_base.group_vn_document_clerk",
+            lang="vi_VN",
+            tz="Asia/Ho_Chi_Minh",
+        )
+        book = cls.env["vn.register.book"].create(
+            {"name": "Sổ đến (điện thoại)", "kind": "incoming"}
+        )
+        cls.doc = (
+            cls.env["vn.document.incoming"]
+            .with_user(cls.clerk)
+            .create(
+                {
+                    "subject": "Điện thoại: Công văn về lịch tiếp công dân",
+                    "channel": "paper",
+                    "register_book_id": book.id,
+                }
+            )
+        )
+
+    def test_phone(self):
+        # The clerk's home action: the incoming documents.
+        self.start_tour("/odoo", "vn_incoming_phone_tour", login="phone_clerk")
+        self.assertEqual(self.doc.state, "registered")
+        self.assertTrue(self.doc.arrival_number)

@@ -51,12 +51,9 @@ class VnAssignmentCompleteWizard(models.TransientModel):
                 )
             )
             line.result_file_id = stored
-        doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(
-            feedback=self.result
-        )
         doc._trail(
             legal(doc).env._("Completed by %(name)s", name=self.env.user.name),
             self.result,
         )
-        doc._vn_check_completion()
+        doc._vn_check_completion(feedback=self.result)
         return {"type": "ir.actions.act_window_close"}

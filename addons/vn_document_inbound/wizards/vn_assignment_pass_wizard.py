@@ -46,25 +46,20 @@ class VnAssignmentPassWizard(models.TransientModel):
         # Heads of department cannot write documents; the check above allows this step.
         line = line.sudo()
         doc = line.document_id
-        child = (
-            self.env["vn.document.assignment"]
-            .sudo()
-            .create(
-                {
-                    "document_id": doc.id,
-                    "role": line.role,
-                    "user_id": self.user_id.id,
-                    "parent_id": line.id,
-                    "deadline": self.deadline or line.deadline,
-                }
-            )
+        self.env["vn.document.assignment"].sudo().create(
+            {
+                "document_id": doc.id,
+                "role": line.role,
+                "user_id": self.user_id.id,
+                "parent_id": line.id,
+                "deadline": self.deadline or line.deadline,
+            }
         )
         line.state = "passed"
         doc._vn_notify_event("in_progress")
-        doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback(
+        doc._vn_activity_update(
             feedback=_("Passed to %(name)s", name=self.user_id.name)
         )
-        doc._schedule_for(self.user_id, _("Handle this document"), child.deadline)
         doc._trail(
             legal(doc).env._(
                 "%(unit)s passed its part to %(name)s",

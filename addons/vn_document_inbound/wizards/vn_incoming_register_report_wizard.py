@@ -2,7 +2,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from odoo.addons.vn_document_base.tools import register_xlsx
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
 
@@ -32,30 +31,38 @@ FOLLOW_UP_COLUMNS = [
 
 
 class VnIncomingRegisterReportWizard(models.TransientModel):
-    """Print the incoming register book (R-IN8) or the follow-up register for a period or a number range."""
+    """Print the incoming register book (R-IN8) or the follow-up register for a
+    period or a number range."""
 
     _name = "vn.incoming.register.report.wizard"
+    _inherit = ["vn.register.report.wizard"]
     _description = "Print the incoming register book"
+    _vn_book_kind = "incoming"
 
-    register_book_id = fields.Many2one(
-        "vn.register.book",
-        string="Register book",
-        required=True,
-        domain=[("kind", "=", "incoming")],
-        default=lambda self: self.env["vn.register.book"].search(
-            [("kind", "=", "incoming")], limit=1
-        ),
-    )
-    year = fields.Integer(
-        string="Year",
-        required=True,
-        default=lambda self: fields.Date.context_today(self).year,
-    )
-    date_from = fields.Date(string="From date")
-    date_to = fields.Date(string="To date")
-    number_from = fields.Integer(string="From number")
-    number_to = fields.Integer(string="To number")
-    volume = fields.Char(string="Volume (quyển số)")
+    register_book_id = fields.Many2one(required=True)
+
+    def _vn_books(self):
+        return {
+            "register": {
+                "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+                "columns": REGISTER_COLUMNS,
+                "wide": ("type_subject", "to_places"),
+                "report": "vn_document_inbound.action_report_vn_incoming_register",
+                "file": "so-van-ban-den",
+                "sheet": _("Register"),
+            },
+            "follow_up": {
+                "title": "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN",
+                "columns": FOLLOW_UP_COLUMNS,
+                "wide": ("identity", "to_places"),
+                "report": "vn_document_inbound.action_report_vn_incoming_follow_up",
+                "file": "so-theo-doi-giai-quyet-van-ban-den",
+                "sheet": _("Follow-up"),
+            },
+        }
+
+    def _records(self, kind):
+        return self._documents()
 
     def _documents(self):
         self.ensure_one()
@@ -140,37 +147,21 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
         return {
             "wizard": self,
             "company": self.register_book_id.company_id,
-            "columns": REGISTER_COLUMNS if kind == "register" else FOLLOW_UP_COLUMNS,
+            "columns": self._vn_books()[kind]["columns"],
             "rows": [row(doc) for doc in docs],
             "first_number": docs[0].arrival_number,
             "last_number": docs[-1].arrival_number,
             "first_date": docs[0]._local_arrival_date(),
             "last_date": docs[-1]._local_arrival_date(),
+            "show_numbers": kind == "register",
         }
 
     def action_print_pdf(self):
-        self._documents()
-        return self.env.ref(
-            "vn_document_inbound.action_report_vn_incoming_register"
-        ).report_action(self)
+        return self._vn_print("register")
 
     def action_print_follow_up(self):
-        self._documents()
-        return self.env.ref(
-            "vn_document_inbound.action_report_vn_incoming_follow_up"
-        ).report_action(self)
+        return self._vn_print("follow_up")
 
     def action_export_xlsx(self):
         """The register as an Excel workbook, same columns as the printed book."""
-        values = self._report_values("register")
-        data = register_xlsx.register_workbook(
-            "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
-            register_xlsx.register_subtitle(values["company"], self.year),
-            values["columns"],
-            values["rows"],
-            _("Register"),
-            wide_keys=("type_subject", "to_places"),
-        )
-        return register_xlsx.download_action(
-            self, f"so-van-ban-den-{self.year}.xlsx", data
-        )
+        return self._vn_export("register")

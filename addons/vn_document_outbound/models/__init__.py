@@ -2,8 +2,8 @@ from . import res_company
 from . import res_users
 from . import res_config_settings
 from . import vn_signing_key
-from . import vn_document_outgoing_step
 from . import vn_document_outgoing_version
+from . import vn_document_trail
 from . import vn_document_outgoing
 from . import vn_document_outgoing_signing
 from . import vn_document_delivery

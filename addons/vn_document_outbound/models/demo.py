@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from ..tools import demo_images
 
 _logger = logging.getLogger(__name__)
-DEMO_PASSPHRASE = "1234"  # of the project's TEST keys (scripts/make_test_ca.py)
+DEMO_PASSPHRASE = "1234"  # of the project's TEST keys (scripts/setup/make_test_ca.py)
 
 
 class VnDocumentOutgoing(models.Model):

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
@@ -18,6 +19,15 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 FINAL_STATES = ("issued", "recalled")
+# The activity type of whose turn it is, by state (ND 30 Điều 10–19).
+STATE_ACTIVITY_TYPES = {
+    "draft": "vn_document_outbound.mail_act_vn_outgoing_draft",
+    "review": "vn_document_outbound.mail_act_vn_outgoing_review",
+    "head_review": "vn_document_outbound.mail_act_vn_outgoing_approve",
+    "format_check": "vn_document_outbound.mail_act_vn_outgoing_format_check",
+    "to_sign": "vn_document_outbound.mail_act_vn_outgoing_sign",
+    "signed": "vn_document_outbound.mail_act_vn_outgoing_issue",
+}
 # Fields only the workflow methods change (they write as superuser after checking whose
 # turn it is). Refused from any client in create as in write (SECURITY.md: create is as
 # wide a door as write).
@@ -40,7 +50,7 @@ WORKFLOW_FIELDS = {
     "replaced_by_ids",
     "correction_ids",
     "version_ids",
-    "step_ids",
+    "trail_ids",
     "paper_copy_count",
     "paper_copy_date",
     "paper_copy_user_id",
@@ -64,7 +74,7 @@ AFTER_ISSUE_FIELDS = {
     "paper_copy_count",
     "paper_copy_date",
     "paper_copy_user_id",
-    "step_ids",
+    "trail_ids",
     "delivery_ids",
     "copy_ids",
     "message_main_attachment_id",
@@ -85,16 +95,9 @@ class VnDocumentOutgoing(models.Model):
 
     _name = "vn.document.outgoing"
     _description = "Outgoing document"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "vn.document.access.mixin",
-        "vn.register.correction.mixin",
-    ]
+    _inherit = ["vn.document.mixin"]
     _order = "is_urgent desc, issued_at desc, id desc"
-    _rec_name = "subject"
-    _check_company_auto = True
-    _vn_owns_files = True
+    _vn_catalog_date_field = "issued_date"
     _vn_list_fields = frozenset(
         {
             "document_type_id",
@@ -126,32 +129,11 @@ class VnDocumentOutgoing(models.Model):
         tracking=True,
         index=True,
     )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Agency",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
-    document_type_id = fields.Many2one(
-        "vn.document.type", string="Document type", required=True, tracking=True
-    )
-    subject = fields.Char(
-        string="Subject", size=500, required=True, tracking=True, index="trigram"
-    )
+    document_type_id = fields.Many2one(required=True)
     urgency_id = fields.Many2one(
-        "vn.document.urgency",
-        string="Urgency",
-        tracking=True,
-        default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
-        help="Proposed by the drafting unit, decided by the signer.",
-    )
-    is_urgent = fields.Boolean(
-        related="urgency_id.is_urgent", store=True, string="Urgent"
+        help="Proposed by the drafting unit, decided by the signer."
     )
     due_date = fields.Date(string="Reply due by", tracking=True)
-    language = fields.Char(string="Language", size=30, default="Tiếng Việt")
-    description = fields.Text(string="Notes")
 
     # Drafting (R-OUT1)
     drafting_department_id = fields.Many2one(
@@ -257,14 +239,12 @@ class VnDocumentOutgoing(models.Model):
         related="issued_file_id.legal_value", string="Legal value"
     )
     page_count = fields.Integer(related="issued_file_id.page_count", string="Pages")
-    step_ids = fields.One2many(
-        "vn.document.outgoing.step", "document_id", string="Steps", readonly=True
-    )
+    trail_ids = fields.One2many(string="Steps")
     approval_ids = fields.One2many(
-        "vn.document.outgoing.step",
-        "document_id",
+        "vn.document.trail",
+        "res_id",
         string="Approvals",
-        domain=[("is_approval", "=", True)],
+        domain=[("res_model", "=", "vn.document.outgoing"), ("is_approval", "=", True)],
         readonly=True,
     )
 
@@ -292,9 +272,6 @@ class VnDocumentOutgoing(models.Model):
     )
     issued_date = fields.Date(
         string="Document date", readonly=True, copy=False, index=True
-    )
-    file_catalog = fields.Integer(
-        string="Year", compute="_compute_file_catalog", store=True, index=True
     )
     issued_at = fields.Datetime(string="Issued on", readonly=True, copy=False)
     issued_by_id = fields.Many2one(
@@ -432,11 +409,6 @@ class VnDocumentOutgoing(models.Model):
                 doc.drafting_department_id.manager_id.user_id or doc.content_approver_id
             )
 
-    @api.depends("issued_date")
-    def _compute_file_catalog(self):
-        for doc in self:
-            doc.file_catalog = doc.issued_date.year if doc.issued_date else 0
-
     @api.depends("drafting_department_id")
     def _compute_archive_holder(self):
         for doc in self:
@@ -487,7 +459,7 @@ class VnDocumentOutgoing(models.Model):
         "content_approver_id",
         "format_checker_id",
         "signer_id",
-        "step_ids",
+        "trail_ids",
     )
     def _compute_turn(self):
         for doc in self:
@@ -538,8 +510,8 @@ class VnDocumentOutgoing(models.Model):
     def _reviewers_done(self):
         """Reviewers who commented since the draft was last sent for review."""
         self.ensure_one()
-        sent = self.step_ids.filtered(lambda s: s.kind == "send_review")[-1:]
-        comments = self.step_ids.filtered(
+        sent = self.trail_ids.filtered(lambda s: s.kind == "send_review")[-1:]
+        comments = self.trail_ids.filtered(
             lambda s: s.kind == "review" and (not sent or s.id > sent.id)
         )
         return comments.user_id
@@ -614,7 +586,7 @@ class VnDocumentOutgoing(models.Model):
         if any(
             doc.state != "draft"
             or doc.code_number
-            or doc.step_ids.filtered(lambda s: s.kind not in ("assign", "version"))
+            or doc.trail_ids.filtered(lambda s: s.kind not in ("assign", "version"))
             for doc in self
         ):
             raise UserError(
@@ -657,18 +629,8 @@ class VnDocumentOutgoing(models.Model):
     # Steps and turns
     # ------------------------------------------------------------------
     def _step(self, kind, note=False, version=False):
-        self.ensure_one()
-        return (
-            self.env["vn.document.outgoing.step"]
-            .sudo()
-            .create(
-                {
-                    "document_id": self.id,
-                    "kind": kind,
-                    "note": note or False,
-                    "version_id": version.id if version else False,
-                }
-            )
+        return self._trail(
+            note=note, kind=kind, version_id=version.id if version else False
         )
 
     def _check_turn(self, states, user_field=None, users=None):
@@ -692,23 +654,42 @@ class VnDocumentOutgoing(models.Model):
                     )
                 )
 
-    def _move(self, state, kind, note=False, notify=None, summary=False):
+    def _move(self, state, kind, note=False):
         """Go to ``state``, record the step and give the next person an activity."""
         self.ensure_one()
-        self.activity_ids.filtered(
-            lambda a: a.user_id == self.env.user
-        ).sudo().action_feedback(
-            feedback=note
-            or selection_label(self.env["vn.document.outgoing.step"], "kind", kind)
-        )
         self.sudo().state = state
         self._step(kind, note, self.final_version_id)
-        for user in notify or self.env["res.users"]:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=user.id,
-                summary=summary or selection_label(self, "state"),
-                date_deadline=fields.Date.context_today(self),
+        self._vn_activity_update(
+            feedback=note
+            or selection_label(self.env["vn.document.trail"], "kind", kind)
+        )
+
+    def _vn_activity_update(self, feedback=False):
+        """Schedule, close or remove the activities so they match whose turn it is.
+
+        Like hr_holidays' ``activity_update``: the state gives the activity type, the
+        turn (``_turn_users``) who gets it; the drafter has one only when someone
+        else asked for the draft or it came back. The others are marked done with
+        ``feedback``, or removed when the document is cancelled or recalled. Every
+        workflow step calls this after changing the document.
+        """
+        for doc in self:
+            users = doc._turn_users()
+            if doc.state == "draft" and not (
+                doc.drafting_assigned_by_id
+                or doc.step_ids.filtered(lambda s: s.kind == "return")
+            ):
+                users = self.env["res.users"]
+            elif doc.state == "signed":
+                users = users[:1]  # one records clerk issues it
+            xmlid = STATE_ACTIVITY_TYPES.get(doc.state)
+            deadline = doc.drafting_deadline if doc.state == "draft" else False
+            sync_activities(
+                doc,
+                {(xmlid, user): deadline for user in users} if xmlid else {},
+                list(STATE_ACTIVITY_TYPES.values()),
+                feedback=feedback,
+                withdrawn=doc.state in ("recalled", "cancelled"),
             )
 
     # ------------------------------------------------------------------
@@ -724,13 +705,7 @@ class VnDocumentOutgoing(models.Model):
         for doc in docs:
             if doc.drafting_assigned_by_id and doc.drafter_id != self.env.user:
                 doc._step("assign", doc.drafting_instruction)
-                doc.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=doc.drafter_id.id,
-                    summary=_("Draft this document"),
-                    date_deadline=doc.drafting_deadline
-                    or fields.Date.context_today(doc),
-                )
+                doc._vn_activity_update()
         return docs
 
     def _vn_add_version(self, filename, data, kind, note=False):
@@ -810,8 +785,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "review",
                 "send_review",
-                notify=doc.reviewer_ids,
-                summary=_("Comment on this draft"),
             )
         return True
 
@@ -819,17 +792,10 @@ class VnDocumentOutgoing(models.Model):
         """A reviewer's comment; when every reviewer has commented the draft goes to the head of the unit."""
         self.ensure_one()
         self._check_turn(("review",), users=self.reviewer_ids - self._reviewers_done())
-        self.activity_ids.filtered(
-            lambda a: a.user_id == self.env.user
-        ).sudo().action_feedback(feedback=comment)
         self._step("review", comment, self.final_version_id or self._last_draft())
+        self._vn_activity_update(feedback=comment)
         if not self.reviewer_ids - self._reviewers_done():
-            self._move(
-                "head_review",
-                "send_head",
-                notify=self.content_approver_id,
-                summary=_("Approve the content or send the draft back"),
-            )
+            self._move("head_review", "send_head")
 
     def action_send_to_head(self):
         """The drafter (or, during review, the head pulling it) sends the draft to the head of the unit."""
@@ -842,8 +808,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "head_review",
                 "send_head",
-                notify=doc.content_approver_id,
-                summary=_("Approve the content or send the draft back"),
             )
         return True
 
@@ -862,8 +826,6 @@ class VnDocumentOutgoing(models.Model):
                 "draft",
                 "return",
                 comment,
-                notify=doc.drafter_id,
-                summary=_("Revise the draft"),
             )
         return True
 
@@ -881,8 +843,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "format_check",
                 "approve_content",
-                notify=doc.format_checker_id,
-                summary=_("Check the format of this draft"),
             )
         return True
 
@@ -897,8 +857,6 @@ class VnDocumentOutgoing(models.Model):
             doc._move(
                 "to_sign",
                 "approve_format",
-                notify=doc.signer_id,
-                summary=_("Approve and sign"),
             )
         return True
 
@@ -985,21 +943,6 @@ class VnDocumentOutgoing(models.Model):
     # ------------------------------------------------------------------
     # Buttons opening the wizards
     # ------------------------------------------------------------------
-    def _open_wizard(self, model, name, **defaults):
-        self.ensure_one()
-        context = {
-            "default_document_id": self.id,
-            **{f"default_{k}": v for k, v in defaults.items()},
-        }
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "form",
-            "target": "new",
-            "context": context,
-        }
-
     def action_open_upload(self):
         return self._open_wizard("vn.outgoing.upload.wizard", _("Upload a version"))
 

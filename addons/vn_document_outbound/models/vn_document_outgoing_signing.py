@@ -162,16 +162,7 @@ class VnDocumentOutgoing(models.Model):
                 "signed_by_id": self.env.uid,
             }
         )
-        clerks = self.company_id._vn_users_of(
-            "vn_document_base.group_vn_document_clerk"
-        )
-        self._move(
-            "signed",
-            "sign",
-            legal(self).env._("Key: %(key)s", key=key.name),
-            notify=clerks[:1],
-            summary=_("Number, apply the agency signature and issue"),
-        )
+        self._move("signed", "sign", legal(self).env._("Key: %(key)s", key=key.name))
 
     def _vn_require_valid(self, stored, count):
         """Every signature of ``stored`` must validate (pyHanko's bottom line) and there must be ``count``."""
@@ -288,9 +279,7 @@ class VnDocumentOutgoing(models.Model):
         files.sudo()._vn_refuse_hazards()
         for record in files:
             try:
-                self.env["vn.file.check"]._scan(
-                    record.name, record.attachment_id.sudo().raw
-                )
+                record._vn_rescan()
             except FileCheckError as error:
                 raise UserError(
                     _("The document cannot be issued: %(error)s", error=error)
@@ -363,11 +352,12 @@ class VnDocumentOutgoing(models.Model):
             line._vn_dispatch()
         if self.incoming_assignment_id.state == "open":
             assignment = self.incoming_assignment_id.sudo()
+            result = legal(self).env._("Answered by %(doc)s", doc=self.display_name)
             assignment.write(
                 {
                     "state": "done",
                     "done_date": fields.Datetime.now(),
-                    "result": _("Answered by %(doc)s", doc=self.display_name),
+                    "result": result,
                 }
             )
             assignment.document_id._trail(
@@ -375,7 +365,7 @@ class VnDocumentOutgoing(models.Model):
                     "Answered by %(doc)s", doc=self.display_name
                 )
             )
-            assignment.document_id._vn_check_completion()
+            assignment.document_id._vn_check_completion(feedback=result)
         for linked, field in (
             (self.replaces_id, "replaced_by_ids"),
             (self.corrects_id, "correction_ids"),

@@ -9,7 +9,7 @@ from odoo.addons.vn_document_base.tests.common import VnDocumentCase
 
 from ..tools import demo_images
 
-PASSPHRASE = "1234"  # the test PKI's (scripts/make_test_ca.py)
+PASSPHRASE = "1234"  # the test PKI's (scripts/setup/make_test_ca.py)
 PKCS11_MODULE = os.environ.get("VN_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so")
 TOKEN_LABEL = "vn-edoc-test"
 

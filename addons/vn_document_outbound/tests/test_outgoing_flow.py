@@ -70,7 +70,7 @@ class TestOutgoingFlow(OutgoingCase):
         number = doc.with_user(self.clerk)._vn_issue(self.agency_token_key, PASSPHRASE)
         self.assertEqual(number, "01/QĐ-UBND")
         self.assertEqual(doc.state, "issued")
-        kinds = doc.step_ids.mapped("kind")
+        kinds = doc.trail_ids.mapped("kind")
         for kind in (
             "review",
             "return",
@@ -308,7 +308,7 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(doc.correction_ids, correction)
         self.bring_to_signing(correction, with_annex=False)
         self.assertEqual(self.sign_and_issue(correction), "01/UBND-VP")
-        self.assertIn("link", doc.step_ids.mapped("kind"))
+        self.assertIn("link", doc.trail_ids.mapped("kind"))
 
     def test_reply_completes_the_incoming_assignment(self):
         """R-OUT1: a staff member answers an incoming document; both are linked and the

@@ -220,7 +220,6 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
         )
         for model in (
             "vn.document.trail",
-            "vn.document.outgoing.step",
             "vn.document.access.log",
             "vn.register.correction",
             "vn.register.number",
@@ -293,8 +292,15 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
         """R-SEC3: steps, versions, trail, files and recipients of a draft the user may not read are
         invisible to him, and he cannot add recipients to it."""
         draft = self.foreign_draft
+        found = self.rpc(
+            self.staff,
+            "vn.document.trail",
+            "search_read",
+            [("res_model", "=", "vn.document.outgoing"), ("res_id", "=", draft.id)],
+            ["id"],
+        )
+        self.assertFalse(found, "the trail of a foreign draft is visible")
         for model in (
-            "vn.document.outgoing.step",
             "vn.document.outgoing.version",
             "vn.document.delivery",
         ):
@@ -318,7 +324,10 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
             self.staff,
             "vn.document.trail",
             "search_read",
-            [("document_id", "=", self.incoming.id)],
+            [
+                ("res_model", "=", "vn.document.incoming"),
+                ("res_id", "=", self.incoming.id),
+            ],
             ["id"],
         )
         self.assertFalse(trail)
@@ -331,9 +340,12 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
         # The staff user's own documents still show theirs.
         steps = self.rpc(
             self.staff,
-            "vn.document.outgoing.step",
+            "vn.document.trail",
             "search_read",
-            [("document_id", "=", self.issued.id)],
+            [
+                ("res_model", "=", "vn.document.outgoing"),
+                ("res_id", "=", self.issued.id),
+            ],
             ["id"],
         )
         self.assertTrue(steps)
@@ -605,10 +617,13 @@ class TestTrustBoundaryHttp(OutgoingSetup, VnRolesSetup, HttpCase):
         )
         self.assertNotEqual(response.status_code, 200)
         response = self.url_open(
-            "/json/2/vn.document.outgoing.step/search_read",
+            "/json/2/vn.document.trail/search_read",
             headers=headers,
             json={
-                "domain": [("document_id", "=", self.foreign_draft.id)],
+                "domain": [
+                    ("res_model", "=", "vn.document.outgoing"),
+                    ("res_id", "=", self.foreign_draft.id),
+                ],
                 "fields": ["note"],
             },
         )

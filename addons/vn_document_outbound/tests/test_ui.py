@@ -19,6 +19,21 @@ ROLES = {
 }
 
 
+def tour_users(env):
+    """One Vietnamese user per role, its password its login."""
+    return {
+        role: new_test_user(
+            env,
+            login=login,
+            name=name,
+            groups=f"vn_document_base.{group}",
+            lang="vi_VN",
+            tz="Asia/Ho_Chi_Minh",
+        )
+        for role, (login, name, group) in ROLES.items()
+    }
+
+
 @tagged("post_install", "-at_install")
 class TestOutgoingTour(OutgoingSetup, HttpCase):
     """R-OUT1, R-OUT5 on screen: the drafter drafts and sends on, the head of the unit approves the
@@ -29,17 +44,7 @@ class TestOutgoingTour(OutgoingSetup, HttpCase):
         super().setUpClass()
         cls.company = cls.env.company
         cls.company.write({"vn_organ_code": "000.07.41.H29", "vn_short_name": "UBND"})
-        cls.users = {
-            role: new_test_user(
-                cls.env,
-                login=login,
-                name=name,
-                groups=f"vn_document_base.{group}",
-                lang="vi_VN",
-                tz="Asia/Ho_Chi_Minh",
-            )
-            for role, (login, name, group) in ROLES.items()
-        }
+        cls.users = tour_users(cls.env)
         cls._setup_agency()
         cls.agency_token_key.active = (
             False  # the clerk signs with the agency's PKCS#12 file here
@@ -104,3 +109,37 @@ class TestOutgoingTour(OutgoingSetup, HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.content, self.final_pdf)
+
+
+@tagged("post_install", "-at_install")
+class TestOutgoingPhoneTour(OutgoingSetup, HttpCase):
+    """On a phone: the drafts waiting for me as cards, a draft's form, approving it."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.users = tour_users(cls.env)
+        cls._setup_agency()
+        cls.doc = (
+            cls.env["vn.document.outgoing"]
+            .with_user(cls.staff)
+            .create(
+                {
+                    "document_type_id": cls.decision.id,
+                    "subject": "Điện thoại: Quyết định giao chỉ tiêu 2027",
+                    "drafting_department_id": cls.department.id,
+                    "signer_id": cls.signer.id,
+                }
+            )
+        )
+        cls.doc.with_user(cls.staff)._vn_add_version("qd.pdf", cls.final_pdf, "final")
+        cls.doc.with_user(cls.staff).action_send_to_head()
+
+    def test_phone(self):
+        url = "/odoo/action-vn_document_outbound.vn_document_outgoing_action"
+        self.start_tour(url, "vn_outgoing_phone_tour", login="tour_out_head")
+        self.assertEqual(self.doc.state, "format_check")

@@ -6,7 +6,6 @@ from odoo import _, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from odoo.addons.vn_document_base.tools import register_xlsx
 from odoo.addons.vn_document_base.tools.legal import legal
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
@@ -32,22 +31,6 @@ POSTAL_COLUMNS = [
     ("receipt", "Ký nhận và dấu bưu điện"),
     ("note", "Ghi chú"),
 ]
-BOOKS = {
-    "register": {
-        "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
-        "columns": REGISTER_COLUMNS,
-        "wide": ("type_subject", "recipients"),
-        "report": "vn_document_outbound.action_report_vn_outgoing_register",
-        "file": "so-dang-ky-van-ban-di",
-    },
-    "postal": {
-        "title": "SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN",
-        "columns": POSTAL_COLUMNS,
-        "wide": ("recipient",),
-        "report": "vn_document_outbound.action_report_vn_outgoing_postal",
-        "file": "so-gui-van-ban-di-buu-dien",
-    },
-}
 
 
 def _number(doc):
@@ -56,11 +39,13 @@ def _number(doc):
 
 
 class VnOutgoingRegisterReportWizard(models.TransientModel):
-    """Print the outgoing register book or the postal dispatch register (R-OUT4) for a period
-    or a number range, as PDF or Excel."""
+    """Print the outgoing register book or the postal dispatch register (R-OUT4) for a
+    period or a number range, as PDF or Excel."""
 
     _name = "vn.outgoing.register.report.wizard"
+    _inherit = ["vn.register.report.wizard"]
     _description = "Print the outgoing register book"
+    _vn_book_kind = "outgoing"
 
     report_kind = fields.Selection(
         [
@@ -78,24 +63,34 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         default=lambda self: self.env.company,
     )
     register_book_id = fields.Many2one(
-        "vn.register.book",
-        string="Register book",
-        domain="[('kind', '=', 'outgoing'), ('company_id', '=', company_id)]",
-        default=lambda self: self.env["vn.register.book"].search(
+        domain="[('kind', '=', 'outgoing'), ('company_id', '=', company_id)]"
+    )
+
+    def _vn_default_book(self):
+        return self.env["vn.register.book"].search(
             [("kind", "=", "outgoing"), ("company_id", "=", self.env.company.id)],
             limit=1,
-        ),
-    )
-    year = fields.Integer(
-        string="Year",
-        required=True,
-        default=lambda self: fields.Date.context_today(self).year,
-    )
-    date_from = fields.Date(string="From date")
-    date_to = fields.Date(string="To date")
-    number_from = fields.Integer(string="From number")
-    number_to = fields.Integer(string="To number")
-    volume = fields.Char(string="Volume (quyển số)")
+        )
+
+    def _vn_books(self):
+        return {
+            "register": {
+                "title": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+                "columns": REGISTER_COLUMNS,
+                "wide": ("type_subject", "recipients"),
+                "report": "vn_document_outbound.action_report_vn_outgoing_register",
+                "file": "so-dang-ky-van-ban-di",
+                "sheet": _("Register"),
+            },
+            "postal": {
+                "title": "SỔ GỬI VĂN BẢN ĐI BƯU ĐIỆN",
+                "columns": POSTAL_COLUMNS,
+                "wide": ("recipient",),
+                "report": "vn_document_outbound.action_report_vn_outgoing_postal",
+                "file": "so-gui-van-ban-di-buu-dien",
+                "sheet": _("Postal dispatch"),
+            },
+        }
 
     # ------------------------------------------------------------------
     # What is printed
@@ -104,10 +99,6 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         """A UTC datetime as a date in the user's time zone (Ho Chi Minh City by default)."""
         tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
         return pytz.utc.localize(value).astimezone(tz).date()
-
-    def _check_year(self):
-        if not 1900 <= self.year <= 9999:
-            raise UserError(_("Enter a valid year."))
 
     def _documents(self):
         """The numbered documents of the book, in number order."""
@@ -168,10 +159,8 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
             raise UserError(_("No paper copy was handed to the post in this period."))
         return lines
 
-    def _records(self):
-        return (
-            self._postal_lines() if self.report_kind == "postal" else self._documents()
-        )
+    def _records(self, kind):
+        return self._postal_lines() if kind == "postal" else self._documents()
 
     def _note_lines(self, doc):
         """Ghi chú: the notes, the links to replaced or corrected documents, the recall."""
@@ -254,7 +243,7 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
     def _report_values(self, kind=None):
         self.ensure_one()
         kind = kind or self.report_kind
-        book = BOOKS[kind]
+        book = self._vn_books()[kind]
         values = {"wizard": self, "title": book["title"], "columns": book["columns"]}
         if kind == "postal":
             lines = self._postal_lines()
@@ -284,26 +273,8 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
     # Buttons
     # ------------------------------------------------------------------
     def action_print_pdf(self):
-        self.ensure_one()
-        self._records()  # a clear message now rather than an empty book
-        return self.env.ref(BOOKS[self.report_kind]["report"]).report_action(self)
+        return self._vn_print(self.report_kind)
 
     def action_export_xlsx(self):
         """The register as an Excel workbook, same columns as the printed book."""
-        self.ensure_one()
-        book = BOOKS[self.report_kind]
-        values = self._report_values()
-        sheet_name = (
-            _("Postal dispatch") if self.report_kind == "postal" else _("Register")
-        )
-        data = register_xlsx.register_workbook(
-            book["title"],
-            register_xlsx.register_subtitle(values["company"], self.year),
-            values["columns"],
-            values["rows"],
-            sheet_name,
-            wide_keys=book["wide"],
-        )
-        return register_xlsx.download_action(
-            self, f"{book['file']}-{self.year}.xlsx", data
-        )
+        return self._vn_export(self.report_kind)

@@ -320,22 +320,9 @@ class VnLgspMessage(models.Model):
 
     def _vn_check_attachments(self, package):
         """Every attachment through the base file checks (type, malware, signatures), all or none."""
-        from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
-
-        checked, refused = [], []
-        for attachment in package.attachments:
-            try:
-                checked.append(
-                    (
-                        attachment.name,
-                        attachment.data,
-                        self.env["vn.file.check"].check(
-                            attachment.name, attachment.data
-                        ),
-                    )
-                )
-            except FileCheckError as error:
-                refused.append(str(error))
+        checked, refused = self.env["vn.file.intake"].check_batch(
+            (attachment.name, attachment.data) for attachment in package.attachments
+        )
         if refused:
             raise _Refusal(
                 package, _("Files refused: %(reasons)s", reasons="; ".join(refused))
@@ -385,9 +372,7 @@ class VnLgspMessage(models.Model):
                 "vn_lgsp_message_id": self.id,
             }
         )
-        stored = self.env["vn.document.file"]
-        for name, data, report in checked:
-            stored |= stored.sudo()._vn_store(name, data, incoming, report)
+        stored = self.env["vn.file.intake"].sudo().store_batch(checked, incoming)
         incoming._adopt_main_file(stored)
         # The raw package is kept with the document (R-LG1).
         self.env["ir.attachment"].sudo().create(
@@ -458,10 +443,9 @@ class VnLgspMessage(models.Model):
             }
         )
         if package.attachments:
-            for name, data, report in self._vn_check_attachments(package):
-                self.env["vn.document.file"].sudo()._vn_store(
-                    name, data, incoming, report
-                )
+            self.env["vn.file.intake"].sudo().store_batch(
+                self._vn_check_attachments(package), incoming
+            )
         incoming._trail(_("Updated by the sender"), package.business.reason)
         self._vn_queue_status(
             self.attested_from_code,

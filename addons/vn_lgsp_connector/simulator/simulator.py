@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Standalone simulator of the document-exchange platform (EDXML.md §5.1).
 
 A WSGI application (Werkzeug, no Odoo) with an embedded SQLite store that

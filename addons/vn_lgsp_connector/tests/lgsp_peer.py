@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Agency B of the two-agency test (test_two_agencies.py): one step in B's database,
 in a process of its own, as one run of a scheduled job would be.
 

@@ -375,7 +375,7 @@ class TestExchange(LgspExchangeCase):
             )
         self.exchange._cron_poll()
         self.assertEqual(line.state, "done")
-        notes = doc.step_ids.filtered(lambda s: s.kind == "delivery").mapped("note")
+        notes = doc.trail_ids.filtered(lambda s: s.kind == "delivery").mapped("note")
         for label in ("(01)", "(03)", "(04)", "(05)", "(06)"):
             self.assertTrue(any(label in note for note in notes), label)
 

@@ -149,7 +149,7 @@ class TestTwoAgencies(OutgoingCase):
         return doc
 
     def delivery_codes(self, doc):
-        notes = doc.step_ids.filtered(lambda s: s.kind == "delivery").mapped("note")
+        notes = doc.trail_ids.filtered(lambda s: s.kind == "delivery").mapped("note")
         return [
             code
             for code in ("01", "02", "03", "04", "05", "06")

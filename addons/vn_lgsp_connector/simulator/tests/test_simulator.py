@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The LGSP simulator end to end, through the connector's transport client.
 
 The simulator runs in a thread on a free port with a temporary database; the cases

@@ -1,0 +1,118 @@
+import datetime
+
+from odoo import api, fields, models
+
+from ..tools.legal import vn_local_date
+from ..tools.workflow import wizard_action
+
+
+class VnDocumentMixin(models.AbstractModel):
+    """The core every official document shares (incoming, outgoing, next case
+    files): the ND 30 metadata they have in common, the processing trail, access
+    logging, register corrections, the Vietnam clock and the wizard opener.
+
+    A document model inherits it and defines its own ``state``, ``_order`` (urgent
+    first, then its own date), the list index matching that order, ``_vn_list_fields``
+    and ``_vn_catalog_date_field`` (the date whose year is its number series' year).
+    """
+
+    _name = "vn.document.mixin"
+    _description = "Official document (shared core)"
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "vn.document.access.mixin",
+        "vn.register.correction.mixin",
+    )
+    _rec_name = "subject"
+    _check_company_auto = True
+    _vn_owns_files = True
+
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    document_type_id = fields.Many2one(
+        "vn.document.type", string="Document type", tracking=True
+    )
+    subject = fields.Char(
+        string="Subject", size=500, required=True, tracking=True, index="trigram"
+    )
+    urgency_id = fields.Many2one(
+        "vn.document.urgency",
+        string="Urgency",
+        tracking=True,
+        default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
+    )
+    is_urgent = fields.Boolean(
+        related="urgency_id.is_urgent", store=True, string="Urgent"
+    )
+    language = fields.Char(string="Language", size=30, default="Tiếng Việt")
+    description = fields.Text(string="Notes")
+    file_catalog = fields.Integer(
+        string="Year", compute="_compute_file_catalog", store=True, index=True
+    )
+    trail_ids = fields.One2many(
+        "vn.document.trail",
+        "res_id",
+        string="Processing trail",
+        domain=lambda self: [("res_model", "=", self._name)],
+        readonly=True,
+    )
+
+    # The date whose Vietnam calendar year is the document's year (its number series).
+    _vn_catalog_date_field = None
+
+    @api.depends(
+        lambda self: (
+            [self._vn_catalog_date_field] if self._vn_catalog_date_field else []
+        )
+    )
+    def _compute_file_catalog(self):
+        # A datetime counts by the Vietnam date: a document arriving at 01:00 on
+        # 1 January in Hanoi time is filed under the new year, with its number.
+        for doc in self:
+            value = doc[self._vn_catalog_date_field]
+            if isinstance(value, datetime.datetime):
+                value = vn_local_date(value)
+            doc.file_catalog = value.year if value else 0
+
+    def _trail(self, action=False, note=False, **values):
+        """Record a line of the processing trail (as superuser: the trail is evidence no
+        client writes). ``values``: further fields of the line (``kind``, ...)."""
+        self.ensure_one()
+        return (
+            self.env["vn.document.trail"]
+            .sudo()
+            .create(
+                {
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "action": action or False,
+                    "note": note or False,
+                    **values,
+                }
+            )
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_trail(self):
+        # The trail has no foreign key to its document: it goes with it. Odoo runs the
+        # ondelete hooks by name: the checks (_unlink_except_*, which may read the
+        # trail) come first.
+        self.env["vn.document.trail"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+
+    def _open_wizard(self, model, name, **defaults):
+        """The action opening the wizard ``model`` on this document in a dialog;
+        ``defaults``: further default values of the wizard."""
+        self.ensure_one()
+        context = {
+            "default_document_id": self.id,
+            **{f"default_{k}": v for k, v in defaults.items()},
+        }
+        return wizard_action(name, model, context)

@@ -1,0 +1,47 @@
+"""The suite's activities follow the document, as hr_holidays' ``activity_update``.
+
+A document model says, from its state, who must act now and with which activity type
+(``wanted``); :func:`sync_activities` schedules what is missing and closes the rest:
+marked done (with the step's feedback) while the document goes on, removed when the
+document is withdrawn (returned, recalled, cancelled).
+"""
+
+
+def sync_activities(doc, wanted, type_xmlids, feedback=False, withdrawn=False):
+    """Make ``doc``'s activities of the suite's types match ``wanted``.
+
+    :param wanted: {(activity type xmlid, res.users): deadline or False}
+    :param type_xmlids: every activity type xmlid the model manages
+    :param feedback: text of the step that closes the activities no longer wanted
+    :param withdrawn: the document left the workflow: remove them instead
+    """
+    doc.ensure_one()
+    # The workflow method calling this checked whose turn it is; the activities are the
+    # workflow's, whatever the acting user may write (sudo keeps the acting user as
+    # the author of the feedback).
+    doc = doc.sudo()
+    types = {xmlid: doc.env.ref(xmlid) for xmlid in type_xmlids}
+    wanted_keys = {(types[xmlid], user) for (xmlid, user) in wanted}
+    managed = doc.activity_ids.filtered(
+        lambda a: a.activity_type_id.id in {t.id for t in types.values()}
+    )
+    stale = managed.filtered(
+        lambda a: (a.activity_type_id, a.user_id) not in wanted_keys
+    )
+    if withdrawn:
+        stale.unlink()
+    elif stale:
+        stale.action_feedback(feedback=feedback or False)
+    kept = {(a.activity_type_id, a.user_id) for a in managed - stale}
+    for (xmlid, user), deadline in wanted.items():
+        activity_type = types[xmlid]
+        if (activity_type, user) in kept:
+            continue
+        # Stored in the language of who must act, not of who acted.
+        translated = activity_type.with_context(lang=user.lang or None)
+        doc.activity_schedule(
+            xmlid,
+            date_deadline=deadline or activity_type._get_date_deadline(),
+            summary=translated.summary or translated.name,
+            user_id=user.id,
+        )

@@ -1,0 +1,57 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What the benchmark scripts share: medians and the description of the machine."""
+
+import os
+import platform
+import statistics
+import time
+
+
+def median_ms(func, runs):
+    """Median wall time of ``func`` in ms over ``runs`` calls, after a warm-up call."""
+    func()
+    samples = []
+    for _i in range(runs):
+        started = time.perf_counter()
+        func()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in open("/proc/cpuinfo")
+            if "model name" in line
+        ),
+        "?",
+    )
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def signed_image_pdf(pixels):
+    """A one-page PDF holding an incompressible image of ``pixels`` x ``pixels``
+    (820: about 2 MB, 580: about 1 MB), signed by a person then by the agency with the
+    in-process test PKI."""
+    import io
+
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from odoo.addons.vn_document_base.tests import pdf_fixtures
+    from odoo.addons.vn_document_base.tools import test_pki
+
+    image = Image.frombytes("RGB", (pixels, pixels), os.urandom(pixels * pixels * 3))
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    pdf.drawImage(ImageReader(image), 50, 200, 500, 500)
+    pdf.showPage()
+    pdf.save()
+    pki = test_pki.build_pki()
+    data = pdf_fixtures.add_signature_fields(buf.getvalue(), ["Sig1", "Sig2"])
+    data = pdf_fixtures.sign_pdf(data, pki["signer"], pki["root"], "Sig1")
+    return pdf_fixtures.sign_pdf(data, pki["agency"], pki["root"], "Sig2")

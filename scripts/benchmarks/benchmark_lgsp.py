@@ -1,0 +1,511 @@
+#!/usr/bin/env python3
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Exchange through the LGSP simulator on this machine.
+
+    scripts/benchmarks/benchmark_lgsp.sh [DB] [N]
+        (a scratch database with the suite and its demo data)
+    .run/venv/bin/python scripts/benchmarks/benchmark_lgsp.py DB N faults
+        (part 3 only, any scratch database)
+
+1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the
+   simulator; the timed part fetches, checks (type, clamd, pyHanko), stores,
+   acknowledges and registers them all (receiving as the scheduled job does,
+   registering as the clerk). Three runs, median.
+2. Latency: an outgoing document issued at A to another agency, from "queued" to the
+   delivery line showing "received" (01), with every schedule shortened to "run now":
+   A sends, the other agency fetches and answers 01, A fetches. Median of 5.
+3. Exactly once under faults (R-LG4): A sends N/10 packages and receives N/10
+   (answering each with status 01) while a seeded plan of HTTP 500s, connections
+   dropped before and after the platform processed the call, delays and duplicate
+   lists hits every call; prints the platform stores per package sent (1.00) and the
+   inbox lines left unacknowledged (0).
+The work is committed (the exchange commits as it goes): never point this at an
+agency's database.
+"""
+
+import datetime
+import os
+import secrets
+import statistics
+import sys
+import time
+
+from bench_common import machine, signed_image_pdf
+
+from odoo import api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+CODE_B = "000.02.41.H29"
+
+
+def one_mb_signed_pdf():
+    return signed_image_pdf(580)
+
+
+def main(db, count):
+    config.parse_config(
+        [
+            "-c",
+            os.path.join(ROOT, "odoo.conf"),
+            "--addons-path",
+            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
+            "-d",
+            db,
+        ]
+    )
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+
+    from odoo.addons.vn_document_base.tools import test_pki
+    from odoo.addons.vn_lgsp_connector.simulator.simulator import (
+        make_app,
+        serve_in_thread,
+    )
+    from odoo.addons.vn_lgsp_connector.tools import edxml
+    from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
+
+    pdf = one_mb_signed_pdf()
+    registry = Registry(db)
+    throughput, latency = [], []
+    with registry.cursor() as cr:
+        env = api.Environment(
+            cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tracking_disable": True}
+        )
+        company = env.company
+        code_a = company.vn_organ_code
+        pki = test_pki.build_pki()
+        env["vn.trusted.root"].create(
+            {
+                "name": "benchmark root",
+                "certificate": base64.b64encode(
+                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                ),
+                "crl": base64.b64encode(
+                    pki["crl"].public_bytes(serialization.Encoding.PEM)
+                ),
+            }
+        )
+        clerk = env.ref("vn_document_base.user_clerk_demo")
+        partner_b = env["res.partner"].search(
+            [("vn_organ_code", "=", CODE_B)], limit=1
+        ) or env["res.partner"].create(
+            {"name": "Agency B", "is_company": True, "vn_organ_code": CODE_B}
+        )
+        book = env["vn.register.book"].search([("kind", "=", "incoming")], limit=1)
+        exchange = env["vn.lgsp.exchange"]
+        token = secrets.token_urlsafe(24)  # the simulator has no default admin token
+        for run in range(3):
+            server, url = serve_in_thread(
+                make_app(
+                    os.path.join("/tmp", f"bench-lgsp-{os.getpid()}-{run}.sqlite3"),
+                    token,
+                )
+            )
+            import requests
+
+            for system, secret, code in (
+                ("sys-a", "secret-a", code_a),
+                ("sys-b", "secret-b", CODE_B),
+            ):
+                requests.post(
+                    f"{url}/_sim/system",
+                    json={
+                        "system_id": system,
+                        "secret": secret,
+                        "organ_code": code,
+                        "name": code,
+                    },
+                    headers={"X-Sim-Admin": token},
+                    timeout=10,
+                )
+            env["vn.lgsp.profile"].search([]).active = False
+            env.flush_all()
+            env["vn.lgsp.profile"].create(
+                {
+                    "name": f"bench {run}",
+                    "endpoint": url,
+                    "system_id": "sys-a",
+                    "secret": "secret-a",
+                }
+            )
+            cr.commit()
+            peer = LgspClient(url, "sys-b", "secret-b")
+            for index in range(count):
+                package = edxml.DocumentPackage(
+                    from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
+                    to_orgs=[edxml.Organization(organ_id=code_a)],
+                    document_id=f"{CODE_B},2026/11/22,{index + 1}/R{run}-{os.getpid()}",
+                    code_number=str(index + 1),
+                    code_notation="UBND-VP",
+                    place="B",
+                    promulgation_date=datetime.date(2026, 11, 22),
+                    type=1,
+                    type_detail=18,
+                    type_name="Công văn",
+                    subject=f"Benchmark {run}-{index}",
+                    trace=[(CODE_B, datetime.datetime(2026, 11, 22, 9, 0))],
+                    business=edxml.Business(),
+                    attachments=[
+                        edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)
+                    ],
+                )
+                peer.send_edoc(
+                    edxml.build_document(package), from_code=CODE_B, to_codes=[code_a]
+                )
+            started = time.perf_counter()
+            received = exchange._cron_poll()
+            docs = env["vn.document.incoming"].search(
+                [("subject", "=like", f"Benchmark {run}-%"), ("state", "=", "received")]
+            )
+            for doc in docs:
+                doc.with_user(clerk).write({"register_book_id": book.id})
+                doc.with_user(clerk).action_register()
+            cr.commit()
+            elapsed = time.perf_counter() - started
+            assert received == count and len(docs) == count, (received, len(docs))
+            assert all(d.legal_value == "original" for d in docs[:5])
+            throughput.append(count / elapsed)
+            print(
+                f"run {run + 1}: {count} packages in {elapsed:.1f} s"
+                f" = {count / elapsed:.1f} packages/s",
+                flush=True,
+            )
+            if run == 0:
+                latency = measure_latency(env, exchange, peer, partner_b, edxml)
+                stores, unacknowledged = measure_faults(
+                    env, exchange, peer, edxml, url, token, max(count // 10, 10), pdf
+                )
+            server.shutdown()
+    print(f"Machine: {machine()}")
+    runs = ", ".join(f"{t:.1f}" for t in throughput)
+    print(
+        f"Receive + check + register {count} packages with a signed 1 MB PDF: median "
+        f"{statistics.median(throughput):.1f} packages/s (runs: {runs})"
+    )
+    print(
+        "Issue at A -> 'received (01)' on A's delivery line, schedules run back to"
+        f" back: median {statistics.median(latency) * 1000:.0f} ms over {len(latency)}"
+    )
+    print(
+        f"Under the seeded fault plan: {stores:.2f} platform stores per package sent, "
+        f"{unacknowledged} inbox lines left unacknowledged"
+    )
+
+
+def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
+    """Send and receive ``count`` packages each way under a seeded fault plan; return
+    (platform stores per package sent, inbox lines processed but not acknowledged)."""
+    import random
+
+    import requests
+
+    from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
+
+    rng = random.Random(seed)
+    code_a = env.company.vn_organ_code
+    plan = [
+        {"kind": "error500"},
+        {"kind": "drop"},
+        {"kind": "drop", "after": True},
+        {"kind": "delay", "seconds": 0.05},
+    ]
+    rules = []
+    for op in ("sendEdoc", "updateStatus", "getEdoc", "getReceivedEdocList"):
+        for _call in range(
+            4 * count
+        ):  # one in three calls of each kind fails, the others pass (delay 0)
+            rules.append(
+                dict(
+                    rng.choice(plan)
+                    if rng.random() < 1 / 3
+                    else {"kind": "delay", "seconds": 0},
+                    op=op,
+                )
+            )
+    rules.append({"op": "getReceivedEdocList", "kind": "duplicate", "count": 3})
+    stamp = f"F{os.getpid()}"
+    for index in range(count):  # B's packages to A, before the faults
+        package = edxml.DocumentPackage(
+            from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
+            to_orgs=[edxml.Organization(organ_id=code_a)],
+            document_id=f"{CODE_B},2026/11/23,{index + 1}/{stamp}",
+            code_number=str(index + 1),
+            code_notation="UBND-VP",
+            place="B",
+            promulgation_date=datetime.date(2026, 11, 23),
+            type=1,
+            type_detail=18,
+            type_name="Công văn",
+            subject=f"Faults {stamp}-{index}",
+            trace=[(CODE_B, datetime.datetime(2026, 11, 23, 9, 0))],
+            business=edxml.Business(),
+            attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)],
+        )
+        peer.send_edoc(
+            edxml.build_document(package), from_code=CODE_B, to_codes=[code_a]
+        )
+    Message = env["vn.lgsp.message"]
+    first_id = Message.search([], order="id desc", limit=1).id
+    for index in range(count):  # A's packages to B
+        document_id = f"{code_a},2026/11/23,{index + 1}/{stamp}"
+        package = edxml.DocumentPackage(
+            from_org=edxml.Organization(organ_id=code_a),
+            to_orgs=[edxml.Organization(organ_id=CODE_B)],
+            document_id=document_id,
+            code_number=str(index + 1),
+            code_notation="UBND",
+            place="A",
+            promulgation_date=datetime.date(2026, 11, 23),
+            type=1,
+            type_detail=18,
+            type_name="Công văn",
+            subject=f"Faults out {stamp}-{index}",
+            trace=[(code_a, datetime.datetime(2026, 11, 23, 9, 0))],
+            business=edxml.Business(),
+            attachments=[
+                edxml.Attachment("1", "cv.pdf", "application/pdf", "", b"%PDF-1.4")
+            ],
+        )
+        Message._vn_enqueue(
+            {
+                "company_id": env.company.id,
+                "message_type": "edoc",
+                "from_code": code_a,
+                "to_codes": CODE_B,
+                "edxml_document_id": document_id,
+                "subject": package.subject,
+            },
+            edxml.build_document(package),
+        )
+    env["vn.lgsp.profile"].search([]).write({"max_attempts": 50, "backoff_seconds": 1})
+    env.cr.commit()
+    requests.post(
+        f"{url}/_sim/fault",
+        json={"rules": rules},
+        headers={"X-Sim-Admin": token},
+        timeout=10,
+    )
+    for _round in range(60):
+        env.cr.execute(
+            "UPDATE vn_lgsp_message"
+            " SET next_attempt_at = now() at time zone 'UTC' - interval '1 s'"
+            " WHERE state = 'queued'"
+        )
+        env.invalidate_all()
+        exchange._cron_send_outbox()
+        exchange._cron_poll()
+        env.cr.commit()
+        env.invalidate_all()
+        pending = Message.search_count(
+            [("state", "in", ("queued", "fetched"))]
+        ) + Message.search_count(
+            [
+                ("direction", "=", "in"),
+                ("state", "in", ("done", "refused")),
+                ("acknowledged", "=", False),
+            ]
+        )
+        if not pending:
+            break
+    requests.post(
+        f"{url}/_sim/fault",
+        json={"clear": True},
+        headers={"X-Sim-Admin": token},
+        timeout=10,
+    )
+    ours = Message.search([("direction", "=", "out"), ("id", ">", first_id)])
+    rows = LgspClient(url, "sys-a", "secret-a").sent_list()
+    stored = {}
+    for row in rows:
+        stored.setdefault(row["hashFile"], set()).add(row["docId"])
+    hashes = set(ours.filtered(lambda m: m.state == "sent").mapped("payload_sha256"))
+    assert len(hashes) == len(ours), "every package sent"
+    unacknowledged = Message.search_count(
+        [
+            ("direction", "=", "in"),
+            ("state", "in", ("done", "refused")),
+            ("acknowledged", "=", False),
+            ("platform_doc_id", "!=", False),
+        ]
+    )
+    return sum(len(stored.get(h, ())) for h in hashes) / len(hashes), unacknowledged
+
+
+def measure_latency(env, exchange, peer, partner_b, edxml):
+    """From an issued document's queued delivery line to "received" there."""
+    ref = env.ref
+    staff, head = (
+        ref("vn_document_base.user_staff_demo"),
+        ref("vn_document_base.user_department_head_demo"),
+    )
+    clerk, signer = (
+        ref("vn_document_base.user_clerk_demo"),
+        ref("vn_document_base.user_agency_head_demo"),
+    )
+    keys = env["vn.signing.key"].search([])
+    signer_key = keys.filtered(lambda k: k.user_id == signer and k.usage == "personal")[
+        :1
+    ]
+    agency_key = keys.filtered(lambda k: k.user_id == clerk and k.kind == "pkcs12")[:1]
+    from odoo.addons.vn_document_outbound.tools import demo_images
+
+    samples = []
+    for index in range(5):
+        doc = (
+            env["vn.document.outgoing"]
+            .with_user(staff)
+            .create(
+                {
+                    "subject": f"Latency {index}",
+                    "document_type_id": ref(
+                        "vn_document_base.vn_document_type_thong_bao"
+                    ).id,
+                    "drafting_department_id": ref(
+                        "vn_document_base.hr_department_kt_demo"
+                    ).id,
+                    "signer_id": signer.id,
+                    "delivery_ids": [
+                        (0, 0, {"kind": "external", "partner_id": partner_b.id})
+                    ],
+                }
+            )
+        )
+        doc.with_user(staff)._vn_add_version(
+            "tb.pdf", demo_images.demo_pdf("Thông báo", 1), "final"
+        )
+        doc.with_user(staff).action_send_to_head()
+        doc.with_user(head).action_approve_content()
+        doc.with_user(clerk).action_approve_format()
+        doc.with_user(signer)._vn_sign(signer_key, "1234")
+        doc.with_user(clerk)._vn_issue(agency_key, "1234")
+        env.cr.commit()
+        while (
+            exchange._cron_send_outbox()
+        ):  # the statuses left from the throughput run go first
+            pass
+        started = time.perf_counter()
+        exchange._cron_send_outbox()
+        for item in peer.received_list(
+            "edoc"
+        ):  # the other agency: fetch, store, answer 01
+            package = edxml.parse(peer.get_edoc(item["docId"]))
+            peer.update_status(item["docId"], "done")
+            status = edxml.StatusPackage(
+                from_org=edxml.Organization(organ_id=CODE_B),
+                status_code="01",
+                description="Đã đến",
+                response_for={
+                    "organ_id": package.from_org.organ_id,
+                    "code": "",
+                    "document_id": package.document_id,
+                    "promulgation_date": package.promulgation_date,
+                },
+                timestamp=datetime.datetime.now(),
+                staff={},
+            )
+            peer.send_edoc(
+                edxml.build_status(status),
+                message_type="status",
+                from_code=CODE_B,
+                to_codes=[package.from_org.organ_id],
+            )
+        exchange._cron_poll()
+        assert doc.delivery_ids.state == "received", doc.delivery_ids.state
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def main_faults(db, count):
+    """Only part 3, on any scratch database with the suite (no demo data needed)."""
+    config.parse_config(
+        [
+            "-c",
+            os.path.join(ROOT, "odoo.conf"),
+            "--addons-path",
+            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
+            "-d",
+            db,
+        ]
+    )
+    import requests
+
+    from odoo.addons.vn_lgsp_connector.simulator.simulator import (
+        make_app,
+        serve_in_thread,
+    )
+    from odoo.addons.vn_lgsp_connector.tools import edxml
+    from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
+
+    token = secrets.token_urlsafe(24)
+    server, url = serve_in_thread(
+        make_app(
+            os.path.join("/tmp", f"bench-lgsp-faults-{os.getpid()}.sqlite3"), token
+        )
+    )
+    with Registry(db).cursor() as cr:
+        env = api.Environment(
+            cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tracking_disable": True}
+        )
+        code_a = env.company.vn_organ_code or "000.01.41.H29"
+        env.company.vn_organ_code = code_a
+        for system, secret, code in (
+            ("sys-a", "secret-a", code_a),
+            ("sys-b", "secret-b", CODE_B),
+        ):
+            requests.post(
+                f"{url}/_sim/system",
+                json={
+                    "system_id": system,
+                    "secret": secret,
+                    "organ_code": code,
+                    "name": code,
+                },
+                headers={"X-Sim-Admin": token},
+                timeout=10,
+            )
+        env["vn.lgsp.profile"].search([]).active = False
+        env.flush_all()
+        env["vn.lgsp.profile"].create(
+            {
+                "name": "bench faults",
+                "endpoint": url,
+                "system_id": "sys-a",
+                "secret": "secret-a",
+            }
+        )
+        if not env["vn.register.book"].search([("kind", "=", "incoming")]):
+            env["vn.register.book"].create(
+                {"name": "Sổ đến (benchmark)", "kind": "incoming"}
+            )
+        cr.commit()
+        stores, unacknowledged = measure_faults(
+            env,
+            env["vn.lgsp.exchange"],
+            LgspClient(url, "sys-b", "secret-b"),
+            edxml,
+            url,
+            token,
+            count,
+            signed_image_pdf(20),
+        )
+    server.shutdown()
+    print(
+        f"Under the seeded fault plan ({count} packages each way): {stores:.2f}"
+        f" platform stores per package sent, {unacknowledged} inbox lines left"
+        " unacknowledged"
+    )
+
+
+if __name__ == "__main__" and sys.argv[3:4] == ["faults"]:
+    sys.exit(main_faults(sys.argv[1], int(sys.argv[2])))
+elif __name__ == "__main__":
+    sys.exit(
+        main(
+            sys.argv[1] if len(sys.argv) > 1 else "vn_edoc_bench_lgsp",
+            int(sys.argv[2]) if len(sys.argv) > 2 else 1000,
+        )
+    )
