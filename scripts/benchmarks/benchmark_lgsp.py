@@ -38,7 +38,6 @@ from odoo.modules.registry import Registry
 from odoo.tools import config
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-sys.path.insert(0, ROOT)
 CODE_B = "000.02.41.H29"
 
 
@@ -62,10 +61,12 @@ def main(db, count):
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tests import pki
+    from odoo.addons.vn_lgsp_connector.simulator.simulator import (
+        make_app,
+        serve_in_thread,
+    )
     from odoo.addons.vn_lgsp_connector.tools import edxml
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
-
-    from tools.lgsp_simulator.simulator import make_app, serve_in_thread
 
     pdf = one_mb_signed_pdf()
     registry = Registry(db)
@@ -431,10 +432,12 @@ def main_faults(db, count):
     )
     import requests
 
+    from odoo.addons.vn_lgsp_connector.simulator.simulator import (
+        make_app,
+        serve_in_thread,
+    )
     from odoo.addons.vn_lgsp_connector.tools import edxml
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
-
-    from tools.lgsp_simulator.simulator import make_app, serve_in_thread
 
     token = secrets.token_urlsafe(24)
     server, url = serve_in_thread(

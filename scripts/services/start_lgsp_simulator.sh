@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the LGSP simulator (tools/lgsp_simulator) on 127.0.0.1:${LGSP_SIM_PORT:-8099} if it is not
+# Start the LGSP simulator (addons/vn_lgsp_connector/simulator) on 127.0.0.1:${LGSP_SIM_PORT:-8099} if it is not
 # running, and register the demo agency's system in it (system id and secret of the demo connection).
 # There is no default admin token: the simulator generates one at start, prints it once in its log and
 # writes it to .run/lgsp-sim/admin-token (mode 0600), where this script and the others read it.
@@ -15,7 +15,7 @@ else
         sleep 1
     fi
     rm -f "$TOKEN_FILE"
-    (cd "$ROOT" && nohup "$VENV/bin/python" -m tools.lgsp_simulator.simulator --host 127.0.0.1 --port "$PORT" \
+    (cd "$ROOT" && nohup "$VENV/bin/python" addons/vn_lgsp_connector/simulator/simulator.py --host 127.0.0.1 --port "$PORT" \
         --db "$SIM_DIR/demo.sqlite3" --admin-token-file "$TOKEN_FILE" > "$SIM_DIR/sim.log" 2>&1 & echo $! > "$SIM_DIR/sim.pid")
     for _ in $(seq 50); do
         [ -s "$TOKEN_FILE" ] && curl -fsS -o /dev/null 2>/dev/null "http://127.0.0.1:$PORT/_sim/state" \

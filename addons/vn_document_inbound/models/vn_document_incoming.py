@@ -7,8 +7,9 @@ from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
+# How a document arrives, in neutral terms; an exchange platform's connector adds its
+# own channel (selection_add).
 CHANNELS = [
-    ("lgsp", "LGSP"),
     ("email", "E-mail"),
     ("internal", "Internal unit"),
     ("paper", "Paper"),
@@ -857,7 +858,9 @@ class VnDocumentIncoming(models.Model):
     def _vn_notify_event(self, event):
         """Extension point: the LGSP connector turns these events into status messages.
 
-        ``event`` is one of received, registered, assigned, done, returned, recalled.
+        ``event`` is one of received, registered, assigned, in_progress (a unit passed
+        its part to a person), done, returned, recalled. Every event of a document's
+        life is raised here by this module itself; listeners only react.
         """
         return True
 

@@ -8,8 +8,9 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
+from odoo.addons.vn_document_base.tests import pdf_fixtures
 from odoo.addons.vn_document_base.tests.common import VnDocumentCase
+from odoo.addons.vn_document_base.tools import test_pki
 from odoo.addons.vn_document_base.tools.legal import vn_now
 
 EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -19,7 +20,7 @@ class IncomingCase(VnDocumentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ca = pki.build_pki()
+        pki = test_pki.build_pki()
         cls.env["vn.trusted.root"].search(
             []
         ).active = False  # only the test root counts
@@ -27,7 +28,7 @@ class IncomingCase(VnDocumentCase):
             {
                 "name": "Test root",
                 "certificate": base64.b64encode(
-                    ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
                 ),
             }
         )
@@ -85,7 +86,7 @@ class IncomingCase(VnDocumentCase):
     def receive(self, user="clerk", **values):
         vals = {
             "subject": "V/v triển khai Quyết định số 12",
-            "channel": "lgsp",
+            "channel": "email",
             "sender_id": self.sender.id,
             "code_number": "12",
             "code_notation": "QĐ-STP",
@@ -121,11 +122,10 @@ class IncomingCase(VnDocumentCase):
 @tagged("post_install", "-at_install")
 class TestReceiveAndRegister(IncomingCase):
     def test_receive_checks_files_and_reads_metadata(self):
-        """R-IN1, R-IN2: files checked on arrival; signatures, legal value and page
-        count shown."""
+        """R-IN1, R-IN2: files checked on arrival; signatures, legal value and page count shown."""
         doc = self.receive()
         self.assertEqual(doc.state, "received")
-        self.assertEqual(doc.channel, "lgsp")
+        self.assertEqual(doc.channel, "email")
         self.assertEqual(len(doc.file_ids), 1)
         self.assertFalse(doc.upload_ids)
         self.assertEqual(doc.legal_value, "original")
@@ -133,7 +133,7 @@ class TestReceiveAndRegister(IncomingCase):
         self.assertEqual(doc.signer_name, "Nguyễn Văn An")
         self.assertEqual(len(doc.signature_ids), 2)
         self.assertEqual(
-            doc.trail_ids[0].action, "Tiếp nhận qua LGSP"
+            doc.trail_ids[0].action, "Tiếp nhận qua Thư điện tử"
         )  # written in the clerk's language
 
     @mute_logger("odoo.addons.vn_document_base.models.vn_file_check")
@@ -157,8 +157,7 @@ class TestReceiveAndRegister(IncomingCase):
             first.with_user(self.users["clerk"]).action_register()
 
     def test_duplicate_warning(self):
-        """Phụ lục VI III.1.h: same identifier, or same number + symbol + issuing
-        agency."""
+        """Phụ lục VI III.1.h: same identifier, or same number + symbol + issuing agency."""
         # The identifier comes with a package from the platform, never from a clerk
         # (R-LG4).
         first = self.receive()
@@ -222,8 +221,7 @@ class TestReceiveAndRegister(IncomingCase):
 @tagged("post_install", "-at_install")
 class TestDirectAssignComplete(IncomingCase):
     def test_full_path_with_trail(self):
-        """R-IN9: submit, directive with lead and informed, pass on, complete; every
-        step in the trail."""
+        """R-IN9: submit, directive with lead and informed, pass on, complete; every step in the trail."""
         doc = self.receive()
         self.assign_to_unit(doc, days=3)
         self.assertEqual(doc.state, "in_progress")
@@ -365,8 +363,8 @@ class TestDirectAssignComplete(IncomingCase):
         self.assertEqual(doc.state, "in_progress")
 
     def test_events_for_the_connector(self):
-        """R-IN4: receiving, registering, assigning and completing raise events (fake
-        listener)."""
+        """R-IN4: receiving, registering, assigning, passing on and completing raise
+        events (fake listener)."""
         events = []
         model = type(self.env["vn.document.incoming"])
         with patch.object(
@@ -376,9 +374,16 @@ class TestDirectAssignComplete(IncomingCase):
         ):
             doc = self.receive()
             self.assign_to_unit(doc)
-        self.assertEqual(
-            [e for _i, e in events], ["received", "registered", "assigned"]
-        )
+            self.assertEqual(
+                [e for _i, e in events], ["received", "registered", "assigned"]
+            )
+            lead = doc.assignment_ids.filtered(lambda a: a.role == "lead")
+            self.env["vn.assignment.pass.wizard"].with_user(
+                self.users["department_head"]
+            ).create(
+                {"assignment_id": lead.id, "user_id": self.users["staff"].id}
+            ).action_confirm()
+        self.assertEqual(events[-1], (doc.id, "in_progress"))
 
     def test_reminders(self):
         """R-IN12: the daily job reminds before and after the deadline."""
@@ -402,8 +407,7 @@ class TestDirectAssignComplete(IncomingCase):
         )
 
     def test_leaving_person_hands_over_assignments(self):
-        """R-US3: disabling an account hands its incoming assignments to the
-        successor."""
+        """R-US3: disabling an account hands its incoming assignments to the successor."""
         doc = self.receive()
         doc.with_user(self.users["clerk"]).action_register()
         self.env["vn.incoming.assign.wizard"].with_user(
@@ -491,13 +495,11 @@ class TestIncomingForm(IncomingCase):
 
 @tagged("post_install", "-at_install")
 class TestRegisterLegalRecord(IncomingCase):
-    """A register is a legal record: its year, its language and its readers (R-IN6,
-    R-SEC3)."""
+    """A register is a legal record: its year, its language and its readers (R-IN6, R-SEC3)."""
 
     def test_first_hours_of_the_year_in_vietnam(self):
-        """R-IN6: arriving at 00:30 on 1 January in Vietnam (17:30 UTC the day before)
-        is filed under the new year and takes the new year's first number, with no year
-        prepared in advance."""
+        """R-IN6: arriving at 00:30 on 1 January in Vietnam (17:30 UTC the day before) is filed under
+        the new year and takes the new year's first number, with no year prepared in advance."""
         late_old_year = self.receive(
             arrival_date=datetime(2026, 12, 31, 16, 0)
         )  # 23:00 in Vietnam
@@ -515,8 +517,8 @@ class TestRegisterLegalRecord(IncomingCase):
         self.assertEqual(new_year._local_arrival_date(), date(2027, 1, 1))
 
     def test_trail_is_vietnamese_whatever_the_interface(self):
-        """R-SEC3: the trail (sent to other agencies with the document) is written in
-        Vietnamese even when the clerk works in English."""
+        """R-SEC3: the trail (sent to other agencies with the document) is written in Vietnamese even
+        when the clerk works in English."""
         clerk = self.users["clerk"]
         clerk.lang = "en_US"
         doc = self.receive()
@@ -528,8 +530,7 @@ class TestRegisterLegalRecord(IncomingCase):
         self.assertFalse([a for a in actions if a.startswith("Registered")], actions)
 
     def test_document_administrator_reads_all_incoming(self):
-        """R-SEC3: the document administrator reads every incoming document, as every
-        outgoing one."""
+        """R-SEC3: the document administrator reads every incoming document, as every outgoing one."""
         doc = self.receive()
         self.assertTrue(doc.with_user(self.users["admin"]).has_access("read"))
         self.assertIn(
@@ -538,8 +539,8 @@ class TestRegisterLegalRecord(IncomingCase):
         )
 
     def test_register_entry_corrected_by_a_record(self):
-        """R-IN6: a registered entry never changes, even for the superuser; a correction
-        is a record printed in the register book's notes."""
+        """R-IN6: a registered entry never changes, even for the superuser; a correction is a record
+        printed in the register book's notes."""
         doc = self.receive()
         doc.with_user(self.users["clerk"]).action_register()
         with self.assertRaises(UserError):

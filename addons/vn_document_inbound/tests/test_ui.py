@@ -71,7 +71,7 @@ class TestIncomingTour(HttpCase):
             .create(
                 {
                     "subject": "Tour: Quyết định giao chỉ tiêu năm 2026",
-                    "channel": "lgsp",
+                    "channel": "email",
                     "register_book_id": book.id,
                     "upload_ids": [(6, 0, upload.ids)],
                 }

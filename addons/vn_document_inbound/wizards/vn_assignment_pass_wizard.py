@@ -56,6 +56,7 @@ class VnAssignmentPassWizard(models.TransientModel):
             }
         )
         line.state = "passed"
+        doc._vn_notify_event("in_progress")
         doc._vn_activity_update(
             feedback=_("Passed to %(name)s", name=self.user_id.name)
         )

@@ -10,18 +10,20 @@ DELIVERY_KINDS = [
     ("email", "E-mail"),
     ("paper", "Paper (post)"),
 ]
-# The statuses of QCVN 102 (edXML status codes in brackets) plus the sender's own.
+# What the recipient did with the document, plus the sender's own steps, in neutral
+# terms: an exchange platform's connector adds its status codes to the labels
+# (selection_add on ``state``).
 DELIVERY_STATES = [
     ("draft", "To send"),
-    ("queued", "Handed to the platform"),
+    ("queued", "Queued for sending"),
     ("to_post", "To post"),
     ("sent", "Sent"),
-    ("received", "Received (01)"),
-    ("returned", "Refused (02)"),
-    ("registered", "Registered (03)"),
-    ("assigned", "Assigned (04)"),
-    ("in_progress", "In progress (05)"),
-    ("done", "Done (06)"),
+    ("received", "Received"),
+    ("returned", "Refused"),
+    ("registered", "Registered"),
+    ("assigned", "Assigned"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
     ("recalled", "Recalled"),
     ("failed", "Failed"),
 ]

@@ -684,7 +684,7 @@ class VnDocumentOutgoing(models.Model):
             users = doc._turn_users()
             if doc.state == "draft" and not (
                 doc.drafting_assigned_by_id
-                or doc.step_ids.filtered(lambda s: s.kind == "return")
+                or doc.trail_ids.filtered(lambda s: s.kind == "return")
             ):
                 users = self.env["res.users"]
             elif doc.state == "signed":

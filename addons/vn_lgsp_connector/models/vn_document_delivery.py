@@ -17,6 +17,18 @@ class VnDocumentDelivery(models.Model):
         "vn_lgsp_alerted",
     }
 
+    # The platform's words and QCVN 102 status codes (see STATUS_TO_DELIVERY).
+    state = fields.Selection(
+        selection_add=[
+            ("queued", "Handed to the platform"),
+            ("received", "Received (01)"),
+            ("returned", "Refused (02)"),
+            ("registered", "Registered (03)"),
+            ("assigned", "Assigned (04)"),
+            ("in_progress", "In progress (05)"),
+            ("done", "Done (06)"),
+        ]
+    )
     vn_lgsp_message_ids = fields.One2many(
         "vn.lgsp.message", "delivery_id", string="Packages"
     )

@@ -20,6 +20,10 @@ EVENT_STATUS = {
 class VnDocumentIncoming(models.Model):
     _inherit = "vn.document.incoming"
 
+    channel = fields.Selection(
+        selection_add=[("lgsp", "LGSP"), ("email",)],
+        ondelete={"lgsp": "set default"},
+    )
     vn_lgsp_message_id = fields.Many2one(
         "vn.lgsp.message",
         string="Received in package",
@@ -138,13 +142,3 @@ class VnDocumentIncoming(models.Model):
             description,
             staff,
         )
-
-
-class VnDocumentAssignment(models.Model):
-    _inherit = "vn.document.assignment"
-
-    def write(self, vals):
-        res = super().write(vals)
-        if vals.get("state") == "passed":
-            self.document_id._vn_notify_event("in_progress")
-        return res

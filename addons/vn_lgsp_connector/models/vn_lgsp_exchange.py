@@ -1,7 +1,6 @@
 import base64
 import hashlib
 import logging
-import os
 from datetime import timedelta
 
 from psycopg2.errors import LockNotAvailable, SerializationFailure
@@ -18,28 +17,16 @@ RECEIVE_LOCK = 0x4C475352  # advisory lock class of packages being received
 ERR_CONFLICT = "409"  # the simulator's and the platform's "already in a final status"
 
 
-def _crash_point(name):
-    """Fault injection for the reliability tests: ``VN_LGSP_CRASH_AT=<name>`` kills the process
-    at that point, as a power cut or ``kill -9`` would. Never set in production."""
-    if os.environ.get("VN_LGSP_CRASH_AT") == name:
-        _logger.warning("VN_LGSP_CRASH_AT=%s: killing the process", name)
-        os._exit(137)
-
-
 class VnLgspExchange(models.AbstractModel):
-    """The scheduled exchange with the platform: send the outbox, poll documents and statuses,
-    acknowledge only what is committed here (R-LG4)."""
+    """The scheduled exchange with the platform: send the outbox, poll documents and
+    statuses, acknowledge only what is committed here (R-LG4).
+
+    Every step is committed before the next one talks to the platform, through the
+    scheduler's ``ir.cron._commit_progress`` (a plain commit outside a scheduled run):
+    these commits are what makes the exchange exactly once, not only progress reports."""
 
     _name = "vn.lgsp.exchange"
     _description = "Exchange with the integration platform"
-
-    @api.model
-    def _vn_commit(self):
-        """Commit the work done so far; inside a test the test's transaction stays open."""
-        if odoo_module.current_test:
-            self.env.flush_all()
-        else:
-            self.env.cr.commit()
 
     @api.model
     def _vn_note_on_profile(self, profile, **values):
@@ -134,11 +121,9 @@ class VnLgspExchange(models.AbstractModel):
                         "next_attempt_at": fields.Datetime.now() + lease,
                     }
                 )
-                self._vn_commit()
-                _crash_point("before_send")
+                self.env["ir.cron"]._commit_progress()
                 sent += message._vn_send(client, ask_first=unclear)
-                _crash_point("after_send_before_commit")
-                self._vn_commit()
+                self.env["ir.cron"]._commit_progress(1)
         return sent
 
     # ------------------------------------------------------------------
@@ -150,6 +135,7 @@ class VnLgspExchange(models.AbstractModel):
 
         received = 0
         for profile, client in self._clients():
+            before = received
             for message_type in ("edoc", "status"):
                 try:
                     items = client.received_list(message_type)
@@ -161,7 +147,7 @@ class VnLgspExchange(models.AbstractModel):
                     received += self._vn_receive(profile, client, message_type, item)
             self._vn_acknowledge_pending(profile, client)
             self._vn_note_on_profile(profile, last_poll_at=fields.Datetime.now())
-            self._vn_commit()
+            self.env["ir.cron"]._commit_progress(received - before)
         return received
 
     @api.model
@@ -208,14 +194,12 @@ class VnLgspExchange(models.AbstractModel):
                         "payload_size": len(data),
                     }
                 )
-                self._vn_commit()
-                _crash_point("after_fetch_commit")
+                self.env["ir.cron"]._commit_progress()
             if message.state == "fetched" and message._vn_lock("fetched"):
                 # Refusals and statuses go to other agencies: processed in the legal
                 # language.
                 legal(message)._vn_process()
-                self._vn_commit()
-                _crash_point("after_process_commit")
+                self.env["ir.cron"]._commit_progress()
         except LgspError as error:
             _logger.warning("LGSP package %s: %s", doc_id, error)
             if message:
@@ -280,7 +264,7 @@ class VnLgspExchange(models.AbstractModel):
                 )
                 return False
         message.acknowledged = True
-        self._vn_commit()
+        self.env["ir.cron"]._commit_progress()
         return True
 
     # ------------------------------------------------------------------

@@ -4,12 +4,13 @@ import socket
 import sys
 import tempfile
 import threading
+from unittest.mock import patch
 
 import requests
 
-ROOT = os.path.dirname(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-)
+import odoo
+from odoo.tools import config
+
 CODE_A, CODE_B = "000.01.41.H29", "000.02.41.H29"
 # a third agency connected to the same platform (UBND Quận 1 in the seed)
 CODE_C = "000.00.41.H29"
@@ -23,14 +24,12 @@ def _free_port():
 
 
 class Simulator:
-    """The project's LGSP simulator (tools/lgsp_simulator), served from a thread for a test."""
+    """The connector's LGSP simulator (../simulator), served from a thread."""
 
     def __init__(self):
-        if ROOT not in sys.path:
-            sys.path.insert(0, ROOT)
         from werkzeug.serving import make_server
 
-        from tools.lgsp_simulator.simulator import make_app
+        from ..simulator.simulator import make_app
 
         self.tmp = tempfile.TemporaryDirectory(prefix="lgsp-sim-")
         self.port = _free_port()
@@ -92,3 +91,41 @@ class Simulator:
         self.server.shutdown()
         self.server.server_close()
         self.tmp.cleanup()
+
+
+def flush_progress(case):
+    """Inside a test, the scheduled jobs' commits (``ir.cron._commit_progress``) only
+    flush: the test's transaction stays open and is rolled back at its end."""
+
+    def flush(self, processed=0, *, remaining=None, deactivate=False):
+        self.env.flush_all()
+        return float("inf")
+
+    case.startClassPatcher(
+        patch.object(type(case.env["ir.cron"]), "_commit_progress", flush)
+    )
+
+
+def odoo_process(program, *args):
+    """The command line and environment of another Odoo process like this one: the same
+    Python, Odoo package, configuration file, addons path, data directory and database
+    server. The password goes through the environment, never the command line."""
+    options = [
+        "--addons-path",
+        ",".join(config["addons_path"]),
+        "--data-dir",
+        config["data_dir"],
+    ]
+    if config.get("config") and os.path.isfile(config["config"]):
+        options = ["-c", config["config"], *options]
+    for name in ("db_host", "db_port", "db_user", "db_sslmode"):
+        if config.get(name):
+            options += [f"--{name}", str(config[name])]
+    odoo_path = os.path.dirname(os.path.abspath(list(odoo.__path__)[0]))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (odoo_path, env.get("PYTHONPATH")) if p
+    )
+    if config.get("db_password"):
+        env["PGPASSWORD"] = config["db_password"]
+    return [sys.executable, *program, *options, *args], env

@@ -10,7 +10,7 @@ from odoo.addons.vn_document_outbound.tests.common import OutgoingCase
 
 from ..tools import edxml
 from ..tools.lgsp_client import LgspClient
-from .common import CODE_A, CODE_B, PLATFORM_ADMIN, Simulator
+from .common import CODE_A, CODE_B, PLATFORM_ADMIN, Simulator, flush_progress
 
 QUIET = (
     "odoo.addons.vn_lgsp_connector.models.vn_lgsp_exchange",
@@ -27,6 +27,7 @@ class LgspExchangeCase(OutgoingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        flush_progress(cls)
         cls.sim = Simulator()
         cls.addClassCleanup(cls.sim.stop)
         cls.company.vn_organ_code = CODE_A

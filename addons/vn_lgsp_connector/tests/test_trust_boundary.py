@@ -25,7 +25,6 @@ REVIEWED_PUBLIC_METHODS = {
         "write",
     },
     "vn.lgsp.message": {"action_retry", "action_park"},
-    "vn.document.assignment": {"write"},
     "res.config.settings": {"get_values", "set_values"},
 }
 

@@ -1,28 +1,35 @@
 import json
+import logging
 import os
+import shutil
 import subprocess
-import sys
+from contextlib import closing
 
+from odoo import sql_db
 from odoo.tests import tagged
+from odoo.tools import SQL, config
 
 from odoo.addons.vn_document_base.tests import pki
 from odoo.addons.vn_document_outbound.tests.common import OutgoingCase
 
 from ..tools.lgsp_client import LgspClient
-from .common import CODE_A, CODE_B, ROOT, Simulator
+from .common import CODE_A, CODE_B, Simulator, flush_progress, odoo_process
+
+_logger = logging.getLogger(__name__)
+PEER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lgsp_peer.py")
 
 
 @tagged("post_install", "-at_install")
 class TestTwoAgencies(OutgoingCase):
-    """R-LG1 to R-LG4, R-OUT8, R-IN4, R-IN5 end to end: agency A is this test's
-    database; agency B is a second database ($VN_E2E_PEER_DB, made by
-    scripts/run_tests.sh), driven by separate processes (scripts/services/lgsp_peer.py)
-    as its scheduled jobs would be, so they can be killed mid-way."""
+    """R-LG1 to R-LG4, R-OUT8, R-IN4, R-IN5 end to end: agency A is this test's database;
+    agency B is a second database with the suite, driven by separate processes
+    (lgsp_peer.py) as its scheduled jobs would be, so they can be killed mid-way."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.peer_db = os.environ["VN_E2E_PEER_DB"]
+        flush_progress(cls)
+        cls.peer_db = os.environ.get("VN_E2E_PEER_DB") or cls.create_peer_db()
         cls.sim = Simulator()
         cls.addClassCleanup(cls.sim.stop)
         cls.sim.add_system("sys-a", "secret-a", CODE_A, "Agency A")
@@ -48,20 +55,64 @@ class TestTwoAgencies(OutgoingCase):
         cls.peer("setup", CODE_B, cls.sim.url, "sys-b", "secret-b")
 
     @classmethod
+    def create_peer_db(cls):
+        """Agency B's database, made afresh for this run (``<this database>_peer``)
+        by another Odoo process like this one. $VN_E2E_PEER_DB may name one instead:
+        freshly installed, as B keeps what A sends it and A's numbers start again in
+        every run."""
+        name = f"{cls.env.cr.dbname}_peer"
+        cls.drop_database(name)  # a scratch database of an earlier run
+        _logger.info("installing the suite on %s (agency B)", name)
+        command, env = odoo_process(
+            ["-m", "odoo", "server"],
+            "-d",
+            name,
+            "-i",
+            "vn_lgsp_connector",
+            "--load-language",
+            "vi_VN",
+            "--stop-after-init",
+            "--no-http",
+            "--log-level",
+            "warn",
+        )
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=1800,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-4000:]
+        return name
+
+    @staticmethod
+    def drop_database(name):
+        """Drop a database and its filestore. Not ``odoo.service.db.exp_drop``: the
+        database manager is off (``list_db = False``) in the suite's configuration."""
+        sql_db.close_db(name)
+        with closing(sql_db.db_connect("postgres").cursor()) as cr:
+            cr._cnx.autocommit = True  # DROP DATABASE cannot run in a transaction
+            cr.execute(
+                SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name))
+            )
+        shutil.rmtree(config.filestore(name), ignore_errors=True)
+
+    @classmethod
+    def peer_command(cls, *args, crash_at=None):
+        """The command line of one step in agency B's database."""
+        crash = ("--crash-at", crash_at) if crash_at else ()
+        command, env = odoo_process([PEER], "--", cls.peer_db, *crash, *args)
+        env["VN_PKI_DIR"] = pki.pki_dir()  # B trusts the root of this process's PKI
+        return command, env
+
+    @classmethod
     def peer(cls, *args, crash_at=None):
         """Run one step in agency B's database, in its own process."""
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-        env["VN_PKI_DIR"] = pki.pki_dir()  # B trusts the root of this process's PKI
-        env.pop("VN_LGSP_CRASH_AT", None)
-        if crash_at:
-            env["VN_LGSP_CRASH_AT"] = crash_at
+        command, env = cls.peer_command(*args, crash_at=crash_at)
         result = subprocess.run(
-            [
-                sys.executable,
-                os.path.join(ROOT, "scripts", "services", "lgsp_peer.py"),
-                cls.peer_db,
-                *args,
-            ],
+            command,
             capture_output=True,
             text=True,
             env=env,
@@ -239,16 +290,9 @@ class TestTwoAgencies(OutgoingCase):
     @classmethod
     def peer_start(cls, *args):
         """Start one step in agency B's database in its own process, without waiting."""
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-        env["VN_PKI_DIR"] = pki.pki_dir()  # B trusts the root of this process's PKI
-        env.pop("VN_LGSP_CRASH_AT", None)
+        command, env = cls.peer_command(*args)
         return subprocess.Popen(
-            [
-                sys.executable,
-                os.path.join(ROOT, "scripts", "services", "lgsp_peer.py"),
-                cls.peer_db,
-                *args,
-            ],
+            command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

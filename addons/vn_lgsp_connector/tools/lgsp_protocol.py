@@ -1,7 +1,7 @@
 """Wire protocol of the VXP-style document-exchange platform (EDXML.md §5.1).
 
 Pure Python, no Odoo import: shared by the transport client
-(``lgsp_client``) and the standalone simulator (``tools/lgsp_simulator``).
+(``lgsp_client``) and the standalone simulator (``../simulator``).
 
 Authentication ("XroadVnpt" HMAC headers):
 

@@ -33,13 +33,7 @@ from werkzeug.wrappers import Request, Response
 _logger = logging.getLogger("lgsp_simulator")
 
 DEFAULT_DB = os.path.join(".run", "lgsp-sim", "sim.sqlite3")
-PROTOCOL_PATH = (
-    Path(__file__).resolve().parents[2]
-    / "addons"
-    / "vn_lgsp_connector"
-    / "tools"
-    / "lgsp_protocol.py"
-)
+PROTOCOL_PATH = Path(__file__).resolve().parents[1] / "tools" / "lgsp_protocol.py"
 MAX_CONTENT_LENGTH = 64 * 1024 * 1024
 ADMIN_HEADER = "X-Sim-Admin"
 
@@ -136,7 +130,8 @@ CREATE INDEX IF NOT EXISTS sent_document_idx ON sent (document_id);
 
 
 class SimError(Exception):
-    """A business refusal answered with a FAIL envelope (HTTP 200 unless ``http_status``)."""
+    """A business refusal answered with a FAIL envelope (HTTP 200 unless
+    ``http_status``)."""
 
     def __init__(self, code, desc, http_status=200):
         super().__init__(desc)
@@ -168,7 +163,8 @@ class Store:
             }
             if "platform_admin" not in columns:  # a store made by an older simulator
                 conn.execute(
-                    "ALTER TABLE systems ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0"
+                    "ALTER TABLE systems"
+                    " ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0"
                 )
             with self.write(conn):
                 if not conn.execute("SELECT 1 FROM agencies LIMIT 1").fetchone():
@@ -305,7 +301,9 @@ def parse_package(data):
     try:
         root = etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise SimError(proto.ERR_BAD_REQUEST, f"package is not well-formed XML: {exc}")
+        raise SimError(
+            proto.ERR_BAD_REQUEST, f"package is not well-formed XML: {exc}"
+        ) from exc
     if root.getroottree().docinfo.doctype:
         raise SimError(proto.ERR_BAD_REQUEST, "DOCTYPE is not allowed in packages")
     header = next((e for e in root.iter() if _local(e) == "MessageHeader"), None)
@@ -403,7 +401,9 @@ def normalise_fault(rule):
         seconds = float(rule.get("seconds", 1.0))
         http_status = int(rule.get("http_status", 500))
     except (TypeError, ValueError):
-        raise SimError(proto.ERR_BAD_REQUEST, "count, seconds, http_status: numbers")
+        raise SimError(
+            proto.ERR_BAD_REQUEST, "count, seconds, http_status: numbers"
+        ) from None
     if count < 1 or not 0 <= seconds <= 300 or not 400 <= http_status <= 599:
         raise SimError(
             proto.ERR_BAD_REQUEST,
@@ -523,10 +523,12 @@ class SimulatorApp:
         return result if isinstance(result, Response) else json_response(result)
 
     def remember_nonce(self, conn, system_id, nonce):
-        """Refuse a nonce this system already used inside the time window (a replayed request).
+        """Refuse a nonce this system already used inside the time window (a replayed
+        request).
 
-        A nonce is kept twice as long as the timestamp window (plus a minute), so a request
-        whose timestamp is still accepted can never be accepted a second time."""
+        A nonce is kept twice as long as the timestamp window (plus a minute), so a
+        request whose timestamp is still accepted can never be accepted a second
+        time."""
         now = time.time()
         with Store.write(conn):
             conn.execute(
@@ -657,7 +659,8 @@ class SimulatorApp:
         return proto.ok(data=[agency_json(r) for r in rows])
 
     def op_register_agency(self, ctx):
-        """POST /registerAgency: JSON body id, pcode, code, name, mail, ... (platform administrator only)."""
+        """POST /registerAgency: JSON body id, pcode, code, name, mail, ... (platform
+        administrator only)."""
         require_platform_admin(ctx)
         body = ctx.request.get_json(silent=True)
         if not isinstance(body, dict):
@@ -667,14 +670,15 @@ class SimulatorApp:
         return proto.ok(data=agency_json(row))
 
     def op_delete_agency(self, ctx):
-        """POST /deleteAgency: header AgencyCode (or JSON body AgencyCode); platform administrator only."""
+        """POST /deleteAgency: header AgencyCode (or JSON body AgencyCode); platform
+        administrator only."""
         require_platform_admin(ctx)
         body = ctx.request.get_json(silent=True) or {}
         code = ctx.param(proto.AGENCY_CODE, required=False) or body.get("AgencyCode")
         with Store.write(ctx.conn):
             cursor = ctx.conn.execute(
-                "UPDATE agencies SET deleted = 1, version = version + 1, modify_date = ?"
-                " WHERE code = ? AND deleted = 0",
+                "UPDATE agencies SET deleted = 1, version = version + 1,"
+                " modify_date = ? WHERE code = ? AND deleted = 0",
                 (now_iso(), code or ""),
             )
             if not cursor.rowcount:
@@ -713,10 +717,11 @@ class SimulatorApp:
         return json_response(handler(body))
 
     def admin_system(self, body):
-        """Create or replace a system (system_id, secret, organ_code, name, platform_admin).
+        """Create or replace a system (system_id, secret, organ_code, name,
+        platform_admin).
 
-        ``platform_admin``: the platform operator's own system, the only one that may change
-        the agency directory (registerAgency, deleteAgency)."""
+        ``platform_admin``: the platform operator's own system, the only one that may
+        change the agency directory (registerAgency, deleteAgency)."""
         body = body if isinstance(body, dict) else {}
         fields = [
             str(body.get(k) or "").strip()
@@ -732,8 +737,8 @@ class SimulatorApp:
         )
         with self.store.connect() as conn, Store.write(conn):
             conn.execute(
-                "INSERT OR REPLACE INTO systems (system_id, secret, organ_code, name, created,"
-                " platform_admin) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO systems (system_id, secret, organ_code, name,"
+                " created, platform_admin) VALUES (?, ?, ?, ?, ?, ?)",
                 (*fields, name, now_iso(), platform_admin),
             )
             if not conn.execute(
@@ -802,7 +807,8 @@ class SimulatorApp:
 
 
 def require_platform_admin(ctx):
-    """Changes to the agency directory are the platform operator's, never a connected system's."""
+    """Changes to the agency directory are the platform operator's, never a connected
+    system's."""
     if not ctx.system["platform_admin"]:
         raise SimError(
             proto.ERR_FORBIDDEN,
@@ -1068,7 +1074,7 @@ def serve_in_thread(app, host="127.0.0.1", port=0):
         target=server.serve_forever, daemon=True, name="lgsp-simulator"
     )
     thread.start()
-    return server, "http://%s:%d" % (host, server.server_port)
+    return server, f"http://{host}:{server.server_port}"
 
 
 def new_admin_token():

@@ -1,22 +1,21 @@
-#!/usr/bin/env python3
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Drive a second agency's database for the two-agency end-to-end test (and by hand).
+"""Agency B of the two-agency test (test_two_agencies.py): one step in B's database,
+in a process of its own, as one run of a scheduled job would be.
 
-    lgsp_peer.py DB setup CODE ENDPOINT SYSTEM_ID SECRET
-        agency, users, books, trusted root, connection
-    lgsp_peer.py DB exchange
-        send the outbox, poll, send again (commits)
-    lgsp_peer.py DB due
-        make the queued packages due now (the lease of a killed worker's claim has
-        run out)
-    lgsp_peer.py DB handle DOCUMENT_ID
-        clerk registers, head assigns the unit, head of unit passes on, staff completes
-    lgsp_peer.py DB show DOCUMENT_ID
-        JSON: incoming documents with that id
+    python lgsp_peer.py [ODOO OPTIONS] -- DB [--crash-at POINT] ACTION [ARGS]
 
-Each call is its own process, as a cron worker would be: with VN_LGSP_CRASH_AT set it
-can be killed at a chosen point of the exchange. The result is printed as one JSON line.
+    setup CODE ENDPOINT SYSTEM_ID SECRET  agency, users, books, trusted root, connection
+    exchange                              send the outbox, poll, send again (commits)
+    due                                   make the queued packages due now (the lease
+                                          of a killed worker's claim has run out)
+    handle DOCUMENT_ID                    clerk registers, head assigns the unit, head
+                                          of unit passes on, staff completes
+    show DOCUMENT_ID                      JSON: incoming documents with that id
+
+``--crash-at`` kills the process (exit status 137, as ``kill -9`` or a power cut would)
+at one point of the exchange: the fault is patched in here, never in the addon. The
+result is printed as one JSON line.
 """
 
 import base64
@@ -29,7 +28,15 @@ from odoo import api, fields
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+# point -> (model, step method, killed before or after the step)
+CRASH_POINTS = {
+    # the platform accepted a package, this side has not recorded it as sent
+    "after_send_before_commit": ("vn.lgsp.message", "_vn_send", "after"),
+    # a fetched package is committed, not yet processed
+    "after_fetch_commit": ("vn.lgsp.message", "_vn_process", "before"),
+    # its processing is committed, the platform not yet told
+    "after_process_commit": ("vn.lgsp.exchange", "_vn_acknowledge", "before"),
+}
 USERS = {
     "clerk": ("peer_clerk", "Văn thư B", "vn_document_base.group_vn_document_clerk"),
     "head": (
@@ -198,18 +205,31 @@ def show(env, document_id):
     }
 
 
-def main(db, action, *args):
-    config.parse_config(
-        [
-            "-c",
-            os.path.join(ROOT, "odoo.conf"),
-            "--addons-path",
-            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
-            "-d",
-            db,
-        ]
-    )
+def crash_at(registry, point):
+    """Replace one step of the exchange by one that kills the process."""
+    model, method, when = CRASH_POINTS[point]
+    cls = registry[model]
+    step = getattr(cls, method)
+
+    def killed(self, *args, **kwargs):
+        if when == "after":
+            step(self, *args, **kwargs)
+        os._exit(137)
+
+    setattr(cls, method, killed)
+
+
+def main(argv):
+    split = argv.index("--")
+    config.parse_config(argv[:split])
+    db, *rest = argv[split + 1 :]
+    point = None
+    if rest[0] == "--crash-at":
+        point, rest = rest[1], rest[2:]
+    action, *args = rest
     registry = Registry(db)
+    if point:
+        crash_at(registry, point)
     with registry.cursor() as cr:
         env = api.Environment(
             cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"}
@@ -226,4 +246,4 @@ def main(db, action, *args):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    main(sys.argv[1:])

@@ -1,14 +1,15 @@
-#!/usr/bin/env python3
-"""End-to-end self-check of the LGSP simulator and the transport client.
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The LGSP simulator end to end, through the connector's transport client.
 
-Starts the simulator in a thread on a free port with a temporary database,
-exercises the whole §5.1 service set through ``LgspClient`` and prints
-PASS/FAIL per case. Exit status 1 when a case fails.
-
-    cd /work/main && .run/venv/bin/python scripts/check_lgsp_simulator.py
+The simulator runs in a thread on a free port with a temporary database; the cases
+share it and run in order (each builds on the platform state the previous ones left),
+as the §5.1 service set is used: systems, directory, send, receive, statuses, then
+authentication, faults and refusals.
 """
 
 import datetime
+import json
 import logging
 import os
 import re
@@ -16,24 +17,17 @@ import secrets
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import traceback
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "addons" / "vn_lgsp_connector" / "tools"))
 
 import lgsp_protocol as proto
+import pytest
 import requests
+import simulator
 from lgsp_client import LgspClient, LgspError, TokenAuth
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
-
-from tools.lgsp_simulator import simulator
 
 NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
 ADMIN = secrets.token_urlsafe(24)  # no fixed admin token
@@ -95,26 +89,6 @@ def status_code_of(package):
 
 
 # -- harness -----------------------------------------------------------------
-
-
-class Checker:
-    """Runs named cases and records PASS/FAIL."""
-
-    def __init__(self):
-        self.failures = 0
-
-    def case(self, name, func):
-        start = time.monotonic()
-        try:
-            func()
-        except Exception as exc:  # pylint: disable=broad-except
-            self.failures += 1
-            detail = f"{type(exc).__name__}: {exc}"
-            print("FAIL  %-58s %s" % (name, detail))
-            if os.environ.get("CHECK_VERBOSE"):
-                traceback.print_exc()
-            return
-        print("PASS  %-58s (%.2f s)" % (name, time.monotonic() - start))
 
 
 def expect(condition, message):
@@ -262,7 +236,7 @@ class Scenario:
     def b_receives(self):
         expect(self.b.count_received("edoc") == 1, "count != 1")
         rows = self.b.received_list("edoc")
-        expect(len(rows) == 1, "%d rows" % len(rows))
+        expect(len(rows) == 1, f"{len(rows)} rows")
         row = rows[0]
         expect(
             (row["from"], row["to"], row["messageType"], row["status"])
@@ -512,14 +486,14 @@ class Scenario:
     def concurrent_sends(self):
         def send(i):
             return self.a.send_edoc(
-                edoc(A_CODE, [B_CODE], "conc-%d" % i), from_code=A_CODE
+                edoc(A_CODE, [B_CODE], f"conc-{i}"), from_code=A_CODE
             )
 
         with ThreadPoolExecutor(8) as pool:
             ids = list(pool.map(send, range(16)))
         expect(len(set(ids)) == 16, "duplicate DocIds")
         rows = self.b.received_list()
-        expect(len(rows) == 16, "%d rows" % len(rows))
+        expect(len(rows) == 16, f"{len(rows)} rows")
         with ThreadPoolExecutor(8) as pool:
             list(pool.map(lambda r: self.b.update_status(r["docId"], "done"), rows))
         expect(self.b.count_received() == 0, "rows left")
@@ -615,7 +589,7 @@ def tls_case(sim, directory):
         ssl_context=(paths["cert"], paths["key"]),
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = "https://127.0.0.1:%d" % server.server_port
+    url = f"https://127.0.0.1:{server.server_port}"
     try:
         default = LgspClient(url, A_ID, A_SECRET, timeout=5)
         expect(default.verify is True, "verification not on by default")
@@ -638,7 +612,7 @@ class TokenServer:
         self.issued = 0
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = "http://127.0.0.1:%d/token" % self.server.server_port
+        self.url = f"http://127.0.0.1:{self.server.server_port}/token"
 
     @Request.application
     def app(self, request):
@@ -653,8 +627,13 @@ class TokenServer:
             )
         self.issued += 1
         return Response(
-            '{"access_token": "tok-%d", "token_type": "Bearer",'
-            ' "expires_in": 3600}' % self.issued,
+            json.dumps(
+                {
+                    "access_token": f"tok-{self.issued}",
+                    "token_type": "Bearer",
+                    "expires_in": 3600,
+                }
+            ),
             content_type="application/json",
         )
 
@@ -672,7 +651,7 @@ def token_case(sim):
         client = LgspClient(sim.url, A_ID, A_SECRET, session=session, token_auth=auth)
         client.agencies()
         client.received_list()
-        expect(tokens.issued == 1, "token fetched %d times" % tokens.issued)
+        expect(tokens.issued == 1, f"token fetched {tokens.issued} times")
         expect(seen == ["Bearer tok-1", "Bearer tok-1"], seen)
         bad = LgspClient(
             sim.url, A_ID, A_SECRET, token_auth=TokenAuth(tokens.url, "cid", "wrong")
@@ -683,8 +662,9 @@ def token_case(sim):
 
 
 def generated_admin_token(directory):
-    """Started from the command line without a token, the simulator makes one, prints it once and
-    writes it (mode 0600) where the start script reads it; there is no default token."""
+    """Started from the command line without a token, the simulator makes one, prints it
+    once and writes it (mode 0600) where the start script reads it; there is no default
+    token."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -693,8 +673,7 @@ def generated_admin_token(directory):
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "tools.lgsp_simulator.simulator",
+            simulator.__file__,
             "--port",
             str(port),
             "--db",
@@ -702,14 +681,14 @@ def generated_admin_token(directory):
             "--admin-token-file",
             token_file,
         ],
-        cwd=str(ROOT),
+        cwd=directory,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         env=env,
     )
     try:
-        url = "http://127.0.0.1:%d/_sim/state" % port
+        url = f"http://127.0.0.1:{port}/_sim/state"
         for _attempt in range(100):
             if os.path.exists(token_file) and os.path.getsize(token_file):
                 try:
@@ -740,86 +719,160 @@ def generated_admin_token(directory):
     expect(output.count(token) == 1, "the token is printed exactly once")
 
 
-def main():
+# -- fixtures ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sim(tmp_path_factory):
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    started = time.monotonic()
-    checker = Checker()
-    with tempfile.TemporaryDirectory(prefix="lgsp-sim-check-") as tmp:
-        sim = Sim(os.path.join(tmp, "sim.sqlite3"))
-        try:
-            scenario = Scenario(sim)
-            for name, func in (
-                ("register systems A and B (admin API)", scenario.register_systems),
-                ("agency directory (seed, oldCode, deleted, pid)", scenario.agencies),
-                (
-                    "registerAgency / deleteAgency: platform admin only",
-                    scenario.agency_register_delete,
-                ),
-                ("A sends an edoc to B and an unknown code", scenario.a_sends),
-                ("B counts, lists, fetches, marks done", scenario.b_receives),
-                (
-                    "A's sent list after B's ack (per recipient)",
-                    scenario.a_sent_after_ack,
-                ),
-                (
-                    "B sends status 01 then 03 (routed by ResponseFor)",
-                    scenario.b_sends_statuses,
-                ),
-                ("A receives the statuses in order", scenario.a_receives_statuses),
-                ("A's sent list shows receiveStatus 03", scenario.a_sent_after_status),
-                ("wrong secret / unknown system -> auth", scenario.wrong_secret),
-                ("skewed timestamp -> auth (skew)", scenario.skewed_timestamp),
-                ("tampered or unsigned header -> 401", scenario.tampered_header),
-                (
-                    "replayed request, missing or bad nonce -> 401",
-                    scenario.replayed_request,
-                ),
-                ("fault refuse -> refused, not retryable", scenario.fault_refuse),
-                (
-                    "fault error500 / 429 / 404 -> http_<status>",
-                    scenario.fault_error500,
-                ),
-                ("fault delay > timeout -> network, retryable", scenario.fault_delay),
-                (
-                    "fault drop (before/after processing) -> network",
-                    scenario.fault_drop,
-                ),
-                ("fault count and op '*' consumed in order", scenario.fault_count),
-                ("duplicate delivery: same package twice", scenario.duplicate_send),
-                ("duplicate listing: same docId twice", scenario.duplicate_list),
-                (
-                    "refusals: foreign doc, final status, bad XML, DTD",
-                    scenario.refusals,
-                ),
-                ("old agency code routed to the new code", scenario.old_code_routing),
-                (
-                    "explicit to header overrides To/OrganId",
-                    scenario.explicit_to_header,
-                ),
-                ("16 concurrent sends (threads, WAL)", scenario.concurrent_sends),
-                ("admin API guarded; state dump", scenario.admin_guard),
-                (
-                    "TLS: verification on by default, CA bundle",
-                    lambda: tls_case(sim, tmp),
-                ),
-                ("token auth: bearer cached, HMAC kept", lambda: token_case(sim)),
-                (
-                    "no default admin token: generated, printed once, 0600 file",
-                    lambda: generated_admin_token(tmp),
-                ),
-            ):
-                checker.case(name, func)
-        finally:
-            sim.server.shutdown()
-    total = time.monotonic() - started
-    print(
-        "{} in {:.1f} s".format(
-            "FAILED (%d)" % checker.failures if checker.failures else "ALL PASSED",
-            total,
-        )
-    )
-    return 1 if checker.failures else 0
+    running = Sim(str(tmp_path_factory.mktemp("lgsp-sim") / "sim.sqlite3"))
+    yield running
+    running.server.shutdown()
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+@pytest.fixture(scope="module")
+def scenario(sim):
+    return Scenario(sim)
+
+
+# -- the cases, in order -----------------------------------------------------
+
+
+def test_register_systems(scenario):
+    """Register systems A and B (admin API)."""
+    scenario.register_systems()
+
+
+def test_agencies(scenario):
+    """Agency directory (seed, oldCode, deleted, pid)."""
+    scenario.agencies()
+
+
+def test_agency_register_delete(scenario):
+    """RegisterAgency / deleteAgency: platform admin only."""
+    scenario.agency_register_delete()
+
+
+def test_a_sends(scenario):
+    """A sends an edoc to B and an unknown code."""
+    scenario.a_sends()
+
+
+def test_b_receives(scenario):
+    """B counts, lists, fetches, marks done."""
+    scenario.b_receives()
+
+
+def test_a_sent_after_ack(scenario):
+    """A's sent list after B's ack (per recipient)."""
+    scenario.a_sent_after_ack()
+
+
+def test_b_sends_statuses(scenario):
+    """B sends status 01 then 03 (routed by ResponseFor)."""
+    scenario.b_sends_statuses()
+
+
+def test_a_receives_statuses(scenario):
+    """A receives the statuses in order."""
+    scenario.a_receives_statuses()
+
+
+def test_a_sent_after_status(scenario):
+    """A's sent list shows receiveStatus 03."""
+    scenario.a_sent_after_status()
+
+
+def test_wrong_secret(scenario):
+    """Wrong secret / unknown system -> auth."""
+    scenario.wrong_secret()
+
+
+def test_skewed_timestamp(scenario):
+    """Skewed timestamp -> auth (skew)."""
+    scenario.skewed_timestamp()
+
+
+def test_tampered_header(scenario):
+    """Tampered or unsigned header -> 401."""
+    scenario.tampered_header()
+
+
+def test_replayed_request(scenario):
+    """Replayed request, missing or bad nonce -> 401."""
+    scenario.replayed_request()
+
+
+def test_fault_refuse(scenario):
+    """Fault refuse -> refused, not retryable."""
+    scenario.fault_refuse()
+
+
+def test_fault_error500(scenario):
+    """Fault error500 / 429 / 404 -> http_<status>."""
+    scenario.fault_error500()
+
+
+def test_fault_delay(scenario):
+    """Fault delay > timeout -> network, retryable."""
+    scenario.fault_delay()
+
+
+def test_fault_drop(scenario):
+    """Fault drop (before/after processing) -> network."""
+    scenario.fault_drop()
+
+
+def test_fault_count(scenario):
+    """Fault count and op '*' consumed in order."""
+    scenario.fault_count()
+
+
+def test_duplicate_send(scenario):
+    """Duplicate delivery: same package twice."""
+    scenario.duplicate_send()
+
+
+def test_duplicate_list(scenario):
+    """Duplicate listing: same docId twice."""
+    scenario.duplicate_list()
+
+
+def test_refusals(scenario):
+    """Refusals: foreign doc, final status, bad XML, DTD."""
+    scenario.refusals()
+
+
+def test_old_code_routing(scenario):
+    """Old agency code routed to the new code."""
+    scenario.old_code_routing()
+
+
+def test_explicit_to_header(scenario):
+    """Explicit to header overrides To/OrganId."""
+    scenario.explicit_to_header()
+
+
+def test_concurrent_sends(scenario):
+    """16 concurrent sends (threads, WAL)."""
+    scenario.concurrent_sends()
+
+
+def test_admin_guard(scenario):
+    """Admin API guarded; state dump."""
+    scenario.admin_guard()
+
+
+def test_tls(sim, tmp_path):
+    """TLS: verification on by default, CA bundle."""
+    tls_case(sim, str(tmp_path))
+
+
+def test_token_auth(sim):
+    """Token auth: bearer cached, HMAC kept."""
+    token_case(sim)
+
+
+def test_generated_admin_token(tmp_path):
+    """No default admin token: generated, printed once, 0600 file."""
+    generated_admin_token(str(tmp_path))
