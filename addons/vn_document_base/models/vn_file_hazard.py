@@ -247,8 +247,8 @@ class VnDocumentFile(models.Model):
         string="Dangerous content",
         readonly=True,
         help="Active content found in the file when it was received (JavaScript, "
-        "launch actions, embedded files, rich media, form submission or import). "
-        "Such a file cannot be issued.",
+        "launch actions, embedded files, rich media, form submission or import). Such "
+        "a file cannot be issued.",
     )
 
     @api.model

@@ -122,7 +122,8 @@ class IncomingCase(VnDocumentCase):
 @tagged("post_install", "-at_install")
 class TestReceiveAndRegister(IncomingCase):
     def test_receive_checks_files_and_reads_metadata(self):
-        """R-IN1, R-IN2: files checked on arrival; signatures, legal value and page count shown."""
+        """R-IN1, R-IN2: files checked on arrival; signatures, legal value and page
+        count shown."""
         doc = self.receive()
         self.assertEqual(doc.state, "received")
         self.assertEqual(doc.channel, "email")
@@ -157,7 +158,8 @@ class TestReceiveAndRegister(IncomingCase):
             first.with_user(self.users["clerk"]).action_register()
 
     def test_duplicate_warning(self):
-        """Phụ lục VI III.1.h: same identifier, or same number + symbol + issuing agency."""
+        """Phụ lục VI III.1.h: same identifier, or same number + symbol + issuing
+        agency."""
         # The identifier comes with a package from the platform, never from a clerk
         # (R-LG4).
         first = self.receive()
@@ -221,7 +223,8 @@ class TestReceiveAndRegister(IncomingCase):
 @tagged("post_install", "-at_install")
 class TestDirectAssignComplete(IncomingCase):
     def test_full_path_with_trail(self):
-        """R-IN9: submit, directive with lead and informed, pass on, complete; every step in the trail."""
+        """R-IN9: submit, directive with lead and informed, pass on, complete; every
+        step in the trail."""
         doc = self.receive()
         self.assign_to_unit(doc, days=3)
         self.assertEqual(doc.state, "in_progress")
@@ -407,7 +410,8 @@ class TestDirectAssignComplete(IncomingCase):
         )
 
     def test_leaving_person_hands_over_assignments(self):
-        """R-US3: disabling an account hands its incoming assignments to the successor."""
+        """R-US3: disabling an account hands its incoming assignments to the
+        successor."""
         doc = self.receive()
         doc.with_user(self.users["clerk"]).action_register()
         self.env["vn.incoming.assign.wizard"].with_user(
@@ -495,11 +499,13 @@ class TestIncomingForm(IncomingCase):
 
 @tagged("post_install", "-at_install")
 class TestRegisterLegalRecord(IncomingCase):
-    """A register is a legal record: its year, its language and its readers (R-IN6, R-SEC3)."""
+    """A register is a legal record: its year, its language and its readers (R-IN6,
+    R-SEC3)."""
 
     def test_first_hours_of_the_year_in_vietnam(self):
-        """R-IN6: arriving at 00:30 on 1 January in Vietnam (17:30 UTC the day before) is filed under
-        the new year and takes the new year's first number, with no year prepared in advance."""
+        """R-IN6: arriving at 00:30 on 1 January in Vietnam (17:30 UTC the day before)
+        is filed under the new year and takes the new year's first number, with no year
+        prepared in advance."""
         late_old_year = self.receive(
             arrival_date=datetime(2026, 12, 31, 16, 0)
         )  # 23:00 in Vietnam
@@ -517,8 +523,8 @@ class TestRegisterLegalRecord(IncomingCase):
         self.assertEqual(new_year._local_arrival_date(), date(2027, 1, 1))
 
     def test_trail_is_vietnamese_whatever_the_interface(self):
-        """R-SEC3: the trail (sent to other agencies with the document) is written in Vietnamese even
-        when the clerk works in English."""
+        """R-SEC3: the trail (sent to other agencies with the document) is written in
+        Vietnamese even when the clerk works in English."""
         clerk = self.users["clerk"]
         clerk.lang = "en_US"
         doc = self.receive()
@@ -530,7 +536,8 @@ class TestRegisterLegalRecord(IncomingCase):
         self.assertFalse([a for a in actions if a.startswith("Registered")], actions)
 
     def test_document_administrator_reads_all_incoming(self):
-        """R-SEC3: the document administrator reads every incoming document, as every outgoing one."""
+        """R-SEC3: the document administrator reads every incoming document, as every
+        outgoing one."""
         doc = self.receive()
         self.assertTrue(doc.with_user(self.users["admin"]).has_access("read"))
         self.assertIn(
@@ -539,8 +546,8 @@ class TestRegisterLegalRecord(IncomingCase):
         )
 
     def test_register_entry_corrected_by_a_record(self):
-        """R-IN6: a registered entry never changes, even for the superuser; a correction is a record
-        printed in the register book's notes."""
+        """R-IN6: a registered entry never changes, even for the superuser; a correction
+        is a record printed in the register book's notes."""
         doc = self.receive()
         doc.with_user(self.users["clerk"]).action_register()
         with self.assertRaises(UserError):

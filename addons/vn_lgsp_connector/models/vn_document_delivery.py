@@ -9,7 +9,8 @@ from .vn_lgsp_message_processing import _vn_now
 
 
 class VnDocumentDelivery(models.Model):
-    """External recipients go out as one edXML package each, through the outbox (R-OUT8, R-LG1)."""
+    """External recipients go out as one edXML package each, through the outbox (R-OUT8,
+    R-LG1)."""
 
     _inherit = "vn.document.delivery"
     SERVICE_FIELDS = OutboundDelivery.SERVICE_FIELDS | {
@@ -52,7 +53,8 @@ class VnDocumentDelivery(models.Model):
         self._vn_set_status("queued")
 
     def _vn_recall_external(self, reason):
-        """Business type 1 to the recipient; its answer (15 or 16) sets the line's status."""
+        """Business type 1 to the recipient; its answer (15 or 16) sets the line's
+        status."""
         self._vn_enqueue_document(
             edxml.Business(
                 doc_type=1,
@@ -65,8 +67,9 @@ class VnDocumentDelivery(models.Model):
         )
 
     def _vn_send_update(self, reason):
-        """Business type 2: the metadata of an issued document changed (e.g. after a correction letter)."""
-        for line in self.filtered(lambda l: l.kind == "external"):
+        """Business type 2: the metadata of an issued document changed (e.g. after a
+        correction letter)."""
+        for line in self.filtered(lambda rec: rec.kind == "external"):
             line._vn_enqueue_document(
                 edxml.Business(
                     doc_type=2,
@@ -97,7 +100,7 @@ class VnDocumentDelivery(models.Model):
     def _vn_set_status(self, state, note=False):
         res = super()._vn_set_status(state, note)
         if state == "sent":
-            self.filtered(lambda l: not l.sent_on).sudo().write(
+            self.filtered(lambda rec: not rec.sent_on).sudo().write(
                 {"sent_on": fields.Datetime.now()}
             )
         return res

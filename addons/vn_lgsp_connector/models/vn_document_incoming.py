@@ -37,11 +37,13 @@ class VnDocumentIncoming(models.Model):
         return super()._vn_workflow_field_names() | {"vn_lgsp_message_id"}
 
     def _vn_notify_event(self, event):
-        """Each step of a document received through the platform goes back to its sender as a status.
+        """Each step of a document received through the platform goes back to its sender
+        as a status.
 
-        A recall the clerk records by hand (the sender asked by phone or letter) is answered 15, as the
-        platform's recall would be; a recall that came through the platform is answered by the
-        connector itself (``vn_lgsp_silent``), so the sender is never told twice."""
+        A recall the clerk records by hand (the sender asked by phone or letter) is
+        answered 15, as the platform's recall would be; a recall that came through the
+        platform is answered by the connector itself (``vn_lgsp_silent``), so the sender
+        is never told twice."""
         res = super()._vn_notify_event(event)
         code = EVENT_STATUS.get(event)
         if code and not self.env.context.get("vn_lgsp_silent"):
@@ -58,8 +60,9 @@ class VnDocumentIncoming(models.Model):
         return res
 
     def _vn_recall(self, reason):
-        """A recall also destroys the received packages: the raw package kept with the document and the
-        stored payload of every package that brought it (metadata kept), whoever records the recall."""
+        """A recall also destroys the received packages: the raw package kept with the
+        document and the stored payload of every package that brought it (metadata
+        kept), whoever records the recall."""
         todo = self.filtered(lambda d: d.state != "recalled")
         res = super()._vn_recall(reason)
         todo.filtered(lambda d: d.state == "recalled")._vn_destroy_packages(reason)
@@ -97,7 +100,8 @@ class VnDocumentIncoming(models.Model):
                     {
                         "raw": b"",
                         "description": _(
-                            "Content destroyed on %(date)s (recall: %(reason)s). It was %(size)s bytes, SHA-256 %(sha)s.",
+                            "Content destroyed on %(date)s (recall: %(reason)s). It "
+                            "was %(size)s bytes, SHA-256 %(sha)s.",
                             date=now,
                             reason=reason,
                             size=len(data),

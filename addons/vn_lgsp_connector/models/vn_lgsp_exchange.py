@@ -23,17 +23,18 @@ class VnLgspExchange(models.AbstractModel):
 
     Every step is committed before the next one talks to the platform, through the
     scheduler's ``ir.cron._commit_progress`` (a plain commit outside a scheduled run):
-    these commits are what makes the exchange exactly once, not only progress reports."""
+    these commits are what makes the exchange exactly once, not only progress
+    reports."""
 
     _name = "vn.lgsp.exchange"
     _description = "Exchange with the integration platform"
 
     @api.model
     def _vn_note_on_profile(self, profile, **values):
-        """Record the last poll or error on the connection. It is information for the administrator,
-        written in its own short transaction and skipped while another worker writes it: two
-        workers must never fail each other on the connection's row (repeatable read refuses an
-        update of a row another transaction changed)."""
+        """Record the last poll or error on the connection. It is information for the
+        administrator, written in its own short transaction and skipped while another
+        worker writes it: two workers must never fail each other on the connection's row
+        (repeatable read refuses an update of a row another transaction changed)."""
         if odoo_module.current_test:  # the test's own transaction: no second connection
             profile.sudo().write(values)
             return
@@ -41,7 +42,8 @@ class VnLgspExchange(models.AbstractModel):
             with self.env.registry.cursor() as cr:
                 cr.execute(
                     SQL(
-                        "SELECT id FROM vn_lgsp_profile WHERE id = %s FOR UPDATE SKIP LOCKED",
+                        "SELECT id FROM vn_lgsp_profile WHERE id = %s FOR UPDATE SKIP "
+                        "LOCKED",
                         profile.id,
                     ),
                     log_exceptions=False,
@@ -72,7 +74,8 @@ class VnLgspExchange(models.AbstractModel):
 
     @api.model
     def _clients(self):
-        """(profile, client) of each active connection; a misconfigured one is reported and skipped."""
+        """(profile, client) of each active connection; a misconfigured one is reported
+        and skipped."""
         from ..tools.lgsp_client import LgspError
 
         for profile in self._profiles():
@@ -152,7 +155,8 @@ class VnLgspExchange(models.AbstractModel):
 
     @api.model
     def _vn_receive(self, profile, client, message_type, item):
-        """Fetch, keep, process and acknowledge one package, each step committed before the next."""
+        """Fetch, keep, process and acknowledge one package, each step committed before
+        the next."""
         from ..tools.lgsp_client import LgspError
 
         Message = self.env["vn.lgsp.message"].sudo()
@@ -209,7 +213,8 @@ class VnLgspExchange(models.AbstractModel):
 
     @api.model
     def _vn_try_lock(self, key):
-        """A lock on ``key`` until this transaction ends, or False when another worker holds it."""
+        """A lock on ``key`` until this transaction ends, or False when another worker
+        holds it."""
         self.env.cr.execute(
             SQL("SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))", RECEIVE_LOCK, key)
         )
@@ -217,9 +222,10 @@ class VnLgspExchange(models.AbstractModel):
 
     @api.model
     def _vn_acknowledge_pending(self, profile, client):
-        """Acknowledge every processed package not yet acknowledged, listed by the platform or not: a
-        package whose acknowledgement answer was lost is no longer listed once the platform has it done,
-        and the platform accepts the same final status twice (R-LG4)."""
+        """Acknowledge every processed package not yet acknowledged, listed by the
+        platform or not: a package whose acknowledgement answer was lost is no longer
+        listed once the platform has it done, and the platform accepts the same final
+        status twice (R-LG4)."""
         pending = (
             self.env["vn.lgsp.message"]
             .sudo()
@@ -238,7 +244,8 @@ class VnLgspExchange(models.AbstractModel):
 
     @api.model
     def _vn_acknowledge(self, client, message):
-        """Tell the platform one processed package is stored here, then record that it was told."""
+        """Tell the platform one processed package is stored here, then record that it
+        was told."""
         from ..tools.lgsp_client import LgspError
 
         if message.state not in ("done", "refused") or message.acknowledged:
@@ -335,7 +342,8 @@ class VnLgspExchange(models.AbstractModel):
                     user_id=officer.id,
                     summary=_("No receipt from %(agency)s", agency=line.recipient_name),
                     note=_(
-                        "%(doc)s was sent on %(date)s and %(agency)s has not confirmed its arrival.",
+                        "%(doc)s was sent on %(date)s and %(agency)s has not confirmed "
+                        "its arrival.",
                         doc=line.document_id.display_name,
                         date=line.sent_on.date(),
                         agency=line.recipient_name,

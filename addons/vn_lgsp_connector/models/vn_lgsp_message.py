@@ -20,16 +20,16 @@ STATES = [
 
 
 class VnLgspMessage(models.Model):
-    """One package in the outbox or the inbox (R-LG4): its state, attempts, next attempt and
-    last error. A package received is kept raw; it is acknowledged on the platform only after
-    it was committed here, so a crash at any point loses nothing, and receiving is idempotent
-    on the platform id and on the edXML document id.
+    """One package in the outbox or the inbox (R-LG4): its state, attempts, next attempt
+    and last error. A package received is kept raw; it is acknowledged on the platform
+    only after it was committed here, so a crash at any point loses nothing, and
+    receiving is idempotent on the platform id and on the edXML document id.
 
-    Packages are evidence: no user creates, changes or deletes them (only the exchange, as
-    superuser); a document administrator may only retry or park one (R-SEC3)."""
+    Packages are evidence: no user creates, changes or deletes them (only the exchange,
+    as superuser); a document administrator may only retry or park one (R-SEC3)."""
 
     _name = "vn.lgsp.message"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]  # noqa: RUF012
     _description = "Package exchanged with the integration platform"
     _order = "id desc"
     _rec_name = "display_label"
@@ -69,8 +69,8 @@ class VnLgspMessage(models.Model):
         string="Sender attested by the platform",
         readonly=True,
         index=True,
-        help="Inbox: the agency the platform says sent this package (its authenticated system). "
-        "A package whose From differs is refused.",
+        help="Inbox: the agency the platform says sent this package (its authenticated "
+        "system). A package whose From differs is refused.",
     )
     to_codes = fields.Char(string="To")
     subject = fields.Char(string="Subject")
@@ -87,9 +87,9 @@ class VnLgspMessage(models.Model):
         string="Send started on",
         readonly=True,
         copy=False,
-        help="Outbox: when a send of this package was first started. Its outcome may be unknown (a lost "
-        "answer, a stopped server), so the platform is asked whether it holds the package before "
-        "any new send.",
+        help="Outbox: when a send of this package was first started. Its outcome may "
+        "be unknown (a lost answer, a stopped server), so the platform is asked "
+        "whether it holds the package before any new send.",
     )
     attempts = fields.Integer(string="Attempts", default=0)
     next_attempt_at = fields.Datetime(
@@ -115,7 +115,8 @@ class VnLgspMessage(models.Model):
     display_label = fields.Char(compute="_compute_display_label")
 
     _platform_unique = models.UniqueIndex(
-        "(company_id, direction, message_type, platform_doc_id) WHERE platform_doc_id IS NOT NULL",
+        "(company_id, direction, message_type, platform_doc_id) WHERE platform_doc_id "
+        "IS NOT NULL",
         "This platform package is already recorded.",
     )
     _due_index = models.Index("(direction, state, next_attempt_at)")
@@ -135,7 +136,8 @@ class VnLgspMessage(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _vn_enqueue(self, values, data):
-        """Queue a package to send; it is sent by the scheduled job (or at once by the caller)."""
+        """Queue a package to send; it is sent by the scheduled job (or at once by the
+        caller)."""
         return self.sudo().create(
             dict(
                 values,
@@ -148,9 +150,10 @@ class VnLgspMessage(models.Model):
         )
 
     def _vn_send(self, client, ask_first=False):
-        """Send one queued package; on failure plan the next attempt or park it. With ``ask_first``
-        (an earlier send had an unclear outcome) the platform is asked first: a package it already
-        holds is recorded as sent with its id, never sent twice (R-LG4)."""
+        """Send one queued package; on failure plan the next attempt or park it. With
+        ``ask_first`` (an earlier send had an unclear outcome) the platform is asked
+        first: a package it already holds is recorded as sent with its id, never sent
+        twice (R-LG4)."""
         from ..tools.lgsp_client import LgspError
 
         self.ensure_one()
@@ -186,10 +189,12 @@ class VnLgspMessage(models.Model):
         return True
 
     def _vn_find_on_platform(self, client):
-        """The platform id of this package if the platform already stored it, else False.
+        """The platform id of this package if the platform already stored it, else
+        False.
 
-        The sent list of its DocumentId is matched on the SHA-256 the send gave as ``hash-file``; a
-        platform whose list lacks it is matched on the kind, status code and a send time after ours."""
+        The sent list of its DocumentId is matched on the SHA-256 the send gave as
+        ``hash-file``; a platform whose list lacks it is matched on the kind, status
+        code and a send time after ours."""
         from ..tools.lgsp_client import utc_from_wire
 
         for row in client.sent_list(
@@ -222,8 +227,8 @@ class VnLgspMessage(models.Model):
             self.write(values)
             self._vn_alert_admins(
                 _(
-                    "A package to the integration platform was parked after %(count)s attempts: "
-                    "%(error)s",
+                    "A package to the integration platform was parked after %(count)s "
+                    "attempts: %(error)s",
                     count=attempts,
                     error=error,
                 )
@@ -248,7 +253,8 @@ class VnLgspMessage(models.Model):
             )
 
     def _vn_check_admin(self):
-        """Every LGSP action is for document administrators only, whatever door calls it (R-SEC3)."""
+        """Every LGSP action is for document administrators only, whatever door calls it
+        (R-SEC3)."""
         if not self.env.su and not self.env.user.has_group(
             "vn_document_base.group_vn_document_admin"
         ):
@@ -263,7 +269,8 @@ class VnLgspMessage(models.Model):
         )  # and only on the packages of the agencies they work for
 
     def action_retry(self):
-        """Administrator: send a parked package again (or process a parked received one)."""
+        """Administrator: send a parked package again (or process a parked received
+        one)."""
         self._vn_check_admin()
         parked = self.filtered(lambda m: m.state == "parked" and m.payload).sudo()
         parked.write(
@@ -282,8 +289,9 @@ class VnLgspMessage(models.Model):
         return True
 
     def _vn_destroy_content(self, reason):
-        """A recall: destroy the stored package, keep what identifies it (ids, dates, sender,
-        SHA-256, size) as the record of the exchange (ND 30 Phụ lục VI III.8.b)."""
+        """A recall: destroy the stored package, keep what identifies it (ids, dates,
+        sender, SHA-256, size) as the record of the exchange (ND 30 Phụ lục VI
+        III.8.b)."""
         for message in self.sudo().filtered(lambda m: not m.content_destroyed_on):
             values = {
                 "content_destroyed_on": fields.Datetime.now(),

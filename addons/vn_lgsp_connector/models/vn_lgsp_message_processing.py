@@ -39,18 +39,21 @@ def _norm_code(code):
 
 
 class VnLgspMessage(models.Model):
-    """Turning received packages into incoming documents and delivery statuses (R-LG1, R-LG2, R-IN4, R-IN5).
+    """Turning received packages into incoming documents and delivery statuses (R-LG1,
+    R-LG2, R-IN4, R-IN5).
 
-    Messages from other agencies are input (R-SEC3): the sender is the one the platform attests
-    (``attested_from_code``, the authenticated system that sent the package), never the package's
-    own ``From``, which must match it; recall, update, replacement and take-back are accepted only
-    from the agency that sent the original; an empty identifier never matches anything."""
+    Messages from other agencies are input (R-SEC3): the sender is the one the platform
+    attests (``attested_from_code``, the authenticated system that sent the package),
+    never the package's own ``From``, which must match it; recall, update, replacement
+    and take-back are accepted only from the agency that sent the original; an empty
+    identifier never matches anything."""
 
     _inherit = "vn.lgsp.message"
 
     def _vn_lock(self, state="queued"):
-        """Take the row for this worker until its transaction ends, or skip it when another one holds
-        it or already moved it on (state and, for a send, due time read again under the lock)."""
+        """Take the row for this worker until its transaction ends, or skip it when
+        another one holds it or already moved it on (state and, for a send, due time
+        read again under the lock)."""
         due = (
             SQL(" AND next_attempt_at <= %s", fields.Datetime.now())
             if state == "queued"
@@ -80,7 +83,8 @@ class VnLgspMessage(models.Model):
         return taken
 
     def _vn_process(self):
-        """Process one fetched package; a refused package is answered, never half-stored."""
+        """Process one fetched package; a refused package is answered, never
+        half-stored."""
         self.ensure_one()
         data = base64.b64decode(self.payload or b"")
         limits = self._vn_limits()
@@ -101,17 +105,20 @@ class VnLgspMessage(models.Model):
             self._vn_refuse(refusal.reason, refusal.package)
 
     def _vn_sender(self):
-        """The sender of a received package: the agency the platform attests, normalised."""
+        """The sender of a received package: the agency the platform attests,
+        normalised."""
         return _norm_code(self.attested_from_code)
 
     def _vn_check_sender(self, package):
-        """The package's From must be the agency the platform says sent it; a status must be about a
-        document of this agency (its ResponseFor/OrganId, EDXML.md §2.1)."""
+        """The package's From must be the agency the platform says sent it; a status
+        must be about a document of this agency (its ResponseFor/OrganId, EDXML.md
+        §2.1)."""
         if not self._vn_sender():
             raise _Refusal(
                 None,
                 _(
-                    "The integration platform did not say which agency sent this package."
+                    "The integration platform did not say which agency sent this "
+                    "package."
                 ),
             )
         claimed = package.from_org.organ_id
@@ -119,8 +126,8 @@ class VnLgspMessage(models.Model):
             raise _Refusal(
                 package,
                 _(
-                    "The package says it comes from %(claimed)s, but the integration platform delivered it from "
-                    "%(attested)s.",
+                    "The package says it comes from %(claimed)s, but the integration "
+                    "platform delivered it from %(attested)s.",
                     claimed=claimed,
                     attested=self.attested_from_code,
                 ),
@@ -137,7 +144,8 @@ class VnLgspMessage(models.Model):
             )
 
     def _vn_check_original_sender(self, package, document_ids, request):
-        """Recall, update, replacement and take-back: only the agency that sent the original may ask."""
+        """Recall, update, replacement and take-back: only the agency that sent the
+        original may ask."""
         for document_id in document_ids:
             originals = self._vn_incoming_with_identifier(document_id)
             if originals and not originals.filtered(
@@ -146,8 +154,8 @@ class VnLgspMessage(models.Model):
                 raise _Refusal(
                     package,
                     _(
-                        "%(request)s of %(doc)s refused: only the agency that sent the original may ask for it, "
-                        "and %(sender)s did not send it.",
+                        "%(request)s of %(doc)s refused: only the agency that sent the "
+                        "original may ask for it, and %(sender)s did not send it.",
                         request=request,
                         doc=document_id,
                         sender=self.attested_from_code,
@@ -191,7 +199,8 @@ class VnLgspMessage(models.Model):
             )
             if "DocumentId" not in (error.detail or "")
             else _(
-                "the package has no document identifier (%(field)s), so it cannot be matched with any document",
+                "the package has no document identifier (%(field)s), so it cannot be "
+                "matched with any document",
                 field=error.detail,
             ),
             "bad_namespace": _("the package is not in the QCVN 102 namespace"),
@@ -201,12 +210,14 @@ class VnLgspMessage(models.Model):
         return reasons.get(error.code) or _("the package is not valid edXML")
 
     def _vn_refuse(self, reason, package=None):
-        """Answer status 02 with the reason to the sender the platform attests (never to the sender
-        the package claims); nothing else of the package is kept but this record.
+        """Answer status 02 with the reason to the sender the platform attests (never to
+        the sender the package claims); nothing else of the package is kept but this
+        record.
 
-        A package that could not be read has no document to refer to: it gets no status (the
-        transport acknowledgement carries the reason). A refused refusal (a status 02) is not
-        answered either, so two systems can never refuse each other's answers for ever."""
+        A package that could not be read has no document to refer to: it gets no status
+        (the transport acknowledgement carries the reason). A refused refusal (a status
+        02) is not answered either, so two systems can never refuse each other's answers
+        for ever."""
         values = {"state": "refused", "last_error": reason}
         if package is not None:
             values.update(
@@ -293,8 +304,8 @@ class VnLgspMessage(models.Model):
         return incoming
 
     def _vn_incoming_with_identifier(self, document_id):
-        """The incoming documents of this agency with that edXML identifier: none for an empty one
-        (never '' against NULL: a paper document has no identifier)."""
+        """The incoming documents of this agency with that edXML identifier: none for an
+        empty one (never '' against NULL: a paper document has no identifier)."""
         Incoming = self.env["vn.document.incoming"].sudo()
         document_id = (document_id or "").strip()
         if not document_id:
@@ -308,7 +319,8 @@ class VnLgspMessage(models.Model):
         )
 
     def _vn_existing_incoming(self, document_id, organ_code):
-        """The live document of that identifier received from that agency (none when either is empty)."""
+        """The live document of that identifier received from that agency (none when
+        either is empty)."""
         if not _norm_code(organ_code):
             return self.env["vn.document.incoming"]
         return self._vn_incoming_with_identifier(document_id).filtered(
@@ -319,7 +331,8 @@ class VnLgspMessage(models.Model):
         )[:1]
 
     def _vn_check_attachments(self, package):
-        """Every attachment through the base file checks (type, malware, signatures), all or none."""
+        """Every attachment through the base file checks (type, malware, signatures),
+        all or none."""
         checked, refused = self.env["vn.file.intake"].check_batch(
             (attachment.name, attachment.data) for attachment in package.attachments
         )
@@ -425,7 +438,8 @@ class VnLgspMessage(models.Model):
         self.write({"state": "done", "incoming_id": incoming.id if incoming else False})
 
     def _vn_recall_incoming(self, incoming, reason):
-        """Agree (15) and destroy our copy, unless the document was already handled (16)."""
+        """Agree (15) and destroy our copy, unless the document was already handled
+        (16)."""
         if incoming.state == "done":
             return "16"
         incoming.with_context(vn_lgsp_silent=True)._vn_recall(reason)
@@ -456,7 +470,8 @@ class VnLgspMessage(models.Model):
         self.write({"state": "done", "incoming_id": incoming.id})
 
     def _vn_apply_replacement(self, package, incoming):
-        """Business type 3: the new document replaces earlier ones, which are recalled here."""
+        """Business type 3: the new document replaces earlier ones, which are recalled
+        here."""
         for old_id in package.business.replaced_document_ids:
             old = self._vn_existing_incoming(old_id, self._vn_sender())
             if old:
@@ -572,7 +587,8 @@ class VnLgspMessage(models.Model):
         )
 
     def _vn_apply_status_to_line(self, line, last_sent, status):
-        """01-06 move the line; 15 and 16 answer our last request (recall, update, replacement)."""
+        """01-06 move the line; 15 and 16 answer our last request (recall, update,
+        replacement)."""
         code = status.status_code
         if code in ("15", "16"):
             asked = selection_label(last_sent, "business_type")

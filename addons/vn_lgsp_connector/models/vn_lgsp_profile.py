@@ -6,9 +6,10 @@ CREDENTIALS = ("secret", "client_secret")
 
 
 class VnLgspCredential(models.Model):
-    """The secrets of a platform connection, out of every client's reach: no group has any
-    access to this model, so only the exchange (as superuser) reads it. The profile's secret
-    fields are write-only: reading them always gives nothing (R-SEC3)."""
+    """The secrets of a platform connection, out of every client's reach: no group has
+    any access to this model, so only the exchange (as superuser) reads it. The
+    profile's secret fields are write-only: reading them always gives nothing
+    (R-SEC3)."""
 
     _name = "vn.lgsp.credential"
     _description = "Secrets of an integration platform connection"
@@ -25,12 +26,14 @@ class VnLgspCredential(models.Model):
 
 
 class VnLgspProfile(models.Model):
-    """The agency's connection to the integration platform (HCM LGSP, or the national VXP axis).
+    """The agency's connection to the integration platform (HCM LGSP, or the national
+    VXP axis).
 
     Two ways to authenticate: the platform's HMAC-signed headers (system id and secret),
-    or a token gateway (OAuth2 client credentials, bearer token) in front of the same services.
-    Secrets are written by document administrators and never read back by anyone
-    (``vn.lgsp.credential``); every action on the connection is for document administrators.
+    or a token gateway (OAuth2 client credentials, bearer token) in front of the same
+    services. Secrets are written by document administrators and never read back by
+    anyone (``vn.lgsp.credential``); every action on the connection is for document
+    administrators.
     """
 
     _name = "vn.lgsp.profile"
@@ -54,7 +57,8 @@ class VnLgspProfile(models.Model):
         string="Endpoint",
         required=True,
         tracking=True,
-        help="Base URL of the document-exchange service, e.g. https://lgsp.example.gov.vn/vxp",
+        help="Base URL of the document-exchange service, e.g. "
+        "https://lgsp.example.gov.vn/vxp",
     )
     auth_kind = fields.Selection(
         [
@@ -77,7 +81,8 @@ class VnLgspProfile(models.Model):
         inverse="_inverse_secret",
         groups=ADMIN_GROUP,
         copy=False,
-        help="Write-only: the stored secret is never shown again; type a new one to replace it.",
+        help="Write-only: the stored secret is never shown again; type a new one to "
+        "replace it.",
     )
     secret_set = fields.Boolean(string="Secret stored", compute="_compute_credentials")
     token_url = fields.Char(string="Token URL")
@@ -166,8 +171,9 @@ class VnLgspProfile(models.Model):
         return res
 
     def _vn_forget_credentials(self):
-        """The value just written stays in the cache of this transaction: drop it, so that the
-        answer to the client (web_save reads the record back) never carries it."""
+        """The value just written stays in the cache of this transaction: drop it, so
+        that the answer to the client (web_save reads the record back) never carries
+        it."""
         self.invalidate_recordset(
             ["secret", "client_secret", "secret_set", "client_secret_set"]
         )
@@ -181,11 +187,13 @@ class VnLgspProfile(models.Model):
             profile._vn_store_credential("client_secret", profile.client_secret)
 
     def _vn_check_admin(self):
-        """The connection test and every exchange action are for document administrators only."""
+        """The connection test and every exchange action are for document administrators
+        only."""
         if not self.env.su and not self.env.user.has_group(ADMIN_GROUP):
             raise AccessError(
                 _(
-                    "Only a document administrator may use the connection to the integration platform."
+                    "Only a document administrator may use the connection to the "
+                    "integration platform."
                 )
             )
         self.check_access("read")
@@ -196,14 +204,16 @@ class VnLgspProfile(models.Model):
         if not profile:
             raise UserError(
                 _(
-                    "The agency %(name)s has no connection to the integration platform.",
+                    "The agency %(name)s has no connection to the integration "
+                    "platform.",
                     name=company.name,
                 )
             )
         return profile
 
     def _client(self):
-        """The transport client of this profile (secrets read as superuser, never returned)."""
+        """The transport client of this profile (secrets read as superuser, never
+        returned)."""
         from ..tools.lgsp_client import LgspClient, TokenAuth
 
         self.ensure_one()
@@ -231,7 +241,8 @@ class VnLgspProfile(models.Model):
         )
 
     def action_exchange_now(self):
-        """Send the outbox and fetch documents and statuses now, without waiting for the schedule."""
+        """Send the outbox and fetch documents and statuses now, without waiting for the
+        schedule."""
         self.ensure_one()
         self._vn_check_admin()
         exchange = self.env["vn.lgsp.exchange"]
@@ -252,7 +263,8 @@ class VnLgspProfile(models.Model):
         }
 
     def action_test_connection(self):
-        """Ask the platform for its agency list with this connection's credentials (administrators only)."""
+        """Ask the platform for its agency list with this connection's credentials
+        (administrators only)."""
         self.ensure_one()
         self._vn_check_admin()
         from ..tools.lgsp_client import LgspError

@@ -163,8 +163,8 @@ class Store:
             }
             if "platform_admin" not in columns:  # a store made by an older simulator
                 conn.execute(
-                    "ALTER TABLE systems"
-                    " ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0"
+                    "ALTER TABLE systems ADD COLUMN platform_admin INTEGER NOT NULL "
+                    "DEFAULT 0"
                 )
             with self.write(conn):
                 if not conn.execute("SELECT 1 FROM agencies LIMIT 1").fetchone():
@@ -225,12 +225,12 @@ def upsert_agency(conn, data):
         "modify_date": now_iso(),
     }
     conn.execute(
-        "INSERT INTO agencies (pid, code, code102, name, mail, mobile, fax, old_code,"
-        " modify_date) VALUES (:pid, :code, :code102, :name, :mail, :mobile, :fax,"
-        " :old_code, :modify_date) ON CONFLICT (code) DO UPDATE SET pid = :pid,"
-        " code102 = :code102, name = :name, mail = :mail, mobile = :mobile, fax = :fax,"
-        " old_code = CASE WHEN :old_code = '' THEN old_code ELSE :old_code END,"
-        " deleted = 0, version = version + 1, modify_date = :modify_date",
+        "INSERT INTO agencies (pid, code, code102, name, mail, mobile, fax, old_code, "
+        "modify_date) VALUES (:pid, :code, :code102, :name, :mail, :mobile, :fax, "
+        ":old_code, :modify_date) ON CONFLICT (code) DO UPDATE SET pid = :pid, code102 "
+        "= :code102, name = :name, mail = :mail, mobile = :mobile, fax = :fax, "
+        "old_code = CASE WHEN :old_code = '' THEN old_code ELSE :old_code END, deleted "
+        "= 0, version = version + 1, modify_date = :modify_date",
         values,
     )
     return conn.execute("SELECT * FROM agencies WHERE code = ?", (code,)).fetchone()
@@ -590,8 +590,8 @@ class SimulatorApp:
         """POST /getReceivedEdocList: pending rows for the caller's organ."""
         message_type = _message_type(ctx)
         rows = ctx.conn.execute(
-            "SELECT * FROM inbox WHERE to_code = ? AND message_type = ?"
-            " AND status IN ('initial', 'processing') ORDER BY seq",
+            "SELECT * FROM inbox WHERE to_code = ? AND message_type = ? AND status IN "
+            "('initial', 'processing') ORDER BY seq",
             (ctx.organ, message_type),
         ).fetchall()
         data = [inbox_json(r) for r in rows]
@@ -627,8 +627,8 @@ class SimulatorApp:
                 )
             stamp = now_iso()
             ctx.conn.execute(
-                "UPDATE inbox SET status = ?, status_desc = ?, updated = ?"
-                " WHERE doc_id = ?",
+                "UPDATE inbox SET status = ?, status_desc = ?, updated = ? WHERE "
+                "doc_id = ?",
                 (status, description, stamp, row["doc_id"]),
             )
             record_ack(ctx.conn, row, status, description, stamp)
@@ -637,8 +637,8 @@ class SimulatorApp:
     def op_sent_list(self, ctx):
         """POST /getSentEdocList: per-recipient tracking of the caller's sends."""
         query = (
-            "SELECT s.*, r.* FROM recipients r JOIN sent s ON s.doc_id = r.sent_id"
-            " WHERE s.system_id = ?"
+            "SELECT s.*, r.* FROM recipients r JOIN sent s ON s.doc_id = r.sent_id "
+            "WHERE s.system_id = ?"
         )
         args = [ctx.system["system_id"]]
         for name, column in (
@@ -677,8 +677,8 @@ class SimulatorApp:
         code = ctx.param(proto.AGENCY_CODE, required=False) or body.get("AgencyCode")
         with Store.write(ctx.conn):
             cursor = ctx.conn.execute(
-                "UPDATE agencies SET deleted = 1, version = version + 1,"
-                " modify_date = ? WHERE code = ? AND deleted = 0",
+                "UPDATE agencies SET deleted = 1, version = version + 1, modify_date = "
+                "? WHERE code = ? AND deleted = 0",
                 (now_iso(), code or ""),
             )
             if not cursor.rowcount:
@@ -737,8 +737,8 @@ class SimulatorApp:
         )
         with self.store.connect() as conn, Store.write(conn):
             conn.execute(
-                "INSERT OR REPLACE INTO systems (system_id, secret, organ_code, name,"
-                " created, platform_admin) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO systems (system_id, secret, organ_code, name, "
+                "created, platform_admin) VALUES (?, ?, ?, ?, ?, ?)",
                 (*fields, name, now_iso(), platform_admin),
             )
             if not conn.execute(
@@ -788,12 +788,12 @@ class SimulatorApp:
                 for t in ("systems", "agencies", "sent", "recipients", "inbox")
             }
             inbox = conn.execute(
-                "SELECT to_code, message_type, status, count(*) AS n"
-                " FROM inbox GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+                "SELECT to_code, message_type, status, count(*) AS n FROM inbox GROUP "
+                "BY 1, 2, 3 ORDER BY 1, 2, 3"
             ).fetchall()
             systems = conn.execute(
-                "SELECT system_id, organ_code, name, platform_admin FROM systems"
-                " ORDER BY system_id"
+                "SELECT system_id, organ_code, name, platform_admin FROM systems ORDER "
+                "BY system_id"
             ).fetchall()
         return proto.ok(
             counts=counts,
@@ -882,9 +882,9 @@ def insert_sent(ctx, message_type, info, data):
     if message_type == "status" and info["response_for"]:
         document_id = info["response_for"][0][1]
     ctx.conn.execute(
-        "INSERT INTO sent (doc_id, system_id, from_code, message_type, document_id,"
-        " status_code, notation, title, payload_hash, created)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sent (doc_id, system_id, from_code, message_type, document_id, "
+        "status_code, notation, title, payload_hash, created) VALUES (?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?)",
         (
             doc_id,
             ctx.system["system_id"],
@@ -912,8 +912,8 @@ def deliver(ctx, sent_id, code, message_type, data, copies):
             inbox_id = str(uuid.uuid4())
             receiver_doc_id = receiver_doc_id or inbox_id
             ctx.conn.execute(
-                "INSERT INTO inbox (doc_id, sent_id, from_code, to_code, message_type,"
-                " payload, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO inbox (doc_id, sent_id, from_code, to_code, message_type, "
+                "payload, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     inbox_id,
                     sent_id,
@@ -927,9 +927,9 @@ def deliver(ctx, sent_id, code, message_type, data, copies):
             )
         code = agency["code"]
     ctx.conn.execute(
-        "INSERT INTO recipients (sent_id, to_code, send_status, send_status_desc,"
-        " ack_status, receiver_doc_id, sent_time, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO recipients (sent_id, to_code, send_status, send_status_desc, "
+        "ack_status, receiver_doc_id, sent_time, updated) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "?)",
         (
             sent_id,
             code,
@@ -953,9 +953,9 @@ def record_business_status(ctx, info):
         ):  # an empty identifier never matches anything
             continue
         ctx.conn.execute(
-            "UPDATE recipients SET receive_status = ?, receive_status_desc = ?,"
-            " updated = ? WHERE to_code = ? AND sent_id IN (SELECT doc_id FROM sent"
-            " WHERE message_type = 'edoc' AND document_id = ? AND from_code = ?)",
+            "UPDATE recipients SET receive_status = ?, receive_status_desc = ?, "
+            "updated = ? WHERE to_code = ? AND sent_id IN (SELECT doc_id FROM sent "
+            "WHERE message_type = 'edoc' AND document_id = ? AND from_code = ?)",
             (
                 info["status_code"],
                 info["description"],
@@ -974,14 +974,13 @@ def record_ack(conn, row, status, description, stamp):
     no business status code (01, 03, ...) has been recorded.
     """
     conn.execute(
-        "UPDATE recipients SET ack_status = ?, updated = ?,"
-        " received_time = CASE WHEN ? = 'done' AND received_time = '' THEN ?"
-        " ELSE received_time END,"
-        " receive_status_desc = CASE WHEN receive_status IN ('', 'initial',"
-        " 'processing', 'done', 'fail') THEN ? ELSE receive_status_desc END,"
-        " receive_status = CASE WHEN receive_status IN ('', 'initial', 'processing',"
-        " 'done', 'fail') THEN ? ELSE receive_status END"
-        " WHERE sent_id = ? AND to_code = ?",
+        "UPDATE recipients SET ack_status = ?, updated = ?, received_time = CASE WHEN "
+        "? = 'done' AND received_time = '' THEN ? ELSE received_time END, "
+        "receive_status_desc = CASE WHEN receive_status IN ('', 'initial', "
+        "'processing', 'done', 'fail') THEN ? ELSE receive_status_desc END, "
+        "receive_status = CASE WHEN receive_status IN ('', 'initial', 'processing', "
+        "'done', 'fail') THEN ? ELSE receive_status END WHERE sent_id = ? AND to_code "
+        "= ?",
         (
             status,
             stamp,
@@ -1008,8 +1007,8 @@ def own_inbox_row(ctx):
 
 def count_pending(ctx, message_type):
     return ctx.conn.execute(
-        "SELECT count(*) FROM inbox WHERE to_code = ? AND message_type = ?"
-        " AND status IN ('initial', 'processing')",
+        "SELECT count(*) FROM inbox WHERE to_code = ? AND message_type = ? AND status "
+        "IN ('initial', 'processing')",
         (ctx.organ, message_type),
     ).fetchone()[0]
 

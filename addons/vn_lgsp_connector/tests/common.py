@@ -74,7 +74,8 @@ class Simulator:
         )
 
     def add_platform_admin(self):
-        """The platform operator's own system: the only one that changes the agency directory."""
+        """The platform operator's own system: the only one that changes the agency
+        directory."""
         self.add_system(
             *PLATFORM_ADMIN,
             "000.00.14.H29",

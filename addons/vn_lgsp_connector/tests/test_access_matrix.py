@@ -1,9 +1,11 @@
-"""The access matrix of the suite against the table of the base addon's readme (R-SEC3, SECURITY.md).
+"""The access matrix of the suite against the table of the base addon's readme (R-SEC3,
+SECURITY.md).
 
-For each role x each model of the suite x read/create/write/unlink x a record of the user's own
-unit, of another unit and of another agency, the access Odoo grants (model access, record rules
-and the suite's own ``_check_access``) must be the cell of ``vn_document_base/readme/SECURITY.md``.
-The public methods of every suite model must be the reviewed list of the same file.
+For each role x each model of the suite x read/create/write/unlink x a record of the
+user's own unit, of another unit and of another agency, the access Odoo grants (model
+access, record rules and the suite's own ``_check_access``) must be the cell of
+``vn_document_base/readme/SECURITY.md``. The public methods of every suite model must be
+the reviewed list of the same file.
 """
 
 import base64
@@ -27,7 +29,8 @@ SUITE_PREFIXES = ("odoo.addons.vn_",)
 
 
 def _defines(klass, name):
-    """Whether ``klass`` is the original definition of model ``name`` (not an extension)."""
+    """Whether ``klass`` is the original definition of model ``name`` (not an
+    extension)."""
     if vars(klass).get("_name") != name:
         return False
     inherit = vars(klass).get("_inherit") or []
@@ -285,7 +288,8 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
 
     @classmethod
     def _per_company(cls, model, make):
-        """A record made by ``make(company)`` for this agency (own and other unit) and another."""
+        """A record made by ``make(company)`` for this agency (own and other unit) and
+        another."""
         own, other = make(cls.company), make(cls.other_company)
         return {
             "own": own.sudo(),
@@ -370,9 +374,10 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
         return more
 
     def _records_for(self, model, role):
-        """The records of each scope; a signing key is the role's own, another unit's person's, and
-        another agency's person's. Models without a builder: one of this agency (own and other unit
-        alike) and one of the other agency when the model has a company."""
+        """The records of each scope; a signing key is the role's own, another unit's
+        person's, and another agency's person's. Models without a builder: one of this
+        agency (own and other unit alike) and one of the other agency when the model has
+        a company."""
         if model in self.records:
             return self.records[model]
         if model == "vn.signing.key":
@@ -466,7 +471,8 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
         self.assertGreater(len(actual), 100)
 
     def test_public_methods_are_reviewed(self):
-        """R-SEC3: every public method of every suite model is on the reviewed list of the readme."""
+        """R-SEC3: every public method of every suite model is on the reviewed list of
+        the readme."""
         _matrix, reviewed = read_readme()
         found = suite_public_methods(self.env)
         new = {
@@ -483,7 +489,8 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
         self.assertFalse(gone, f"reviewed methods that no longer exist: {gone}")
 
     def test_readme_fields_match_the_code(self):
-        """R-SEC3, R-IN6, R-OUT9: the field lists of the readme are the ones the code enforces."""
+        """R-SEC3, R-IN6, R-OUT9: the field lists of the readme are the ones the code
+        enforces."""
         with open(README, encoding="utf-8") as f:
             text = f.read()
         from odoo.addons.vn_document_inbound.models import vn_document_incoming

@@ -55,8 +55,9 @@ def _package(**values):
 
 @tagged("post_install", "-at_install")
 class TestEdxml(TransactionCase):
-    """R-LG1, R-SEC1: edXML (QCVN 102:2016) packages written as the national layout and read as real
-    senders send them; hostile input refused before anything is expanded."""
+    """R-LG1, R-SEC1: edXML (QCVN 102:2016) packages written as the national layout and
+    read as real senders send them; hostile input refused before anything is
+    expanded."""
 
     def test_document_layout(self):
         data = edxml.build_document(_package())
@@ -145,8 +146,8 @@ class TestEdxml(TransactionCase):
         )
 
     def test_real_world_variants(self):
-        """Child order that varies, cid: present or not, ZIP-wrapped attachments, optional organisation
-        details, the package signature in either namespace."""
+        """Child order that varies, cid: present or not, ZIP-wrapped attachments,
+        optional organisation details, the package signature in either namespace."""
         names = sorted(n for n in os.listdir(SAMPLES) if n.endswith(".edxml"))
         self.assertGreaterEqual(len(names), 5)
         for name in names:

@@ -9,8 +9,8 @@ from .test_exchange import QUIET, LgspExchangeCase
 
 @tagged("post_install", "-at_install")
 class TestExactlyOnce(LgspExchangeCase):
-    """R-LG4 under faults: a package is stored once on the platform whatever answer is lost, and every
-    package processed here ends acknowledged there."""
+    """R-LG4 under faults: a package is stored once on the platform whatever answer is
+    lost, and every package processed here ends acknowledged there."""
 
     def stores(self, document_id, message_type="edoc", status_code=None):
         """How many packages of ours about ``document_id`` the platform stored."""
@@ -34,9 +34,10 @@ class TestExactlyOnce(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_send_whose_answer_is_lost_is_stored_once(self):
-        """R-LG4: the platform stores a package but its answer is lost (connection dropped after
-        processing); the next attempt asks the platform, records the package as sent with the
-        platform's id and does not send it again: one store on the platform."""
+        """R-LG4: the platform stores a package but its answer is lost (connection
+        dropped after processing); the next attempt asks the platform, records the
+        package as sent with the platform's id and does not send it again: one store on
+        the platform."""
         document_id = f"{CODE_A},2026/11/20,7/UBND-VP"
         message = self.env["vn.lgsp.message"]._vn_enqueue(
             {
@@ -65,9 +66,10 @@ class TestExactlyOnce(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_statuses_under_faults_are_stored_once(self):
-        """R-LG4, R-LG2: the statuses this agency sends (01 on arrival, 03 on registration) go through
-        HTTP 500s, connections dropped before and after the platform processed them and delays: each is
-        stored once on the platform and reaches the sender once."""
+        """R-LG4, R-LG2: the statuses this agency sends (01 on arrival, 03 on
+        registration) go through HTTP 500s, connections dropped before and after the
+        platform processed them and delays: each is stored once on the platform and
+        reaches the sender once."""
         self.profile.max_attempts = (
             10  # the plan below fails some statuses several times
         )
@@ -96,9 +98,9 @@ class TestExactlyOnce(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_acknowledgement_whose_answer_is_lost_ends_recorded(self):
-        """R-LG4: the platform takes our "done" but its answer is lost, so the package is no longer
-        listed; the next poll acknowledges it again anyway (the platform accepts the same final status
-        twice) and the line ends acknowledged."""
+        """R-LG4: the platform takes our "done" but its answer is lost, so the package
+        is no longer listed; the next poll acknowledges it again anyway (the platform
+        accepts the same final status twice) and the line ends acknowledged."""
         self.send_from_b()
         # Both acknowledgements of the first poll (on receipt, then the sweep at its
         # end) lose their answer.

@@ -21,8 +21,8 @@ QUIET = (
 
 
 class LgspExchangeCase(OutgoingCase):
-    """Agency A is this database, connected to a simulator; agency B is played by the test with the
-    same transport client."""
+    """Agency A is this database, connected to a simulator; agency B is played by the
+    test with the same transport client."""
 
     @classmethod
     def setUpClass(cls):
@@ -111,12 +111,13 @@ class LgspExchangeCase(OutgoingCase):
 
 @tagged("post_install", "-at_install")
 class TestExchange(LgspExchangeCase):
-    """R-LG1, R-LG2, R-LG4, R-SEC1: one agency against the simulator; the other agency is played by
-    the test with the same transport client."""
+    """R-LG1, R-LG2, R-LG4, R-SEC1: one agency against the simulator; the other agency
+    is played by the test with the same transport client."""
 
     def test_receive_register_and_statuses(self):
-        """R-LG1, R-IN4: a package becomes an incoming document (raw package kept), status 01 goes back on
-        arrival and 03 on registration; the package is acknowledged only once stored."""
+        """R-LG1, R-IN4: a package becomes an incoming document (raw package kept),
+        status 01 goes back on arrival and 03 on registration; the package is
+        acknowledged only once stored."""
         self.send_from_b()
         self.assertEqual(self.exchange._cron_poll(), 1)
         doc = self.incoming()
@@ -146,7 +147,8 @@ class TestExchange(LgspExchangeCase):
         self.assertEqual(self.statuses_to_b(), ["01", "03"])
 
     def test_return_sends_02_with_the_reason(self):
-        """R-IN3: a document returned by the clerk goes back to its sender as status 02 with the reason."""
+        """R-IN3: a document returned by the clerk goes back to its sender as status 02
+        with the reason."""
         self.send_from_b()
         self.exchange._cron_poll()
         self.incoming().with_user(self.clerk)._vn_return(
@@ -159,7 +161,8 @@ class TestExchange(LgspExchangeCase):
         self.assertEqual(statuses[1].description, "Không thuộc thẩm quyền giải quyết")
 
     def test_take_back_request_13_is_answered_15(self):
-        """R-IN5: the sender asks for its document back (status 13): our copy is recalled, we answer 15."""
+        """R-IN5: the sender asks for its document back (status 13): our copy is
+        recalled, we answer 15."""
         self.send_from_b()
         self.exchange._cron_poll()
         doc = self.incoming()
@@ -190,7 +193,8 @@ class TestExchange(LgspExchangeCase):
         self.assertEqual(self.statuses_to_b(), ["01", "15"])
 
     def test_same_package_twice_is_one_document(self):
-        """R-LG4: delivered twice (the platform repeats it, or the sender re-sent after a crash)."""
+        """R-LG4: delivered twice (the platform repeats it, or the sender re-sent after
+        a crash)."""
         self.sim.fault("getReceivedEdocList", "duplicate")
         self.send_from_b()
         self.send_from_b()  # the same edXML document id under another platform id
@@ -204,10 +208,12 @@ class TestExchange(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_hostile_packages_are_refused_with_status_02(self):
-        """R-SEC1: a DTD or entities, a ZIP bomb, a file type not allowed, malware, another addressee: refused
-        with a reason, answered with status 02, nothing kept but the refused package's record."""
+        """R-SEC1: a DTD or entities, a ZIP bomb, a file type not allowed, malware,
+        another addressee: refused with a reason, answered with status 02, nothing kept
+        but the refused package's record."""
         xxe = (
-            b'<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY x SYSTEM '
+            b'"file:///etc/passwd">]>'
             b'<edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">&x;</edXML>'
         )
         eicar = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -267,7 +273,8 @@ class TestExchange(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_outbox_backoff_then_parked_with_an_alert(self):
-        """R-LG4: errors give exponential backoff; after N attempts the line is parked and the administrator alerted."""
+        """R-LG4: errors give exponential backoff; after N attempts the line is parked
+        and the administrator alerted."""
         message = self.env["vn.lgsp.message"]._vn_enqueue(
             {
                 "message_type": "edoc",
@@ -294,7 +301,8 @@ class TestExchange(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_platform_down_loses_nothing(self):
-        """R-LG4: the platform stops; the package waits in the outbox and goes when it is back."""
+        """R-LG4: the platform stops; the package waits in the outbox and goes when it
+        is back."""
         message = self.env["vn.lgsp.message"]._vn_enqueue(
             {
                 "message_type": "edoc",
@@ -315,7 +323,8 @@ class TestExchange(LgspExchangeCase):
         self.assertEqual(len(self.peer.received_list("edoc")), 1)
 
     def test_issue_to_another_agency_and_follow_statuses(self):
-        """R-OUT8, R-LG2: one package per external recipient; the statuses that come back move its line."""
+        """R-OUT8, R-LG2: one package per external recipient; the statuses that come
+        back move its line."""
         doc = self.bring_to_signing(
             self.new_draft(
                 delivery_ids=[
@@ -365,7 +374,8 @@ class TestExchange(LgspExchangeCase):
             self.assertTrue(any(label in note for note in notes), label)
 
     def test_late_receipt_alerts_the_follow_up_officer(self):
-        """R-LG3: no "received" after 3 working days: an alert and the monitoring view."""
+        """R-LG3: no "received" after 3 working days: an alert and the monitoring
+        view."""
         doc = self.bring_to_signing(
             self.new_draft(
                 delivery_ids=[
@@ -387,8 +397,8 @@ class TestExchange(LgspExchangeCase):
         )
 
     def test_credentials_for_administrators_only(self):
-        """R-SEC1, R-SEC3: only document administrators write the secret, and nobody reads it back; clerks
-        see the connection."""
+        """R-SEC1, R-SEC3: only document administrators write the secret, and nobody
+        reads it back; clerks see the connection."""
         from odoo.exceptions import AccessError
 
         profile = self.profile.with_user(self.clerk)
@@ -405,7 +415,8 @@ class TestExchange(LgspExchangeCase):
         )
 
     def test_agency_directory_sync_keeps_code_history(self):
-        """The directory comes from the platform; a code that changed keeps its history here."""
+        """The directory comes from the platform; a code that changed keeps its history
+        here."""
         old = self.env["res.partner"].create(
             {
                 "name": "Phòng Tư pháp",

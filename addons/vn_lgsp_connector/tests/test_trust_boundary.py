@@ -31,10 +31,11 @@ REVIEWED_PUBLIC_METHODS = {
 
 @tagged("post_install", "-at_install")
 class TestTrustBoundary(LgspExchangeCase):
-    """R-SEC3, R-LG4: messages from other agencies are input. A third agency C is connected to the same
-    platform as A and B and tries to pass for B, to recall, update or replace B's documents, to move the
-    lines of A's documents, to replay requests and to change the agency directory; empty identifiers
-    never match; a recall leaves no content behind; only document administrators act on the exchange."""
+    """R-SEC3, R-LG4: messages from other agencies are input. A third agency C is
+    connected to the same platform as A and B and tries to pass for B, to recall, update
+    or replace B's documents, to move the lines of A's documents, to replay requests and
+    to change the agency directory; empty identifiers never match; a recall leaves no
+    content behind; only document administrators act on the exchange."""
 
     @classmethod
     def setUpClass(cls):
@@ -82,7 +83,8 @@ class TestTrustBoundary(LgspExchangeCase):
         )
 
     def statuses_to(self, client):
-        """The status packages waiting for ``client``'s agency, read back from the platform."""
+        """The status packages waiting for ``client``'s agency, read back from the
+        platform."""
         statuses = []
         for item in client.received_list("status"):
             statuses.append(edxml.parse(client.get_edoc(item["docId"])))
@@ -108,8 +110,9 @@ class TestTrustBoundary(LgspExchangeCase):
     # ------------------------------------------------------------------
     @mute_logger(*QUIET)
     def test_sender_is_the_one_the_platform_attests(self):
-        """R-SEC3, R-LG4: C sends a package whose From says B. The platform attests C: the package is
-        refused, the reason (in Vietnamese) is kept, the 02 goes to C, never to B, and nothing is created."""
+        """R-SEC3, R-LG4: C sends a package whose From says B. The platform attests C:
+        the package is refused, the reason (in Vietnamese) is kept, the 02 goes to C,
+        never to B, and nothing is created."""
         self.from_c(self.package_from(CODE_B))
         self.exchange.with_context(lang="vi_VN")._cron_poll()
         message = self.inbox(message_type="edoc")
@@ -143,9 +146,10 @@ class TestTrustBoundary(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_only_the_original_sender_recalls_updates_or_replaces(self):
-        """R-SEC3, R-LG4: B's document is received. C asks to recall it (as itself, and pretending to be B),
-        to update it, to replace it and to take it back (status 13): all refused and answered 02 to C; B's
-        document keeps its state, its subject and its files."""
+        """R-SEC3, R-LG4: B's document is received. C asks to recall it (as itself, and
+        pretending to be B), to update it, to replace it and to take it back (status
+        13): all refused and answered 02 to C; B's document keeps its state, its subject
+        and its files."""
         self.send_from_b()
         self.exchange._cron_poll()
         doc = self.incoming()
@@ -200,8 +204,9 @@ class TestTrustBoundary(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_status_moves_only_the_line_of_its_attested_sender(self):
-        """R-SEC3, R-LG2: A's document went to B. C sends "completed (06)" about it, once as B and once as
-        itself: the line to B does not move; the spoofed one is refused."""
+        """R-SEC3, R-LG2: A's document went to B. C sends "completed (06)" about it,
+        once as B and once as itself: the line to B does not move; the spoofed one is
+        refused."""
         doc = self.bring_to_signing(
             self.new_draft(
                 delivery_ids=[
@@ -235,9 +240,10 @@ class TestTrustBoundary(LgspExchangeCase):
 
     @mute_logger(*QUIET)
     def test_empty_document_id_is_refused_and_never_matched(self):
-        """R-SEC3, R-LG4: a recall and a take-back request (13) without DocumentId are refused by the parser;
-        a paper document of the same sender (no identifier) is not touched; the sender learns why from the
-        platform (acknowledgement "fail" with the reason), as no status can name a document."""
+        """R-SEC3, R-LG4: a recall and a take-back request (13) without DocumentId are
+        refused by the parser; a paper document of the same sender (no identifier) is
+        not touched; the sender learns why from the platform (acknowledgement "fail"
+        with the reason), as no status can name a document."""
         paper = self.env["vn.document.incoming"].create(
             {
                 "subject": "Công văn giấy của B",
@@ -291,9 +297,10 @@ class TestTrustBoundary(LgspExchangeCase):
         self.assertFalse(message._vn_existing_incoming("", CODE_B))
 
     def test_recall_destroys_the_raw_package_and_the_stored_payload(self):
-        """R-LG4, R-IN5 (ND 30 Phụ lục VI III.8.b): a recall through the platform destroys the files, the raw
-        package kept with the document and the payload of the packages; ids, dates, sender, SHA-256 and
-        sizes stay. The sender is answered 15 once."""
+        """R-LG4, R-IN5 (ND 30 Phụ lục VI III.8.b): a recall through the platform
+        destroys the files, the raw package kept with the document and the payload of
+        the packages; ids, dates, sender, SHA-256 and sizes stay. The sender is answered
+        15 once."""
         self.send_from_b()
         self.exchange._cron_poll()
         doc = self.incoming()
@@ -345,8 +352,9 @@ class TestTrustBoundary(LgspExchangeCase):
         )
 
     def test_recall_recorded_by_the_clerk_is_answered_to_the_sender(self):
-        """R-IN5, R-LG2, R-SEC3: the sender asked by phone; the clerk records the recall with the wizard. The
-        sender is answered 15 with the reason, once, and the packages are destroyed as well."""
+        """R-IN5, R-LG2, R-SEC3: the sender asked by phone; the clerk records the recall
+        with the wizard. The sender is answered 15 with the reason, once, and the
+        packages are destroyed as well."""
         self.send_from_b()
         self.exchange._cron_poll()
         doc = self.incoming()
@@ -371,9 +379,10 @@ class TestTrustBoundary(LgspExchangeCase):
     # ------------------------------------------------------------------
     @mute_logger(*QUIET)
     def test_lgsp_actions_for_document_administrators_only(self):
-        """R-SEC3: the connection test and every exchange action are refused on the server to anyone but a
-        document administrator; packages cannot be written by anyone; every public method of the
-        connector's models is on the reviewed list."""
+        """R-SEC3: the connection test and every exchange action are refused on the
+        server to anyone but a document administrator; packages cannot be written by
+        anyone; every public method of the connector's models is on the reviewed
+        list."""
         message = self.env["vn.lgsp.message"]._vn_enqueue(
             {
                 "message_type": "edoc",
@@ -388,10 +397,14 @@ class TestTrustBoundary(LgspExchangeCase):
             user = self.users[role]
             with self.subTest(role=role):
                 for call in (
-                    lambda: self.profile.with_user(user).action_test_connection(),
-                    lambda: self.profile.with_user(user).action_exchange_now(),
-                    lambda: message.with_user(user).action_retry(),
-                    lambda: message.with_user(user).action_park(),
+                    lambda user=user: self.profile.with_user(
+                        user
+                    ).action_test_connection(),
+                    lambda user=user: self.profile.with_user(
+                        user
+                    ).action_exchange_now(),
+                    lambda user=user: message.with_user(user).action_retry(),
+                    lambda user=user: message.with_user(user).action_park(),
                 ):
                     with self.assertRaises(AccessError):
                         call()
@@ -415,8 +428,9 @@ class TestTrustBoundary(LgspExchangeCase):
         self.assertEqual(found, REVIEWED_PUBLIC_METHODS)
 
     def test_secret_is_never_returned_to_a_client(self):
-        """R-SEC3: the platform secret is written by a document administrator and never read back, not even
-        by one who is also an Odoo settings administrator, nor in the answer to the save."""
+        """R-SEC3: the platform secret is written by a document administrator and never
+        read back, not even by one who is also an Odoo settings administrator, nor in
+        the answer to the save."""
         admin = new_test_user(
             self.env,
             login="lgsp_settings_admin",
@@ -450,8 +464,9 @@ class TestTrustBoundary(LgspExchangeCase):
     # ------------------------------------------------------------------
     @mute_logger("lgsp_simulator")
     def test_platform_refuses_replayed_requests(self):
-        """R-SEC3: every signed request carries a nonce; the simulator refuses the same request sent again
-        inside its time window, and a request without a nonce. The connector's requests all pass."""
+        """R-SEC3: every signed request carries a nonce; the simulator refuses the same
+        request sent again inside its time window, and a request without a nonce. The
+        connector's requests all pass."""
         captured = []
         session = requests.Session()
         session.hooks["response"].append(
@@ -484,7 +499,8 @@ class TestTrustBoundary(LgspExchangeCase):
         self.assertEqual(self.exchange._cron_poll(), 1)
 
     def test_only_the_platform_administrator_changes_the_directory(self):
-        """R-SEC3: a connected agency cannot register or delete agencies; the platform's administrator can."""
+        """R-SEC3: a connected agency cannot register or delete agencies; the platform's
+        administrator can."""
         agency = {
             "code": "000.16.41.H29",
             "pcode": "000.00.41.H29",

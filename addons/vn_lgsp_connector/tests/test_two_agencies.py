@@ -21,8 +21,8 @@ PEER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lgsp_peer.py")
 
 @tagged("post_install", "-at_install")
 class TestTwoAgencies(OutgoingCase):
-    """R-LG1 to R-LG4, R-OUT8, R-IN4, R-IN5 end to end: agency A is this test's database;
-    agency B is a second database with the suite, driven by separate processes
+    """R-LG1 to R-LG4, R-OUT8, R-IN4, R-IN5 end to end: agency A is this test's
+    database; agency B is a second database with the suite, driven by separate processes
     (lgsp_peer.py) as its scheduled jobs would be, so they can be killed mid-way."""
 
     @classmethod
@@ -125,7 +125,9 @@ class TestTwoAgencies(OutgoingCase):
             )
             return None
         assert result.returncode == 0, result.stderr[-4000:]
-        line = next(l for l in result.stdout.splitlines() if l.startswith("RESULT "))
+        line = next(
+            out for out in result.stdout.splitlines() if out.startswith("RESULT ")
+        )
         return json.loads(line[len("RESULT ") :])
 
     def exchange_a(self):
@@ -230,9 +232,10 @@ class TestTwoAgencies(OutgoingCase):
         self.assertIn("15", self.inbox_codes(replacement))
 
     def test_kill_between_acceptance_and_commit_sends_once(self):
-        """R-LG4: B's worker is killed (a separate OS process) after the platform accepted its status 01
-        but before B committed it as sent; the next run asks the platform, records it as sent and does
-        not send it again: one store on the platform, one status at A."""
+        """R-LG4: B's worker is killed (a separate OS process) after the platform
+        accepted its status 01 but before B committed it as sent; the next run asks the
+        platform, records it as sent and does not send it again: one store on the
+        platform, one status at A."""
         # Each test has a document type of its own: B's database keeps what earlier
         # tests sent it, and this database's numbers start again in each test.
         doc = self.issue_to_b(
@@ -251,9 +254,10 @@ class TestTwoAgencies(OutgoingCase):
         self.assertEqual(self.delivery_codes(doc), ["01"])
 
     def test_two_workers_at_once_send_and_process_once(self):
-        """R-LG4: two of B's workers (the scheduled job and the administrator's "send and fetch now", as
-        two OS processes) start together on the same packages, slowed down by the platform: each
-        package becomes one document, each status is stored once on the platform, none fails."""
+        """R-LG4: two of B's workers (the scheduled job and the administrator's "send
+        and fetch now", as two OS processes) start together on the same packages, slowed
+        down by the platform: each package becomes one document, each status is stored
+        once on the platform, none fails."""
         plan = self.own_type("vn_document_type_ke_hoach")
         docs = [
             self.issue_to_b(f"Kế hoạch gửi hai luồng {i}", doc_type=plan)
@@ -276,7 +280,8 @@ class TestTwoAgencies(OutgoingCase):
             self.assertEqual(self.inbox_codes(doc), ["01"])
 
     def own_type(self, xmlid):
-        """A document type numbered in a register book of its own (from 1 in each test)."""
+        """A document type numbered in a register book of its own (from 1 in each
+        test)."""
         doc_type = self.env.ref(f"vn_document_base.{xmlid}")
         self.env["vn.register.book"].create(
             {
@@ -300,7 +305,8 @@ class TestTwoAgencies(OutgoingCase):
         )
 
     def peer_stores(self, document_id, status_code):
-        """How many status packages with this code about this document B stored on the platform."""
+        """How many status packages with this code about this document B stored on the
+        platform."""
         rows = LgspClient(self.sim.url, "sys-b", "secret-b").sent_list(
             message_type="status", document_id=document_id
         )

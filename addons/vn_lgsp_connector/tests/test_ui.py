@@ -3,7 +3,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestOutboxTour(HttpCase):
-    """R-LG4 on screen: the outbox shows a parked package and its error; the administrator retries it."""
+    """R-LG4 on screen: the outbox shows a parked package and its error; the
+    administrator retries it."""
 
     def test_retry_parked_package(self):
         admin = new_test_user(

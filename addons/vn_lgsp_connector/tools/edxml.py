@@ -96,13 +96,14 @@ ZIP_CONTAINER_EXTS = (
     ".kmz",
 )
 # Pseudo MIME names of the VNPT library (EDXML.md §1.4) -> IANA types.
+_OOXML = "application/vnd.openxmlformats-officedocument."
 VNPT_TYPES = {
     "application/doc": "application/msword",
-    "application/docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/docx": _OOXML + "wordprocessingml.document",
     "application/xsl": "application/vnd.ms-excel",
     "application/xls": "application/vnd.ms-excel",
-    "application/xslx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/xslx": _OOXML + "spreadsheetml.sheet",
+    "application/xlsx": _OOXML + "spreadsheetml.sheet",
     "unk": "",
 }
 XML_ENCODINGS = (
@@ -268,23 +269,21 @@ def format_date(value):
         return ""
     if isinstance(value, str):
         return value
-    return "%04d/%02d/%02d" % (value.year, value.month, value.day)
+    return f"{value.year:04d}/{value.month:02d}/{value.day:02d}"
 
 
 def format_timestamp(value):
     """``yyyy/MM/dd HH:mm:ss``; aware datetimes are shown in Vietnam time."""
     if value.tzinfo is not None:
         value = value.astimezone(VN_TZ)
-    return "%s %02d:%02d:%02d" % (
-        format_date(value),
-        value.hour,
-        value.minute,
-        value.second,
+    return (
+        f"{format_date(value)} {value.hour:02d}:{value.minute:02d}:{value.second:02d}"
     )
 
 
 def parse_date(text):
-    """A date from ``yyyy/MM/dd`` or ``yyyy-MM-dd`` (a time part is ignored); None if unreadable."""
+    """A date from ``yyyy/MM/dd`` or ``yyyy-MM-dd`` (a time part is ignored); None if
+    unreadable."""
     text = (text or "").strip().split(" ")[0].split("T")[0]
     for fmt in ("%Y/%m/%d", "%Y-%m-%d"):
         try:
@@ -295,7 +294,8 @@ def parse_date(text):
 
 
 def parse_timestamp(text):
-    """A naive datetime from ``yyyy/MM/dd HH:mm:ss`` (or ISO-like); None if unreadable."""
+    """A naive datetime from ``yyyy/MM/dd HH:mm:ss`` (or ISO-like); None if
+    unreadable."""
     text = (text or "").strip()
     for fmt in (
         "%Y/%m/%d %H:%M:%S",
@@ -439,7 +439,8 @@ def _require(value, name):
 
 
 def check_document(pkg):
-    """Raise EdxmlError("missing_field") when a field :func:`parse` requires is empty."""
+    """Raise EdxmlError("missing_field") when a field :func:`parse` requires is
+    empty."""
     _require(pkg.from_org and pkg.from_org.organ_id, "From/OrganId")
     if not any(org.organ_id for org in pkg.to_orgs or ()):
         raise EdxmlError("missing_field", "To/OrganId")
@@ -604,7 +605,8 @@ def normalize_status_code(code):
 
 
 def _scan_view(data):
-    """Bytes to scan for markup: the data when ASCII-compatible, else re-encoded to UTF-8."""
+    """Bytes to scan for markup: the data when ASCII-compatible, else re-encoded to
+    UTF-8."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, "replace").encode("utf-8")
@@ -617,7 +619,8 @@ def _scan_view(data):
 
 
 def _strip_leading_junk(data):
-    """Drop whitespace or a short stray token before ``<?xml`` (seen in an S1 sample)."""
+    """Drop whitespace or a short stray token before ``<?xml`` (seen in an S1
+    sample)."""
     if data[:1] == b"<" or data.startswith(b"\xef\xbb\xbf<"):
         return data
     start = data.find(b"<?xml", 0, 64)
@@ -697,16 +700,14 @@ def _load(data, limits):
     if isinstance(data, str):
         raise TypeError("parse() takes bytes, not str")
     if len(data) > limits.max_package_bytes:  # first, before any copy or scan
-        raise EdxmlError(
-            "too_big", "%d bytes > %d" % (len(data), limits.max_package_bytes)
-        )
+        raise EdxmlError("too_big", f"{len(data)} bytes > {limits.max_package_bytes}")
     data = bytes(data)
     if not data.strip():
         raise EdxmlError("not_xml", "empty")
     data = _strip_leading_junk(data)
     view = _scan_view(data)
     if view.count(b"<") > limits.max_xml_tags:
-        raise EdxmlError("too_big", "more than %d tags" % limits.max_xml_tags)
+        raise EdxmlError("too_big", f"more than {limits.max_xml_tags} tags")
     _check_prolog(view)
     return _parse_tree(data)
 
@@ -960,7 +961,7 @@ def _parse_attachments(root, limits):
     if max(len(references), len(encoded)) > limits.max_attachments:
         raise EdxmlError(
             "too_many_attachments",
-            "%d > %d" % (max(len(references), len(encoded)), limits.max_attachments),
+            f"{max(len(references), len(encoded))} > {limits.max_attachments}",
         )
     by_id = {}
     for element in encoded:
@@ -985,7 +986,7 @@ def _parse_attachments(root, limits):
         if total > limits.max_total_attachment_bytes:
             raise EdxmlError(
                 "too_big",
-                "attachments exceed %d bytes" % limits.max_total_attachment_bytes,
+                f"attachments exceed {limits.max_total_attachment_bytes} bytes",
             )
         result.append(attachment)
     return result
@@ -1030,7 +1031,8 @@ def _decode_base64(element, label, limits):
 
 
 def _is_zip_wrapper(raw, name, outer_type, ref_type):
-    """A ZIP payload is a wrapper unless the file itself is a .zip or an OOXML/ODF file."""
+    """A ZIP payload is a wrapper unless the file itself is a .zip or an OOXML/ODF
+    file."""
     if not raw.startswith(ZIP_MAGIC):
         return False
     ext = os.path.splitext((name or "").lower())[1]
@@ -1060,14 +1062,14 @@ def _unwrap_zip(raw, label, limits):
     files = [info for info in infos if not info.is_dir()]
     if len(infos) > limits.max_zip_entries or len(files) != 1:
         raise EdxmlError(
-            "zip_invalid", "%s: %d entries, exactly one expected" % (label, len(infos))
+            "zip_invalid", f"{label}: {len(infos)} entries, exactly one expected"
         )
     info = files[0]
     if info.flag_bits & 0x1:
         raise EdxmlError("zip_invalid", f"{label}: encrypted entry")
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise EdxmlError(
-            "zip_invalid", "%s: compression method %d" % (label, info.compress_type)
+            "zip_invalid", f"{label}: compression method {info.compress_type}"
         )
     _check_zip_sizes(info.file_size, info.compress_size, label, limits)
     data = _inflate(archive, info, label, limits)
@@ -1080,15 +1082,15 @@ def _check_zip_sizes(size, compressed, label, limits):
     ):
         raise EdxmlError(
             "zip_bomb",
-            "%s: ratio %d > %d"
-            % (label, size // max(compressed, 1), limits.max_zip_ratio),
+            f"{label}: ratio {size // max(compressed, 1)} > {limits.max_zip_ratio}",
         )
     if size > limits.max_attachment_bytes:
-        raise EdxmlError("attachment_too_big", "%s: %d bytes" % (label, size))
+        raise EdxmlError("attachment_too_big", f"{label}: {size} bytes")
 
 
 def _inflate(archive, info, label, limits):
-    """Read the entry in chunks; stop as soon as it outgrows its declared size or a limit."""
+    """Read the entry in chunks; stop as soon as it outgrows its declared size or a
+    limit."""
     cap = min(info.file_size, limits.max_attachment_bytes)
     out = bytearray()
     try:
@@ -1100,7 +1102,7 @@ def _inflate(archive, info, label, limits):
                 out += chunk
                 if len(out) > cap:
                     raise EdxmlError(
-                        "zip_bomb", "%s: inflates beyond %d bytes" % (label, cap)
+                        "zip_bomb", f"{label}: inflates beyond {cap} bytes"
                     )
                 _check_zip_sizes(len(out), info.compress_size, label, limits)
     except (

@@ -76,7 +76,7 @@ def _http_error(status, envelope, text):
     if status in (401, 403):
         return LgspError("auth", message, False, status, *code_desc)
     retryable = status >= 500 or status == 429
-    return LgspError("http_%d" % status, message, retryable, status, *code_desc)
+    return LgspError(f"http_{status}", message, retryable, status, *code_desc)
 
 
 def _json_or_none(response):
@@ -305,8 +305,9 @@ class LgspClient:
         return self._call_json("updateStatus", params)
 
     def sent_list(self, doc_id=None, message_type=None, document_id=None):
-        """Per-recipient tracking rows of packages this system sent (``document_id``: the
-        edXML DocumentId they are about, to find a package whose send had an unclear outcome)."""
+        """Per-recipient tracking rows of packages this system sent (``document_id``:
+        the edXML DocumentId they are about, to find a package whose send had an unclear
+        outcome)."""
         params = {}
         if doc_id:
             params[proto.DOC_ID] = _clean(doc_id)

@@ -75,7 +75,8 @@ _TS_TIME = "%H%M%S"
 
 
 class ProtocolError(Exception):
-    """Authentication failure; ``code`` is "auth", "skew", "missing", "nonce" or "replay"."""
+    """Authentication failure; ``code`` is "auth", "skew", "missing", "nonce" or
+    "replay"."""
 
     def __init__(self, code, message):
         super().__init__(message)
@@ -89,7 +90,7 @@ def format_timestamp(moment):
         moment = moment.replace(tzinfo=datetime.timezone.utc)
     local = moment.astimezone(VN_TZ)
     millis = local.microsecond // 1000
-    return "%sT%s+%04d" % (local.strftime(_TS_DATE), local.strftime(_TS_TIME), millis)
+    return f"{local.strftime(_TS_DATE)}T{local.strftime(_TS_TIME)}+{millis:04d}"
 
 
 def timestamp_now():
@@ -215,7 +216,7 @@ def _check_skew(value, max_skew_seconds, now):
     skew = abs((now - moment).total_seconds())
     if skew > max_skew_seconds:
         raise ProtocolError(
-            "skew", "timestamp off by %d s (limit %d s)" % (skew, max_skew_seconds)
+            "skew", f"timestamp off by {int(skew)} s (limit {int(max_skew_seconds)} s)"
         )
 
 

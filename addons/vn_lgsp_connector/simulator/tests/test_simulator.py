@@ -74,8 +74,7 @@ def status(from_code, to_code, document_id, code, description):
     return _envelope(
         _organ("From", from_code)
         + f"<edXML:ResponseFor><edXML:OrganId>{to_code}</edXML:OrganId>"
-        "<edXML:Code>12/UBND-VP</edXML:Code>"
-        "<edXML:PromulgationDate>2025/03/05</edXML:PromulgationDate>"
+        "<edXML:Code>12/UBND-VP</edXML:Code><edXML:PromulgationDate>2025/03/05</edXML:PromulgationDate>"
         f"<edXML:DocumentId>{document_id}</edXML:DocumentId></edXML:ResponseFor>"
         + f"<edXML:StatusCode>{code}</edXML:StatusCode>"
         + f"<edXML:Description>{description}</edXML:Description>"
@@ -457,8 +456,7 @@ class Scenario:
         )
         bomb = (
             b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]>'
-            b"<edXML><MessageHeader><To><OrganId>&e;</OrganId></To>"
-            b"</MessageHeader></edXML>"
+            b"<edXML><MessageHeader><To><OrganId>&e;</OrganId></To></MessageHeader></edXML>"
         )
         expect_error(lambda: self.a.send_edoc(bomb, from_code=A_CODE), "refused", False)
         expect_error(

@@ -91,8 +91,8 @@ def parse_tree_with_resolver(data):
 # ------------------------------------------------------------------ fixtures
 
 PDF = (
-    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 "
+    b"R>>\n%%EOF\n"
 )
 DOCX_LIKE = b"PK\x03\x04" + b"\x00" * 40  # never unwrapped: the name says .docx
 
