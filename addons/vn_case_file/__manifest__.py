@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Vietnamese Document Management - Case Files",
     "summary": "Case files from the yearly file plan, retention and handover to the "

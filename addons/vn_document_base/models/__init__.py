@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import vn_document_child
 from . import vn_agency_code_history
 from . import res_partner

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """No public sign-up page (R-SEC3).
 
 auth_signup answers /web/signup with 404 when sign-up is by invitation only

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """File checks every addon of the suite runs on every file it stores or sends.
 
 Order: size limit, real type (python-magic) against the accepted formats,

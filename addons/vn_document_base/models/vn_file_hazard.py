@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Active content in PDFs: flagged on receipt, refused for issue (R-SEC2).
 
 A PDF can carry JavaScript (document or page actions, the /JavaScript name

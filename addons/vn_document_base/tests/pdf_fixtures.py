@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """PDF fixtures for tests: plain functions, no Odoo imports.
 
 All signatures are made with the TEST PKI of ``pki.py``.

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The suite's activities follow the document, as hr_holidays' ``activity_update``.
 
 A document model says, from its state, who must act now and with which activity type

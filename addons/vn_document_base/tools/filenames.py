@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """File names as the suite stores and sends them (R-SEC2).
 
 A name chosen by a sender reaches the filestore's attachment names, edXML

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """What has legal weight is Vietnamese and dated in Vietnam, whoever acts and wherever
 the server runs.
 

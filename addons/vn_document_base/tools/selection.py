@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 def selection_label(record, field_name, value=None):
     """The label of a selection value (``record``'s own by default), in the user's
     language ('' when empty)."""

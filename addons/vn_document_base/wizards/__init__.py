@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import vn_user_disable_wizard
 from . import vn_register_correction_wizard
 from . import vn_register_report_wizard

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import vn_document_assignment
 from . import vn_document_incoming
 from . import res_users

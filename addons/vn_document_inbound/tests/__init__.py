@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_incoming
 from . import test_reports
 from . import test_recall_and_logging

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_outgoing_flow
 from . import test_ui
 from . import test_outgoing_register_report

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Attacks on the trust boundary over HTTP, as each role of the suite (R-SEC3, R-US4,
 R-OUT3, R-IN6).
 

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure Python helpers of vn_document_outbound (no Odoo imports).
 
 * ``signing``: prepare, sign (signer + agency), fill number/date, text

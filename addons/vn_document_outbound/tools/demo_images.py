@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Demo signature and seal images (PNG, transparent background).
 
 FOR DEMOS AND TESTS ONLY: a real signer image / seal image is scanned and

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Convert word-processing drafts (.docx, .odt, .doc) to PDF with LibreOffice.
 
 Every call runs ``soffice --headless --convert-to pdf`` in its own temporary

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import vn_outgoing_upload_wizard
 from . import vn_outgoing_comment_wizard
 from . import vn_outgoing_sign_wizard

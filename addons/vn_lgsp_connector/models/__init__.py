@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import vn_lgsp_profile
 from . import vn_lgsp_message
 from . import vn_lgsp_message_processing

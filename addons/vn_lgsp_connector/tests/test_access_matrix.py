@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The access matrix of the suite against the table of the base addon's readme (R-SEC3,
 SECURITY.md).
 

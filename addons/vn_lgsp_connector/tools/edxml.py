@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """edXML packages of QCVN 102:2016: build and parse (pure Python, lxml only).
 
 Layout and field names follow shared/docs/EDXML.md (§1 document package,

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Transport client for the VXP-style document-exchange platform (§5.1).
 
 Pure Python (requests), no Odoo import. Every business parameter travels as

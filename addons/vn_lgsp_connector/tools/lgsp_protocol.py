@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Wire protocol of the VXP-style document-exchange platform (EDXML.md §5.1).
 
 Pure Python, no Odoo import: shared by the transport client

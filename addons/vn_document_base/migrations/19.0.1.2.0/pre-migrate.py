@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """19.0.1.2.0: the processing trail (vn.document.trail) moves from vn_document_inbound
 into the base and names its document by res_model/res_id, like every record kept
 about a document. The incoming documents' lines keep their rows; the old document_id

@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """19.0.0.3.0: the steps of outgoing documents (vn.document.outgoing.step) become
 lines of the one processing trail of the base (vn.document.trail, res_model/res_id).
 Their rows are copied here in order, authors and dates kept; the old table is dropped

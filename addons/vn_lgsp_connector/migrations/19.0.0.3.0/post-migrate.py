@@ -1,3 +1,5 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """19.0.0.3.0: the platform secrets move out of vn_lgsp_profile into vn_lgsp_credential
 (which no group may read), and packages fetched but not processed yet keep the sender
 the platform named."""
