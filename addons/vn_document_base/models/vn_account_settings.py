@@ -1,8 +1,11 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# pylint: disable=consider-merging-classes-inherited
 from odoo import fields, models
 
 
+# Account settings apart from the file settings of res_config_settings.py: one
+# responsibility per file.
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 

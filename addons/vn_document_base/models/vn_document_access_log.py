@@ -15,7 +15,6 @@ class VnDocumentAccessLog(models.Model):
     _log_access = False
 
     date = fields.Datetime(
-        string="Date",
         required=True,
         default=fields.Datetime.now,
         readonly=True,
@@ -23,7 +22,6 @@ class VnDocumentAccessLog(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         required=True,
         readonly=True,
         index=True,
@@ -31,7 +29,6 @@ class VnDocumentAccessLog(models.Model):
     )
     action = fields.Selection(
         [("open", "Opened"), ("download", "Downloaded"), ("export", "Exported")],
-        string="Action",
         required=True,
         readonly=True,
     )
@@ -45,9 +42,7 @@ class VnDocumentAccessLog(models.Model):
         readonly=True,
         index=True,
     )
-    file_id = fields.Many2one(
-        "vn.document.file", string="File", readonly=True, ondelete="set null"
-    )
+    file_id = fields.Many2one("vn.document.file", readonly=True, ondelete="set null")
     company_id = fields.Many2one(
         "res.company", readonly=True, default=lambda self: self.env.company
     )

@@ -26,7 +26,6 @@ class VnDocumentFile(models.Model):
     name = fields.Char(string="File name", required=True, readonly=True)
     attachment_id = fields.Many2one(
         "ir.attachment",
-        string="Attachment",
         readonly=True,
         ondelete="restrict",
         index=True,

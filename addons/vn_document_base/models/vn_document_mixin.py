@@ -40,19 +40,16 @@ class VnDocumentMixin(models.AbstractModel):
     document_type_id = fields.Many2one(
         "vn.document.type", string="Document type", tracking=True
     )
-    subject = fields.Char(
-        string="Subject", size=500, required=True, tracking=True, index="trigram"
-    )
+    subject = fields.Char(size=500, required=True, tracking=True, index="trigram")
     urgency_id = fields.Many2one(
         "vn.document.urgency",
-        string="Urgency",
         tracking=True,
         default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
     )
     is_urgent = fields.Boolean(
         related="urgency_id.is_urgent", store=True, string="Urgent"
     )
-    language = fields.Char(string="Language", size=30, default="Tiếng Việt")
+    language = fields.Char(size=30, default="Tiếng Việt")
     description = fields.Text(string="Notes")
     file_catalog = fields.Integer(
         string="Year", compute="_compute_file_catalog", store=True, index=True

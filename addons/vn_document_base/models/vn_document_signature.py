@@ -19,27 +19,27 @@ class VnDocumentSignature(models.Model):
     _vn_parent_field = "file_id"
 
     file_id = fields.Many2one(
-        "vn.document.file", string="File", required=True, index=True, ondelete="cascade"
+        "vn.document.file", required=True, index=True, ondelete="cascade"
     )
     sequence = fields.Integer(
         string="Order", help="Signatures in the order they were applied."
     )
     field_name = fields.Char(string="Signature field")
     signer_name = fields.Char(string="Signer")
-    organisation = fields.Char(string="Organisation")
-    title = fields.Char(string="Title")
+    organisation = fields.Char()
+    title = fields.Char()
     signer_kind = fields.Selection(
         [("organisation", "Organisation"), ("individual", "Individual")],
         string="Certificate of",
     )
-    issuer = fields.Char(string="Issuer")
+    issuer = fields.Char()
     serial_number = fields.Char(string="Serial number")
     signing_time = fields.Datetime(string="Signing time")
-    coverage = fields.Char(string="Coverage")
+    coverage = fields.Char()
     modification_level = fields.Char(string="Changes after signing")
-    intact = fields.Boolean(string="Intact")
-    trusted = fields.Boolean(string="Trusted")
-    revoked = fields.Boolean(string="Revoked")
+    intact = fields.Boolean()
+    trusted = fields.Boolean()
+    revoked = fields.Boolean()
     is_valid = fields.Boolean(
         string="Valid", help="pyHanko's bottom line for this signature."
     )

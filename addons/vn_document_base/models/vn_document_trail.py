@@ -14,9 +14,7 @@ class VnDocumentTrail(models.Model):
     _inherit = "vn.document.attached.mixin"
     _order = "date, id"
 
-    date = fields.Datetime(
-        string="Date", required=True, default=fields.Datetime.now, readonly=True
-    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     user_id = fields.Many2one(
         "res.users",
         string="By",
@@ -27,7 +25,7 @@ class VnDocumentTrail(models.Model):
     # What happened: a free text (incoming), or a step kind that the addon of the
     # document adds (outgoing: ``selection_add``).
     kind = fields.Selection([], string="Step", readonly=True, index=True)
-    action = fields.Char(string="Action", readonly=True)
+    action = fields.Char(readonly=True)
     note = fields.Text(string="Opinion", readonly=True)
 
     _trail_owner_index = models.Index("(res_model, res_id, date, id)")

@@ -14,9 +14,8 @@ class VnDocumentType(models.Model):
     _description = "Document type"
     _order = "sequence, name"
 
-    name = fields.Char(string="Name", required=True)
+    name = fields.Char(required=True)
     abbreviation = fields.Char(
-        string="Abbreviation",
         help="Used in the document symbol. Công văn and Thư công have none.",
     )
     symbol_style = fields.Selection(

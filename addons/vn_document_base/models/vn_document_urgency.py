@@ -10,7 +10,7 @@ class VnDocumentUrgency(models.Model):
     _description = "Urgency level"
     _order = "sequence, id"
 
-    name = fields.Char(string="Name", required=True)
+    name = fields.Char(required=True)
     edxml_priority = fields.Integer(
         string="edXML Priority",
         required=True,

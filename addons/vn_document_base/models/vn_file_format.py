@@ -18,7 +18,6 @@ class VnFileFormat(models.Model):
         help="Comma-separated types as libmagic reports them for this format.",
     )
     extensions = fields.Char(
-        string="Extensions",
         required=True,
         help="Comma-separated, without dot: pdf or docx.",
     )

@@ -31,14 +31,13 @@ class VnRegisterBook(models.Model):
     _order = "company_id, kind, sequence, name"
     _check_company_auto = True
 
-    name = fields.Char(string="Name", required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
         [
             ("incoming", "Incoming documents"),
             ("outgoing", "Outgoing documents"),
             ("copy", "Copies"),
         ],
-        string="Kind",
         required=True,
         tracking=True,
     )
@@ -235,10 +234,8 @@ class VnRegisterNumber(models.Model):
         ondelete="restrict",
     )
     company_id = fields.Many2one(related="book_id.company_id", store=True, index=True)
-    year = fields.Integer(string="Year", required=True, readonly=True)
-    number = fields.Integer(
-        string="Number", required=True, readonly=True, aggregator=None
-    )
+    year = fields.Integer(required=True, readonly=True)
+    number = fields.Integer(required=True, readonly=True, aggregator=None)
     taken_on = fields.Datetime(
         string="Taken on", required=True, readonly=True, default=fields.Datetime.now
     )

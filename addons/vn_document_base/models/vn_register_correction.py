@@ -28,10 +28,8 @@ class VnRegisterCorrection(models.Model):
     field_label = fields.Char(string="Entry", required=True, readonly=True)
     old_value = fields.Text(string="As registered", readonly=True)
     new_value = fields.Text(string="Corrected to", required=True, readonly=True)
-    reason = fields.Text(string="Reason", required=True, readonly=True)
-    date = fields.Datetime(
-        string="Date", required=True, readonly=True, default=fields.Datetime.now
-    )
+    reason = fields.Text(required=True, readonly=True)
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
     user_id = fields.Many2one(
         "res.users",
         string="By",

@@ -40,7 +40,7 @@ class VnTrustedRoot(models.Model):
     _inherit = "mail.thread"
     _order = "name"
 
-    name = fields.Char(string="Name", required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True)
     certificate = fields.Binary(
         string="Certificate (PEM or DER)", required=True, attachment=False
     )
@@ -52,9 +52,7 @@ class VnTrustedRoot(models.Model):
         "agencies that cannot reach the CA online.",
     )
     crl_filename = fields.Char()
-    subject = fields.Char(
-        string="Subject", compute="_compute_certificate_info", store=True
-    )
+    subject = fields.Char(compute="_compute_certificate_info", store=True)
     fingerprint = fields.Char(
         string="SHA-256 fingerprint",
         compute="_compute_certificate_info",

@@ -14,10 +14,8 @@ class VnUserHandover(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Disabled account", required=True, readonly=True, index=True
     )
-    successor_id = fields.Many2one("res.users", string="Successor", readonly=True)
-    date = fields.Datetime(
-        string="Date", required=True, readonly=True, default=fields.Datetime.now
-    )
+    successor_id = fields.Many2one("res.users", readonly=True)
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
     done_by_id = fields.Many2one(
         "res.users",
         string="Done by",
@@ -25,7 +23,7 @@ class VnUserHandover(models.Model):
         readonly=True,
         default=lambda self: self.env.user,
     )
-    reason = fields.Char(string="Reason", required=True, readonly=True)
+    reason = fields.Char(required=True, readonly=True)
     summary = fields.Text(string="Work handed over", readonly=True)
     company_id = fields.Many2one(
         "res.company",

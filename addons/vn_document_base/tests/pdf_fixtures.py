@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 try:  # inside Odoo
-    from odoo.addons.vn_document_base.tests import pki
+    from . import pki
 except ImportError:  # standalone (scripts, plain pytest)
     import importlib.util
 
@@ -53,7 +53,7 @@ def _font():
             pdfmetrics.registerFont(TTFont(FONT_NAME, FONT_PATH))
             return FONT_NAME
         except Exception:  # pragma: no cover - broken font file
-            pass
+            return "Helvetica"
     return "Helvetica"
 
 

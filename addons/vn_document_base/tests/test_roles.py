@@ -95,7 +95,7 @@ class TestAccountLifecycle(VnDocumentCase):
         wizard = (
             self.env["vn.user.disable.wizard"]
             .with_user(self.manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create(
                 {
                     "successor_id": successor.id,

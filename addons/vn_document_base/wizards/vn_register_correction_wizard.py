@@ -17,7 +17,7 @@ class VnRegisterCorrectionWizard(models.TransientModel):
         selection="_selection_field_name", string="Entry", required=True
     )
     new_value = fields.Text(string="Corrected value", required=True)
-    reason = fields.Text(string="Reason", required=True)
+    reason = fields.Text(required=True)
 
     @api.model
     def _selection_field_name(self):

@@ -28,7 +28,6 @@ class VnRegisterReportWizard(models.AbstractModel):
         default=lambda self: self._vn_default_book(),
     )
     year = fields.Integer(
-        string="Year",
         required=True,
         default=lambda self: fields.Date.context_today(self).year,
     )

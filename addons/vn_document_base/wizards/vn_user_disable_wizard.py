@@ -17,7 +17,6 @@ class VnUserDisableWizard(models.TransientModel):
     )
     successor_id = fields.Many2one(
         "res.users",
-        string="Successor",
         domain="[('id', '!=', user_id), ('share', '=', False)]",
         help="Takes over the open work of the account.",
     )
@@ -28,7 +27,6 @@ class VnUserDisableWizard(models.TransientModel):
             ("transfer", "Transferred"),
             ("other", "Other"),
         ],
-        string="Reason",
         required=True,
         default="leave",
     )

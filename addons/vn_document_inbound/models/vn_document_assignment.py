@@ -20,7 +20,6 @@ class VnDocumentAssignment(models.Model):
 
     document_id = fields.Many2one(
         "vn.document.incoming",
-        string="Document",
         required=True,
         index=True,
         ondelete="cascade",
@@ -34,7 +33,6 @@ class VnDocumentAssignment(models.Model):
             ("cooperate", "Co-operating"),
             ("inform", "For information"),
         ],
-        string="Role",
         required=True,
         default="lead",
     )
@@ -48,7 +46,7 @@ class VnDocumentAssignment(models.Model):
         ondelete="cascade",
         help="The unit's assignment a head of department passed to this person.",
     )
-    deadline = fields.Date(string="Deadline")
+    deadline = fields.Date()
     assigned_by_id = fields.Many2one(
         "res.users",
         string="Assigned by",
@@ -66,7 +64,7 @@ class VnDocumentAssignment(models.Model):
         default="open",
         required=True,
     )
-    result = fields.Text(string="Result")
+    result = fields.Text()
     result_file_id = fields.Many2one(
         "vn.document.file", string="Result file", readonly=True
     )

@@ -231,12 +231,11 @@ class VnDocumentIncoming(models.Model):
     submitted_to_id = fields.Many2one(
         "res.users", string="Submitted to", readonly=True, copy=False, tracking=True
     )
-    directive = fields.Text(string="Directive", tracking=True)
+    directive = fields.Text(tracking=True)
     assignment_ids = fields.One2many(
         "vn.document.assignment", "document_id", string="Assignments"
     )
     deadline = fields.Date(
-        string="Deadline",
         compute="_compute_deadline",
         store=True,
         index=True,

@@ -17,7 +17,7 @@ class VnAssignmentCompleteWizard(models.TransientModel):
     assignment_id = fields.Many2one(
         "vn.document.assignment", required=True, readonly=True
     )
-    result = fields.Text(string="Result", required=True)
+    result = fields.Text(required=True)
     result_file = fields.Binary(
         string="Result file",
         help="A proposal or draft; it goes through the file checks.",

@@ -18,7 +18,7 @@ class VnAssignmentPassWizard(models.TransientModel):
     user_id = fields.Many2one(
         "res.users", string="Person", required=True, domain=[("share", "=", False)]
     )
-    deadline = fields.Date(string="Deadline")
+    deadline = fields.Date()
     note = fields.Text(string="Instructions")
 
     def action_confirm(self):

@@ -12,7 +12,7 @@ class VnIncomingAssignWizard(models.TransientModel):
     _description = "Direct and assign an incoming document"
 
     document_id = fields.Many2one("vn.document.incoming", required=True, readonly=True)
-    directive = fields.Text(string="Directive")
+    directive = fields.Text()
     lead_department_id = fields.Many2one("hr.department", string="Lead unit")
     lead_user_id = fields.Many2one(
         "res.users", string="Lead person", domain=[("share", "=", False)]
@@ -21,9 +21,7 @@ class VnIncomingAssignWizard(models.TransientModel):
         string="Deadline in working days",
         help="Counted on the agency's calendar, public holidays excluded.",
     )
-    deadline = fields.Date(
-        string="Deadline", compute="_compute_deadline", store=True, readonly=False
-    )
+    deadline = fields.Date(compute="_compute_deadline", store=True, readonly=False)
     cooperate_deadline = fields.Date(
         string="Co-operation deadline",
         help="Empty: the lead's deadline. Usually earlier, so the lead can use the "

@@ -8,7 +8,7 @@ class VnIncomingReturnWizard(models.TransientModel):
     _description = "Return an incoming document to its sender"
 
     document_id = fields.Many2one("vn.document.incoming", required=True, readonly=True)
-    reason = fields.Text(string="Reason", required=True)
+    reason = fields.Text(required=True)
 
     def action_confirm(self):
         self.document_id._vn_return(self.reason)

@@ -90,7 +90,7 @@ class VnDocumentCopy(models.Model):
     copy_count = fields.Integer(string="Paper copies", default=1)
     file_id = fields.Many2one("vn.document.file", string="Signed copy", readonly=True)
     legal_value = fields.Selection(related="file_id.legal_value", string="Legal value")
-    year = fields.Integer(string="Year", compute="_compute_year", store=True)
+    year = fields.Integer(compute="_compute_year", store=True)
 
     _number_unique = models.UniqueIndex(
         "(company_id, year, number_symbol) WHERE number_symbol IS NOT NULL",

@@ -56,7 +56,6 @@ class VnDocumentDelivery(models.Model):
 
     document_id = fields.Many2one(
         "vn.document.outgoing",
-        string="Document",
         required=True,
         index=True,
         ondelete="cascade",

@@ -143,7 +143,6 @@ class VnDocumentOutgoing(models.Model):
     )
     drafter_id = fields.Many2one(
         "res.users",
-        string="Drafter",
         required=True,
         tracking=True,
         index=True,
@@ -191,7 +190,6 @@ class VnDocumentOutgoing(models.Model):
     )
     signer_id = fields.Many2one(
         "res.users",
-        string="Signer",
         tracking=True,
         index=True,
         help="The competent person who approves and signs.",
@@ -301,7 +299,6 @@ class VnDocumentOutgoing(models.Model):
     # After issue (R-OUT6, R-OUT7, R-OUT8)
     replaces_id = fields.Many2one(
         "vn.document.outgoing",
-        string="Replaces",
         index=True,
         copy=False,
         check_company=True,
@@ -312,7 +309,6 @@ class VnDocumentOutgoing(models.Model):
     )
     corrects_id = fields.Many2one(
         "vn.document.outgoing",
-        string="Corrects",
         index=True,
         copy=False,
         check_company=True,

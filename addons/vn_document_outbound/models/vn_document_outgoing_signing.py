@@ -1,5 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# pylint: disable=consider-merging-classes-inherited
 import base64
 import datetime
 import hashlib
@@ -16,6 +17,7 @@ from ..tools.signing import errors, external, layout, pdf, sign
 VN_TZ = pytz.timezone("Asia/Ho_Chi_Minh")
 
 
+# The workflow's signing half, kept apart from the drafting half (and from demo.py).
 class VnDocumentOutgoing(models.Model):
     """Signing, numbering and issue (R-OUT3, R-OUT5, R-OUT10, R-OUT11)."""
 

@@ -24,16 +24,13 @@ class VnDocumentOutgoingVersion(models.Model):
 
     document_id = fields.Many2one(
         "vn.document.outgoing",
-        string="Document",
         required=True,
         index=True,
         ondelete="cascade",
     )
     number = fields.Integer(string="Version", readonly=True)
-    kind = fields.Selection(VERSION_KINDS, string="Kind", required=True, readonly=True)
-    file_id = fields.Many2one(
-        "vn.document.file", string="File", required=True, readonly=True
-    )
+    kind = fields.Selection(VERSION_KINDS, required=True, readonly=True)
+    file_id = fields.Many2one("vn.document.file", required=True, readonly=True)
     name = fields.Char(related="file_id.name", string="File name")
     sha256 = fields.Char(related="file_id.sha256")
     converted_from_id = fields.Many2one(
@@ -46,9 +43,8 @@ class VnDocumentOutgoingVersion(models.Model):
         "res.users", string="By", default=lambda self: self.env.user, readonly=True
     )
     create_date = fields.Datetime(string="Date", readonly=True)
-    note = fields.Char(string="Note")
+    note = fields.Char()
     superseded = fields.Boolean(
-        string="Superseded",
         readonly=True,
         help="A later upload took its place; it is kept all the same.",
     )

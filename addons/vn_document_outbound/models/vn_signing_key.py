@@ -49,7 +49,7 @@ class VnSigningKey(models.Model):
     _order = "user_id, usage, id"
     _check_company_auto = True
 
-    name = fields.Char(string="Name", required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True)
     user_id = fields.Many2one(
         "res.users",
         string="Holder",
@@ -74,9 +74,7 @@ class VnSigningKey(models.Model):
         default="personal",
         tracking=True,
     )
-    kind = fields.Selection(
-        KEY_KINDS, string="Kind", required=True, default="pkcs12", tracking=True
-    )
+    kind = fields.Selection(KEY_KINDS, required=True, default="pkcs12", tracking=True)
     pkcs12_file = fields.Binary(
         string="PKCS#12 file (.p12, .pfx)",
         attachment=True,

@@ -168,7 +168,6 @@ def seal_png(agency_name, size=600):
 
 def demo_pdf(text, pages=2):
     """A plain A4 PDF with a Vietnamese heading and ``text`` (demo drafts)."""
-    import io
 
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics

@@ -10,6 +10,7 @@ Pure Python, no Odoo imports.  Errors are :class:`ConversionError` with a
 machine-readable ``code``: unsupported, failed, timeout, not_installed.
 """
 
+import contextlib
 import os
 import pathlib
 import shutil
@@ -60,10 +61,8 @@ def wait_for_soffice(timeout=300, interval=5):
 
 def _kill_group(proc):
     """Kill the process group started for ``proc`` (soffice forks soffice.bin)."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _command(soffice, profile_dir, out_dir, source):

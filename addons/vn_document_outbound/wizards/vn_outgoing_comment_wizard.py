@@ -18,7 +18,7 @@ class VnOutgoingCommentWizard(models.TransientModel):
         required=True,
         default="review",
     )
-    comment = fields.Text(string="Comment", required=True)
+    comment = fields.Text(required=True)
 
     def action_confirm(self):
         self.ensure_one()

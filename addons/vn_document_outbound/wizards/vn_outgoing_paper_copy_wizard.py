@@ -16,7 +16,7 @@ class VnOutgoingPaperCopyWizard(models.TransientModel):
     count = fields.Integer(
         string="Copies printed and stamped", required=True, default=1
     )
-    note = fields.Char(string="Note")
+    note = fields.Char()
 
     def action_record(self):
         self.ensure_one()

@@ -10,7 +10,7 @@ class VnOutgoingRecallWizard(models.TransientModel):
     document_id = fields.Many2one(
         "vn.document.outgoing", required=True, ondelete="cascade"
     )
-    reason = fields.Text(string="Reason", required=True)
+    reason = fields.Text(required=True)
 
     def action_recall(self):
         self.ensure_one()

@@ -31,7 +31,6 @@ class VnOutgoingSignWizard(models.TransientModel):
     copy_id = fields.Many2one("vn.document.copy", ondelete="cascade")
     key_id = fields.Many2one(
         "vn.signing.key",
-        string="Key",
         domain="[('user_id', '=', uid), ('usage', '=', key_usage)]",
         default=lambda self: self._default_key(),
     )

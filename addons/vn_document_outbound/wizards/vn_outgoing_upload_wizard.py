@@ -21,13 +21,12 @@ class VnOutgoingUploadWizard(models.TransientModel):
             ("final", "Final text (for signing)"),
             ("attachment", "Attachment"),
         ],
-        string="Kind",
         required=True,
         default="draft",
     )
-    file = fields.Binary(string="File", required=True)
+    file = fields.Binary(required=True)
     filename = fields.Char(string="File name", required=True)
-    note = fields.Char(string="Note")
+    note = fields.Char()
 
     def action_upload(self):
         self.ensure_one()

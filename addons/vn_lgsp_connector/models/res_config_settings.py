@@ -57,10 +57,11 @@ class ResConfigSettings(models.TransientModel):
         return values
 
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         for field, xmlid in CRONS.items():
             cron = self.env.ref(xmlid, raise_if_not_found=False)
             if cron and self[field] > 0:
                 cron.sudo().write(
                     {"interval_number": self[field], "interval_type": "minutes"}
                 )
+        return result

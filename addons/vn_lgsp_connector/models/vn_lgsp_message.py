@@ -48,14 +48,13 @@ class VnLgspMessage(models.Model):
     )
     direction = fields.Selection(
         [("out", "Outbox"), ("in", "Inbox")],
-        string="Direction",
         required=True,
         index=True,
     )
     message_type = fields.Selection(
         [("edoc", "Document"), ("status", "Status")], string="Kind", required=True
     )
-    state = fields.Selection(STATES, string="State", required=True, index=True)
+    state = fields.Selection(STATES, required=True, index=True)
     business_type = fields.Selection(
         [("0", "New"), ("1", "Recall"), ("2", "Update"), ("3", "Replace")],
         string="Business",
@@ -75,7 +74,7 @@ class VnLgspMessage(models.Model):
         "system). A package whose From differs is refused.",
     )
     to_codes = fields.Char(string="To")
-    subject = fields.Char(string="Subject")
+    subject = fields.Char()
     payload = fields.Binary(string="Package", attachment=True, copy=False)
     payload_sha256 = fields.Char(string="SHA-256", index=True)
     payload_size = fields.Integer(string="Size (bytes)")
@@ -93,7 +92,7 @@ class VnLgspMessage(models.Model):
         "be unknown (a lost answer, a stopped server), so the platform is asked "
         "whether it holds the package before any new send.",
     )
-    attempts = fields.Integer(string="Attempts", default=0)
+    attempts = fields.Integer(default=0)
     next_attempt_at = fields.Datetime(
         string="Next attempt", index=True, default=fields.Datetime.now
     )

@@ -43,7 +43,7 @@ class VnLgspProfile(models.Model):
     _inherit = "mail.thread"
     _check_company_auto = True
 
-    name = fields.Char(string="Name", required=True, default="HCM LGSP")
+    name = fields.Char(required=True, default="HCM LGSP")
     company_id = fields.Many2one(
         "res.company",
         string="Agency",
@@ -56,7 +56,6 @@ class VnLgspProfile(models.Model):
         related="company_id.vn_organ_code", string="Agency code (OrganId)"
     )
     endpoint = fields.Char(
-        string="Endpoint",
         required=True,
         tracking=True,
         help="Base URL of the document-exchange service, e.g. "

@@ -31,6 +31,7 @@ raw bytes.
 
 import base64
 import binascii
+import contextlib
 import datetime
 import io
 import mimetypes
@@ -288,10 +289,8 @@ def parse_date(text):
     unreadable."""
     text = (text or "").strip().split(" ")[0].split("T")[0]
     for fmt in ("%Y/%m/%d", "%Y-%m-%d"):
-        try:
+        with contextlib.suppress(ValueError):
             return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            pass
     return None
 
 
@@ -306,10 +305,8 @@ def parse_timestamp(text):
         "%Y/%m/%d %H:%M",
         "%Y-%m-%d %H:%M",
     ):
-        try:
+        with contextlib.suppress(ValueError):
             return datetime.datetime.strptime(text[:19], fmt)
-        except ValueError:
-            pass
     day = parse_date(text)
     return datetime.datetime.combine(day, datetime.time()) if day else None
 

@@ -8,6 +8,7 @@ as the §5.1 service set is used: systems, directory, send, receive, statuses, t
 authentication, faults and refusals.
 """
 
+import contextlib
 import datetime
 import json
 import logging
@@ -689,11 +690,9 @@ def generated_admin_token(directory):
         url = f"http://127.0.0.1:{port}/_sim/state"
         for _attempt in range(100):
             if os.path.exists(token_file) and os.path.getsize(token_file):
-                try:
+                with contextlib.suppress(requests.RequestException):
                     requests.get(url, timeout=1)
                     break
-                except requests.RequestException:
-                    pass
             time.sleep(0.1)
         token = open(token_file).read().strip()
         expect(len(token) >= 32, f"token {token!r}")
