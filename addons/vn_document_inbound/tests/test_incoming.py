@@ -10,9 +10,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.vn_document_base.tests import pdf_fixtures
+from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
 from odoo.addons.vn_document_base.tests.common import VnDocumentCase
-from odoo.addons.vn_document_base.tools import test_pki
 from odoo.addons.vn_document_base.tools.legal import vn_now
 
 EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -22,7 +21,7 @@ class IncomingCase(VnDocumentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        pki = test_pki.build_pki()
+        ca = pki.build_pki()
         cls.env["vn.trusted.root"].search(
             []
         ).active = False  # only the test root counts
@@ -30,7 +29,7 @@ class IncomingCase(VnDocumentCase):
             {
                 "name": "Test root",
                 "certificate": base64.b64encode(
-                    pki["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                    ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
                 ),
             }
         )
