@@ -19,10 +19,11 @@ set -e
 DB="${TEST_DB:-vn_edoc_test}"
 TAGS="${1:-$(echo "$SUITE_ADDONS" | sed 's/\([^,]*\)/\/\1/g')}"
 LOGFILE="$RUN_DIR/test.log"
-export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock"
 bash "$ROOT/scripts/setup/create_db.sh" "$DB"
-# Agency B of the two-agency test (vn_lgsp_connector): the test makes its database
-# itself (${DB}_peer), unless $VN_E2E_PEER_DB names a freshly installed one.
+# Odoo's tests run as they would anywhere Odoo runs: no environment variable of the
+# project (the tests make their PKI and token, find clamd through odoo.conf's
+# vn_clamd_address and make agency B's database themselves).
+unset VN_PKI_DIR SOFTHSM2_CONF VN_PKCS11_MODULES VN_CLAMD_ADDRESS VN_E2E_PEER_DB
 log "testing $SUITE_ADDONS on a fresh database $DB (log: $LOGFILE)"
 set +e
 odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --load-language vi_VN --test-tags "$TAGS" \

@@ -7,6 +7,19 @@ import platform
 import statistics
 import time
 
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def use_database(db):
+    """Configure this process's Odoo for ``db`` with the repository's odoo.conf and the
+    suite's addons (``VN_ADDONS_PATH`` if the caller set it)."""
+    from odoo.tools import config
+
+    addons = os.environ.get("VN_ADDONS_PATH") or os.path.join(ROOT, "addons")
+    config.parse_config(
+        ["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path", addons, "-d", db]
+    )
+
 
 def median_ms(func, runs):
     """Median wall time of ``func`` in ms over ``runs`` calls, after a warm-up call."""

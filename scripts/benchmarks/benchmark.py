@@ -11,20 +11,17 @@ import base64
 import os
 import sys
 
-from bench_common import machine, median_ms
+from bench_common import machine, median_ms, use_database
 
 import odoo
 from odoo import api
 from odoo.modules.registry import Registry
-from odoo.tools import config
 
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 
 
 def main(db):
-    config.parse_config(
-        ["-c", os.path.join(ROOT, "odoo.conf"), "--addons-path", ADDONS_PATH, "-d", db]
-    )
+    use_database(db)
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
@@ -64,9 +61,6 @@ def main(db):
         )
         cr.rollback()
 
-
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-ADDONS_PATH = os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons"))
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "vn_edoc_test")

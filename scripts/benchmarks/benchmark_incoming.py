@@ -16,13 +16,11 @@ import base64
 import os
 import sys
 
-from bench_common import machine, median_ms, signed_image_pdf
+from bench_common import machine, median_ms, signed_image_pdf, use_database
 
 from odoo import api
 from odoo.modules.registry import Registry
-from odoo.tools import config
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 LIST_SPEC = {
     name: {}
@@ -51,16 +49,7 @@ def two_mb_pdf():
 
 
 def main(db):
-    config.parse_config(
-        [
-            "-c",
-            os.path.join(ROOT, "odoo.conf"),
-            "--addons-path",
-            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
-            "-d",
-            db,
-        ]
-    )
+    use_database(db)
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tests import pki

@@ -31,13 +31,11 @@ import statistics
 import sys
 import time
 
-from bench_common import machine, signed_image_pdf
+from bench_common import machine, signed_image_pdf, use_database
 
 from odoo import api
 from odoo.modules.registry import Registry
-from odoo.tools import config
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CODE_B = "000.02.41.H29"
 
 
@@ -46,16 +44,7 @@ def one_mb_signed_pdf():
 
 
 def main(db, count):
-    config.parse_config(
-        [
-            "-c",
-            os.path.join(ROOT, "odoo.conf"),
-            "--addons-path",
-            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
-            "-d",
-            db,
-        ]
-    )
+    use_database(db)
     import base64
 
     from cryptography.hazmat.primitives import serialization
@@ -420,16 +409,7 @@ def measure_latency(env, exchange, peer, partner_b, edxml):
 
 def main_faults(db, count):
     """Only part 3, on any scratch database with the suite (no demo data needed)."""
-    config.parse_config(
-        [
-            "-c",
-            os.path.join(ROOT, "odoo.conf"),
-            "--addons-path",
-            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
-            "-d",
-            db,
-        ]
-    )
+    use_database(db)
     import requests
 
     from odoo.addons.vn_lgsp_connector.simulator.simulator import (

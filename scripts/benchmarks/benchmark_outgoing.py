@@ -18,13 +18,11 @@ import statistics
 import sys
 import time
 
-from bench_common import machine
+from bench_common import machine, use_database
 
 from odoo import api
 from odoo.modules.registry import Registry
-from odoo.tools import config
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
 
 
@@ -41,16 +39,7 @@ def timed(prepare, run, runs):
 
 
 def main(db):
-    config.parse_config(
-        [
-            "-c",
-            os.path.join(ROOT, "odoo.conf"),
-            "--addons-path",
-            os.environ.get("VN_ADDONS_PATH", os.path.join(ROOT, "addons")),
-            "-d",
-            db,
-        ]
-    )
+    use_database(db)
     from odoo.addons.vn_document_outbound.tools import demo_images
 
     registry = Registry(db)

@@ -19,11 +19,10 @@ import threading
 import time
 
 import requests
-from bench_common import machine
+from bench_common import machine, use_database
 
 from odoo import api
 from odoo.modules.registry import Registry
-from odoo.tools import config
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PORT = int(os.environ.get("BENCH_PORT", "8879"))
@@ -148,16 +147,7 @@ def clerk(db, login, doc_ids, barrier, timings, errors):
 
 
 def main(db, clerks, per_clerk):
-    config.parse_config(
-        [
-            "-c",
-            os.path.join(ROOT, "odoo.conf"),
-            "--addons-path",
-            os.environ["VN_ADDONS_PATH"],
-            "-d",
-            db,
-        ]
-    )
+    use_database(db)
     book_id, work = prepare(db, clerks, per_clerk)
     server = start_server(db)
     try:

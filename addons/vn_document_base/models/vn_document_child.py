@@ -5,32 +5,18 @@ from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 
-class VnDocumentChildMixin(models.AbstractModel):
-    """A record that belongs to a document (trail line, step, version, recipient,
-    signature) is visible exactly when its document is, and changed only by whoever may
-    change it.
+class VnDocumentScopedMixin(models.AbstractModel):
+    """Searches as a user see only the records ``_vn_visible_domain()`` allows.
 
-    Record-rule domains are evaluated as superuser, so a rule such as
-    ``[('document_id', 'any', [])]`` filters nothing. Instead the search adds the
-    parent's own search *as the user* (its rules apply), and access to given ids checks
-    the parent.
-    """
+    Record-rule domains are evaluated as superuser, so visibility that depends on
+    another record's rules is added to the search itself, as the user."""
 
-    _name = "vn.document.child.mixin"
-    _description = "Belongs to a document: same visibility"
-
-    # The many2one to the parent; subclasses may change it.
-    _vn_parent_field = "document_id"
-
-    def _vn_parent_model(self):
-        return self.env[self._fields[self._vn_parent_field].comodel_name]
+    _name = "vn.document.scoped.mixin"
+    _description = "Visible through another record's access"
 
     @api.model
-    def _vn_visible_parent_domain(self):
-        parent = self._vn_parent_model()
-        if not parent.browse().has_access("read"):
-            return Domain.FALSE
-        return Domain(self._vn_parent_field, "in", parent._search([]))
+    def _vn_visible_domain(self):
+        raise NotImplementedError
 
     @api.model
     def _search(
@@ -44,7 +30,7 @@ class VnDocumentChildMixin(models.AbstractModel):
         bypass_access=False,
     ):
         if not (self.env.su or bypass_access):
-            domain = Domain(domain) & self._vn_visible_parent_domain()
+            domain = Domain(domain) & self._vn_visible_domain()
         return super()._search(
             domain,
             offset,
@@ -53,6 +39,35 @@ class VnDocumentChildMixin(models.AbstractModel):
             active_test=active_test,
             bypass_access=bypass_access,
         )
+
+
+class VnDocumentChildMixin(models.AbstractModel):
+    """A record that belongs to a document (trail line, step, version, recipient,
+    signature) is visible exactly when its document is, and changed only by whoever may
+    change it.
+
+    Record-rule domains are evaluated as superuser, so a rule such as
+    ``[('document_id', 'any', [])]`` filters nothing. Instead the search adds the
+    parent's own search *as the user* (its rules apply), and access to given ids checks
+    the parent.
+    """
+
+    _name = "vn.document.child.mixin"
+    _inherit = "vn.document.scoped.mixin"
+    _description = "Belongs to a document: same visibility"
+
+    # The many2one to the parent; subclasses may change it.
+    _vn_parent_field = "document_id"
+
+    def _vn_parent_model(self):
+        return self.env[self._fields[self._vn_parent_field].comodel_name]
+
+    @api.model
+    def _vn_visible_domain(self):
+        parent = self._vn_parent_model()
+        if not parent.browse().has_access("read"):
+            return Domain.FALSE
+        return Domain(self._vn_parent_field, "in", parent._search([]))
 
     def _vn_parents(self):
         return self.sudo().mapped(self._vn_parent_field).with_env(self.env)
@@ -83,6 +98,7 @@ class VnDocumentAttachedMixin(models.AbstractModel):
     nobody but the superuser."""
 
     _name = "vn.document.attached.mixin"
+    _inherit = "vn.document.scoped.mixin"
     _description = "Kept about a document: same visibility"
 
     res_model = fields.Char(
@@ -109,7 +125,7 @@ class VnDocumentAttachedMixin(models.AbstractModel):
         return registry._vn_owner_models_cache
 
     @api.model
-    def _vn_visible_owner_domain(self):
+    def _vn_visible_domain(self):
         parts = []
         for model_name in self._vn_owner_models():
             owner = self.env[model_name]
@@ -123,28 +139,6 @@ class VnDocumentAttachedMixin(models.AbstractModel):
                     )
                 )
         return Domain.OR(parts) if parts else Domain.FALSE
-
-    @api.model
-    def _search(
-        self,
-        domain,
-        offset=0,
-        limit=None,
-        order=None,
-        *,
-        active_test=True,
-        bypass_access=False,
-    ):
-        if not (self.env.su or bypass_access):
-            domain = Domain(domain) & self._vn_visible_owner_domain()
-        return super()._search(
-            domain,
-            offset,
-            limit,
-            order,
-            active_test=active_test,
-            bypass_access=bypass_access,
-        )
 
     def _check_access(self, operation):
         result = super()._check_access(operation)

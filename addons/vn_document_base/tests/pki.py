@@ -404,6 +404,11 @@ def softhsm_token():
         fh.write(softhsm_conf(token_dir))
     os.environ["SOFTHSM2_CONF"] = conf
     module = softhsm_module()
+    # The process that made the token may load its module (the allow-list of
+    # keys.allowed_pkcs11_modules also reads the environment).
+    listed = os.environ.get("VN_PKCS11_MODULES", "")
+    if module not in listed.replace(",", ":").split(":"):
+        os.environ["VN_PKCS11_MODULES"] = ":".join(p for p in (listed, module) if p)
     fill_token(paths, module)
     _TOKEN_CACHE = {
         "module": module,

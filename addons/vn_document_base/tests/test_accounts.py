@@ -8,7 +8,7 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import config, mute_logger
 
 from .common import VnDocumentCase
 
@@ -287,10 +287,16 @@ class TestPkcs11ModuleAllowList(VnDocumentCase):
         self.keys = keys
 
     def test_allow_list_from_conf_and_environment(self):
-        """R-US4: odoo.conf lists Debian's SoftHSM and OpenSC; the environment adds to
-        it."""
-        allowed = self.keys.allowed_pkcs11_modules()
+        """R-US4: the server's configuration names the allowed modules (the
+        repository's odoo.conf: Debian's SoftHSM and OpenSC, checked by
+        scripts/tests/test_deployment.py); the environment adds to it."""
+        with patch.dict(
+            config.options,
+            {"vn_pkcs11_modules": "/usr/lib/softhsm/libsofthsm2.so,/opt/d.so"},
+        ):
+            allowed = self.keys.allowed_pkcs11_modules()
         self.assertIn("/usr/lib/softhsm/libsofthsm2.so", allowed)
+        self.assertIn("/opt/d.so", allowed)
         self.assertNotIn(self.EVIL, allowed)
         with patch.dict(
             os.environ,

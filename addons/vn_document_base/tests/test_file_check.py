@@ -1,5 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import hashlib
 import io
 import os
 import shutil
@@ -70,15 +71,19 @@ class TestFileChecks(VnDocumentCase):
     def test_stopped_daemon_refuses(self):
         """A real second clamd: accepted while it runs, refused once it is stopped."""
         clamd = shutil.which("clamd") or "/usr/sbin/clamd"
-        source_db = os.path.join(
-            os.path.dirname(__file__), "..", "..", "..", "scripts", "setup", "clamav"
-        )
         workdir = tempfile.mkdtemp(prefix="vn-clamd-")
         self.addCleanup(shutil.rmtree, workdir, True)
         os.mkdir(os.path.join(workdir, "db"))
-        for name in os.listdir(source_db):
-            if name.endswith((".hdb", ".ndb")):
-                shutil.copy(os.path.join(source_db, name), os.path.join(workdir, "db"))
+        # The project's own signature database (as scripts/setup/clamav), written here
+        # so that the test needs no file of the repository.
+        with open(os.path.join(workdir, "db", "vn-edoc-test.hdb"), "w") as hdb:
+            hdb.write(
+                f"{hashlib.md5(EICAR).hexdigest()}:{len(EICAR)}:VnEdoc.Test.EICAR\n"
+            )
+        with open(os.path.join(workdir, "db", "vn-edoc-test.ndb"), "w") as ndb:
+            ndb.write(
+                f"VnEdoc.Test.EICAR.Body:0:*:{EICAR[EICAR.index(b'EICAR-') :].hex()}\n"
+            )
         sock = os.path.join(workdir, "clamd.sock")
         with open(os.path.join(workdir, "clamd.conf"), "w") as conf:
             conf.write(
