@@ -24,9 +24,8 @@ def sync_activities(doc, wanted, type_xmlids, feedback=False, withdrawn=False):
     doc = doc.sudo()
     types = {xmlid: doc.env.ref(xmlid) for xmlid in type_xmlids}
     wanted_keys = {(types[xmlid], user) for (xmlid, user) in wanted}
-    managed = doc.activity_ids.filtered(
-        lambda a: a.activity_type_id.id in {t.id for t in types.values()}
-    )
+    type_ids = {activity_type.id for activity_type in types.values()}
+    managed = doc.activity_ids.filtered(lambda a: a.activity_type_id.id in type_ids)
     stale = managed.filtered(
         lambda a: (a.activity_type_id, a.user_id) not in wanted_keys
     )

@@ -444,8 +444,8 @@ class VnDocumentIncoming(models.Model):
         return res
 
     def action_check_files(self):
-        """Check every uploaded file and keep it as an original; refuse the lot on the
-        first failure."""
+        """Check every uploaded file and keep it as an original; when any is refused,
+        none is kept and every reason is given."""
         self.check_access("write")
         for doc in self:
             if doc.state not in ("received", "registered"):
