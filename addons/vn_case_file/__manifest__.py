@@ -26,5 +26,11 @@
         "views/vn_document_views.xml",
         "views/vn_case_file_menus.xml",
     ],
+    "demo": ["demo/vn_case_file_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "vn_case_file/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

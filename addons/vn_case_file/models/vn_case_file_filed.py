@@ -6,6 +6,10 @@ from odoo.exceptions import UserError
 from odoo.addons.vn_document_base.tools.legal import vn_local_date
 
 
+# What still changes on a document handed over to the archive.
+UNFROZEN = {"message_follower_ids", "activity_ids", "message_ids"}
+
+
 class VnCaseFileFiledMixin(models.AbstractModel):
     """A document that can be put in case files: it shows the files it is in (those
     the user may see), gives its catalogue entry, and says whether it is finished."""
@@ -33,6 +37,26 @@ class VnCaseFileFiledMixin(models.AbstractModel):
             )
             doc.case_file_line_ids = lines
             doc.case_file_count = len(lines.case_file_id)
+
+    def _vn_check_not_handed_over(self, vals):
+        """A document handed over to the archive in a file no longer changes (only
+        its followers and activities)."""
+        if self.env.su or not set(vals) - UNFROZEN:
+            return
+        if self.env["vn.case.file.line"].sudo().search_count(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("case_file_id.state", "=", "handed_over"),
+            ],
+            limit=1,
+        ):
+            raise UserError(
+                _(
+                    "The document was handed over to the agency archive in a case "
+                    "file: it no longer changes."
+                )
+            )
 
     def _vn_case_file_entry(self):
         """The catalogue entry of the document (fields of ``vn.case.file.line``)."""
@@ -96,6 +120,10 @@ class VnDocumentIncoming(models.Model):
     _name = "vn.document.incoming"
     _inherit = ["vn.document.incoming", "vn.case.file.filed.mixin"]
 
+    def write(self, vals):
+        self._vn_check_not_handed_over(vals)
+        return super().write(vals)
+
     def _vn_case_file_entry(self):
         self.ensure_one()
         return {
@@ -130,6 +158,10 @@ class VnDocumentIncoming(models.Model):
 class VnDocumentOutgoing(models.Model):
     _name = "vn.document.outgoing"
     _inherit = ["vn.document.outgoing", "vn.case.file.filed.mixin"]
+
+    def write(self, vals):
+        self._vn_check_not_handed_over(vals)
+        return super().write(vals)
 
     def _vn_case_file_entry(self):
         self.ensure_one()

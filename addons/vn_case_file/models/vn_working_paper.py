@@ -88,6 +88,7 @@ class VnWorkingPaper(models.Model):
 
     def write(self, vals):
         refuse_service_fields(self, vals, SERVICE_FIELDS)
+        self._vn_check_not_handed_over(vals)
         if not self.env.su and set(vals) - {"message_follower_ids", "activity_ids"}:
             if self.env["vn.case.file.line"].sudo().search_count(
                 [
