@@ -43,7 +43,7 @@ class VnCaseFileHandover(models.Model):
 
     _name = "vn.case.file.handover"
     _description = "Handover to the agency archive"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
 

@@ -43,9 +43,12 @@ class TestCaseFileTour(HttpCase):
             **common,
         )
         year = fields.Date.context_today(cls.env["res.users"]).year
-        plan = env["vn.file.plan"].create({"year": year})
+        # The demo database has this year's plan already.
+        plan = env["vn.file.plan"]._vn_plan_of(env.company, year) or env[
+            "vn.file.plan"
+        ].create({"year": year})
         heading = env["vn.file.plan.heading"].create(
-            {"plan_id": plan.id, "name": "Tổng hợp", "code": "TH"}
+            {"plan_id": plan.id, "name": "Tổng hợp", "code": "TH", "sequence": 0}
         )
         env["vn.file.plan.item"].create(
             {
@@ -54,6 +57,7 @@ class TestCaseFileTour(HttpCase):
                 "title": "Hồ sơ tour chuyển đổi số",
                 "retention_id": env.ref("vn_case_file.vn_retention_period_04").id,
                 "responsible_id": cls.staff.id,
+                "sequence": 0,
             }
         )
         plan.sudo().state = "approved"

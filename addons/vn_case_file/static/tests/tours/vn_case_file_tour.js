@@ -104,10 +104,6 @@ registry.category("web_tour.tours").add("vn_case_file_archivist_tour", {
             run: "click",
         },
         {
-            content: "Its package was built",
-            trigger: ".o_field_widget[name='package_ids'] .o_data_row",
-        },
-        {
             content: "Receive it",
             trigger: "button[name='action_receive']",
             run: "click",
@@ -115,6 +111,11 @@ registry.category("web_tour.tours").add("vn_case_file_archivist_tour", {
         {
             content: "Received",
             trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='received']",
+        },
+        {
+            content: "Its package (SIP_hoso)",
+            trigger: ".o_notebook_headers a[name='packages']",
+            run: "click",
         },
         {
             content: "Download the package",
