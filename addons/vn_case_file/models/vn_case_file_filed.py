@@ -59,7 +59,7 @@ class VnCaseFileFiledMixin(models.AbstractModel):
                 )
 
     def action_open_case_file_attach(self):
-        """"Lập hồ sơ": put this document in one of the user's open files."""
+        """ "Lập hồ sơ": put this document in one of the user's open files."""
         self.ensure_one()
         self.check_access("read")
         return {
@@ -94,7 +94,7 @@ def _signer(doc):
 
 class VnDocumentIncoming(models.Model):
     _name = "vn.document.incoming"
-    _inherit = ["vn.document.incoming", "vn.case.file.filed.mixin"]
+    _inherit = ("vn.document.incoming", "vn.case.file.filed.mixin")
 
     def _vn_case_file_entry(self):
         self.ensure_one()
@@ -104,8 +104,7 @@ class VnDocumentIncoming(models.Model):
             "archival_type_code": self.document_type_id.archival_code or False,
             "code_number": self.code_number or False,
             "code_notation": self.code_notation or False,
-            "organ_name": (self.organ_name or self.sender_id.name or "")[:200]
-            or False,
+            "organ_name": (self.organ_name or self.sender_id.name or "")[:200] or False,
             "subject": (self.subject or "")[:500],
             "language": self.language or False,
             "page_count": self.page_count or self.main_file_id.page_count or 0,
@@ -129,7 +128,7 @@ class VnDocumentIncoming(models.Model):
 
 class VnDocumentOutgoing(models.Model):
     _name = "vn.document.outgoing"
-    _inherit = ["vn.document.outgoing", "vn.case.file.filed.mixin"]
+    _inherit = ("vn.document.outgoing", "vn.case.file.filed.mixin")
 
     def _vn_case_file_entry(self):
         self.ensure_one()
@@ -166,16 +165,20 @@ class VnDocumentOutgoing(models.Model):
         """A reply joins the open files of the incoming document it answers (rule of
         the file, III.4.c)."""
         for doc in self.sudo().filtered("incoming_id"):
-            lines = self.env["vn.case.file.line"].sudo().search(
-                [
-                    ("res_model", "=", "vn.document.incoming"),
-                    ("res_id", "=", doc.incoming_id.id),
-                    ("case_file_id.state", "=", "open"),
-                ]
+            lines = (
+                self.env["vn.case.file.line"]
+                .sudo()
+                .search(
+                    [
+                        ("res_model", "=", "vn.document.incoming"),
+                        ("res_id", "=", doc.incoming_id.id),
+                        ("case_file_id.state", "=", "open"),
+                    ]
+                )
             )
             for case in lines.case_file_id:
                 case._vn_add_lines(
-                    doc, note=_("Reply to %(doc)s", doc=doc.incoming_id.display_name),
+                    doc,
+                    note=_("Reply to %(doc)s", doc=doc.incoming_id.display_name),
                     by_rule=True,
                 )
-
