@@ -43,7 +43,7 @@ class VnCaseFileHandover(models.Model):
 
     _name = "vn.case.file.handover"
     _description = "Handover to the agency archive"
-    _inherit = ("mail.thread")
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "id desc"
     _check_company_auto = True
 
@@ -200,7 +200,8 @@ class VnCaseFileHandover(models.Model):
             case._trail(
                 _("Handed over to the agency archive: %(batch)s", batch=self.name)
             )
-        archivists = self.company_id._vn_users_of(ARCHIVIST)
+        # Read as the service: the archivists may belong to other agencies too.
+        archivists = self.company_id.sudo()._vn_users_of(ARCHIVIST)
         for archivist in archivists[:1]:
             sudo.activity_schedule(
                 act_type_xmlid="mail.mail_activity_data_todo",
@@ -304,7 +305,8 @@ class VnCaseFileHandover(models.Model):
             raise UserError(_("Give the reason for refusing the handover."))
         self.sudo().case_file_ids.write({"handover_id": False})
         self.sudo().write({"state": "refused", "refuse_reason": reason.strip()})
-        self.message_post(body=_("Refused: %(why)s", why=reason.strip()))
+        # The archive reads the batch only: the note is posted as the service.
+        self.sudo().message_post(body=_("Refused: %(why)s", why=reason.strip()))
         self.sudo().activity_ids.action_feedback(_("Refused"))
         return True
 

@@ -178,7 +178,9 @@ class VnFilePlan(models.Model):
                     "approved_on": fields.Datetime.now(),
                 }
             )
-            plan.message_post(body=_("Approved."))
+            # The head of agency reads the plan only: the note is posted as the
+            # service, in his name.
+            plan.sudo().message_post(body=_("Approved."))
         return True
 
     def action_return_to_draft(self):
@@ -192,7 +194,7 @@ class VnFilePlan(models.Model):
             if not (user.has_group(AGENCY_HEAD) or user.has_group(CLERK)):
                 raise AccessError(_("Only the head of agency or a clerk does this."))
             plan.sudo().write({"state": "draft"})
-            plan.message_post(body=_("Returned to draft."))
+            plan.sudo().message_post(body=_("Returned to draft."))
         return True
 
     def action_copy_next_year(self):
