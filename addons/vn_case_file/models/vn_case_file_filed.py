@@ -1,6 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.vn_document_base.tools.legal import vn_local_date
@@ -22,6 +22,7 @@ class VnCaseFileFiledMixin(models.AbstractModel):
         compute="_compute_case_file_line_ids", string="Case files"
     )
 
+    @api.depends_context("uid")
     def _compute_case_file_line_ids(self):
         # Searched as the user: only the files he may see.
         Line = self.env["vn.case.file.line"]
