@@ -424,6 +424,8 @@ class VnCaseFile(models.Model):
         self.ensure_one()
         self._check_builder()
         self._check_open()
+        # Checked as this user, whatever environment the records come in.
+        documents = [doc.with_env(self.env) for doc in documents]
         for doc in documents:
             doc.check_access("read")
             doc._vn_check_fileable()
@@ -497,7 +499,12 @@ class VnCaseFile(models.Model):
             document = line._vn_document()
             if document.exists():
                 values = document._vn_case_file_entry()
-                changed = {k: v for k, v in values.items() if line[k] != v}
+                changed = {
+                    k: v
+                    for k, v in values.items()
+                    if (line[k].id if line._fields[k].type == "many2one" else line[k])
+                    != v
+                }
                 if changed:
                     line.write(changed)
         self._vn_renumber()
