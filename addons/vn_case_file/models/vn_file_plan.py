@@ -26,7 +26,7 @@ class VnFilePlan(models.Model):
 
     _name = "vn.file.plan"
     _description = "File plan"
-    _inherit = ("mail.thread")
+    _inherit = "mail.thread"
     _order = "year desc, id desc"
     _check_company_auto = True
 
