@@ -195,7 +195,11 @@ class VnCaseFile(models.Model):
     @api.depends("company_id.vn_organ_code", "file_catalog", "file_notation")
     def _compute_file_code(self):
         for case in self:
-            parts = [case.company_id.vn_organ_code, case.file_catalog, case.file_notation]
+            parts = [
+                case.company_id.vn_organ_code,
+                case.file_catalog,
+                case.file_notation,
+            ]
             case.file_code = ".".join(str(p) for p in parts if p)
 
     @api.depends(
@@ -250,7 +254,9 @@ class VnCaseFile(models.Model):
     def _check_description(self):
         for case in self:
             if case.description and len(case.description) > 500:
-                raise ValidationError(_("The notes of a file are 500 characters at most."))
+                raise ValidationError(
+                    _("The notes of a file are 500 characters at most.")
+                )
 
     # ------------------------------------------------------------------
     # Doors
@@ -336,8 +342,10 @@ class VnCaseFile(models.Model):
         existing = item.sudo().case_file_ids[:1]
         if existing:
             return existing.with_env(self.env)
-        if item.responsible_id and item.responsible_id != user and not any(
-            user.has_group(g) for g in HEADS
+        if (
+            item.responsible_id
+            and item.responsible_id != user
+            and not any(user.has_group(g) for g in HEADS)
         ):
             raise AccessError(
                 _(
@@ -369,8 +377,10 @@ class VnCaseFile(models.Model):
         self._check_open()
         if self.plan_item_id:
             raise UserError(_("The file is in the plan already."))
-        plan = self.env["vn.file.plan"].sudo()._vn_plan_of(
-            self.company_id, self.file_catalog
+        plan = (
+            self.env["vn.file.plan"]
+            .sudo()
+            ._vn_plan_of(self.company_id, self.file_catalog)
         )
         if not plan or plan.state != "approved":
             raise UserError(
@@ -414,6 +424,8 @@ class VnCaseFile(models.Model):
         self.ensure_one()
         self._check_builder()
         self._check_open()
+        # Checked as this user, whatever environment the records come in.
+        documents = [doc.with_env(self.env) for doc in documents]
         for doc in documents:
             doc.check_access("read")
             doc._vn_check_fileable()
@@ -471,7 +483,10 @@ class VnCaseFile(models.Model):
         """Number the documents by date (DocOrdinal, III.4.b)."""
         for case in self.sudo():
             ordered = case.line_ids.sorted(
-                lambda line: (line.doc_date or fields.Date.to_date("9999-12-31"), line.id)
+                lambda line: (
+                    line.doc_date or fields.Date.to_date("9999-12-31"),
+                    line.id,
+                )
             )
             for index, line in enumerate(ordered, start=1):
                 if line.ordinal != index:
@@ -484,7 +499,12 @@ class VnCaseFile(models.Model):
             document = line._vn_document()
             if document.exists():
                 values = document._vn_case_file_entry()
-                changed = {k: v for k, v in values.items() if line[k] != v}
+                changed = {
+                    k: v
+                    for k, v in values.items()
+                    if (line[k].id if line._fields[k].type == "many2one" else line[k])
+                    != v
+                }
                 if changed:
                     line.write(changed)
         self._vn_renumber()

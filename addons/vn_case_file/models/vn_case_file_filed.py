@@ -1,6 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.vn_document_base.tools.legal import vn_local_date
@@ -26,6 +26,7 @@ class VnCaseFileFiledMixin(models.AbstractModel):
         compute="_compute_case_file_line_ids", string="Case files"
     )
 
+    @api.depends_context("uid")
     def _compute_case_file_line_ids(self):
         # Searched as the user: only the files he may see.
         Line = self.env["vn.case.file.line"]
@@ -83,7 +84,7 @@ class VnCaseFileFiledMixin(models.AbstractModel):
                 )
 
     def action_open_case_file_attach(self):
-        """"Lập hồ sơ": put this document in one of the user's open files."""
+        """ "Lập hồ sơ": put this document in one of the user's open files."""
         self.ensure_one()
         self.check_access("read")
         return {
@@ -118,7 +119,7 @@ def _signer(doc):
 
 class VnDocumentIncoming(models.Model):
     _name = "vn.document.incoming"
-    _inherit = ["vn.document.incoming", "vn.case.file.filed.mixin"]
+    _inherit = ("vn.document.incoming", "vn.case.file.filed.mixin")
 
     def write(self, vals):
         self._vn_check_not_handed_over(vals)
@@ -132,8 +133,7 @@ class VnDocumentIncoming(models.Model):
             "archival_type_code": self.document_type_id.archival_code or False,
             "code_number": self.code_number or False,
             "code_notation": self.code_notation or False,
-            "organ_name": (self.organ_name or self.sender_id.name or "")[:200]
-            or False,
+            "organ_name": (self.organ_name or self.sender_id.name or "")[:200] or False,
             "subject": (self.subject or "")[:500],
             "language": self.language or False,
             "page_count": self.page_count or self.main_file_id.page_count or 0,
@@ -157,7 +157,7 @@ class VnDocumentIncoming(models.Model):
 
 class VnDocumentOutgoing(models.Model):
     _name = "vn.document.outgoing"
-    _inherit = ["vn.document.outgoing", "vn.case.file.filed.mixin"]
+    _inherit = ("vn.document.outgoing", "vn.case.file.filed.mixin")
 
     def write(self, vals):
         self._vn_check_not_handed_over(vals)
@@ -198,16 +198,20 @@ class VnDocumentOutgoing(models.Model):
         """A reply joins the open files of the incoming document it answers (rule of
         the file, III.4.c)."""
         for doc in self.sudo().filtered("incoming_id"):
-            lines = self.env["vn.case.file.line"].sudo().search(
-                [
-                    ("res_model", "=", "vn.document.incoming"),
-                    ("res_id", "=", doc.incoming_id.id),
-                    ("case_file_id.state", "=", "open"),
-                ]
+            lines = (
+                self.env["vn.case.file.line"]
+                .sudo()
+                .search(
+                    [
+                        ("res_model", "=", "vn.document.incoming"),
+                        ("res_id", "=", doc.incoming_id.id),
+                        ("case_file_id.state", "=", "open"),
+                    ]
+                )
             )
             for case in lines.case_file_id:
                 case._vn_add_lines(
-                    doc, note=_("Reply to %(doc)s", doc=doc.incoming_id.display_name),
+                    doc,
+                    note=_("Reply to %(doc)s", doc=doc.incoming_id.display_name),
                     by_rule=True,
                 )
-

@@ -43,7 +43,7 @@ class VnCaseFileHandover(models.Model):
 
     _name = "vn.case.file.handover"
     _description = "Handover to the agency archive"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "id desc"
     _check_company_auto = True
 
@@ -86,7 +86,9 @@ class VnCaseFileHandover(models.Model):
     )
     start_date = fields.Date(compute="_compute_totals", string="From")
     end_date = fields.Date(compute="_compute_totals", string="To")
-    submitted_by_id = fields.Many2one("res.users", string="Handed over by", readonly=True)
+    submitted_by_id = fields.Many2one(
+        "res.users", string="Handed over by", readonly=True
+    )
     submitted_on = fields.Datetime(string="Handed over on", readonly=True)
     received_by_id = fields.Many2one("res.users", string="Received by", readonly=True)
     received_on = fields.Datetime(readonly=True)
@@ -117,9 +119,7 @@ class VnCaseFileHandover(models.Model):
         refuse_service_fields(self, vals, SERVICE_FIELDS)
         if not self.env.su and set(vals) - {"message_follower_ids"}:
             if any(batch.state not in ("draft", "refused") for batch in self):
-                raise UserError(
-                    _("A submitted handover no longer changes.")
-                )
+                raise UserError(_("A submitted handover no longer changes."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -197,8 +197,11 @@ class VnCaseFileHandover(models.Model):
             }
         )
         for case in files.sudo():
-            case._trail(_("Handed over to the agency archive: %(batch)s", batch=self.name))
-        archivists = self.company_id._vn_users_of(ARCHIVIST)
+            case._trail(
+                _("Handed over to the agency archive: %(batch)s", batch=self.name)
+            )
+        # Read as the service: the archivists may belong to other agencies too.
+        archivists = self.company_id.sudo()._vn_users_of(ARCHIVIST)
         for archivist in archivists[:1]:
             sudo.activity_schedule(
                 act_type_xmlid="mail.mail_activity_data_todo",
@@ -302,7 +305,8 @@ class VnCaseFileHandover(models.Model):
             raise UserError(_("Give the reason for refusing the handover."))
         self.sudo().case_file_ids.write({"handover_id": False})
         self.sudo().write({"state": "refused", "refuse_reason": reason.strip()})
-        self.message_post(body=_("Refused: %(why)s", why=reason.strip()))
+        # The archive reads the batch only: the note is posted as the service.
+        self.sudo().message_post(body=_("Refused: %(why)s", why=reason.strip()))
         self.sudo().activity_ids.action_feedback(_("Refused"))
         return True
 
@@ -330,7 +334,11 @@ class VnCaseFileHandover(models.Model):
         Attachment = self.env["ir.attachment"].sudo()
         name = f"nop-luu-{self.id}.zip"
         Attachment.search(
-            [("res_model", "=", self._name), ("res_id", "=", self.id), ("name", "=", name)]
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("name", "=", name),
+            ]
         ).unlink()
         attachment = Attachment.create(
             {
@@ -370,14 +378,18 @@ class VnCaseFilePackage(models.Model):
 
     def _vn_keep(self, data):
         self.ensure_one()
-        self.attachment_id = self.env["ir.attachment"].sudo().create(
-            {
-                "name": self.name,
-                "raw": data,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/zip",
-            }
+        self.attachment_id = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": self.name,
+                    "raw": data,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "mimetype": "application/zip",
+                }
+            )
         )
 
     def _vn_data(self):

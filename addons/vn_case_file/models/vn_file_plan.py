@@ -26,7 +26,7 @@ class VnFilePlan(models.Model):
 
     _name = "vn.file.plan"
     _description = "File plan"
-    _inherit = ["mail.thread"]
+    _inherit = "mail.thread"
     _order = "year desc, id desc"
     _check_company_auto = True
 
@@ -158,9 +158,7 @@ class VnFilePlan(models.Model):
                         files=", ".join(missing.mapped("title")[:5]),
                     )
                 )
-            plan.sudo().write(
-                {"state": "submitted", "submitted_by_id": self.env.uid}
-            )
+            plan.sudo().write({"state": "submitted", "submitted_by_id": self.env.uid})
             plan.message_post(body=_("Submitted for approval."))
         return True
 
@@ -180,7 +178,9 @@ class VnFilePlan(models.Model):
                     "approved_on": fields.Datetime.now(),
                 }
             )
-            plan.message_post(body=_("Approved."))
+            # The head of agency reads the plan only: the note is posted as the
+            # service, in his name.
+            plan.sudo().message_post(body=_("Approved."))
         return True
 
     def action_return_to_draft(self):
@@ -194,7 +194,7 @@ class VnFilePlan(models.Model):
             if not (user.has_group(AGENCY_HEAD) or user.has_group(CLERK)):
                 raise AccessError(_("Only the head of agency or a clerk does this."))
             plan.sudo().write({"state": "draft"})
-            plan.message_post(body=_("Returned to draft."))
+            plan.sudo().message_post(body=_("Returned to draft."))
         return True
 
     def action_copy_next_year(self):
@@ -208,9 +208,7 @@ class VnFilePlan(models.Model):
         if self.search_count(
             [("company_id", "=", self.company_id.id), ("year", "=", year)]
         ):
-            raise UserError(
-                _("The plan of %(year)s exists already.", year=year)
-            )
+            raise UserError(_("The plan of %(year)s exists already.", year=year))
         new = self.create(
             {
                 "company_id": self.company_id.id,
@@ -253,4 +251,3 @@ def legal_title(plan):
     """The plan's title, in Vietnamese whatever the user's language (it is printed
     and signed)."""
     return f"Danh mục hồ sơ năm {plan.year}" if plan.year else ""
-

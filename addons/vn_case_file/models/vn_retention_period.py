@@ -43,9 +43,7 @@ class VnRetentionPeriod(models.Model):
     def _check_period(self):
         for period in self:
             if not (period.code.isdigit() and 1 <= int(period.code) <= 7):
-                raise ValidationError(
-                    _("The TT 05/2025 retention code is 01 to 07.")
-                )
+                raise ValidationError(_("The TT 05/2025 retention code is 01 to 07."))
             if period.permanent and period.years:
                 raise ValidationError(
                     _("A permanent retention period has no number of years.")

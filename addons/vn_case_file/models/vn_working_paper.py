@@ -23,7 +23,7 @@ class VnWorkingPaper(models.Model):
 
     _name = "vn.working.paper"
     _description = "Working paper"
-    _inherit = ["vn.document.mixin", "vn.case.file.filed.mixin"]
+    _inherit = ("vn.document.mixin", "vn.case.file.filed.mixin")
     _order = "doc_date desc, id desc"
     _vn_catalog_date_field = "doc_date"
     _vn_list_fields = frozenset(
@@ -90,12 +90,16 @@ class VnWorkingPaper(models.Model):
         refuse_service_fields(self, vals, SERVICE_FIELDS)
         self._vn_check_not_handed_over(vals)
         if not self.env.su and set(vals) - {"message_follower_ids", "activity_ids"}:
-            if self.env["vn.case.file.line"].sudo().search_count(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("case_file_id.state", "!=", "open"),
-                ]
+            if (
+                self.env["vn.case.file.line"]
+                .sudo()
+                .search_count(
+                    [
+                        ("res_model", "=", self._name),
+                        ("res_id", "in", self.ids),
+                        ("case_file_id.state", "!=", "open"),
+                    ]
+                )
             ):
                 raise UserError(
                     _("The working paper is in a closed file: it no longer changes.")
@@ -104,8 +108,10 @@ class VnWorkingPaper(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_filed(self):
-        if self.env["vn.case.file.line"].sudo().search_count(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        if (
+            self.env["vn.case.file.line"]
+            .sudo()
+            .search_count([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         ):
             raise UserError(_("A working paper that is in a file is never deleted."))
 

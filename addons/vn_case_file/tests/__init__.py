@@ -1,3 +1,7 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import test_file_plan
+from . import test_case_file
+from . import test_handover
+from . import test_case_file_security
 from . import test_tour

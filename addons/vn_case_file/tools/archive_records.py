@@ -30,9 +30,13 @@ def trail_xml(document):
     env = document.env
     root = etree.Element("processTrail")
     root.set("document", document.display_name or "")
-    trail = env["vn.document.trail"].sudo().search(
-        [("res_model", "=", document._name), ("res_id", "=", document.id)],
-        order="date, id",
+    trail = (
+        env["vn.document.trail"]
+        .sudo()
+        .search(
+            [("res_model", "=", document._name), ("res_id", "=", document.id)],
+            order="date, id",
+        )
     )
     for line in trail:
         entry = etree.SubElement(root, "step")
@@ -43,16 +47,22 @@ def trail_xml(document):
         entry.set("action", line.action or "")
         if line.note:
             entry.text = line.note
-    accesses = env["vn.document.access.log"].sudo().search(
-        [("res_model", "=", document._name), ("res_id", "=", document.id)],
-        order="date, id",
+    accesses = (
+        env["vn.document.access.log"]
+        .sudo()
+        .search(
+            [("res_model", "=", document._name), ("res_id", "=", document.id)],
+            order="date, id",
+        )
     )
     for log in accesses:
         entry = etree.SubElement(root, "access")
         entry.set("time", _vn_time(log.date))
         entry.set("user", log.user_id.name or "")
         entry.set("action", log.action or "")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
 
 
 def sip_inputs(case):

@@ -342,6 +342,8 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
             "other unit": root,
             "other agency": root,
         }
+        if "vn.case.file" in env:
+            more.update(cls._build_case_files(env))
         if "vn.lgsp.profile" in env:
             profiles = cls._per_company(
                 "vn.lgsp.profile",
@@ -373,6 +375,94 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
                     or env["vn.lgsp.credential"].create({"profile_id": profile.id})
                     for scope, profile in profiles.items()
                 }
+        return more
+
+    @classmethod
+    def _build_case_files(cls, env):
+        """The records of vn_case_file: a draft file plan of each agency with a heading
+        and a planned file; a case file, a document in it, a working paper and a
+        handover with a package made by the staff member of the unit (own), a person
+        of another unit (other unit) and a person of another agency."""
+        more = {}
+        plans = cls._per_company(
+            "vn.file.plan",
+            lambda c: env["vn.file.plan"].create({"company_id": c.id, "year": 2090}),
+        )
+        more["vn.file.plan"] = plans
+        more["vn.file.plan.heading"] = {
+            scope: plan.heading_ids[:1]
+            or env["vn.file.plan.heading"].create(
+                {"plan_id": plan.id, "name": "Tổ chức cán bộ", "code": "TCCB"}
+            )
+            for scope, plan in plans.items()
+        }
+        more["vn.file.plan.item"] = {
+            scope: plan.item_ids[:1]
+            or env["vn.file.plan.item"].create(
+                {
+                    "plan_id": plan.id,
+                    "heading_id": more["vn.file.plan.heading"][scope].id,
+                    "title": "Hồ sơ tổ chức bộ máy",
+                }
+            )
+            for scope, plan in plans.items()
+        }
+        people = {
+            "own": (cls.users["staff"], cls.company, cls.unit),
+            "other unit": (cls.outsider, cls.company, cls.other_unit),
+            "other agency": (cls.foreigner, cls.other_company, env["hr.department"]),
+        }
+        retention = env.ref("vn_case_file.vn_retention_period_01")
+        cases, lines, papers, batches, packages = {}, {}, {}, {}, {}
+        for index, (scope, (user, company, unit)) in enumerate(people.items()):
+            case = env["vn.case.file"].create(
+                {
+                    "subject": "Hồ sơ thử",
+                    "file_notation": f"THU.{index}",
+                    "retention_id": retention.id,
+                    "company_id": company.id,
+                    "creator_id": user.id,
+                    "department_id": unit.id or False,
+                }
+            )
+            cases[scope] = case
+            lines[scope] = env["vn.case.file.line"].create(
+                {
+                    "case_file_id": case.id,
+                    "res_model": "vn.document.incoming",
+                    "res_id": cls.records["vn.document.incoming"][scope].id,
+                    "ordinal": 1,
+                }
+            )
+            papers[scope] = env["vn.working.paper"].create(
+                {
+                    "subject": "Tài liệu thử",
+                    "company_id": company.id,
+                    "creator_id": user.id,
+                    "department_id": unit.id or False,
+                }
+            )
+            batch = (
+                env["vn.case.file.handover"]
+                .with_user(user)
+                .with_company(company)
+                .create({"name": "Lô thử", "company_id": company.id})
+                .sudo()
+            )
+            batches[scope] = batch
+            packages[scope] = env["vn.case.file.package"].create(
+                {
+                    "handover_id": batch.id,
+                    "case_file_id": case.id,
+                    "name": "goi.zip",
+                    "sha256": "0" * 64,
+                }
+            )
+        more["vn.case.file"] = cases
+        more["vn.case.file.line"] = lines
+        more["vn.working.paper"] = papers
+        more["vn.case.file.handover"] = batches
+        more["vn.case.file.package"] = packages
         return more
 
     def _records_for(self, model, role):
