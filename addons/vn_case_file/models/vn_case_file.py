@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.vn_document_base.tools.legal import vn_local_date
+from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
 STATES = [
@@ -38,10 +38,7 @@ FROZEN_EXCEPT = {
     "message_main_attachment_id",
 }
 DOC_ADMIN = "vn_document_base.group_vn_document_admin"
-HEADS = (
-    "vn_document_base.group_vn_document_department_head",
-    "vn_document_base.group_vn_document_clerk",
-)
+DEPARTMENT_HEAD = "vn_document_base.group_vn_document_department_head"
 
 
 class VnCaseFile(models.Model):
@@ -144,6 +141,12 @@ class VnCaseFile(models.Model):
         string="Origin of the documents",
         compute="_compute_from_documents",
         store=True,
+    )
+    paper_file_code = fields.Char(
+        string="Paper file code",
+        size=100,
+        help="Mã hồ sơ giấy: the code of the paper file the scans come from; needed "
+        "to hand over a file of digitised documents (TT 05/2025 paperFileCode).",
     )
     line_ids = fields.One2many(
         "vn.case.file.line", "case_file_id", string="Documents", readonly=True
@@ -269,7 +272,7 @@ class VnCaseFile(models.Model):
                 raise AccessError(_("A file is opened by its own creator."))
         cases = super().create(vals_list)
         for case in cases:
-            case._trail(_("File opened"))
+            case._trail(legal(case).env._("File opened"))
         return cases
 
     def write(self, vals):
@@ -279,8 +282,20 @@ class VnCaseFile(models.Model):
                 raise AccessError(
                     _("Only the document administrator gives a file to someone else.")
                 )
-            if set(vals) - FROZEN_EXCEPT:
+            keys = set(vals) - FROZEN_EXCEPT
+            if keys == {"paper_file_code"}:
+                # The paper file's code may be given until the file is handed over.
+                if any(case.handover_id or case.state == "handed_over" for case in self):
+                    self._check_open()
+            elif keys:
                 self._check_open()
+            if "file_notation" in vals and self.filtered("plan_item_id"):
+                raise UserError(
+                    _(
+                        "A file opened from the file plan keeps the plan's symbol "
+                        "(Danh mục hồ sơ)."
+                    )
+                )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -342,16 +357,23 @@ class VnCaseFile(models.Model):
         existing = item.sudo().case_file_ids[:1]
         if existing:
             return existing.with_env(self.env)
-        if (
-            item.responsible_id
-            and item.responsible_id != user
-            and not any(user.has_group(g) for g in HEADS)
-        ):
+        unit_head = user.has_group(DEPARTMENT_HEAD) and (
+            item.department_id in user.employee_ids.department_id
+        )
+        if item.responsible_id and item.responsible_id != user and not unit_head:
             raise AccessError(
                 _(
                     "The planned file %(file)s is built by %(user)s.",
                     file=item.title,
                     user=item.responsible_id.name,
+                )
+            )
+        today = vn_local_date(fields.Datetime.now())
+        if item.year > today.year:
+            raise UserError(
+                _(
+                    "The file plan of %(year)s is in force from 1 January %(year)s.",
+                    year=item.year,
                 )
             )
         values = {
@@ -360,10 +382,7 @@ class VnCaseFile(models.Model):
             "retention_id": item.retention_id.id,
             "company_id": item.company_id.id,
             "department_id": item.department_id.id or False,
-            "opened_on": max(
-                vn_local_date(fields.Datetime.now()),
-                fields.Date.to_date(f"{item.year}-01-01"),
-            ),
+            "opened_on": today,
         }
         case = self.create(values)
         case.sudo().plan_item_id = item
@@ -410,7 +429,9 @@ class VnCaseFile(models.Model):
             }
         )
         self.sudo().write({"plan_item_id": item.id, "file_notation": notation})
-        self._trail(_("Added to the file plan as %(symbol)s", symbol=notation))
+        self._trail(
+            legal(self).env._("Added to the file plan as %(symbol)s", symbol=notation)
+        )
         return True
 
     # ------------------------------------------------------------------
@@ -459,9 +480,15 @@ class VnCaseFile(models.Model):
                     **doc.sudo()._vn_case_file_entry(),
                 }
             )
-            self._trail(_("Document added: %(doc)s", doc=doc.sudo().display_name))
+            self._trail(
+                legal(self).env._(
+                    "Document added: %(doc)s", doc=doc.sudo().display_name
+                )
+            )
             doc.sudo()._trail(
-                _("Filed in the case file %(file)s", file=self.sudo().file_code)
+                legal(self).env._(
+                    "Filed in the case file %(file)s", file=self.sudo().file_code
+                )
             )
         self._vn_renumber()
         return new
@@ -474,7 +501,9 @@ class VnCaseFile(models.Model):
         self._check_open()
         lines = lines.sudo().filtered(lambda line: line.case_file_id == self)
         for line in lines:
-            self._trail(_("Document removed: %(doc)s", doc=line.display_name))
+            self._trail(
+                legal(self).env._("Document removed: %(doc)s", doc=line.display_name)
+            )
         lines.unlink()
         self._vn_renumber()
         return True
@@ -534,7 +563,7 @@ class VnCaseFile(models.Model):
                 }
             )
             case._trail(
-                _(
+                legal(case).env._(
                     "File closed: %(docs)s documents, %(pages)s pages",
                     docs=case.doc_total,
                     pages=case.page_total,
@@ -580,7 +609,7 @@ class VnCaseFile(models.Model):
                 _("Only a closed file that is not being handed over is reopened.")
             )
         self.sudo().write({"state": "open", "closed_on": False, "closed_by_id": False})
-        self._trail(_("File reopened"), reason.strip())
+        self._trail(legal(self).env._("File reopened"), reason.strip())
         return True
 
     def action_open_reopen(self):

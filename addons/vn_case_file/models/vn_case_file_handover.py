@@ -175,6 +175,14 @@ class VnCaseFileHandover(models.Model):
                         file=case.display_name,
                     )
                 )
+            if case.confidence_level == "02" and not case.paper_file_code:
+                raise UserError(
+                    _(
+                        "The file %(file)s holds scans of paper documents: give the "
+                        "code of the paper file (TT 05/2025) before handing it over.",
+                        file=case.display_name,
+                    )
+                )
             if not case.retention_id.handed_over:
                 raise UserError(
                     _(
@@ -198,7 +206,9 @@ class VnCaseFileHandover(models.Model):
         )
         for case in files.sudo():
             case._trail(
-                _("Handed over to the agency archive: %(batch)s", batch=self.name)
+                legal(case).env._(
+                    "Handed over to the agency archive: %(batch)s", batch=self.name
+                )
             )
         # Read as the service: the archivists may belong to other agencies too.
         archivists = self.company_id.sudo()._vn_users_of(ARCHIVIST)
@@ -282,7 +292,7 @@ class VnCaseFileHandover(models.Model):
         files = self.sudo().case_file_ids
         files.write({"state": "handed_over"})
         for case in files:
-            case._trail(_("Received by the agency archive"))
+            case._trail(legal(case).env._("Received by the agency archive"))
         self.sudo().write(
             {
                 "state": "received",

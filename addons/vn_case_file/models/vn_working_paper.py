@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.vn_document_base.tools.legal import vn_local_date
+from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
 SERVICE_FIELDS = {
@@ -132,7 +132,7 @@ class VnWorkingPaper(models.Model):
         paper = self.create(values)
         stored = self.env["vn.file.intake"].take_in([(filename, data)], paper)
         paper.sudo().main_file_id = stored[:1]
-        paper._trail(_("File checked: %(name)s", name=filename))
+        paper._trail(legal(paper).env._("File checked: %(name)s", name=filename))
         return paper
 
     def _vn_fileable_reason(self):

@@ -8,7 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.vn_document_base.tools.legal import vn_local_date
+from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_outbound.tests.common import PASSPHRASE, OutgoingCase
 
 from .common import CaseFileCase, CaseFileSetup, no_commit
@@ -330,8 +330,11 @@ class TestCaseFile(CaseFileCase):
         wizard.action_confirm()
         self.assertEqual(case.state, "open")
         self.assertFalse(case.closed_on)
-        trail = case.sudo().trail_ids.filtered(lambda t: t.action == "File reopened")
-        self.assertEqual(trail.note, "Bổ sung văn bản còn thiếu")
+        trail = case.sudo().trail_ids.filtered(
+            lambda t: t.note == "Bổ sung văn bản còn thiếu"
+        )
+        # The trail is kept in Vietnamese, whoever writes it (it is handed over).
+        self.assertEqual(trail.action, legal(case).env._("File reopened"))
         self.assertEqual(trail.user_id, self.admin)
         # The creator builds it again.
         case.vn_attach([self._paper("Văn bản bổ sung", self.today)])

@@ -233,16 +233,20 @@ class TestHandover(CaseFileCase):
         """R-CF2, TT 05/2025: a file of documents that came on paper (scans:
         confidenceLevel 02) should be handed over too.
 
-        KNOWN BUG (reported, not fixed): TT 05/2025 requires paperFileCode when the
-        file's confidenceLevel is 02; the suite has no field for the paper file's code
-        and ``sip_inputs`` gives none, so the package is refused and such a file can
-        never be handed over. The test checks the refusal is clean, then skips."""
+        TT 05/2025 requires paperFileCode when the file's confidenceLevel is 02:
+        without the paper file's code the handover is refused cleanly; with it, the
+        package carries it and is accepted."""
         paper_doc = self._incoming("Công văn giấy", self.today, channel="paper")
         case = self._closed_file(documents=[paper_doc])
         self.assertEqual(case.confidence_level, "02")
         batch = self._batch(case)
-        with self.assertRaisesRegex(UserError, "mã hồ sơ giấy"):
+        with self.assertRaises(UserError):
             batch.action_submit()
         self.assertEqual((batch.state, case.handover_id.id), ("draft", False))
         self.assertFalse(batch.package_ids)
-        self.skipTest("KNOWN BUG: no paperFileCode for a digitised file (TT 05/2025)")
+        case.with_user(case.creator_id).paper_file_code = "H29.01.2026.05"
+        batch.action_submit()
+        self.assertEqual(batch.state, "submitted")
+        files = package_files(batch.package_ids.sudo().attachment_id.raw)
+        ead = next(data for name, data in files.items() if name.endswith("/EAD.xml"))
+        self.assertIn(b"H29.01.2026.05", ead)

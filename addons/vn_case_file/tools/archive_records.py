@@ -119,6 +119,7 @@ def sip_inputs(case):
         total_doc=case.doc_total,
         number_of_page=case.page_total,
         confidence_level=case.confidence_level or "01",
+        paper_file_code=case.paper_file_code or "",
         description=description[:2000],
     )
     return sip_file, documents
