@@ -285,7 +285,9 @@ class VnCaseFile(models.Model):
             keys = set(vals) - FROZEN_EXCEPT
             if keys == {"paper_file_code"}:
                 # The paper file's code may be given until the file is handed over.
-                if any(case.handover_id or case.state == "handed_over" for case in self):
+                if any(
+                    case.handover_id or case.state == "handed_over" for case in self
+                ):
                     self._check_open()
             elif keys:
                 self._check_open()

@@ -5,7 +5,6 @@ from odoo.exceptions import UserError
 
 from odoo.addons.vn_document_base.tools.legal import vn_local_date
 
-
 # What still changes on a document handed over to the archive.
 UNFROZEN = {"message_follower_ids", "activity_ids", "message_ids"}
 
@@ -44,13 +43,17 @@ class VnCaseFileFiledMixin(models.AbstractModel):
         its followers and activities)."""
         if self.env.su or not set(vals) - UNFROZEN:
             return
-        if self.env["vn.case.file.line"].sudo().search_count(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "in", self.ids),
-                ("case_file_id.state", "=", "handed_over"),
-            ],
-            limit=1,
+        if (
+            self.env["vn.case.file.line"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("case_file_id.state", "=", "handed_over"),
+                ],
+                limit=1,
+            )
         ):
             raise UserError(
                 _(

@@ -362,7 +362,7 @@ class VnCaseFileHandover(models.Model):
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
+            "target": "download",
         }
 
 
@@ -419,5 +419,5 @@ class VnCaseFilePackage(models.Model):
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{self.sudo().attachment_id.id}?download=true",
-            "target": "self",
+            "target": "download",
         }

@@ -70,7 +70,7 @@ def download(records, filename, data, mimetype, private=False):
     return {
         "type": "ir.actions.act_url",
         "url": f"/web/content/{attachment.id}?download=true",
-        "target": "self",
+        "target": "download",
     }
 
 

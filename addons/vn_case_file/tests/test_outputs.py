@@ -6,6 +6,7 @@ import io
 import re
 
 import openpyxl
+from freezegun import freeze_time
 from lxml import etree
 from PyPDF2 import PdfReader
 
@@ -109,14 +110,17 @@ class TestCaseFileOutputs(VnDocumentCase):
             }
         )
         cls.plan.with_user(cls.users["clerk"]).action_submit()
-        # Approved by the service: the head of agency's own action_approve cannot post
-        # its chatter message without write access to the plan (reported separately).
+        # Approved as the service would.
         cls.plan.write(
             {"state": "approved", "approved_by_id": cls.users["agency_head"].id}
         )
 
         # The file, built by its creator from two working papers (2 and 3 pages).
-        cls.case = env["vn.case.file"].with_user(cls.staff)._vn_open_from_plan(cls.item)
+        # Opened in the plan's year (a plan is in force from 1 January).
+        with freeze_time(f"{YEAR}-01-10"):
+            cls.case = (
+                env["vn.case.file"].with_user(cls.staff)._vn_open_from_plan(cls.item)
+            )
         cls.case.write({"language": "Tiếng Việt"})
         Paper = env["vn.working.paper"].with_user(cls.staff)
         cls.paper_own_unit = Paper._vn_take_upload(

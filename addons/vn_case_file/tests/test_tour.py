@@ -135,8 +135,10 @@ class TestCaseFileTour(HttpCase):
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.doc_total, 2)
         self.assertEqual(case.page_total, 5)
-        self.assertEqual(case.line_ids.sorted("ordinal").mapped("res_model"),
-                         ["vn.document.incoming", "vn.document.outgoing"])
+        self.assertEqual(
+            case.line_ids.sorted("ordinal").mapped("res_model"),
+            ["vn.document.incoming", "vn.document.outgoing"],
+        )
         self.start_tour(
             "/odoo/action-vn_case_file.vn_case_file_action",
             "vn_case_file_clerk_tour",
