@@ -109,7 +109,6 @@ class VnCaseFile(models.Model):
     )
     creator_id = fields.Many2one(
         "res.users",
-        string="Creator",
         default=lambda self: self.env.user,
         required=True,
         index=True,
@@ -167,9 +166,7 @@ class VnCaseFile(models.Model):
     )
     closed_on = fields.Datetime(readonly=True, copy=False)
     closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    handover_id = fields.Many2one(
-        "vn.case.file.handover", string="Handover", readonly=True, copy=False
-    )
+    handover_id = fields.Many2one("vn.case.file.handover", readonly=True, copy=False)
     handover_due_date = fields.Date(
         string="To hand over by", compute="_compute_handover_due_date"
     )

@@ -157,7 +157,7 @@ class TestCaseFile(CaseFileCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.staff)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"case_file_id": case.id})
         )
         wizard.action_confirm()
