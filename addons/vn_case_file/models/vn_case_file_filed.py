@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.vn_document_base.tools.legal import vn_local_date
+from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 
 # What still changes on a document handed over to the archive.
 UNFROZEN = {"message_follower_ids", "activity_ids", "message_ids"}
@@ -215,6 +215,8 @@ class VnDocumentOutgoing(models.Model):
             for case in lines.case_file_id:
                 case._vn_add_lines(
                     doc,
-                    note=_("Reply to %(doc)s", doc=doc.incoming_id.display_name),
+                    note=legal(case).env._(
+                        "Reply to %(doc)s", doc=doc.incoming_id.display_name
+                    ),
                     by_rule=True,
                 )

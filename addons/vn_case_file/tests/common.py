@@ -14,10 +14,16 @@ from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.vn_document_base.tests import pdf_fixtures
 from odoo.addons.vn_document_base.tests.common import VnRolesSetup
-from odoo.addons.vn_document_base.tools.legal import vn_local_date
+from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 
 ARCHIVIST = "vn_case_file.group_vn_document_archivist"
 _NOTATIONS = itertools.count(1)
+
+
+def vi(env, source, **values):
+    """``source`` as the suite writes it in Vietnamese: the trail and the catalogue
+    are legal text, and the test users read Vietnamese."""
+    return legal(env["vn.case.file"]).env._(source, **values)
 
 
 class CaseFileSetup(VnRolesSetup):

@@ -11,7 +11,7 @@ from odoo.tests import tagged
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_outbound.tests.common import PASSPHRASE, OutgoingCase
 
-from .common import CaseFileCase, CaseFileSetup, no_commit
+from .common import CaseFileCase, CaseFileSetup, no_commit, vi
 
 LINE_VIEW = ["ordinal", "res_model", "res_id", "doc_date", "page_count"]
 
@@ -34,7 +34,9 @@ class TestCaseFile(CaseFileCase):
         self.assertEqual(case.file_code, f"000.07.41.H29.{self.year}.02.TCCB")
         self.assertEqual(self._open_from_plan(item), case)
         self.assertEqual(item.case_file_ids, case)
-        self.assertIn("File opened", case.sudo().trail_ids.mapped("action"))
+        self.assertIn(
+            vi(self.env, "File opened"), case.sudo().trail_ids.mapped("action")
+        )
 
     def test_open_from_plan_only_by_responsible(self):
         """R-CF1, III.3.b: another staff member does not open a file planned for
@@ -129,7 +131,7 @@ class TestCaseFile(CaseFileCase):
             self.assertEqual(shown.case_file_line_ids.case_file_id, case)
             self.assertEqual(shown.case_file_count, 1)
             self.assertIn(
-                f"Filed in the case file {case.file_code}",
+                vi(self.env, "Filed in the case file %(file)s", file=case.file_code),
                 doc.sudo().trail_ids.mapped("action"),
             )
         # An older document comes first: every number follows.
@@ -252,13 +254,17 @@ class TestCaseFile(CaseFileCase):
         the error says why and nothing changes."""
         case = self._new_file()
         fields_ = ["state", "closed_on", "closed_by_id"]
-        with self.assertRaisesRegex(UserError, "holds no document"):
+        with self.assertRaisesRegex(
+            UserError, vi(self.env, "the file holds no document")
+        ):
             case.action_close()
         opened = self.snapshot(case, fields_)
         self.assertEqual(opened[0]["state"], "open")
         unfinished = self._incoming("Công văn đang xử lý", self.today, done=False)
         case.vn_attach([unfinished])
-        with self.assertRaisesRegex(UserError, "handling is not finished"):
+        with self.assertRaisesRegex(
+            UserError, vi(self.env, "its handling is not finished")
+        ):
             case.action_close()
         self.assertEqual(self.snapshot(case, fields_), opened)
         self._finish(unfinished)
@@ -266,7 +272,8 @@ class TestCaseFile(CaseFileCase):
         case.vn_attach([paper])
         # The page count is lost (a scan without pages, say).
         paper.main_file_id.sudo().page_count = 0
-        with self.assertRaisesRegex(UserError, "number of pages is unknown"):
+        unknown = vi(self.env, "%(doc)s: its number of pages is unknown", doc="")
+        with self.assertRaisesRegex(UserError, unknown.lstrip(": ")):
             case.action_close()
         self.assertEqual(self.snapshot(case, fields_), opened)
         paper.main_file_id.sudo().page_count = 1
@@ -427,7 +434,7 @@ class TestReplyJoinsFiles(CaseFileSetup, OutgoingCase):
         self.assertEqual(line.original_file_id, doc.issued_file_id)
         self.assertEqual(line.code_number, doc.code_number)
         self.assertEqual(line.doc_date, doc.issued_date)
-        self.assertIn("Reply to", line.note)
+        self.assertIn(vi(self.env, "Reply to %(doc)s", doc="").strip(), line.note)
         self.assertEqual(open_file.doc_total, 2)
         self.assertEqual(closed.doc_total, 2)
         self.assertFalse(

@@ -3,6 +3,7 @@
 import hashlib
 import io
 import posixpath
+import re
 import zipfile
 
 from lxml import etree
@@ -11,7 +12,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from ..tools import sip_hoso
-from .common import CaseFileCase
+from .common import CaseFileCase, vi
 
 METS = "http://www.loc.gov/METS/"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -112,7 +113,11 @@ class TestHandover(CaseFileCase):
         with self.assertRaises(UserError):
             batch.action_submit()
         self.assertIn(
-            f"Handed over to the agency archive: {batch.name}",
+            vi(
+                self.env,
+                "Handed over to the agency archive: %(batch)s",
+                batch=batch.name,
+            ),
             case.sudo().trail_ids.mapped("action"),
         )
 
@@ -121,7 +126,12 @@ class TestHandover(CaseFileCase):
         case = self._new_file(retention_id=self.permanent.id)
         case.vn_attach([self._paper("Tờ trình", self.today)])
         batch = self._batch(case)
-        with self.assertRaisesRegex(UserError, "is not closed"):
+        message = vi(
+            self.env,
+            "The file %(file)s is not closed: close it before handing it over.",
+            file=case.display_name,
+        )
+        with self.assertRaisesRegex(UserError, re.escape(message)):
             batch.action_submit()
         self.assertEqual(batch.state, "draft")
         self.assertFalse(batch.package_ids)
@@ -132,7 +142,13 @@ class TestHandover(CaseFileCase):
         unit."""
         case = self._closed_file(retention=self.short)
         batch = self._batch(case)
-        with self.assertRaisesRegex(UserError, "less than 5 years"):
+        message = vi(
+            self.env,
+            "The file %(file)s is kept less than 5 years: it stays with the unit "
+            "(ND 30 Điều 31).",
+            file=case.display_name,
+        )
+        with self.assertRaisesRegex(UserError, re.escape(message)):
             batch.action_submit()
         self.assertEqual(batch.state, "draft")
         self.assertFalse(self.env["vn.case.file.package"].sudo().search_count([]))
@@ -153,7 +169,8 @@ class TestHandover(CaseFileCase):
         self.assertEqual(batch.received_by_id, self.archivist)
         self.assertEqual(case.state, "handed_over")
         self.assertIn(
-            "Received by the agency archive", case.sudo().trail_ids.mapped("action")
+            vi(self.env, "Received by the agency archive"),
+            case.sudo().trail_ids.mapped("action"),
         )
         with self.assertRaises(UserError):
             case.with_user(self.admin).vn_reopen("Bổ sung")
