@@ -113,14 +113,26 @@ class VnCaseFileHandover(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             refuse_service_fields(self, vals, SERVICE_FIELDS, {"state": "draft"})
-        return super().create(vals_list)
+        batches = super().create(vals_list)
+        batches._check_files_readable()
+        return batches
 
     def write(self, vals):
         refuse_service_fields(self, vals, SERVICE_FIELDS)
         if not self.env.su and set(vals) - {"message_follower_ids"}:
             if any(batch.state not in ("draft", "refused") for batch in self):
                 raise UserError(_("A submitted handover no longer changes."))
-        return super().write(vals)
+        result = super().write(vals)
+        if "case_file_ids" in vals:
+            self._check_files_readable()
+        return result
+
+    def _check_files_readable(self):
+        """A batch names only files its author may read (its totals are read as the
+        service)."""
+        if not self.env.su:
+            files = self.sudo().case_file_ids
+            self.env["vn.case.file"].browse(files.ids).check_access("read")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

@@ -172,6 +172,19 @@ class TestCaseFileSecurity(CaseFileCase):
                 package.with_user(user).unlink()
         self.assertEqual((package.sha256, len(batch.package_ids)), (sha, 1))
 
+    def test_handover_names_only_readable_files(self):
+        """R-CF2, III.3.b: a handover batch cannot name a file its author may not
+        read (its totals and dates would show through), in create as in write."""
+        Batch = self.env["vn.case.file.handover"].with_user(self.staff)
+        with self.assertRaises(AccessError):
+            Batch.create(
+                {"name": "Lén", "case_file_ids": [Command.set(self.theirs.ids)]}
+            )
+        batch = Batch.create({"name": "Của tôi"})
+        with self.assertRaises(AccessError):
+            batch.write({"case_file_ids": [Command.link(self.theirs.id)]})
+        self.assertFalse(batch.sudo().case_file_ids)
+
     def test_attach_needs_reading_the_document(self):
         """R-CF1, III.4.e: a user puts in his file only documents he may read (not an
         incoming document of another unit)."""
