@@ -233,7 +233,7 @@ class VnCaseFile(models.Model):
             )
 
     def _compute_handover_due_date(self):
-        months = self._vn_handover_months()
+        months = self._vn_setting("vn_case_file.handover_months", 12)
         for case in self:
             case.handover_due_date = (
                 vn_local_date(case.closed_on) + relativedelta(months=months)
@@ -242,13 +242,11 @@ class VnCaseFile(models.Model):
             )
 
     @api.model
-    def _vn_handover_months(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("vn_case_file.handover_months", "12")
-        )
-        return int(value) if str(value).isdigit() else 12
+    def _vn_setting(self, key, default):
+        """The whole number of the setting ``key`` (``default`` when unset or not a
+        number)."""
+        value = self.env["ir.config_parameter"].sudo().get_param(key, "")
+        return int(value) if str(value).isdigit() else default
 
     @api.constrains("description")
     def _check_description(self):
@@ -650,25 +648,14 @@ class VnCaseFile(models.Model):
     def _vn_cron_handover_reminders(self):
         """Give the creator of every closed file due for handover within the lead
         time (30 days by default) an activity, once."""
-        lead = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("vn_case_file.handover_lead_days", "30")
-        )
-        lead = int(lead) if str(lead).isdigit() else 30
+        lead = self._vn_setting("vn_case_file.handover_lead_days", 30)
         today = vn_local_date(fields.Datetime.now())
         activity_type = self.env.ref("vn_case_file.mail_act_vn_case_file_handover")
         cases = self.sudo().search(
             [
                 ("state", "=", "closed"),
                 ("handover_id", "=", False),
-                ("retention_id.permanent", "=", True),
-            ]
-        ) | self.sudo().search(
-            [
-                ("state", "=", "closed"),
-                ("handover_id", "=", False),
-                ("retention_id.years", ">=", 5),
+                ("retention_id.handed_over", "=", True),
             ]
         )
         for case in cases:

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 # Files kept for fewer years stay with the unit (ND 30 Điều 31.3.c).
 HANDOVER_MIN_YEARS = 5
@@ -31,6 +32,7 @@ class VnRetentionPeriod(models.Model):
     handed_over = fields.Boolean(
         string="Handed over to the archive",
         compute="_compute_handed_over",
+        search="_search_handed_over",
         help="Files kept permanently or for 5 years or more go to the agency archive "
         "(ND 30 Điều 31.3.c).",
     )
@@ -55,6 +57,15 @@ class VnRetentionPeriod(models.Model):
     def _compute_handed_over(self):
         for period in self:
             period.handed_over = period.permanent or period.years >= HANDOVER_MIN_YEARS
+
+    def _search_handed_over(self, operator, value):
+        # Odoo 19 gives a boolean's search as "in" / "not in" [True].
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain("permanent", "=", True) | Domain(
+            "years", ">=", HANDOVER_MIN_YEARS
+        )
+        return domain if operator == "in" else ~domain
 
     def _vn_disposal_year(self, end_year):
         """The first year the file may be reviewed for disposal (end year + years);
