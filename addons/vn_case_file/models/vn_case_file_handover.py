@@ -254,15 +254,8 @@ class VnCaseFileHandover(models.Model):
                     why=error,
                 )
             ) from error
-        problems = sip_hoso.validate_sip(data)
-        if problems:
-            raise UserError(
-                _(
-                    "The package of the file %(file)s is not valid: %(why)s",
-                    file=case.display_name,
-                    why="; ".join(problems[:5]),
-                )
-            )
+        # Validated by the builder (schemas and checksums) before it is returned;
+        # the archive checks the kept copy again when it receives the batch.
         name = f"{index:03d}{name}" if not name[:3].isdigit() else name
         package = self.env["vn.case.file.package"].create(
             {
