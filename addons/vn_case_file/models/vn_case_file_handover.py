@@ -256,7 +256,9 @@ class VnCaseFileHandover(models.Model):
             ) from error
         # Validated by the builder (schemas and checksums) before it is returned;
         # the archive checks the kept copy again when it receives the batch.
-        name = f"{index:03d}{name}" if not name[:3].isdigit() else name
+        # TT 05/2025: the ZIP is named by its sequence number in the submission,
+        # then the package (a package name may itself start with digits).
+        name = f"{index:03d}{name}"
         package = self.env["vn.case.file.package"].create(
             {
                 "handover_id": self.id,
