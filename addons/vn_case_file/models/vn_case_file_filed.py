@@ -41,26 +41,31 @@ class VnCaseFileFiledMixin(models.AbstractModel):
     def _vn_check_not_handed_over(self, vals):
         """A document handed over to the archive in a file no longer changes (only
         its followers and activities)."""
-        if self.env.su or not set(vals) - UNFROZEN:
-            return
-        if (
-            self.env["vn.case.file.line"]
-            .sudo()
-            .search_count(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("case_file_id.state", "=", "handed_over"),
-                ],
-                limit=1,
-            )
-        ):
+        if self._vn_frozen_in_files(vals, ["handed_over"]):
             raise UserError(
                 _(
                     "The document was handed over to the agency archive in a case "
                     "file: it no longer changes."
                 )
             )
+
+    def _vn_frozen_in_files(self, vals, states):
+        """Whether a client writing ``vals`` changes a document that is in a file in
+        one of ``states``."""
+        if self.env.su or not set(vals) - UNFROZEN:
+            return False
+        return bool(
+            self.env["vn.case.file.line"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("case_file_id.state", "in", states),
+                ],
+                limit=1,
+            )
+        )
 
     def _vn_case_file_entry(self):
         """The catalogue entry of the document (fields of ``vn.case.file.line``)."""

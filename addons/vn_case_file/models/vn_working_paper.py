@@ -88,22 +88,11 @@ class VnWorkingPaper(models.Model):
 
     def write(self, vals):
         refuse_service_fields(self, vals, SERVICE_FIELDS)
-        self._vn_check_not_handed_over(vals)
-        if not self.env.su and set(vals) - {"message_follower_ids", "activity_ids"}:
-            if (
-                self.env["vn.case.file.line"]
-                .sudo()
-                .search_count(
-                    [
-                        ("res_model", "=", self._name),
-                        ("res_id", "in", self.ids),
-                        ("case_file_id.state", "!=", "open"),
-                    ]
-                )
-            ):
-                raise UserError(
-                    _("The working paper is in a closed file: it no longer changes.")
-                )
+        # Closed or handed over: a working paper is frozen with its file.
+        if self._vn_frozen_in_files(vals, ["closed", "handed_over"]):
+            raise UserError(
+                _("The working paper is in a closed file: it no longer changes.")
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
