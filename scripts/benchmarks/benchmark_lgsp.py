@@ -43,6 +43,33 @@ def one_mb_signed_pdf():
     return signed_image_pdf(580)
 
 
+def connect_simulator(env, url, token, code_a, name):
+    """Register agency A (this database, ``code_a``) and agency B on the simulator at
+    ``url``, and make a connection of A to it the only active one."""
+    import requests
+
+    for system, secret, code in (
+        ("sys-a", "secret-a", code_a),
+        ("sys-b", "secret-b", CODE_B),
+    ):
+        requests.post(
+            f"{url}/_sim/system",
+            json={
+                "system_id": system,
+                "secret": secret,
+                "organ_code": code,
+                "name": code,
+            },
+            headers={"X-Sim-Admin": token},
+            timeout=10,
+        )
+    env["vn.lgsp.profile"].search([]).active = False
+    env.flush_all()
+    env["vn.lgsp.profile"].create(
+        {"name": name, "endpoint": url, "system_id": "sys-a", "secret": "secret-a"}
+    )
+
+
 def main(db, count):
     use_database(db)
     import base64
@@ -94,33 +121,7 @@ def main(db, count):
                     token,
                 )
             )
-            import requests
-
-            for system, secret, code in (
-                ("sys-a", "secret-a", code_a),
-                ("sys-b", "secret-b", CODE_B),
-            ):
-                requests.post(
-                    f"{url}/_sim/system",
-                    json={
-                        "system_id": system,
-                        "secret": secret,
-                        "organ_code": code,
-                        "name": code,
-                    },
-                    headers={"X-Sim-Admin": token},
-                    timeout=10,
-                )
-            env["vn.lgsp.profile"].search([]).active = False
-            env.flush_all()
-            env["vn.lgsp.profile"].create(
-                {
-                    "name": f"bench {run}",
-                    "endpoint": url,
-                    "system_id": "sys-a",
-                    "secret": "secret-a",
-                }
-            )
+            connect_simulator(env, url, token, code_a, f"bench {run}")
             cr.commit()
             peer = LgspClient(url, "sys-b", "secret-b")
             for index in range(count):
@@ -410,7 +411,6 @@ def measure_latency(env, exchange, peer, partner_b, edxml):
 def main_faults(db, count):
     """Only part 3, on any scratch database with the suite (no demo data needed)."""
     use_database(db)
-    import requests
 
     from odoo.addons.vn_lgsp_connector.simulator.simulator import (
         make_app,
@@ -431,31 +431,7 @@ def main_faults(db, count):
         )
         code_a = env.company.vn_organ_code or "000.01.41.H29"
         env.company.vn_organ_code = code_a
-        for system, secret, code in (
-            ("sys-a", "secret-a", code_a),
-            ("sys-b", "secret-b", CODE_B),
-        ):
-            requests.post(
-                f"{url}/_sim/system",
-                json={
-                    "system_id": system,
-                    "secret": secret,
-                    "organ_code": code,
-                    "name": code,
-                },
-                headers={"X-Sim-Admin": token},
-                timeout=10,
-            )
-        env["vn.lgsp.profile"].search([]).active = False
-        env.flush_all()
-        env["vn.lgsp.profile"].create(
-            {
-                "name": "bench faults",
-                "endpoint": url,
-                "system_id": "sys-a",
-                "secret": "secret-a",
-            }
-        )
+        connect_simulator(env, url, token, code_a, "bench faults")
         if not env["vn.register.book"].search([("kind", "=", "incoming")]):
             env["vn.register.book"].create(
                 {"name": "Sổ đến (benchmark)", "kind": "incoming"}
