@@ -4,5 +4,6 @@ from . import test_file_plan
 from . import test_case_file
 from . import test_handover
 from . import test_case_file_security
+from . import test_case_file_http
 from . import test_outputs
 from . import test_tour
