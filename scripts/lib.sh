@@ -17,7 +17,7 @@ export VN_PKI_DIR="$PKI_DIR"
 # scripts); inside Odoo, odoo.conf's vn_pkcs11_modules is the allow-list.
 export VN_PKCS11_MODULES="${VN_PKCS11_MODULES:-/usr/lib/softhsm/libsofthsm2.so}"
 export SOFTHSM2_CONF="$PKI_DIR/softhsm2.conf"
-SUITE_ADDONS="vn_document_base,vn_document_inbound,vn_document_outbound,vn_case_file,vn_lgsp_connector"
+SUITE_ADDONS="vn_document_base,vn_document_inbound,vn_document_outbound,vn_case_file,vn_lgsp_connector,vn_document_report"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 

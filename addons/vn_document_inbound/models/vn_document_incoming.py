@@ -37,6 +37,8 @@ WORKFLOW_FIELDS = {
     "document_identifier",
     "file_catalog",
     "register_correction_ids",
+    "done_on",
+    "done_deadline",
 }
 # The register entry (ND 30 Phụ lục IV): once the arrival number is taken, none of it
 # changes, not even for the superuser; a mistake is fixed by a correction record
@@ -258,6 +260,31 @@ class VnDocumentIncoming(models.Model):
         "res.users", string="Recall handled by", readonly=True, copy=False
     )
 
+    # Facts the reports count (R-RP1, R-RP2): written once, when the handling ends, so
+    # a past period's figures never move with later changes.
+    done_on = fields.Datetime(
+        string="Completed on", readonly=True, copy=False, index="btree_not_null"
+    )
+    done_deadline = fields.Date(
+        string="Deadline in force when completed", readonly=True, copy=False
+    )
+    handling_department_id = fields.Many2one(
+        "hr.department",
+        string="Handling unit",
+        compute="_compute_handling",
+        store=True,
+        index="btree_not_null",
+        help="The unit of the lead assignment (chủ trì) the reports count it for.",
+    )
+    handling_user_id = fields.Many2one(
+        "res.users",
+        string="Handling person",
+        compute="_compute_handling",
+        store=True,
+        index="btree_not_null",
+        help="The person who handles the lead assignment, once there is one.",
+    )
+
     # The order of every list: urgent first, then the newest arrivals.
     _list_order_index = models.Index(
         "(is_urgent DESC NULLS LAST, arrival_date DESC, id DESC)"
@@ -305,6 +332,28 @@ class VnDocumentIncoming(models.Model):
                 lambda a: a.role == "lead" and a.deadline
             ).mapped("deadline")
             doc.deadline = min(deadlines) if deadlines else False
+
+    @api.depends(
+        "assignment_ids.role",
+        "assignment_ids.state",
+        "assignment_ids.department_id",
+        "assignment_ids.user_id",
+        "assignment_ids.parent_id",
+    )
+    def _compute_handling(self):
+        for doc in self:
+            leads = doc.assignment_ids.filtered(
+                lambda a: a.role == "lead" and a.state != "cancelled"
+            )
+            root = leads.filtered(lambda a: not a.parent_id)[:1]
+            person = leads.filtered("user_id")
+            person = person.filtered("parent_id")[:1] or person[:1]
+            doc.handling_department_id = (
+                root.department_id
+                or root.user_id.employee_id.department_id
+                or person.user_id.employee_id.department_id
+            )
+            doc.handling_user_id = person.user_id
 
     @api.depends("deadline", "state")
     def _compute_is_overdue(self):
@@ -758,7 +807,13 @@ class VnDocumentIncoming(models.Model):
                 and all(line.state == "done" for line in leads)
                 and doc.state == "in_progress"
             ):
-                doc.sudo().state = "done"
+                doc.sudo().write(
+                    {
+                        "state": "done",
+                        "done_on": fields.Datetime.now(),
+                        "done_deadline": doc.deadline,
+                    }
+                )
                 doc._trail(legal(doc).env._("Handling completed"))
                 doc._vn_notify_event("done")
 

@@ -39,6 +39,8 @@ INTERNAL_EVENTS = {
     "returned": "returned",
     "recalled": "recalled",
 }
+# The statuses that say the copy reached the recipient (QCVN 102: 01, 03-06).
+ARRIVED_STATES = frozenset({"received", "registered", "assigned", "in_progress", "done"})
 
 
 class VnDocumentDelivery(models.Model):
@@ -87,6 +89,10 @@ class VnDocumentDelivery(models.Model):
     status_date = fields.Datetime(string="Status since", readonly=True)
     status_note = fields.Char(string="Status note", readonly=True)
     sent_on = fields.Datetime(string="Sent on", readonly=True)
+    # Facts the reports count (R-RP1, R-LG3): the first arrival and the refusal, kept
+    # when later statuses follow.
+    received_on = fields.Datetime(string="Arrival confirmed on", readonly=True)
+    refused_on = fields.Datetime(string="Refused on", readonly=True)
     incoming_id = fields.Many2one(
         "vn.document.incoming", string="Delivered as", readonly=True, index=True
     )
@@ -138,6 +144,8 @@ class VnDocumentDelivery(models.Model):
             "status_date",
             "status_note",
             "sent_on",
+            "received_on",
+            "refused_on",
             "incoming_id",
             "document_id",
             "company_id",
@@ -200,14 +208,14 @@ class VnDocumentDelivery(models.Model):
         }
 
     def _vn_set_status(self, state, note=False):
+        now = fields.Datetime.now()
         for line in self:
-            line.sudo().write(
-                {
-                    "state": state,
-                    "status_date": fields.Datetime.now(),
-                    "status_note": note or False,
-                }
-            )
+            values = {"state": state, "status_date": now, "status_note": note or False}
+            if state in ARRIVED_STATES and not line.received_on:
+                values["received_on"] = now
+            if state == "returned" and not line.refused_on:
+                values["refused_on"] = now
+            line.sudo().write(values)
             line.document_id._step(
                 "delivery",
                 f"{line.recipient_name}: {selection_label(legal(line), 'state')}"
