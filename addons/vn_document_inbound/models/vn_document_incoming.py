@@ -39,6 +39,8 @@ WORKFLOW_FIELDS = {
     "register_correction_ids",
     "done_on",
     "done_deadline",
+    "handling_department_id",
+    "handling_user_id",
 }
 # The register entry (ND 30 Phụ lục IV): once the arrival number is taken, none of it
 # changes, not even for the superuser; a mistake is fixed by a correction record
