@@ -91,7 +91,7 @@ class VnEdocReport(models.Model):
         readonly=True,
         help="The end of the period, or the moment of generation while it ran.",
     )
-    workbook_id = fields.Many2one("ir.attachment", string="Workbook", readonly=True)
+    workbook_id = fields.Many2one("ir.attachment", readonly=True)
     workbook_name = fields.Char(related="workbook_id.name", string="File")
     out_total = fields.Integer(string="Outgoing", readonly=True)
     in_total = fields.Integer(string="Incoming", readonly=True)
