@@ -194,6 +194,11 @@ class VnEdocReport(models.Model):
     def _vn_check_scope(self, company, departments):
         """The whole agency: heads of agency, follow-up officers, the document
         administrator. Units: those, or the head of each of those units."""
+        foreign = departments.sudo().filtered(
+            lambda d: d.company_id and d.company_id != company
+        )
+        if foreign:
+            raise AccessError(_("These units belong to another agency."))
         if self.env.su:
             return
         user = self.env.user
