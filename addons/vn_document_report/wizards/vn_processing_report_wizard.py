@@ -4,6 +4,7 @@
 outputs 2 and 4; R-RP2): per unit or person, the documents of a period and how their
 handling stands at the period's cutoff, as PDF and Excel."""
 
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytz
@@ -124,6 +125,12 @@ def vn_number(value):
     return f"{value:.2f}".replace(".", ",")
 
 
+def sort_key(name):
+    """A Vietnamese name as sorted in a list: without its accents ("Đ" with "D")."""
+    plain = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
 def _default_period():
     return periods.last_complete_quarter(vn_now().date())
 
@@ -217,7 +224,7 @@ class VnProcessingReportWizard(models.TransientModel):
         chosen = self.department_ids.sudo()
         if chosen.filtered(lambda u: u.company_id not in (self.company_id, False)):
             raise AccessError(_("These units are not of the chosen agency."))
-        if any(user.has_group(group) for group in AGENCY_GROUPS):
+        if self.env.su or any(user.has_group(group) for group in AGENCY_GROUPS):
             if chosen:
                 return chosen, False
             units = Department.search(
@@ -268,11 +275,10 @@ class VnProcessingReportWizard(models.TransientModel):
         included) or every person of those units, then those the documents name,
         then the documents without one."""
         spec = KINDS[self.kind]
+        named = [k for k in counts if k]
         if self.group_by == "unit":
-            records = units | self.env["hr.department"].sudo().browse(
-                [k for k in counts if k]
-            )
-            rows = sorted(((r.id, r.name or "") for r in records), key=lambda r: r[1])
+            records = units | self.env["hr.department"].sudo().browse(named)
+            rows = [(r.id, r.complete_name or "") for r in records]
             missing = spec["no_unit"]
         else:
             employees = (
@@ -280,11 +286,10 @@ class VnProcessingReportWizard(models.TransientModel):
                 .sudo()
                 .search([("department_id", "in", units.ids), ("user_id", "!=", False)])
             )
-            records = employees.user_id | self.env["res.users"].sudo().browse(
-                [k for k in counts if k]
-            )
-            rows = sorted(((r.id, r.name or "") for r in records), key=lambda r: r[1])
+            records = employees.user_id | self.env["res.users"].sudo().browse(named)
+            rows = [(r.id, r.name or "") for r in records]
             missing = spec["no_person"]
+        rows.sort(key=lambda row: (sort_key(row[1]), row[1]))
         if None in counts:
             rows.append((None, missing))
         return rows
