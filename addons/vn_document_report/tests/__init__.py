@@ -1,4 +1,5 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_edoc_report
+from . import test_tour
 from . import test_dashboard
