@@ -709,9 +709,9 @@ class TestDashboard(VnRolesSetup, TransactionCase):
         """R-RP2: the dashboard opens on graphs, for heads, follow-up officers and
         administrators."""
         for xmlid in (
-            "action_vn_report_document_stat",
-            "action_vn_report_delivery_stat",
-            "action_vn_report_access_stat",
+            "vn_report_document_stat_action",
+            "vn_report_delivery_stat_action",
+            "vn_report_access_stat_action",
         ):
             action = self.env.ref(f"vn_document_report.{xmlid}")
             self.assertEqual(action.view_mode.split(",")[0], "graph")
@@ -727,7 +727,7 @@ class TestDashboard(VnRolesSetup, TransactionCase):
                 for f in favourites.get_filters(
                     "vn.report.document.stat",
                     self.env.ref(
-                        "vn_document_report.action_vn_report_document_stat"
+                        "vn_document_report.vn_report_document_stat_action"
                     ).id,
                 )
             },
