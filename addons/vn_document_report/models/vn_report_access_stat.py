@@ -3,10 +3,11 @@
 """Access statistics of the dashboard (R-RP2, ND 30 Phụ lục VI III.6.b): the access
 log, one row per opening, download or export of a document."""
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.facts import VN_DATE_SQL
+from ..tools.sql_views import replace_view
 
 VIEW_SQL = f"""
 SELECT l.id, {VN_DATE_SQL.format(col="l.date")} AS date, l.user_id,
@@ -65,11 +66,4 @@ class VnReportAccessStat(models.Model):
 
     @api.private
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                SQL(VIEW_SQL),
-            )
-        )
+        replace_view(self, SQL(VIEW_SQL))

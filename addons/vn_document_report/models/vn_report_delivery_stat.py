@@ -3,10 +3,11 @@
 """LGSP delivery statistics of the dashboard (R-RP2, QĐ 3760 Điều 16.8, 17.5): one row
 per copy of an outgoing document sent to another agency through the platform."""
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.facts import VN_DATE_SQL
+from ..tools.sql_views import replace_view
 
 VIEW_SQL = f"""
 SELECT l.id, {VN_DATE_SQL.format(col="l.sent_on")} AS date,
@@ -43,11 +44,4 @@ class VnReportDeliveryStat(models.Model):
 
     @api.private
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                SQL(VIEW_SQL),
-            )
-        )
+        replace_view(self, SQL(VIEW_SQL))

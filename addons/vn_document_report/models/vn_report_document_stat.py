@@ -3,10 +3,11 @@
 """Document statistics of the dashboard (R-RP2, ND 30 Phụ lục VI III.6.a): one row per
 registered incoming document and per issued outgoing document, judged as of now."""
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.facts import INCOMING_BUCKET_SQL, VN_DATE_SQL
+from ..tools.sql_views import replace_view
 
 # The cutoff of the shared rule is now, as the query runs: a view has no parameters.
 # (The statement's time, not the transaction's: a long transaction sees its own work.)
@@ -108,13 +109,6 @@ class VnReportDocumentStat(models.Model):
 
     @api.private
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
         now = SQL(NOW_UTC_SQL)
         bucket = SQL(INCOMING_BUCKET_SQL, cutoff=now, cutoff_day=SQL(TODAY_VN_SQL))
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                SQL(VIEW_SQL, bucket=bucket, now=now),
-            )
-        )
+        replace_view(self, SQL(VIEW_SQL, bucket=bucket, now=now))
