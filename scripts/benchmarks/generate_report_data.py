@@ -234,6 +234,17 @@ def drop_foreign_keys(cr, tables):
     ]
 
 
+TABLES = [
+    "vn_document_incoming",
+    "vn_document_assignment",
+    "vn_document_outgoing",
+    "vn_outgoing_involved_rel",
+    "vn_document_delivery",
+    "vn_document_access_log",
+    "vn_register_number",
+]
+
+
 def main(db, n_in, n_out, n_log):
     use_database(db)
     registry = Registry(db)
@@ -244,140 +255,190 @@ def main(db, n_in, n_out, n_log):
             api.SUPERUSER_ID,
             {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True},
         )
-        done = env["ir.config_parameter"].get_param(MARKER)
-        if done:
-            print(f"{db} already holds the report data: {done}")
-            return
         company = env.ref("base.main_company")
-        print(
-            f"filling {db}: {n_in:,} incoming, {n_out:,} outgoing, {n_log:,} log rows"
-        )
         step = time.perf_counter()
         units, users, senders, sender_names = setup(env, company)
         env.flush_all()
         cr.commit()
-        step = tick("units, 200 people, 60 agencies (ORM)", step)
+        done = env["ir.config_parameter"].get_param(MARKER)
+        if done:
+            print(f"{db} already holds the documents of the reports: {done}")
+            summary = json.loads(done)
+        else:
+            print(
+                f"filling {db}: {n_in:,} incoming, {n_out:,} outgoing, "
+                f"{n_log:,} log rows"
+            )
+            step = tick("units, 200 people, 60 agencies (ORM)", step)
+            summary = fill(
+                env,
+                company,
+                (units, users, senders, sender_names),
+                (n_in, n_out, n_log),
+            )
+            env["ir.config_parameter"].set_param(MARKER, json.dumps(summary))
+            env.flush_all()
+        fill_usage(env, company, users, datetime.date.fromisoformat(summary["from"]))
+    if not done:
+        step = time.perf_counter()
+        vacuum_analyze(db, TABLES)
+        tick("VACUUM ANALYZE", step)
+        print(f"generated in {time.perf_counter() - started:.0f} s")
+        print(json.dumps(summary, indent=1))
+        print_sizes(db, TABLES)
 
-        now = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
-        today = (now + VN_OFFSET).date()
-        first = today.replace(year=today.year - 3)
-        years = list(range(first.year, today.year + 1))
-        book_in = env["vn.register.book"].search(
-            [("kind", "=", "incoming"), ("company_id", "=", company.id)], limit=1
-        )
-        book_out = env["vn.register.book"].search(
-            [
-                ("kind", "=", "outgoing"),
-                ("company_id", "=", company.id),
-                ("document_type_ids", "=", False),
-            ],
-            limit=1,
-        )
-        types = {t.abbreviation: t for t in env["vn.document.type"].search([])}
-        cong_van = env["vn.document.type"].search(
-            [("symbol_style", "=", "agency_unit")], limit=1
-        )
-        out_types = [(types[a] if a else cong_van) for a in TYPES_OUT]
-        urgencies = env["vn.document.urgency"].search([], order="sequence").ids
-        clerk = env.ref("vn_document_base.user_clerk_demo")
-        leader = env.ref("vn_document_base.user_agency_head_demo")
-        readers = [*users.ids, leader.id, clerk.id]
-        params = {
-            "n_in": n_in,
-            "n_out": n_out,
-            "n_log": n_log,
-            "first": first,
-            "last": today - datetime.timedelta(days=1),
-            "now": now,
-            "year0": years[0],
+
+def fill(env, company, people, counts):
+    """The documents, their children and the access log, in one transaction."""
+    units, users, senders, sender_names = people
+    n_in, n_out, n_log = counts
+    cr = env.cr
+    step = time.perf_counter()
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
+    today = (now + VN_OFFSET).date()
+    first = today.replace(year=today.year - 3)
+    years = list(range(first.year, today.year + 1))
+    book_in = env["vn.register.book"].search(
+        [("kind", "=", "incoming"), ("company_id", "=", company.id)], limit=1
+    )
+    book_out = env["vn.register.book"].search(
+        [
+            ("kind", "=", "outgoing"),
+            ("company_id", "=", company.id),
+            ("document_type_ids", "=", False),
+        ],
+        limit=1,
+    )
+    types = {t.abbreviation: t for t in env["vn.document.type"].search([])}
+    cong_van = env["vn.document.type"].search(
+        [("symbol_style", "=", "agency_unit")], limit=1
+    )
+    out_types = [(types[a] if a else cong_van) for a in TYPES_OUT]
+    urgencies = env["vn.document.urgency"].search([], order="sequence").ids
+    clerk = env.ref("vn_document_base.user_clerk_demo")
+    leader = env.ref("vn_document_base.user_agency_head_demo")
+    params = {
+        "n_in": n_in,
+        "n_out": n_out,
+        "n_log": n_log,
+        "first": first,
+        "last": today - datetime.timedelta(days=1),
+        "now": now,
+        "year0": years[0],
+        "company": company.id,
+        "agency": company.partner_id.vn_short_name or "UBND",
+        "book_in": book_in.id,
+        "book_out": book_out.id,
+        "in_offsets": last_numbers(cr, book_in, years, "incoming"),
+        "out_offsets": last_numbers(cr, book_out, years, "outgoing"),
+        "units": units.ids,
+        "unit_names": units.mapped("name"),
+        "unit_shorts": units.mapped("vn_short_name"),
+        "users": users.ids,
+        "per_unit": PEOPLE_PER_UNIT,
+        "senders": senders,
+        "sender_names": sender_names,
+        "subjects_in": SUBJECTS_IN,
+        "subjects_out": SUBJECTS_OUT,
+        "notations": NOTATIONS_IN,
+        "types_in": [t.id for t in types.values()],
+        "out_type_ids": [t.id for t in out_types],
+        "out_type_abbr": [t.abbreviation or "" for t in out_types],
+        "normal": urgencies[0],
+        "urgent": urgencies[1],
+        "clerk": clerk.id,
+        "leader": leader.id,
+        "readers": [*users.ids, leader.id, clerk.id],
+    }
+    cr.execute("SET LOCAL work_mem = '256MB'")
+    cr.execute("SET LOCAL maintenance_work_mem = '512MB'")
+    create_rnd(cr)
+    cr.execute(
+        """CREATE TEMP TABLE bench_day ON COMMIT DROP AS
+           SELECT (row_number() OVER (ORDER BY d) - 1)::int AS idx, d::date AS day
+             FROM generate_series(%(first)s::date, %(last)s::date, '1 day') d
+            WHERE extract(isodow FROM d) < 6""",
+        params,
+    )
+    cr.execute("SELECT count(*) FROM bench_day")
+    params["ndays"] = cr.fetchone()[0]
+    indexes = drop_plain_indexes(cr, TABLES)
+    keys = drop_foreign_keys(cr, TABLES)
+    step = tick(
+        f"{len(indexes)} plain indexes and {len(keys)} foreign keys of the filled "
+        "tables dropped",
+        step,
+    )
+    fill_incoming(cr, params)
+    step = tick("incoming documents, their lead assignments and ledger rows", step)
+    fill_outgoing(cr, params)
+    step = tick("outgoing documents, recipients, people involved, ledger", step)
+    fill_access_log(cr, params)
+    step = tick("access log", step)
+    for definition in indexes:
+        cr.execute(definition)
+    step = tick(f"{len(indexes)} indexes built again", step)
+    for statement in keys:
+        cr.execute(statement)
+    tick(f"{len(keys)} foreign keys added and checked again", step)
+    counts = {}
+    for table in TABLES:
+        cr.execute(f"SELECT count(*) FROM {table}")
+        counts[table] = cr.fetchone()[0]
+    return {
+        "generated": now.isoformat(),
+        "from": first.isoformat(),
+        "to": params["last"].isoformat(),
+        **counts,
+    }
+
+
+def create_rnd(cr):
+    """rnd(g, salt, n): a deterministic pseudo-random integer in [0, n)."""
+    cr.execute("""
+        CREATE OR REPLACE FUNCTION pg_temp.rnd(g bigint, salt bigint, n int)
+        RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS 'SELECT ((hashint8extended(g, salt) & 9223372036854775807) % n)::int'
+    """)
+
+
+def fill_usage(env, company, users, first):
+    """The facts of "active accounts": the 200 people have had their accounts since
+    before the first document, and log in on about 85 % of the working days
+    (``vn.user.login.day``, when the installed base keeps it). Done once."""
+    cr = env.cr
+    cr.execute(
+        "UPDATE res_users SET create_date = %s WHERE id = ANY(%s) AND create_date > %s",
+        [first - datetime.timedelta(days=30), users.ids, first],
+    )
+    cr.execute("SELECT to_regclass('vn_user_login_day') IS NOT NULL")
+    if not cr.fetchone()[0]:
+        print("  no vn_user_login_day table: login days not written")
+        return
+    cr.execute(
+        "SELECT 1 FROM vn_user_login_day WHERE user_id = ANY(%s) LIMIT 1", [users.ids]
+    )
+    if cr.fetchone():
+        return
+    create_rnd(cr)
+    cr.execute(
+        """INSERT INTO vn_user_login_day (user_id, company_id, day)
+           SELECT u, %(company)s, d::date
+             FROM unnest(%(users)s::int[]) u
+            CROSS JOIN generate_series(%(first)s::date, %(last)s::date, '1 day') d
+            WHERE extract(isodow FROM d) < 6
+              AND pg_temp.rnd(u * 100000 + (d::date - %(first)s::date), 81, 100) < 85
+           ON CONFLICT DO NOTHING""",
+        {
             "company": company.id,
-            "agency": company.partner_id.vn_short_name or "UBND",
-            "book_in": book_in.id,
-            "book_out": book_out.id,
-            "in_offsets": last_numbers(cr, book_in, years, "incoming"),
-            "out_offsets": last_numbers(cr, book_out, years, "outgoing"),
-            "units": units.ids,
-            "unit_names": units.mapped("name"),
-            "unit_shorts": units.mapped("vn_short_name"),
             "users": users.ids,
-            "per_unit": PEOPLE_PER_UNIT,
-            "senders": senders,
-            "sender_names": sender_names,
-            "subjects_in": SUBJECTS_IN,
-            "subjects_out": SUBJECTS_OUT,
-            "notations": NOTATIONS_IN,
-            "types_in": [t.id for t in types.values()],
-            "out_type_ids": [t.id for t in out_types],
-            "out_type_abbr": [t.abbreviation or "" for t in out_types],
-            "normal": urgencies[0],
-            "urgent": urgencies[1],
-            "clerk": clerk.id,
-            "leader": leader.id,
-            "readers": readers,
-        }
-        cr.execute("SET LOCAL work_mem = '256MB'")
-        cr.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        # rnd(g, salt, n): a deterministic pseudo-random integer in [0, n).
-        cr.execute("""
-            CREATE FUNCTION pg_temp.rnd(g bigint, salt bigint, n int) RETURNS int
-            LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS 'SELECT ((hashint8extended(g, salt) & 9223372036854775807) % n)::int'
-        """)
-        cr.execute(
-            """CREATE TEMP TABLE bench_day ON COMMIT DROP AS
-               SELECT (row_number() OVER (ORDER BY d) - 1)::int AS idx, d::date AS day
-                 FROM generate_series(%(first)s::date, %(last)s::date, '1 day') d
-                WHERE extract(isodow FROM d) < 6""",
-            params,
-        )
-        cr.execute("SELECT count(*) FROM bench_day")
-        params["ndays"] = cr.fetchone()[0]
-        tables = [
-            "vn_document_incoming",
-            "vn_document_assignment",
-            "vn_document_outgoing",
-            "vn_outgoing_involved_rel",
-            "vn_document_delivery",
-            "vn_document_access_log",
-            "vn_register_number",
-        ]
-        indexes = drop_plain_indexes(cr, tables)
-        keys = drop_foreign_keys(cr, tables)
-        step = tick(
-            f"{len(indexes)} plain indexes and {len(keys)} foreign keys of the filled "
-            "tables dropped",
-            step,
-        )
-
-        fill_incoming(cr, params)
-        step = tick("incoming documents, their lead assignments and ledger rows", step)
-        fill_outgoing(cr, params)
-        step = tick("outgoing documents, recipients, people involved, ledger", step)
-        fill_access_log(cr, params)
-        step = tick("access log", step)
-        for definition in indexes:
-            cr.execute(definition)
-        step = tick(f"{len(indexes)} indexes built again", step)
-        for statement in keys:
-            cr.execute(statement)
-        step = tick(f"{len(keys)} foreign keys added and checked again", step)
-        counts = {}
-        for table in tables:
-            cr.execute(f"SELECT count(*) FROM {table}")
-            counts[table] = cr.fetchone()[0]
-        summary = {
-            "generated": now.isoformat(),
-            "from": first.isoformat(),
-            "to": params["last"].isoformat(),
-            **counts,
-        }
-        env["ir.config_parameter"].set_param(MARKER, json.dumps(summary))
-        env.flush_all()
-    vacuum_analyze(db, tables)
-    step = tick("VACUUM ANALYZE", step)
-    print(f"generated in {time.perf_counter() - started:.0f} s")
-    print(json.dumps(summary, indent=1))
-    print_sizes(db, tables)
+            "first": first,
+            "last": (
+                datetime.datetime.now(datetime.UTC).replace(tzinfo=None) + VN_OFFSET
+            ).date(),
+        },
+    )
+    print(f"  login days of the 200 people: {cr.rowcount:,}")
 
 
 def fill_incoming(cr, p):
