@@ -49,6 +49,7 @@
         "views/vn_document_file_views.xml",
         "views/vn_document_access_log_views.xml",
         "views/vn_user_handover_views.xml",
+        "views/vn_system_outage_views.xml",
         "views/resource_calendar_leaves_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",

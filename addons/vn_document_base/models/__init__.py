@@ -27,3 +27,5 @@ from . import vn_account_settings
 from . import vn_account_signup
 from . import ir_attachment
 from . import res_config_settings
+from . import vn_user_login_day
+from . import vn_system_outage

@@ -150,6 +150,10 @@ class ResUsers(models.Model):
             return "totp_mail"
         return mfa
 
+    def _update_last_login(self):
+        super()._update_last_login()
+        self.env["vn.user.login.day"].sudo()._vn_record(self.env.user)
+
     def _session_token_get_values(self):
         """Sessions opened before two-factor login was required of this account end when
         it is."""

@@ -741,6 +741,25 @@ class VnDocumentOutgoing(models.Model):
             self.version_ids.filtered(
                 lambda v: v.kind == kind and v.name == filename
             ).sudo().superseded = True
+        return self._vn_new_version(values)
+
+    def _vn_add_data_file(self, filename, data, note=False):
+        """Check and keep a data file (a report's workbook) as an attachment as it is:
+        not converted to PDF, it is sent unsigned beside the signed text."""
+        self.ensure_one()
+        self._check_turn(("draft",), "drafter_id")
+        checked = self.env["vn.document.file"]._vn_store_checked(filename, data, self)
+        return self._vn_new_version(
+            {
+                "document_id": self.id,
+                "kind": "attachment",
+                "file_id": checked.id,
+                "note": note,
+            }
+        )
+
+    def _vn_new_version(self, values):
+        """Keep a version (numbered after the others) and its step in the trail."""
         values["number"] = len(self.version_ids) + 1
         version = self.env["vn.document.outgoing.version"].sudo().create(values)
         self._step(

@@ -232,12 +232,17 @@ class VnDocumentOutgoing(models.Model):
             )
             stamp = sign.stamp_text_attachment(number_symbol, when)
             reason = vi.env._("Attachment of %(doc)s", doc=number_symbol)
+            # A PDF attachment gets the agency's stamp and signature; a data file
+            # (a report's workbook) cannot carry a PDF signature and goes as it is,
+            # under the signed text that lists it.
             attachments = [
                 (
                     v.file_id.name,
                     sign.sign_with_text_stamp(
                         v.file_id.attachment_id.sudo().raw, signer, stamp, reason=reason
-                    ),
+                    )
+                    if v.file_id.mimetype == "application/pdf"
+                    else v.file_id.attachment_id.sudo().raw,
                 )
                 for v in self.attachment_version_ids
             ]
@@ -253,9 +258,9 @@ class VnDocumentOutgoing(models.Model):
                 )
             )
         for name, data in attachments:
-            self._vn_require_valid(
-                self._vn_keep_file(name, data, "issued_attachment"), 1
-            )
+            kept = self._vn_keep_file(name, data, "issued_attachment")
+            if kept.mimetype == "application/pdf":
+                self._vn_require_valid(kept, 1)
         self.sudo().write(
             {
                 "register_book_id": book.id,

@@ -38,7 +38,9 @@ def _last_day(year, month):
 
 def last_complete_quarter(today):
     """(year, quarter) of the last quarter that ended before ``today``."""
-    quarter = (today.month - 1) // 3  # the current quarter minus one, 0 = last year's Q4
+    quarter = (
+        today.month - 1
+    ) // 3  # the current quarter minus one, 0 = last year's Q4
     if quarter == 0:
         return today.year - 1, 4
     return today.year, quarter
@@ -81,7 +83,7 @@ def cutoff(date_to, now_utc):
 def period_label(kind, date_from, date_to):
     """The period as written in the report's heading, in Vietnamese."""
     if kind == "quarter":
-        return "Quý {} năm {}".format(ROMAN[(date_from.month + 2) // 3], date_from.year)
+        return f"Quý {ROMAN[(date_from.month + 2) // 3]} năm {date_from.year}"
     if kind == "half":
         half = "đầu" if date_from.month == 1 else "cuối"
         return f"6 tháng {half} năm {date_from.year}"

@@ -1,2 +1,3 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import vn_edoc_report_wizard
