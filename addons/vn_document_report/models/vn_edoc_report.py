@@ -342,7 +342,7 @@ class VnEdocReport(models.Model):
     def _vn_units(self, company, departments):
         """{id: name} of the rows: the chosen units, or every unit of the agency."""
         units = departments or self.env["hr.department"].sudo().search(
-            [("company_id", "in", (company.id, False))], order="complete_name"
+            [("company_id", "in", (company.id, False))], order="name"
         )
         return {unit.id: unit.sudo().complete_name for unit in units}
 

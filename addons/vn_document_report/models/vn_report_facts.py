@@ -143,7 +143,7 @@ class VnReportFacts(models.AbstractModel):
     def _vn_deliveries(self, company, window, working_days):
         """External copies sent before the cutoff, each with ``late``: the
         ``working_days``-th working day after sending ended before the cutoff and the
-        recipient had not said "received" by then."""
+        recipient had neither said "received" nor refused the copy by then."""
         rows = self._vn_query(DELIVERY_SQL, company, window)
         if not rows:
             return rows
@@ -161,8 +161,10 @@ class VnReportFacts(models.AbstractModel):
             row["refused"] = bool(
                 row["refused_on"] and row["refused_on"] < window["cutoff"]
             )
+            # A refusal (status 02) is an answer: only silence is late.
             row["late"] = bool(
-                due
+                not row["refused"]
+                and due
                 and due < window["cutoff_day"]
                 and (not row["received_day"] or row["received_day"] > due)
             )
@@ -191,7 +193,8 @@ class VnReportFacts(models.AbstractModel):
                    )) AS active
               FROM res_users u
               LEFT JOIN LATERAL (
-                   SELECT e.department_id FROM hr_employee e
+                   SELECT v.department_id FROM hr_employee e
+                     JOIN hr_version v ON v.id = e.current_version_id
                     WHERE e.user_id = u.id AND e.company_id = %(company)s
                     ORDER BY e.active DESC, e.id LIMIT 1) emp ON TRUE
              WHERE u.id = ANY(%(users)s) AND u.company_id = %(company)s AND u.active

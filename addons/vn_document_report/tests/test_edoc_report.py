@@ -536,13 +536,19 @@ class TestEdocReport(ReportSetup, TransactionCase):
             # Wednesday 30 September: the quarter has not ended.
             now.return_value = datetime.datetime(2026, 9, 30, 23, 0)
             Report._cron_quarterly_report()
-            self.assertFalse(Report.search([("automatic", "=", True)]))
+            self.assertFalse(
+                Report.search([("automatic", "=", True), ("date_to", "=", Q3[1])])
+            )
             # Thursday 1 October is the first working day after 30 September.
             now.return_value = datetime.datetime(2026, 10, 1, 7, 0)
             Report._cron_quarterly_report()
             Report._cron_quarterly_report()
         made = Report.search(
-            [("automatic", "=", True), ("company_id", "=", self.company.id)]
+            [
+                ("automatic", "=", True),
+                ("company_id", "=", self.company.id),
+                ("date_to", "=", Q3[1]),
+            ]
         )
         self.assertEqual(len(made), 1)
         self.assertEqual((made.date_from, made.date_to), Q3)

@@ -212,7 +212,7 @@ COLUMNS = [
         None,
         "Lượt gửi văn bản đi trong kỳ qua HCM LGSP mà đến hết ngày làm việc thứ {days} "
         "sau ngày gửi (trước thời điểm chốt số liệu) cơ quan nhận chưa trả trạng thái "
-        '"đã đến" (QĐ 3760 Điều 16.8, 17.5).',
+        '"đã đến" và cũng không từ chối (QĐ 3760 Điều 16.8, 17.5).',
     ),
     (
         "x_refused",

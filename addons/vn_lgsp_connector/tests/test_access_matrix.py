@@ -320,6 +320,39 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
                 {"company_id": c.id, "user_id": cls.outsider.id, "reason": "Nghỉ hưu"}
             ),
         )
+        more["vn.system.outage"] = cls._per_company(
+            "vn.system.outage",
+            lambda c: env["vn.system.outage"].create(
+                {
+                    "company_id": c.id,
+                    "start": "2026-08-01 01:00:00",
+                    "description": "Mất điện",
+                }
+            ),
+        )
+        more["vn.user.login.day"] = {
+            "own": env["vn.user.login.day"].create(
+                {
+                    "user_id": cls.users["staff"].id,
+                    "company_id": cls.company.id,
+                    "day": "2026-08-01",
+                }
+            ),
+            "other unit": env["vn.user.login.day"].create(
+                {
+                    "user_id": cls.outsider.id,
+                    "company_id": cls.company.id,
+                    "day": "2026-08-01",
+                }
+            ),
+            "other agency": env["vn.user.login.day"].create(
+                {
+                    "user_id": cls.foreigner.id,
+                    "company_id": cls.other_company.id,
+                    "day": "2026-08-01",
+                }
+            ),
+        }
         partner = env["res.partner"].create(
             {"name": "Sở Tư pháp", "is_company": True, "vn_organ_code": "000.00.11.H29"}
         )
@@ -472,6 +505,27 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
         a company."""
         if model in self.records:
             return self.records[model]
+        if model == "vn.edoc.report":
+            # A report is its author's (a head of unit sees the ones he made).
+            Report = self.env["vn.edoc.report"].sudo()
+
+            def report(user, company):
+                return Report.create(
+                    {
+                        "name": f"Báo cáo {user.login}",
+                        "company_id": company.id,
+                        "period_kind": "quarter",
+                        "date_from": "2026-07-01",
+                        "date_to": "2026-09-30",
+                        "generated_by_id": user.id,
+                    }
+                )
+
+            return {
+                "own": report(self.users[role], self.company),
+                "other unit": report(self.outsider, self.company),
+                "other agency": report(self.foreigner, self.other_company),
+            }
         if model == "vn.signing.key":
             Key = self.env["vn.signing.key"].sudo()
 
