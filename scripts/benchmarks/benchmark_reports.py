@@ -21,6 +21,7 @@ Each measure is skipped, with the reason, when its model is not installed.
 
 import datetime
 import os
+import resource
 import statistics
 import sys
 import time
@@ -60,11 +61,13 @@ def workbook(env, company, first, last):
         env.flush_all()
         samples.append(time.perf_counter() - started)
     size = len(report.sudo().workbook_id.raw or b"")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"(a) quarterly workbook {first:%d/%m/%Y}-{last:%d/%m/%Y}, whole agency: "
         f"median {statistics.median(samples):.1f} s over {WORKBOOK_RUNS} "
         f"({', '.join(f'{s:.1f}' for s in samples)}), {size / 1e6:.1f} MB, "
-        f"{report.in_total:,} incoming and {report.out_total:,} outgoing counted"
+        f"{report.in_total:,} incoming and {report.out_total:,} outgoing counted; "
+        f"peak memory of the process {peak:,.0f} MB"
     )
 
 

@@ -733,16 +733,21 @@ def fill_outgoing(cr, p):
         """,
         p,
     )
+    # The people involved (a stored field): the drafter, the head of the unit (who
+    # assigned the drafting and approved the content) and the signer.
     cr.execute(
         """
         INSERT INTO vn_outgoing_involved_rel (document_id, user_id)
-        SELECT DISTINCT d.id, u.user_id
-          FROM vn_document_outgoing d
-          JOIN bench_out o ON o.id = d.id
-          CROSS JOIN LATERAL (VALUES (d.drafter_id), (d.content_approver_id),
-                                     (d.drafting_assigned_by_id), (d.signer_id))
-                       u(user_id)
+        SELECT o.id, u.user_id
+          FROM bench_out o
+          CROSS JOIN LATERAL (
+               VALUES ((%(users)s::int[])[1 + o.unit * %(per_unit)s + o.person]),
+                      (%(leader)s)) u(user_id)
+        UNION ALL
+        SELECT o.id, (%(users)s::int[])[1 + o.unit * %(per_unit)s]
+          FROM bench_out o WHERE o.person > 0
         """,
+        p,
     )
     cr.execute(
         """
