@@ -26,6 +26,7 @@
         "wizards/vn_processing_report_wizard_views.xml",
         "views/vn_report_dashboard_views.xml",
     ],
+    "demo": ["demo/vn_document_report_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "vn_document_report/static/tests/tours/*.js",

@@ -151,8 +151,9 @@ class ResUsers(models.Model):
         return mfa
 
     def _update_last_login(self):
-        super()._update_last_login()
+        res = super()._update_last_login()
         self.env["vn.user.login.day"].sudo()._vn_record(self.env.user)
+        return res
 
     def _session_token_get_values(self):
         """Sessions opened before two-factor login was required of this account end when

@@ -40,7 +40,9 @@ INTERNAL_EVENTS = {
     "recalled": "recalled",
 }
 # The statuses that say the copy reached the recipient (QCVN 102: 01, 03-06).
-ARRIVED_STATES = frozenset({"received", "registered", "assigned", "in_progress", "done"})
+ARRIVED_STATES = frozenset(
+    {"received", "registered", "assigned", "in_progress", "done"}
+)
 
 
 class VnDocumentDelivery(models.Model):

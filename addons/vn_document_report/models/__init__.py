@@ -4,3 +4,4 @@ from . import vn_report_facts
 from . import vn_edoc_report
 from . import res_company
 from . import res_config_settings
+from . import vn_document_report_indexes

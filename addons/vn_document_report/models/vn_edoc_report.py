@@ -91,7 +91,7 @@ class VnEdocReport(models.Model):
         readonly=True,
         help="The end of the period, or the moment of generation while it ran.",
     )
-    workbook_id = fields.Many2one("ir.attachment", string="Workbook", readonly=True)
+    workbook_id = fields.Many2one("ir.attachment", readonly=True)
     workbook_name = fields.Char(related="workbook_id.name", string="File")
     out_total = fields.Integer(string="Outgoing", readonly=True)
     in_total = fields.Integer(string="Incoming", readonly=True)
@@ -194,6 +194,11 @@ class VnEdocReport(models.Model):
     def _vn_check_scope(self, company, departments):
         """The whole agency: heads of agency, follow-up officers, the document
         administrator. Units: those, or the head of each of those units."""
+        foreign = departments.sudo().filtered(
+            lambda d: d.company_id and d.company_id != company
+        )
+        if foreign:
+            raise AccessError(_("These units belong to another agency."))
         if self.env.su:
             return
         user = self.env.user

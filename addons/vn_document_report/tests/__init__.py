@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_edoc_report
 from . import test_tour
+from . import test_processing_report

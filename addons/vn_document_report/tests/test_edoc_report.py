@@ -481,6 +481,17 @@ class TestEdocReport(ReportSetup, TransactionCase):
             self._generate(user=self.users["staff"], departments=self.unit)
         with self.assertRaises(AccessError):
             self.env["vn.edoc.report.wizard"].with_user(self.users["staff"]).create({})
+        # Nor does a head of agency name another agency's unit.
+        other = self.env["res.company"].create({"name": "Cơ quan khác"})
+        foreign = self.env["hr.department"].create(
+            {"name": "Phòng của cơ quan khác", "company_id": other.id}
+        )
+        with self.assertRaises(AccessError):
+            self._generate(user=self.users["agency_head"], departments=foreign)
+        with self.assertRaises(AccessError):
+            self.env["vn.edoc.report"].with_user(
+                self.users["agency_head"]
+            )._vn_generate(other, "quarter", *Q3)
 
     def test_reports_and_workbooks_are_read_only_and_scoped(self):
         """R-RP1: nobody writes, creates or deletes a report; a head of unit does not

@@ -20,6 +20,18 @@ class TestReportTour(HttpCase):
             lang="vi_VN",
             tz="Asia/Ho_Chi_Minh",
         )
+        # One registered incoming document, so the dashboard has a figure to show.
+        doc = (
+            cls.env["vn.document.incoming"]
+            .sudo()
+            .create({"subject": "Tour báo cáo", "channel": "paper"})
+        )
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            "UPDATE vn_document_incoming SET state = 'registered', "
+            "registered_on = now() AT TIME ZONE 'UTC' WHERE id = %s",
+            (doc.id,),
+        )
 
     def test_report_tour(self):
         self.start_tour(
@@ -34,7 +46,7 @@ class TestReportTour(HttpCase):
         self.assertEqual(report.period_kind, "quarter")
         self.assertTrue(report.workbook_id)
         self.start_tour(
-            "/odoo/action-vn_document_report.vn_report_document_stat_action",
+            "/odoo/action-vn_document_report.action_vn_report_document_stat",
             "vn_document_report_dashboard_tour",
             login="tour_report_officer",
         )

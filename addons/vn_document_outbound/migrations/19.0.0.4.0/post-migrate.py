@@ -10,7 +10,8 @@ def migrate(cr, version):
         UPDATE vn_document_delivery
            SET received_on = status_date
          WHERE received_on IS NULL
-           AND state IN ('received', 'registered', 'assigned', 'in_progress', 'done')""")
+           AND state IN ('received', 'registered', 'assigned', 'in_progress',
+                         'done')""")
     cr.execute("""
         UPDATE vn_document_delivery SET refused_on = status_date
          WHERE refused_on IS NULL AND state = 'returned'""")

@@ -30,11 +30,6 @@ registry.category("web_tour.tours").add("vn_document_report_tour", {
             content: "It can be downloaded",
             trigger: "button[name='action_download']",
         },
-        {
-            content: "Go to the reports history",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb .breadcrumb-item a",
-            run: "click",
-        },
     ],
 });
 
