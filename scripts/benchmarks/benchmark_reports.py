@@ -13,7 +13,8 @@ one transaction that is rolled back:
     head of that unit (``vn.processing.report.wizard._report_values``, the rows of
     the PDF and the workbook): ms, median of 5.
 
-Each measure is skipped, with the reason, when its model is not installed.
+Each measure is skipped, with the reason, when its model is not installed. With
+``BENCH_YEAR=1``, the workbook of the last complete year is measured too (one run).
 
     scripts/benchmarks/benchmark_reports.sh [DB]
         (the database is made and filled by generate_report_data.sh when missing)
@@ -48,26 +49,28 @@ def measure(env, label, func):
         traceback.print_exc(limit=3)
 
 
-def workbook(env, company, first, last):
+def workbook(env, company, kind, first, last, runs):
     if "vn.edoc.report" not in env:
-        print("(a) quarterly workbook: vn.edoc.report is not installed")
+        print("(a) workbook: vn.edoc.report is not installed")
+        return
+    if runs < 1:
         return
     admin = env.ref("vn_document_base.user_admin_demo")
     Report = env["vn.edoc.report"].with_user(admin).with_company(company)
     samples = []
-    for _run in range(WORKBOOK_RUNS):
+    for _run in range(runs):
         started = time.perf_counter()
-        report = Report._vn_generate(company, "quarter", first, last)
+        report = Report._vn_generate(company, kind, first, last)
         env.flush_all()
         samples.append(time.perf_counter() - started)
     size = len(report.sudo().workbook_id.raw or b"")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"(a) quarterly workbook {first:%d/%m/%Y}-{last:%d/%m/%Y}, whole agency: "
-        f"median {statistics.median(samples):.1f} s over {WORKBOOK_RUNS} "
+        f"(a) {kind} workbook {first:%d/%m/%Y}-{last:%d/%m/%Y}, whole agency: "
+        f"median {statistics.median(samples):.1f} s over {runs} "
         f"({', '.join(f'{s:.1f}' for s in samples)}), {size / 1e6:.1f} MB, "
         f"{report.in_total:,} incoming and {report.out_total:,} outgoing counted; "
-        f"peak memory of the process {peak:,.0f} MB"
+        f"peak memory of the process so far {peak:,.0f} MB"
     )
 
 
@@ -163,9 +166,20 @@ def main(db):
         cr.execute("SELECT count(*) FROM vn_document_outgoing")
         outgoing = cr.fetchone()[0]
         print(f"documents: {incoming:,} incoming, {outgoing:,} outgoing")
-        measure(env, "(a) workbook", lambda: workbook(env, company, first, last))
+        measure(
+            env,
+            "(a) workbook",
+            lambda: workbook(env, company, "quarter", first, last, WORKBOOK_RUNS),
+        )
         measure(env, "(b) dashboard", lambda: dashboard(env, company, today))
         measure(env, "(c) processing", lambda: processing(env, company, year, number))
+        if os.environ.get("BENCH_YEAR"):
+            year_from, year_to = periods.year_bounds(today.year - 1)
+            measure(
+                env,
+                "(a) year workbook",
+                lambda: workbook(env, company, "year", year_from, year_to, 1),
+            )
         print(f"load average after: {os.getloadavg()[0]:.2f}")
         cr.rollback()
 
