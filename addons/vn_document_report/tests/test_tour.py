@@ -46,7 +46,7 @@ class TestReportTour(HttpCase):
         self.assertEqual(report.period_kind, "quarter")
         self.assertTrue(report.workbook_id)
         self.start_tour(
-            "/odoo/action-vn_document_report.action_vn_report_document_stat",
+            "/odoo/action-vn_document_report.vn_report_document_stat_action",
             "vn_document_report_dashboard_tour",
             login="tour_report_officer",
         )

@@ -408,7 +408,61 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
                     or env["vn.lgsp.credential"].create({"profile_id": profile.id})
                     for scope, profile in profiles.items()
                 }
+        if "vn.report.document.stat" in env:
+            more.update(cls._build_report_stats(env))
         return more
+
+    @classmethod
+    def _build_report_stats(cls, env):
+        """The rows of vn_document_report's statistics views (SQL views: the rows of
+        the documents built above): the registered incoming document of each scope, an
+        LGSP copy sent of each scope's outgoing document, and an opening of each
+        scope's incoming document by a person of that scope (own: the unit's staff
+        member; other unit: a person of the other unit; other agency: a person of the
+        other agency)."""
+        incoming = cls.records["vn.document.incoming"]
+        outgoing = cls.records["vn.document.outgoing"]
+        partner = env["res.partner"].create(
+            {"name": "Sở Nội vụ", "is_company": True, "vn_organ_code": "000.00.13.H29"}
+        )
+        readers = {
+            "own": cls.users["staff"],
+            "other unit": cls.outsider,
+            "other agency": cls.foreigner,
+        }
+        copies, logs = {}, {}
+        for scope, doc in outgoing.items():
+            copies[scope] = env["vn.document.delivery"].create(
+                {"document_id": doc.id, "kind": "external", "partner_id": partner.id}
+            )
+            copies[scope].sent_on = "2026-01-05 03:00:00"
+            logs[scope] = env["vn.document.access.log"].create(
+                {
+                    "action": "open",
+                    "res_model": incoming[scope]._name,
+                    "res_id": incoming[scope].id,
+                    "company_id": incoming[scope].company_id.id,
+                    "user_id": readers[scope].id,
+                }
+            )
+        env.flush_all()
+        Documents = env["vn.report.document.stat"]
+        return {
+            "vn.report.document.stat": {
+                scope: Documents.search(
+                    [("direction", "=", "incoming"), ("res_id", "=", doc.id)]
+                )
+                for scope, doc in incoming.items()
+            },
+            "vn.report.delivery.stat": {
+                scope: env["vn.report.delivery.stat"].browse(copy.id)
+                for scope, copy in copies.items()
+            },
+            "vn.report.access.stat": {
+                scope: env["vn.report.access.stat"].browse(log.id)
+                for scope, log in logs.items()
+            },
+        }
 
     @classmethod
     def _build_case_files(cls, env):
