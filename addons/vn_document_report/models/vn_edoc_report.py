@@ -3,12 +3,10 @@
 import datetime
 import hashlib
 
-import pytz
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.vn_document_base.tools.legal import VN_TZ, legal, vn_now
+from odoo.addons.vn_document_base.tools.legal import legal, vn_now
 
 from ..tools import edoc_workbook, periods
 
@@ -52,6 +50,7 @@ MEDIUM_LABELS = {
     "paper": "Chỉ bản giấy",
 }
 NO_UNIT = "Chưa xác định đơn vị"
+VN_OFFSET = datetime.timedelta(hours=7)
 
 
 class VnEdocReport(models.Model):
@@ -284,6 +283,7 @@ class VnEdocReport(models.Model):
         }
         done = totals["h_on_time"] + totals["h_late"]
         names = self._vn_names(incoming, outgoing, deliveries, units)
+        names["organ_code"] = company.vn_organ_code or ""
         workbook = self._vn_heading(
             company, kind, date_from, date_to, window, version, now, days
         )
@@ -363,20 +363,26 @@ class VnEdocReport(models.Model):
             | {r["drafting_department_id"] for r in deliveries}
         ) - set(units)
         extra = self.env["hr.department"].sudo().browse(i for i in unit_ids if i)
+        labels = self._vn_delivery_labels()
         return {
             "users": {u.id: u.name for u in users},
             "units": dict(units, **{d.id: d.complete_name for d in extra}),
-            "lgsp": self._vn_lgsp_statuses([r["id"] for r in outgoing]),
+            "lgsp": self._vn_lgsp_statuses([r["id"] for r in outgoing], labels),
+            "states": labels,
         }
 
     @api.model
-    def _vn_lgsp_statuses(self, outgoing_ids):
+    def _vn_delivery_labels(self):
+        """The statuses of a delivered copy, in Vietnamese."""
+        field = self.env["vn.document.delivery"]._fields["state"]
+        return dict(field._description_selection(legal(self).env))
+
+    @api.model
+    def _vn_lgsp_statuses(self, outgoing_ids, labels):
         """{outgoing id: "recipient: status; ..."} of the platform copies, in
         Vietnamese."""
         if not outgoing_ids:
             return {}
-        field = self.env["vn.document.delivery"]._fields["state"]
-        labels = dict(field._description_selection(legal(self).env))
         self.env.cr.execute(
             """SELECT document_id, recipient_name, state FROM vn_document_delivery
                 WHERE kind = 'external' AND document_id = ANY(%s) ORDER BY id""",
@@ -485,11 +491,9 @@ class VnEdocReport(models.Model):
             findings.append('Chưa nhận "đã đến" đúng hạn')
         if row["refused"]:
             findings.append("Bị từ chối")
-        field = self.env["vn.document.delivery"]._fields["state"]
-        labels = dict(field._description_selection(legal(self).env))
         return {
             "document_id": "{},{},{}".format(
-                self.env.company.vn_organ_code or "",
+                names["organ_code"],
                 row["issued_date"].strftime("%Y/%m/%d") if row["issued_date"] else "",
                 row["number_symbol"] or "",
             ),
@@ -500,7 +504,7 @@ class VnEdocReport(models.Model):
             "sent_on": _local(row["sent_on"]),
             "due_day": row["due_day"],
             "received_on": _local(row["received_on"]) if row["arrived"] else None,
-            "status": labels.get(row["state"], row["state"]),
+            "status": names["states"].get(row["state"], row["state"]),
             "working_days": row["working_days"],
             "finding": "; ".join(findings),
         }
@@ -642,11 +646,9 @@ class VnEdocReport(models.Model):
 
 
 def _local(utc_naive):
-    """A stored UTC datetime as naive Vietnam time, for the workbook's cells."""
+    """A stored UTC datetime as naive Vietnam time, for the workbook's cells. Vietnam
+    keeps UTC+7 all year (no daylight saving since 1975): an addition is enough, and
+    the workbook converts hundreds of thousands of them."""
     if not utc_naive:
         return None
-    if isinstance(utc_naive, datetime.date) and not isinstance(
-        utc_naive, datetime.datetime
-    ):
-        return utc_naive
-    return pytz.utc.localize(utc_naive).astimezone(VN_TZ).replace(tzinfo=None)
+    return utc_naive + VN_OFFSET

@@ -12,6 +12,7 @@ out, so it can be read and tested without a database.
 """
 
 import io
+import tempfile
 
 from xlsxwriter.utility import xl_col_to_name
 
@@ -365,9 +366,16 @@ def build(data):
     import xlsxwriter
 
     buffer = io.BytesIO()
+    # constant_memory: rows go to a temporary file as they are written (a quarter of
+    # a large agency is hundreds of thousands of rows).
     workbook = xlsxwriter.Workbook(
         buffer,
-        {"in_memory": True, "remove_timezone": True, "strings_to_numbers": False},
+        {
+            "constant_memory": True,
+            "remove_timezone": True,
+            "strings_to_numbers": False,
+            "tmpdir": tempfile.gettempdir(),
+        },
     )
     fmt = _Formats(workbook)
     _summary_sheet(workbook, fmt, data)
@@ -390,22 +398,26 @@ def _summary_sheet(workbook, fmt, data):
     last_col = len(COLUMNS)
     _header_block(sheet, fmt, data, data["title"], last_col)
     group_row, head_row = FIRST_ROW - 2, FIRST_ROW - 1
-    sheet.merge_range(group_row, 0, head_row, 0, "STT", fmt.head)
-    sheet.merge_range(group_row, 1, head_row, 1, "Đơn vị", fmt.head)
+    # Rows are written in order (the workbook streams them to disk): the groups'
+    # row first, then the headings' row.
     headings = summary_headings(data["monitor_days"])
-    col = 2
+    spans, col = [], 2
     while col <= last_col:
-        group = headings[col - 1][0]
         end = col
-        while end + 1 <= last_col and headings[end][0] == group:
+        while end + 1 <= last_col and headings[end][0] == headings[col - 1][0]:
             end += 1
-        if end > col:
-            sheet.merge_range(group_row, col, group_row, end, group, fmt.head)
-        else:
-            sheet.write(group_row, col, group, fmt.head)
-        for each in range(col, end + 1):
-            sheet.write(head_row, each, headings[each - 1][1], fmt.head)
+        spans.append((col, end, headings[col - 1][0]))
         col = end + 1
+    sheet.write_blank(group_row, 0, None, fmt.head)
+    sheet.write_blank(group_row, 1, None, fmt.head)
+    for first, end, group in spans:
+        if end > first:
+            sheet.merge_range(group_row, first, group_row, end, group, fmt.head)
+        else:
+            sheet.write(group_row, first, group, fmt.head)
+    sheet.write(head_row, 0, "STT", fmt.head)
+    for each in range(1, last_col + 1):
+        sheet.write(head_row, each, headings[each - 1][1], fmt.head)
     sheet.set_row(head_row, 60)
     sheet.set_column(0, 0, 5)
     sheet.set_column(1, 1, 30)
