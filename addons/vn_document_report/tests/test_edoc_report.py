@@ -471,8 +471,10 @@ class TestEdocReport(ReportSetup, TransactionCase):
         """R-RP1: a head of unit gets his unit's report, not the agency's nor another
         unit's; staff cannot report at all."""
         head = self.users["department_head"]
-        mine = self._generate(user=head, departments=self.unit)
-        self.assertTrue(mine)
+        wizard = self.env["vn.edoc.report.wizard"].with_user(head).create({})
+        self.assertEqual(wizard.department_ids, self.unit)
+        mine = self.Report.browse(wizard.action_generate()["res_id"])
+        self.assertEqual(mine.department_ids, self.unit)
         with self.assertRaises(AccessError):
             self._generate(user=head)
         with self.assertRaises(AccessError):

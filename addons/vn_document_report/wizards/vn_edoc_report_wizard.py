@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.vn_document_base.tools.legal import vn_now
 
-from ..models.vn_edoc_report import PERIOD_KINDS
+from ..models.vn_edoc_report import AGENCY_GROUPS, PERIOD_KINDS
 from ..tools import periods
 
 
@@ -37,9 +37,22 @@ class VnEdocReportWizard(models.TransientModel):
     department_ids = fields.Many2many(
         "hr.department",
         string="Units",
+        default=lambda self: self._vn_default_units(),
         help="Empty: the whole agency (heads of agency, follow-up officers, the "
         "document administrator).",
     )
+
+    def _vn_default_units(self):
+        """A head of unit (not of the agency) reports on the units he heads."""
+        user = self.env.user
+        if any(user.has_group(group) for group in AGENCY_GROUPS):
+            return self.env["hr.department"]
+        return (
+            self.env["hr.department"]
+            .sudo()
+            .search([("manager_id.user_id", "=", user.id)])
+            .with_env(self.env)
+        )
 
     def _vn_bounds(self):
         self.ensure_one()
