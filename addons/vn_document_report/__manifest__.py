@@ -32,5 +32,6 @@
             "vn_document_report/static/tests/tours/*.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "installable": True,
 }

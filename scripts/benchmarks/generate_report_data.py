@@ -373,6 +373,14 @@ def fill(env, company, people, counts):
     step = tick("incoming documents, their lead assignments and ledger rows", step)
     fill_outgoing(cr, params)
     step = tick("outgoing documents, recipients, people involved, ledger", step)
+    if "vn_report_channel" in env["vn.document.outgoing"]._fields:
+        # The stored channel of the reports, computed in SQL as at install.
+        from odoo.addons.vn_document_report.models.vn_document_outgoing import (
+            FILL_SQL,
+        )
+
+        cr.execute(FILL_SQL)
+        step = tick("channel of the outgoing documents", step)
     fill_access_log(cr, params)
     step = tick("access log", step)
     for definition in indexes:

@@ -9,3 +9,4 @@ from . import hr_department
 from . import vn_report_document_stat
 from . import vn_report_delivery_stat
 from . import vn_report_access_stat
+from . import vn_document_outgoing

@@ -34,9 +34,7 @@ SELECT s.*,
      WHERE d.registered_on IS NOT NULL
     UNION ALL
     SELECT o.id * 2 + 1, 'outgoing', o.id, {ISSUE_DAY_SQL},
-           CASE WHEN dl.external > 0 THEN 'lgsp'
-                WHEN dl.total > 0 AND dl.paper = dl.total THEN 'paper'
-                ELSE 'electronic' END,
+           COALESCE(o.vn_report_channel, 'electronic'),
            o.drafting_department_id, o.drafter_id, o.company_id,
            CASE WHEN o.state = 'recalled' AND o.recalled_on IS NOT NULL
                      AND o.recalled_on < %(now)s THEN 'recalled'
@@ -44,11 +42,6 @@ SELECT s.*,
                      OR {ISSUE_DAY_SQL} <= o.drafting_deadline THEN 'done_on_time'
                 ELSE 'done_late' END
       FROM vn_document_outgoing o
-      LEFT JOIN LATERAL (
-           SELECT count(*) AS total,
-                  count(*) FILTER (WHERE l.kind = 'external') AS external,
-                  count(*) FILTER (WHERE l.kind = 'paper') AS paper
-             FROM vn_document_delivery l WHERE l.document_id = o.id) dl ON TRUE
      WHERE o.issued_at IS NOT NULL
   ) s"""
 
