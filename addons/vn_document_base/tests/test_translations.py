@@ -13,6 +13,7 @@ SUITE = [
     "vn_document_outbound",
     "vn_case_file",
     "vn_lgsp_connector",
+    "vn_document_report",
 ]
 ADDONS_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -23,7 +24,14 @@ class TestVietnameseTranslations(TransactionCase):
     translation."""
 
     def test_vi_po_complete(self):
+        installed = set(
+            self.env["ir.module.module"]
+            .search([("name", "in", SUITE), ("state", "=", "installed")])
+            .mapped("name")
+        )
         for module in SUITE:
+            if module not in installed:
+                continue
             with self.subTest(module=module):
                 path = os.path.join(ADDONS_DIR, module, "i18n", "vi.po")
                 self.assertTrue(os.path.exists(path), f"{path} is missing")

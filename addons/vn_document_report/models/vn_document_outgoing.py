@@ -27,6 +27,14 @@ UPDATE vn_document_outgoing o
 class VnDocumentOutgoing(models.Model):
     _inherit = "vn.document.outgoing"
 
+    # A period's documents of the agency, or of one unit, without reading the whole
+    # table (R-RP2), and the quarterly report's issue moments (R-RP1).
+    _vn_report_company_index = models.Index("(company_id, create_date)")
+    _vn_report_unit_index = models.Index("(drafting_department_id, create_date)")
+    _vn_report_issue_index = models.Index(
+        "(company_id, issued_at) WHERE issued_at IS NOT NULL"
+    )
+
     vn_report_channel = fields.Selection(
         DELIVERY_CHANNELS,
         string="Sent through",

@@ -11,14 +11,3 @@ class VnDocumentIncoming(models.Model):
 
     _vn_report_company_index = models.Index("(company_id, registered_on)")
     _vn_report_unit_index = models.Index("(handling_department_id, registered_on)")
-
-
-class VnDocumentOutgoing(models.Model):
-    _inherit = "vn.document.outgoing"
-
-    _vn_report_company_index = models.Index("(company_id, create_date)")
-    _vn_report_unit_index = models.Index("(drafting_department_id, create_date)")
-    # The quarterly report counts an outgoing document in the period of its issue.
-    _vn_report_issue_index = models.Index(
-        "(company_id, issued_at) WHERE issued_at IS NOT NULL"
-    )
