@@ -1,6 +1,7 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 # How an outgoing document reached its recipients, for the dashboard: through the
 # platform (some recipient is another agency), on paper only, or electronically.
@@ -40,8 +41,23 @@ class VnDocumentOutgoing(models.Model):
         string="Sent through",
         compute="_compute_vn_report_channel",
         store=True,
-        default="electronic",
     )
+
+    def _vn_check_client_values(self, vals):
+        super()._vn_check_client_values(vals)
+        self._vn_refuse_report_fields(vals)
+
+    def write(self, vals):
+        self._vn_refuse_report_fields(vals)
+        return super().write(vals)
+
+    def _vn_refuse_report_fields(self, vals):
+        """The channel the reports count follows the recipients; no client sets it
+        (it would stay wrong once the document is issued)."""
+        if "vn_report_channel" in vals and not self.env.su:
+            raise AccessError(
+                _("These fields change only through the document's workflow buttons.")
+            )
 
     @api.depends("delivery_ids.kind")
     def _compute_vn_report_channel(self):

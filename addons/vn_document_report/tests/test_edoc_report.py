@@ -596,3 +596,23 @@ class TestEdocReport(ReportSetup, TransactionCase):
         attached = outgoing.version_ids.filtered(lambda v: v.kind == "attachment")
         self.assertEqual(attached.file_id.name, report.workbook_id.name)
         self.assertEqual(report.state, "sent")
+
+    def test_the_channel_counted_follows_the_recipients(self):
+        """R-RP2: the stored channel of an outgoing document follows its recipients;
+        the drafter cannot set it (create or write)."""
+        staff = self.users["staff"]
+        Outgoing = self.env["vn.document.outgoing"].with_user(staff)
+        values = {"subject": "Kênh gửi", "document_type_id": self.doc_type.id}
+        with self.assertRaises(AccessError):
+            Outgoing.create(dict(values, vn_report_channel="lgsp"))
+        doc = Outgoing.create(values)
+        with self.assertRaises(AccessError):
+            doc.write({"vn_report_channel": "lgsp"})
+        self.assertEqual(doc.vn_report_channel, "electronic")
+        post = self.env["res.partner"].create(
+            {"name": "Sở Tư pháp", "is_company": True}
+        )
+        self.env["vn.document.delivery"].with_user(staff).create(
+            {"document_id": doc.id, "kind": "paper", "partner_id": post.id}
+        )
+        self.assertEqual(doc.vn_report_channel, "paper")
