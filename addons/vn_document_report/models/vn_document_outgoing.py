@@ -44,8 +44,9 @@ class VnDocumentOutgoing(models.Model):
     )
 
     def _vn_check_client_values(self, vals):
-        super()._vn_check_client_values(vals)
+        res = super()._vn_check_client_values(vals)
         self._vn_refuse_report_fields(vals)
+        return res
 
     def write(self, vals):
         self._vn_refuse_report_fields(vals)
