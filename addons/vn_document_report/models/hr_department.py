@@ -15,12 +15,16 @@ class HrDepartment(models.Model):
         search="_search_vn_headed_by_me",
     )
 
+    def _vn_managed_by(self, user, company=None):
+        """The units ``user`` is the manager of (of ``company`` or without one), as
+        superuser: who heads what is the reports' scope, not a record to read."""
+        domain = [("manager_id.user_id", "=", user.id)]
+        if company:
+            domain.append(("company_id", "in", (company.id, False)))
+        return self.sudo().search(domain)
+
     def _vn_headed_units(self):
-        managed = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("manager_id.user_id", "=", self.env.uid)])
-        )
+        managed = self.with_context(active_test=False)._vn_managed_by(self.env.user)
         return (
             self.sudo()
             .with_context(active_test=False)

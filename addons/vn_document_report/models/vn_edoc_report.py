@@ -50,6 +50,13 @@ MEDIUM_LABELS = {
     "paper": "Chỉ bản giấy",
 }
 NO_UNIT = "Chưa xác định đơn vị"
+
+
+def reports_on_agency(user):
+    """Whether ``user`` reports on the whole agency (not only on units he heads)."""
+    return any(user.has_group(group) for group in AGENCY_GROUPS)
+
+
 VN_OFFSET = datetime.timedelta(hours=7)
 
 
@@ -203,18 +210,9 @@ class VnEdocReport(models.Model):
         user = self.env.user
         if company not in user.company_ids:
             raise AccessError(_("You cannot report on another agency."))
-        if any(user.has_group(group) for group in AGENCY_GROUPS):
+        if reports_on_agency(user):
             return
-        headed = (
-            self.env["hr.department"]
-            .sudo()
-            .search(
-                [
-                    ("manager_id.user_id", "=", user.id),
-                    ("company_id", "in", company.ids),
-                ]
-            )
-        )
+        headed = self.env["hr.department"]._vn_managed_by(user, company)
         if not departments or departments - headed:
             raise AccessError(
                 _(

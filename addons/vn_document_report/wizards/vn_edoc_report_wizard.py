@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.vn_document_base.tools.legal import vn_now
 
-from ..models.vn_edoc_report import AGENCY_GROUPS, PERIOD_KINDS
+from ..models.vn_edoc_report import PERIOD_KINDS, reports_on_agency
 from ..tools import periods
 
 
@@ -45,14 +45,9 @@ class VnEdocReportWizard(models.TransientModel):
     def _vn_default_units(self):
         """A head of unit (not of the agency) reports on the units he heads."""
         user = self.env.user
-        if any(user.has_group(group) for group in AGENCY_GROUPS):
+        if reports_on_agency(user):
             return self.env["hr.department"]
-        return (
-            self.env["hr.department"]
-            .sudo()
-            .search([("manager_id.user_id", "=", user.id)])
-            .with_env(self.env)
-        )
+        return self.env["hr.department"]._vn_managed_by(user).with_env(self.env)
 
     def _vn_bounds(self):
         self.ensure_one()

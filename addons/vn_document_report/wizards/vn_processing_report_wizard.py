@@ -15,14 +15,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.addons.vn_document_base.tools import register_xlsx
 from odoo.addons.vn_document_base.tools.legal import vn_now
 
+from ..models.vn_edoc_report import reports_on_agency
 from ..tools import periods, processing_xlsx
 from ..tools.facts import BUCKETS, INCOMING_BUCKET_SQL, VN_DATE_SQL
 
-AGENCY_GROUPS = (
-    "vn_document_base.group_vn_document_agency_head",
-    "vn_document_base.group_vn_document_follow_up",
-    "vn_document_base.group_vn_document_admin",
-)
 UNIT_HEAD_GROUP = "vn_document_base.group_vn_document_department_head"
 
 # The drafting task of an outgoing document (alias ``o``) at the cutoff: done once
@@ -224,19 +220,14 @@ class VnProcessingReportWizard(models.TransientModel):
         chosen = self.department_ids.sudo()
         if chosen.filtered(lambda u: u.company_id not in (self.company_id, False)):
             raise AccessError(_("These units are not of the chosen agency."))
-        if self.env.su or any(user.has_group(group) for group in AGENCY_GROUPS):
+        if self.env.su or reports_on_agency(user):
             if chosen:
                 return chosen, False
             units = Department.search(
                 [("company_id", "in", (self.company_id.id, False))]
             )
             return units, True
-        managed = Department.search(
-            [
-                ("manager_id.user_id", "=", user.id),
-                ("company_id", "in", (self.company_id.id, False)),
-            ]
-        )
+        managed = Department._vn_managed_by(user, self.company_id)
         if not user.has_group(UNIT_HEAD_GROUP) or not managed:
             raise AccessError(
                 _(
