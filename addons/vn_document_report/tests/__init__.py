@@ -4,3 +4,4 @@ from . import test_edoc_report
 from . import test_tour
 from . import test_processing_report
 from . import test_dashboard
+from . import test_report_http
