@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - Case Files",
     "summary": "Case files from the yearly file plan, retention and handover to the "
     "archive (ND 30/2020, TT 05/2025)",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -16,6 +16,7 @@
     "data": [
         "security/vn_case_file_security.xml",
         "security/ir.model.access.csv",
+        "data/vn_user_role_data.xml",
         "data/vn_retention_period_data.xml",
         "data/vn_case_file_data.xml",
         "report/vn_case_file_reports.xml",

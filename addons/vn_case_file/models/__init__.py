@@ -10,3 +10,4 @@ from . import vn_working_paper
 from . import vn_case_file_handover
 from . import res_config_settings
 from . import vn_case_file_outputs
+from . import res_users

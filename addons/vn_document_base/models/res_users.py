@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
-from odoo import _, api, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+
+from .res_users_role import role_bypass_error
 
 _logger = logging.getLogger(__name__)
 
@@ -51,16 +53,72 @@ class ResUsers(models.Model):
 
     _inherit = "res.users"
 
+    vn_access_change_pending = fields.Boolean(
+        string="Access change to confirm",
+        compute="_compute_vn_access_change_pending",
+        groups="base.group_erp_manager",
+    )
+
+    def _compute_vn_access_change_pending(self):
+        pending = (
+            self.env["vn.access.change"]
+            .sudo()
+            .search([("user_id", "in", self.ids), ("state", "=", "pending")])
+            .user_id
+        )
+        for user in self:
+            user.vn_access_change_pending = user in pending
+
+    # ------------------------------------------------------------------
+    # Roles only (R-US1): suite groups are not written directly by clients. The role
+    # mechanism writes groups below this class (base_user_role's
+    # set_groups_from_roles calls the ORM's write), so it never meets this check.
+    # ------------------------------------------------------------------
+    @api.model
+    def _vn_group_ids_after(self, current, commands):
+        """The explicit group ids after applying the x2many ``commands``."""
+        ids = set(current)
+        if isinstance(commands, models.BaseModel):
+            return set(commands.ids)
+        for command in commands or ():
+            if isinstance(command, int):
+                ids.add(command)
+            elif command[0] in (Command.UNLINK, Command.DELETE):
+                ids.discard(command[1])
+            elif command[0] == Command.LINK:
+                ids.add(command[1])
+            elif command[0] == Command.CLEAR:
+                ids = set()
+            elif command[0] == Command.SET:
+                ids = set(command[2])
+        return ids
+
+    def _vn_check_group_write(self, commands):
+        if self.env.su:
+            return
+        groups = self.env["res.groups"].sudo()
+        suite = groups._vn_suite_groups()
+        for user in self or [self.browse()]:
+            current = user.sudo().group_ids
+            after = groups.browse(self._vn_group_ids_after(current.ids, commands))
+            if (current.all_implied_ids & suite) != (after.all_implied_ids & suite):
+                raise role_bypass_error()
+
     # ------------------------------------------------------------------
     # First impressions: a suite user lands on their documents, without the chatbot
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if "group_ids" in vals:
+                self.browse()._vn_check_group_write(vals["group_ids"])
         users = super().create(vals_list)
         users._vn_apply_suite_defaults()
         return users
 
     def write(self, vals):
+        if "group_ids" in vals:
+            self._vn_check_group_write(vals["group_ids"])
         res = super().write(vals)
         if "group_ids" in vals:
             self._vn_apply_suite_defaults()
@@ -191,10 +249,82 @@ class ResUsers(models.Model):
 
     def action_vn_disable(self):
         self.ensure_one()
+        return self._vn_wizard_action(
+            "vn.user.disable.wizard", _("Disable and hand over work")
+        )
+
+    def _vn_sync_roles(self):
+        """Apply the role lines at once (OCA waits for its cron when a line is written
+        outside the user form)."""
+        users = self.sudo().exists()
+        users.set_groups_from_roles(force=True)
+        users._vn_apply_suite_defaults()
+
+    def _vn_end_roles(self, last_day, roles=None):
+        """End this account's role lines (of ``roles``, or all) on ``last_day``; lines
+        starting later are removed, they never applied."""
+        self.ensure_one()
+        lines = self.with_context(active_test=False).role_line_ids
+        if roles is not None:
+            lines = lines.filtered(lambda ln: ln.role_id in roles)
+        for line in lines:
+            if line.date_to and line.date_to <= last_day:
+                continue
+            if line.date_from and line.date_from > last_day:
+                line.unlink()
+            else:
+                line.date_to = last_day
+
+    def _vn_place_in_unit(self, department):
+        """The employee of this account in its agency, in ``department``."""
+        self.ensure_one()
+        employee = self.sudo().employee_ids.filtered(
+            lambda emp: emp.company_id == self.company_id
+        )[:1]
+        if employee:
+            employee.department_id = department
+        else:
+            self.env["hr.employee"].sudo().create(
+                {
+                    "name": self.name,
+                    "user_id": self.id,
+                    "work_email": self.email,
+                    "department_id": department.id,
+                    "company_id": self.company_id.id,
+                }
+            )
+
+    def _vn_give_roles(self, roles, first_day):
+        """Give ``roles`` from ``first_day`` (a role held before is taken up again on
+        its line: one line per role and account)."""
+        self.ensure_one()
+        lines = self.with_context(active_test=False).role_line_ids
+        for role in roles:
+            line = lines.filtered(lambda ln, role=role: ln.role_id == role)
+            if line:
+                line.write({"date_from": first_day, "date_to": False})
+            else:
+                self.env["res.users.role.line"].create(
+                    {"user_id": self.id, "role_id": role.id, "date_from": first_day}
+                )
+
+    def action_vn_move(self):
+        self.ensure_one()
+        return self._vn_wizard_action(
+            "vn.user.move.wizard", _("Change of position")
+        )
+
+    def action_vn_enable(self):
+        self.ensure_one()
+        return self._vn_wizard_action(
+            "vn.user.enable.wizard", _("Re-enable the account")
+        )
+
+    def _vn_wizard_action(self, model, name):
         return {
             "type": "ir.actions.act_window",
-            "name": _("Disable and hand over work"),
-            "res_model": "vn.user.disable.wizard",
+            "name": name,
+            "res_model": model,
             "view_mode": "form",
             "target": "new",
             "context": {"default_user_id": self.id},

@@ -59,14 +59,14 @@ class VnUserDisableWizard(models.TransientModel):
             raise UserError(_("The successor must be another active account."))
         lines = user._vn_handover_work(self.successor_id) if self.successor_id else []
         reason = selection_label(self, "reason")
-        self.env["vn.user.handover"].sudo().create(
-            {
-                "user_id": user.id,
-                "successor_id": self.successor_id.id,
-                "reason": f"{reason}: {self.note}" if self.note else reason,
-                "summary": "\n".join(lines),
-                "company_id": user.company_id.id,
-            }
+        # The roles end today: the account keeps no access (R-US2).
+        user._vn_end_roles(self.env["res.users.role.line"]._vn_today())
+        self.env["vn.user.handover"]._vn_record_event(
+            "left",
+            user,
+            f"{reason}: {self.note}" if self.note else reason,
+            successor_id=self.successor_id.id,
+            summary="\n".join(lines),
         )
         user.with_context(vn_handover_done=True).action_archive()
         return {"type": "ir.actions.act_window_close"}
