@@ -102,7 +102,7 @@ class ResUsers(models.Model):
             current = user.sudo().group_ids
             after = groups.browse(self._vn_group_ids_after(current.ids, commands))
             if (current.all_implied_ids & suite) != (after.all_implied_ids & suite):
-                raise role_bypass_error()
+                raise role_bypass_error(self.env)
 
     # ------------------------------------------------------------------
     # First impressions: a suite user lands on their documents, without the chatbot

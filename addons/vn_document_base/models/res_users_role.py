@@ -16,9 +16,9 @@ SUITE_CATEGORY = "vn_document_base.module_category_vn_document"
 USER_FIELDS = ("user_ids", "all_user_ids")
 
 
-def role_bypass_error():
+def role_bypass_error(env):
     return UserError(
-        _(
+        env._(
             "Access to official documents is given by roles only: assign a role "
             "instead (user form, tab User Roles)."
         )
@@ -54,7 +54,7 @@ class ResGroups(models.Model):
                  for vals in vals_list]
             )
             if groups._vn_grants_suite_access():
-                raise role_bypass_error()
+                raise role_bypass_error(self.env)
             for group, vals in zip(groups, vals_list, strict=True):
                 group.write({k: v for k, v in vals.items() if k in USER_FIELDS})
             return groups
@@ -66,7 +66,7 @@ class ResGroups(models.Model):
             and any(name in vals for name in USER_FIELDS)
             and self._vn_grants_suite_access()
         ):
-            raise role_bypass_error()
+            raise role_bypass_error(self.env)
         return super().write(vals)
 
 
@@ -80,12 +80,12 @@ class ResUsersRole(models.Model):
         if not self.env.su and any(
             vals.get(name) for vals in vals_list for name in USER_FIELDS
         ):
-            raise role_bypass_error()
+            raise role_bypass_error(self.env)
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su and any(name in vals for name in USER_FIELDS):
-            raise role_bypass_error()
+            raise role_bypass_error(self.env)
         return super().write(vals)
 
 

@@ -13,3 +13,6 @@ from . import test_translations
 from . import test_ui
 from . import test_accounts
 from . import test_file_hazards
+from . import test_user_roles
+from . import test_user_roles_http
+from . import test_user_lifecycle_tour

@@ -52,7 +52,7 @@ class VnUserJoinWizard(models.TransientModel):
             "res_model": "res.users",
             "res_id": user.id,
             "view_mode": "form",
-            "views": [(False, "form")],
+            "views": [(self.env.ref("base.view_users_form").id, "form")],
             "target": "current",
         }
 
