@@ -7,3 +7,4 @@ from . import test_case_file_security
 from . import test_case_file_http
 from . import test_outputs
 from . import test_tour
+from . import test_user_lifecycle

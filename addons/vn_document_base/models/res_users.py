@@ -310,9 +310,7 @@ class ResUsers(models.Model):
 
     def action_vn_move(self):
         self.ensure_one()
-        return self._vn_wizard_action(
-            "vn.user.move.wizard", _("Change of position")
-        )
+        return self._vn_wizard_action("vn.user.move.wizard", _("Change of position"))
 
     def action_vn_enable(self):
         self.ensure_one()

@@ -50,8 +50,10 @@ class ResGroups(models.Model):
             vals.get(name) for vals in vals_list for name in USER_FIELDS
         ):
             groups = super().create(
-                [{k: v for k, v in vals.items() if k not in USER_FIELDS}
-                 for vals in vals_list]
+                [
+                    {k: v for k, v in vals.items() if k not in USER_FIELDS}
+                    for vals in vals_list
+                ]
             )
             if groups._vn_grants_suite_access():
                 raise role_bypass_error(self.env)
@@ -151,9 +153,7 @@ class ResUsersRoleLine(models.Model):
 
     def unlink(self):
         for line in self:
-            line._vn_record_change(
-                _("Role %(role)s removed", role=line.role_id.name)
-            )
+            line._vn_record_change(_("Role %(role)s removed", role=line.role_id.name))
         return super().unlink()
 
     def _vn_dates_text(self):

@@ -60,8 +60,7 @@ class VnUserHandover(models.Model):
                 "roles": ", ".join(
                     user.sudo()
                     .role_line_ids.filtered(
-                        lambda ln: not ln.date_to
-                        or ln.date_to >= ln._vn_today()
+                        lambda ln: not ln.date_to or ln.date_to >= ln._vn_today()
                     )
                     .mapped("role_id.name")
                 ),

@@ -41,7 +41,14 @@ class TestUserLifecycleTour(HttpCase):
             [("user_id", "=", user.id)], order="id"
         )
         self.assertEqual(
-            [(h.performed_action, (h.new_role_id or h.old_role_id).name) for h in history],
-            [("add", "Staff"), ("unlink", "Staff"), ("add", "Head of department"),
-             ("edit", "Head of department")],
+            [
+                (h.performed_action, (h.new_role_id or h.old_role_id).name)
+                for h in history
+            ],
+            [
+                ("add", "Staff"),
+                ("unlink", "Staff"),
+                ("add", "Head of department"),
+                ("edit", "Head of department"),
+            ],
         )

@@ -54,8 +54,12 @@ class TestUserRoles(VnDocumentCase):
         the line takes them away."""
         line = self.give(self.person, self.role["clerk"])
         clerk = self.group("group_vn_document_clerk")
-        self.assertEqual(self.suite_groups(self.person), clerk.all_implied_ids & self.suite)
-        self.assertFalse(self.person.has_group("vn_document_base.group_vn_document_admin"))
+        self.assertEqual(
+            self.suite_groups(self.person), clerk.all_implied_ids & self.suite
+        )
+        self.assertFalse(
+            self.person.has_group("vn_document_base.group_vn_document_admin")
+        )
         line.unlink()
         self.assertFalse(self.suite_groups(self.person))
 
@@ -64,13 +68,17 @@ class TestUserRoles(VnDocumentCase):
         so the administrator manages accounts."""
         self.give(self.person, self.role["admin"])
         self.assertTrue(self.person.has_group("base.group_erp_manager"))
-        self.assertTrue(self.person.has_group("vn_document_base.group_vn_document_admin"))
+        self.assertTrue(
+            self.person.has_group("vn_document_base.group_vn_document_admin")
+        )
 
     def test_dated_lines_apply_on_their_day(self):
         """R-US1: an acting role dated tomorrow gives nothing today; the nightly run
         gives it on the day and takes it away after its last day."""
         tomorrow = self.today + timedelta(days=1)
-        self.give(self.person, self.role["agency_head"], date_from=tomorrow, date_to=tomorrow)
+        self.give(
+            self.person, self.role["agency_head"], date_from=tomorrow, date_to=tomorrow
+        )
         head = "vn_document_base.group_vn_document_agency_head"
         self.assertFalse(self.person.has_group(head))
         cron = self.env.ref("vn_document_base.ir_cron_vn_apply_dated_roles")
@@ -107,34 +115,48 @@ class TestUserRoles(VnDocumentCase):
             lambda: clerk.with_user(self.admin).write(
                 {"user_ids": [Command.link(self.person.id)]}
             ),
-            lambda: self.group("group_vn_document_staff")
-            .with_user(self.admin)
-            .write({"all_user_ids": [Command.link(self.person.id)]}),
+            lambda: (
+                self.group("group_vn_document_staff")
+                .with_user(self.admin)
+                .write({"all_user_ids": [Command.link(self.person.id)]})
+            ),
             lambda: self.person.with_user(self.admin).write(
                 {"group_ids": [Command.link(clerk.id)]}
             ),
-            lambda: self.users["clerk"].with_user(self.admin).write(
-                {"group_ids": [Command.unlink(clerk.id)]}
+            lambda: (
+                self.users["clerk"]
+                .with_user(self.admin)
+                .write({"group_ids": [Command.unlink(clerk.id)]})
             ),
-            lambda: self.role["clerk"].with_user(self.admin).write(
-                {"user_ids": [Command.link(self.person.id)]}
+            lambda: (
+                self.role["clerk"]
+                .with_user(self.admin)
+                .write({"user_ids": [Command.link(self.person.id)]})
             ),
-            lambda: self.role["clerk"].group_id.with_user(self.admin).write(
-                {"user_ids": [Command.link(self.person.id)]}
+            lambda: (
+                self.role["clerk"]
+                .group_id.with_user(self.admin)
+                .write({"user_ids": [Command.link(self.person.id)]})
             ),
-            lambda: self.env["res.users"].with_user(self.admin).create(
-                {
-                    "name": "Lách vai trò",
-                    "login": "vn_test_bypass",
-                    "group_ids": [Command.set([clerk.id])],
-                }
+            lambda: (
+                self.env["res.users"]
+                .with_user(self.admin)
+                .create(
+                    {
+                        "name": "Lách vai trò",
+                        "login": "vn_test_bypass",
+                        "group_ids": [Command.set([clerk.id])],
+                    }
+                )
             ),
         ]
         for attempt in attempts:
             with self.assertRaisesRegex(UserError, "assign a role"):
                 attempt()
         self.assertFalse(self.suite_groups(self.person))
-        self.assertTrue(self.users["clerk"].has_group(clerk.get_external_id()[clerk.id]))
+        self.assertTrue(
+            self.users["clerk"].has_group(clerk.get_external_id()[clerk.id])
+        )
         # A group outside the suite is not a role's business.
         self.person.with_user(self.admin).write(
             {"group_ids": [Command.link(self.env.ref("base.group_partner_manager").id)]}

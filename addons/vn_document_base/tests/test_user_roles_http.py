@@ -33,8 +33,9 @@ class TestUserRolesHttp(VnRolesSetup, HttpCase):
 
     def assert_refused(self, user, model, method, *args, contains=None, **kwargs):
         with (
-            self.assertRaises(JsonRpcException, msg=f"{user.login} {model}.{method}") as
-            caught,
+            self.assertRaises(
+                JsonRpcException, msg=f"{user.login} {model}.{method}"
+            ) as caught,
             mute_logger("odoo.http"),
         ):
             self.rpc(user, model, method, *args, **kwargs)
@@ -88,9 +89,7 @@ class TestUserRolesHttp(VnRolesSetup, HttpCase):
             "create",
             {"user_id": self.person.id, "role_id": self.clerk_role.id},
         )
-        change = self.env["vn.access.change"].search(
-            [("user_id", "=", self.person.id)]
-        )
+        change = self.env["vn.access.change"].search([("user_id", "=", self.person.id)])
         self.assertEqual(change.state, "pending")
         self.assert_refused(admin, "vn.access.change", "action_confirm", change.ids)
         clerk = self.users["clerk"]

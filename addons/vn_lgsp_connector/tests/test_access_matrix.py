@@ -320,6 +320,17 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
                 {"company_id": c.id, "user_id": cls.outsider.id, "reason": "Nghỉ hưu"}
             ),
         )
+        more["vn.access.change"] = cls._per_company(
+            "vn.access.change",
+            lambda c: env["vn.access.change"].create(
+                {
+                    "company_id": c.id,
+                    "user_id": cls.outsider.id,
+                    "author_id": cls.users["admin"].id,
+                    "description": "Vai trò Văn thư",
+                }
+            ),
+        )
         more["vn.system.outage"] = cls._per_company(
             "vn.system.outage",
             lambda c: env["vn.system.outage"].create(
