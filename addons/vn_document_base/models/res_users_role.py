@@ -10,6 +10,7 @@ superuser (module data, test fixtures) change them.
 """
 
 from odoo import _, api, fields, models
+from odoo.api import SUPERUSER_ID
 from odoo.exceptions import UserError
 
 SUITE_CATEGORY = "vn_document_base.module_category_vn_document"
@@ -129,8 +130,17 @@ class ResUsersRoleLine(models.Model):
     def write(self, vals):
         before = {line: line._vn_dates_text() for line in self}
         roles = {line: line.role_id for line in self}
+        users = {line: line.user_id for line in self}
         res = super().write(vals)
         for line in self:
+            if users[line] != line.user_id:
+                # A line moved to another account: both accounts' rights change.
+                for user, text in (
+                    (users[line], _("Role %(role)s removed", role=roles[line].name)),
+                    (line.user_id, _("Role %(role)s given", role=line.role_id.name)),
+                ):
+                    line._vn_record_change(text, user)
+                continue
             if roles[line] != line.role_id:
                 text = _(
                     "Role %(old)s replaced by %(new)s%(dates)s",
@@ -148,7 +158,7 @@ class ResUsersRoleLine(models.Model):
             else:
                 continue
             line._vn_record_change(text)
-        self.user_id._vn_sync_roles()
+        (self.user_id | self.env["res.users"].union(*users.values()))._vn_sync_roles()
         return res
 
     def unlink(self):
@@ -165,10 +175,12 @@ class ResUsersRoleLine(models.Model):
             parts.append(_(" until %(date)s", date=self.date_to))
         return "".join(parts)
 
-    def _vn_record_change(self, description):
+    def _vn_record_change(self, description, user=None):
         """A pending access change, unless the superuser loads data (module data,
         test fixtures)."""
         self.ensure_one()
-        if self.env.uid == self.env.ref("base.user_root").id:
+        if self.env.uid == SUPERUSER_ID:
             return
-        self.env["vn.access.change"].sudo()._vn_record(self.user_id, description)
+        self.env["vn.access.change"].sudo()._vn_record(
+            user or self.user_id, description
+        )

@@ -106,6 +106,11 @@ class TestUserRoles(VnDocumentCase):
             [("user_id", "=", self.person.id)], order="id"
         )
         self.assertEqual(history.mapped("performed_action"), ["add", "edit", "unlink"])
+        # Another member of staff does not read it; the administrator does.
+        History = self.env["base.user.role.line.history"]
+        domain = [("user_id", "=", self.person.id)]
+        self.assertFalse(History.with_user(self.users["staff"]).search(domain))
+        self.assertEqual(History.with_user(self.admin).search(domain), history)
 
     def test_nothing_bypasses_a_role(self):
         """R-US1 (OCA/server-backend #459): a client adds nobody to a suite group from
@@ -184,6 +189,22 @@ class TestUserRoles(VnDocumentCase):
         self.assertEqual(change.confirmed_by_id, self.admin2)
         self.person.invalidate_recordset()
         self.assertFalse(self.person.vn_access_change_pending)
+
+    def test_moving_a_line_changes_two_accounts(self):
+        """III.3.c: a role line moved to another account is a change of both
+        accounts' rights, each waiting for confirmation; the groups follow at once."""
+        line = self.give(self.person, self.role["clerk"])
+        other = new_test_user(self.env, login="vn_test_other", groups="base.group_user")
+        line.with_user(self.admin).user_id = other
+        clerk = "vn_document_base.group_vn_document_clerk"
+        self.env.invalidate_all()
+        self.assertFalse(self.person.has_group(clerk))
+        self.assertTrue(other.has_group(clerk))
+        changes = self.env["vn.access.change"].search(
+            [("user_id", "in", (self.person | other).ids)]
+        )
+        self.assertEqual(len(changes), 3)
+        self.assertTrue(other.vn_access_change_pending)
 
     def test_access_changes_are_made_by_the_service_only(self):
         """R-US1: no client creates or rewrites an access change."""
