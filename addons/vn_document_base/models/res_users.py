@@ -253,6 +253,33 @@ class ResUsers(models.Model):
             "vn.user.disable.wizard", _("Disable and hand over work")
         )
 
+    @api.model
+    def _vn_roles_from_groups(self):
+        """Role lines for the accounts that hold suite groups without roles (an update
+        from the groups-only version). Odoo's technical administrators are left
+        alone. Returns the accounts converted."""
+        Role = self.env["res.users.role"].sudo()
+        suite = self.env["res.groups"]._vn_suite_groups()
+        roles = {}
+        for role in Role.search([]):
+            groups = role.implied_ids & suite
+            if len(groups) == 1:
+                roles.setdefault(groups, role)
+        users = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("share", "=", False), ("role_line_ids", "=", False)])
+            .filtered(lambda u: not u._is_superuser() and u.group_ids & suite)
+            .filtered(lambda u: not u.has_group("base.group_system"))
+        )
+        for user in users:
+            given = [role for group, role in roles.items() if group <= user.group_ids]
+            if given:
+                self.env["res.users.role.line"].sudo().create(
+                    [{"user_id": user.id, "role_id": role.id} for role in given]
+                )
+        return users
+
     def _vn_sync_roles(self):
         """Apply the role lines at once (OCA waits for its cron when a line is written
         outside the user form)."""

@@ -168,6 +168,18 @@ class TestUserRoles(VnDocumentCase):
         )
         self.assertTrue(self.person.has_group("base.group_partner_manager"))
 
+    def test_update_gives_roles_to_group_holders(self):
+        """R-US1: on update from the groups-only version, accounts holding suite
+        groups get the matching roles and keep the same access."""
+        clerk = self.users["clerk"]
+        before = self.suite_groups(clerk)
+        converted = self.env["res.users"]._vn_roles_from_groups()
+        self.assertIn(clerk, converted)
+        self.assertEqual(clerk.role_line_ids.role_id, self.role["clerk"])
+        self.env.invalidate_all()
+        self.assertEqual(self.suite_groups(clerk), before)
+        self.assertNotIn(clerk, self.env["res.users"]._vn_roles_from_groups())
+
     # ------------------------------------------------------------------
     # Two-person rule (ND 30 Phụ lục VI III.3.c)
     # ------------------------------------------------------------------
