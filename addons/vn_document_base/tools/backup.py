@@ -1,0 +1,222 @@
+# Copyright 2026 VN eDoc team
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A backup set of the agency database and its filestore, without Odoo (R-OP2).
+
+A set is one folder ``<root>/<db>/<YYYYMMDD-HHMMSS>-<kind>/`` holding
+``database.dump`` (``pg_dump --format=c --no-owner``), ``filestore.tar`` (taken
+after the dump: the filestore is content-addressed, so every file the dump
+refers to is already there) and ``manifest.json``, written last: a folder
+without a manifest is an unfinished set and never counts as a backup.
+
+Sets are kept by count (dailies, weeklies, monthlies: OPERATIONS.md 5.3), so
+failed runs never push the last good backup out.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+
+DUMP_NAME = "database.dump"
+TAR_NAME = "filestore.tar"
+MANIFEST_NAME = "manifest.json"
+KINDS = ("daily", "weekly", "monthly")
+CHUNK = 1 << 20
+
+
+class BackupError(Exception):
+    """A step of a backup or a restore failed; the message says which and why."""
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_digests(path):
+    """(sha1, sha256) of a file, read once."""
+    sha1, sha256 = hashlib.sha1(), hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(CHUNK), b""):
+            sha1.update(block)
+            sha256.update(block)
+    return sha1.hexdigest(), sha256.hexdigest()
+
+
+def run(command, env=None):
+    """Run ``command``; BackupError with its standard error when it fails."""
+    try:
+        result = subprocess.run(
+            command, env=env, capture_output=True, text=True, check=False
+        )
+    except OSError as exc:
+        raise BackupError(f"{command[0]}: {exc}") from exc
+    if result.returncode:
+        raise BackupError(
+            f"{os.path.basename(command[0])} failed ({result.returncode}): "
+            f"{result.stderr.strip()[-2000:]}"
+        )
+    return result.stdout
+
+
+def dump_database(pg_dump, dbname, dest, env=None, snapshot=None):
+    """``pg_dump --format=c --no-owner`` of ``dbname`` into ``dest``; with
+    ``snapshot`` (``pg_export_snapshot()`` of an open transaction) the dump sees
+    exactly what that transaction sees."""
+    command = [pg_dump, "--format=c", "--no-owner", f"--file={dest}"]
+    if snapshot:
+        command.append(f"--snapshot={snapshot}")
+    run([*command, dbname], env=env)
+
+
+def tar_filestore(filestore, dest):
+    """An uncompressed tar of ``filestore`` (its content is mostly compressed PDFs
+    already), members named ``filestore/<sha1[:2]>/<sha1>``."""
+    with tarfile.open(dest, "w") as tar:
+        if os.path.isdir(filestore):
+            tar.add(filestore, arcname="filestore")
+
+
+def extract_filestore(archive, dest):
+    """Unpack a :func:`tar_filestore` archive into the folder ``dest`` (refusing
+    members that would land outside it)."""
+    os.makedirs(dest, exist_ok=True)
+    with tarfile.open(archive, "r") as tar:
+        for member in tar.getmembers():
+            parts = member.name.split("/", 1)
+            if parts[0] != "filestore" or len(parts) == 1:
+                continue
+            member.name = parts[1]
+            tar.extract(member, dest, filter="data")
+
+
+def set_name(when, kind):
+    return f"{when:%Y%m%d-%H%M%S}-{kind}"
+
+
+def parse_set_name(name):
+    """(datetime, kind) of a set folder's name, or None."""
+    stamp, _sep, kind = name.rpartition("-")
+    if kind not in KINDS:
+        return None
+    try:
+        return datetime.datetime.strptime(stamp, "%Y%m%d-%H%M%S"), kind
+    except ValueError:
+        return None
+
+
+def good_sets(folder):
+    """The finished sets under ``folder`` (those with a manifest), oldest first, as
+    (datetime, kind, path)."""
+    found = []
+    if not os.path.isdir(folder):
+        return found
+    for name in os.listdir(folder):
+        parsed = parse_set_name(name)
+        path = os.path.join(folder, name)
+        if parsed and os.path.isfile(os.path.join(path, MANIFEST_NAME)):
+            found.append((*parsed, path))
+    return sorted(found)
+
+
+def next_kind(folder, when):
+    """monthly for the first finished set of a month, weekly for the first of an ISO
+    week, daily otherwise."""
+    sets = good_sets(folder)
+    if not any(
+        (d.year, d.month) == (when.year, when.month)
+        for d, kind, _p in sets
+        if kind == "monthly"
+    ):
+        return "monthly"
+    if not any(
+        d.isocalendar()[:2] == when.isocalendar()[:2]
+        for d, kind, _p in sets
+        if kind in ("weekly", "monthly")
+    ):
+        return "weekly"
+    return "daily"
+
+
+def prune(folder, keep):
+    """Delete the finished sets beyond the newest ``keep[kind]`` of each kind and the
+    unfinished folders older than the newest finished set. Returns the deleted
+    paths. Only finished sets count, so failed runs never delete a good one."""
+    sets = good_sets(folder)
+    deleted = []
+    for kind in KINDS:
+        count = max(int(keep.get(kind, 0)), 0)
+        of_kind = [p for _d, k, p in sets if k == kind]
+        # the newest finished set is always kept, whatever the counts say
+        deleted += [p for p in of_kind[: len(of_kind) - count] if p != sets[-1][2]]
+    if sets:
+        newest = sets[-1][0]
+        for name in os.listdir(folder):
+            parsed = parse_set_name(name)
+            path = os.path.join(folder, name)
+            if (
+                parsed
+                and parsed[0] < newest
+                and not os.path.isfile(os.path.join(path, MANIFEST_NAME))
+            ):
+                deleted.append(path)
+    for path in deleted:
+        shutil.rmtree(path, ignore_errors=True)
+    return deleted
+
+
+def write_manifest(path, manifest):
+    """Write the manifest atomically: it marks the set as finished."""
+    tmp = os.path.join(path, MANIFEST_NAME + ".part")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=1, sort_keys=True, default=str)
+    os.replace(tmp, os.path.join(path, MANIFEST_NAME))
+
+
+def read_manifest(path):
+    with open(os.path.join(path, MANIFEST_NAME), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def archive_facts(path):
+    """{file name: {"sha256", "size"}} of the two archives of a set."""
+    return {
+        name: {
+            "sha256": sha256_file(os.path.join(path, name)),
+            "size": os.path.getsize(os.path.join(path, name)),
+        }
+        for name in (DUMP_NAME, TAR_NAME)
+    }
+
+
+def copy_set(path, root):
+    """Copy a finished set into ``root`` (a mounted second medium): archives first,
+    the manifest last, each checked by its SHA-256 once copied. Returns the copy's
+    path."""
+    manifest = read_manifest(path)
+    target = os.path.join(root, os.path.basename(path))
+    os.makedirs(target, exist_ok=True)
+    for name, facts in manifest["archives"].items():
+        shutil.copyfile(os.path.join(path, name), os.path.join(target, name))
+        if sha256_file(os.path.join(target, name)) != facts["sha256"]:
+            raise BackupError(f"the copy of {name} in {target} differs")
+    shutil.copyfile(
+        os.path.join(path, MANIFEST_NAME), os.path.join(target, MANIFEST_NAME)
+    )
+    return target
+
+
+def verify_archives(path, manifest):
+    """The names of the archives whose SHA-256 differs from the manifest's."""
+    return [
+        name
+        for name, facts in manifest["archives"].items()
+        if not os.path.isfile(os.path.join(path, name))
+        or sha256_file(os.path.join(path, name)) != facts["sha256"]
+    ]
