@@ -29,3 +29,5 @@ from . import ir_attachment
 from . import res_config_settings
 from . import vn_user_login_day
 from . import vn_system_outage
+from . import vn_backup
+from . import vn_integrity_run

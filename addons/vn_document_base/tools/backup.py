@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import tarfile
+import time
 
 DUMP_NAME = "database.dump"
 TAR_NAME = "filestore.tar"
@@ -220,3 +221,124 @@ def verify_archives(path, manifest):
         if not os.path.isfile(os.path.join(path, name))
         or sha256_file(os.path.join(path, name)) != facts["sha256"]
     ]
+
+
+# ----------------------------------------------------------------------
+# The manifest, from any DB-API cursor (Odoo's or psycopg2's)
+# ----------------------------------------------------------------------
+def suite_tables(cr):
+    """The suite's tables (``vn_%``) and ir_attachment."""
+    cr.execute(
+        "SELECT table_name FROM information_schema.tables"
+        " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        " AND (table_name LIKE 'vn\\_%%' OR table_name = 'ir_attachment')"
+        " ORDER BY table_name"
+    )
+    return [row[0] for row in cr.fetchall()]
+
+
+def row_counts(cr):
+    counts = {}
+    for table in suite_tables(cr):
+        cr.execute(f'SELECT COUNT(*) FROM "{table}"')
+        counts[table] = cr.fetchone()[0]
+    return counts
+
+
+def register_last_numbers(cr):
+    """{"<book id>/<year>": last number} of every register book and year: the
+    ledger (vn_register_number) or the book's sequence for older numbers, as
+    ``vn.register.book._vn_last_number`` counts them."""
+    cr.execute(
+        """SELECT book_id, year, MAX(number) FROM (
+               SELECT book_id, year, number FROM vn_register_number
+               UNION ALL
+               SELECT b.id, EXTRACT(YEAR FROM r.date_from)::int, r.number_next - 1
+                 FROM ir_sequence_date_range r
+                 JOIN vn_register_book b ON b.sequence_id = r.sequence_id
+           ) n GROUP BY book_id, year ORDER BY book_id, year"""
+    )
+    return {f"{book}/{year}": last for book, year, last in cr.fetchall() if last}
+
+
+def stored_originals(cr):
+    """{vn.document.file id (str): [store_fname, sha256, name]} of every stored
+    original."""
+    cr.execute(
+        """SELECT f.id, a.store_fname, f.sha256, f.name
+             FROM vn_document_file f JOIN ir_attachment a ON a.id = f.attachment_id
+            WHERE a.store_fname IS NOT NULL ORDER BY f.id"""
+    )
+    return {str(fid): [fname, sha, name] for fid, fname, sha, name in cr.fetchall()}
+
+
+def collect_manifest(cr, dbname, odoo_facts):
+    """Odoo's manifest fields (``odoo.service.db.dump_db_manifest``: ``odoo_facts``
+    gives the release fields) and the suite's: row counts, last register numbers,
+    stored originals."""
+    cr.execute("SHOW server_version_num")
+    major, minor = divmod(int(cr.fetchone()[0]) // 100, 100)
+    pg_version = f"{major}.{minor}"
+    cr.execute(
+        "SELECT name, latest_version FROM ir_module_module WHERE state = 'installed'"
+    )
+    return {
+        "odoo_dump": "1",
+        "db_name": dbname,
+        **odoo_facts,
+        "pg_version": pg_version,
+        "modules": dict(cr.fetchall()),
+        "row_counts": row_counts(cr),
+        "register_last_numbers": register_last_numbers(cr),
+        "originals": stored_originals(cr),
+    }
+
+
+def make_set(root, dbname, cr, filestore, pg_dump, odoo_facts, **options):
+    """Make one finished set under ``root`` (the database's folder) and return
+    (path, manifest).
+
+    ``cr`` is a fresh REPEATABLE READ transaction on ``dbname``: its snapshot is
+    exported to pg_dump (``snapshot=True``), so the manifest's counts are those of
+    the dump, and it holds ir_attachment in ROW EXCLUSIVE mode (``lock=True``)
+    until the filestore is archived, which keeps Odoo's filestore garbage
+    collection (SHARE lock) from removing a file the dump refers to. Options:
+    ``env`` (pg_dump's environment), ``now`` (UTC datetime), ``snapshot``,
+    ``lock``. An unfinished folder is removed when a step fails.
+    """
+    now = options.get("now") or datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    os.makedirs(root, mode=0o700, exist_ok=True)
+    kind = next_kind(root, now)
+    path = os.path.join(root, set_name(now, kind))
+    os.makedirs(path, mode=0o700)
+    started = time.monotonic()
+    try:
+        snapshot = None
+        if options.get("snapshot", True):
+            cr.execute("SELECT pg_export_snapshot()")
+            snapshot = cr.fetchone()[0]
+        if options.get("lock", True):
+            cr.execute("LOCK TABLE ir_attachment IN ROW EXCLUSIVE MODE")
+        dump = os.path.join(path, DUMP_NAME)
+        dump_database(pg_dump, dbname, dump, env=options.get("env"), snapshot=snapshot)
+        dumped = time.monotonic()
+        manifest = collect_manifest(cr, dbname, odoo_facts)
+        tar_filestore(filestore, os.path.join(path, TAR_NAME))
+        for name in (DUMP_NAME, TAR_NAME):
+            os.chmod(os.path.join(path, name), 0o600)
+        manifest.update(
+            {
+                "kind": kind,
+                "created_at": now.isoformat(timespec="seconds"),
+                "archives": archive_facts(path),
+                "seconds": {
+                    "dump": round(dumped - started, 3),
+                    "total": round(time.monotonic() - started, 3),
+                },
+            }
+        )
+        write_manifest(path, manifest)
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
+    return path, manifest
