@@ -6,7 +6,9 @@ import time
 import traceback
 
 from odoo import _, api, fields, models, release
-from odoo.tools import config, exec_pg_environ, find_pg_tool
+from odoo.modules import module as odoo_module
+from odoo.tools import config
+from odoo.tools.misc import exec_pg_environ, find_pg_tool
 
 from ..tools import backup
 
@@ -145,10 +147,13 @@ class VnBackupService(models.AbstractModel):
             "version_info": list(release.version_info),
             "major_version": release.major_version,
         }
-        test_mode = self.env.registry.in_test_mode()
-        # A transaction of its own: its snapshot is the dump's (outside tests, where
-        # the test's transaction is a savepoint that cannot export one).
-        with self.env.registry.cursor() as cr:
+        self.env.flush_all()
+        # A transaction of its own, whose snapshot pg_dump shares: the manifest counts
+        # what the dump holds. In a test, the test's transaction (its data is not
+        # committed; pg_dump sees the database without it).
+        own = not odoo_module.current_test
+        cr = self.env.registry.cursor() if own else self.env.cr
+        try:
             path, manifest = backup.make_set(
                 settings["folder"],
                 dbname,
@@ -157,10 +162,13 @@ class VnBackupService(models.AbstractModel):
                 find_pg_tool("pg_dump"),
                 odoo_facts,
                 env=exec_pg_environ(),
-                snapshot=not test_mode,
-                lock=not test_mode,
+                snapshot=own,
+                lock=own,
             )
-            cr.rollback()
+        finally:
+            if own:
+                cr.rollback()
+                cr.close()
         archives = manifest["archives"]
         values = {
             "kind": manifest["kind"],

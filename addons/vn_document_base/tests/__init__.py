@@ -13,3 +13,4 @@ from . import test_translations
 from . import test_ui
 from . import test_accounts
 from . import test_file_hazards
+from . import test_backup
