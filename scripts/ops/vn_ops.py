@@ -217,7 +217,7 @@ def check_database(report, env, manifest, filestore):
     cr = env.cr
     params = env["ir.config_parameter"]
     cr.execute(
-        """SELECT c.cron_name->>'en_US' FROM ir_cron c
+        """SELECT c.cron_name FROM ir_cron c
              JOIN ir_model_data d ON d.model = 'ir.cron' AND d.res_id = c.id
             WHERE d.module LIKE 'vn\\_%%' AND c.active"""
     )
@@ -325,7 +325,13 @@ def do_drill(args):
 
             Reg.delete(target)
             odoo.sql_db.close_db(target)
-            subprocess.run(["dropdb", "--if-exists", target], check=False)
+            from odoo.tools.misc import exec_pg_environ, find_pg_tool
+
+            subprocess.run(
+                [find_pg_tool("dropdb"), "--if-exists", target],
+                env=exec_pg_environ(),
+                check=False,
+            )
             subprocess.run(["rm", "-rf", filestore], check=False)
     rto = time.monotonic() - started
     made = datetime.datetime.fromisoformat(manifest["created_at"]).replace(

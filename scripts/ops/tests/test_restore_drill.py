@@ -15,7 +15,9 @@ import tarfile
 import backup
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+)
 DB = os.environ.get("VN_DRILL_DB", "vn_edoc_test")
 
 
@@ -32,8 +34,11 @@ def ops(script, *args):
 
 
 def psql(query):
+    """``query`` on DB with the project's connection settings (scripts/lib.sh)."""
+    script = 'source scripts/lib.sh && psql -U "$PG_ROLE" -d "$1" -Atc "$2"'
     return subprocess.run(
-        ["psql", "-U", os.environ.get("PG_ROLE", "vn_edoc"), "-d", DB, "-Atc", query],
+        ["bash", "-c", script, "psql", DB, query],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
@@ -45,7 +50,26 @@ def drill_databases():
 
 
 @pytest.fixture(scope="module")
-def backup_set():
+def seeded():
+    """The store name of a signed original added to DB (test databases only)."""
+    script = (
+        "source scripts/lib.sh && PYTHONPATH=$(odoo_pythonpath) $VENV/bin/python"
+        " scripts/ops/tests/seed_original.py -c odoo.conf"
+        ' --addons-path "$(odoo_addons_path)" --log-level warn "$1"'
+    )
+    result = subprocess.run(
+        ["bash", "-c", script, "seed", DB],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.split()[-1]
+
+
+@pytest.fixture(scope="module")
+def backup_set(seeded):
     result = ops("backup.sh", "--db", DB)
     assert result.returncode == 0, result.stdout + result.stderr
     path = result.stdout.split()[1]
@@ -53,11 +77,12 @@ def backup_set():
     shutil.rmtree(path, ignore_errors=True)
 
 
-def test_backup_makes_a_finished_set(backup_set):
+def test_backup_makes_a_finished_set(backup_set, seeded):
     manifest = backup.read_manifest(backup_set)
     assert manifest["db_name"] == DB
     assert "vn_document_base" in manifest["modules"]
     assert manifest["row_counts"]["ir_attachment"] > 0
+    assert any(entry[0] == seeded for entry in manifest["originals"].values())
     assert backup.verify_archives(backup_set, manifest) == []
     assert (
         psql(
@@ -74,6 +99,7 @@ def test_restore_drill_passes(backup_set):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PASS: recovery time" in result.stdout
     assert "[FAIL]" not in result.stdout
+    assert "[ok] a signed PDF validates again: drill-signed.pdf" in result.stdout
     assert drill_databases() == before  # the scratch database is dropped
     assert (
         psql(
@@ -84,14 +110,14 @@ def test_restore_drill_passes(backup_set):
     )
 
 
-def test_restore_drill_fails_on_one_changed_byte(backup_set, tmp_path):
+def test_restore_drill_fails_on_one_changed_byte(backup_set, seeded, tmp_path):
     """One byte of one file inside the filestore archive: the drill fails and names
     the file."""
     copy = tmp_path / os.path.basename(backup_set)
     shutil.copytree(backup_set, copy)
     archive = copy / backup.TAR_NAME
     with tarfile.open(archive) as tar:
-        member = next(m for m in tar.getmembers() if m.isfile() and m.size > 10)
+        member = tar.getmember(f"filestore/{seeded}")  # the signed original
     with open(archive, "r+b") as f:
         f.seek(member.offset_data + member.size // 2)
         byte = f.read(1)
@@ -103,7 +129,10 @@ def test_restore_drill_fails_on_one_changed_byte(backup_set, tmp_path):
     assert "FAIL: recovery time" in result.stdout
     assert f"[FAIL] archives match their SHA-256: {backup.TAR_NAME}" in result.stdout
     failed = [line for line in result.stdout.splitlines() if "[FAIL]" in line]
-    assert any(store_fname in line and "differs" in line for line in failed), failed
+    assert any(
+        store_fname in line and "drill-signed.pdf" in line and "SHA-256 differs" in line
+        for line in failed
+    ), failed
     assert (
         psql(
             "SELECT result FROM vn_backup_log WHERE operation = 'drill'"
