@@ -44,13 +44,8 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="vn_document_base.revocation_fetch",
     )
 
-
-class ResConfigSettingsBackup(models.TransientModel):
-    """Settings of the daily backup (R-OP2). The folders decide where the whole
-    database goes: only Odoo's system administrators may change them."""
-
-    _inherit = "res.config.settings"
-
+    # The daily backup (R-OP2). The folders decide where the whole database goes: only
+    # Odoo's system administrators may change them.
     vn_backup_folder = fields.Char(
         string="Backup folder",
         config_parameter="vn_document_base.backup_folder",

@@ -72,7 +72,7 @@ class VnBackupLog(models.Model):
     rpo_hours = fields.Float(
         string="Backup age (h)", readonly=True, help="Restore drill: RPO."
     )
-    checks = fields.Text(string="Checks", readonly=True)
+    checks = fields.Text(readonly=True)
     error = fields.Text(readonly=True)
     user_id = fields.Many2one(
         "res.users", string="By", readonly=True, default=lambda self: self.env.user
