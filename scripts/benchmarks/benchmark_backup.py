@@ -35,6 +35,7 @@ import backup
 def bench_backup(db, runs, folder):
     from odoo import release
     from odoo.tools import config
+    from odoo.tools.misc import exec_pg_environ, find_pg_tool
 
     facts = {"version": release.version, "major_version": release.major_version}
     times, sets = [], []
@@ -48,8 +49,9 @@ def bench_backup(db, runs, folder):
                 db,
                 conn.cursor(),
                 config.filestore(db),
-                shutil.which("pg_dump"),
+                find_pg_tool("pg_dump"),
                 facts,
+                env=exec_pg_environ(),
                 lock=False,  # read only: DB is not ours
             )
             times.append(time.perf_counter() - started)
