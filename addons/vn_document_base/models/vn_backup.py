@@ -16,6 +16,7 @@ _logger = logging.getLogger(__name__)
 
 PARAM = "vn_document_base.backup_"
 DEFAULT_KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
+S3_OPTIONS = ("endpoint", "bucket", "region", "prefix", "access_key", "secret_key")
 
 
 def alert_admins(record, summary, note):
@@ -102,7 +103,26 @@ class VnBackupService(models.AbstractModel):
             "folder": os.path.join(folder, self.env.cr.dbname),
             "second": params.get_param(PARAM + "second_folder") or "",
             "keep": keep,
+            "s3": self._vn_s3_settings(),
         }
+
+    @api.model
+    def _vn_s3_settings(self):
+        """The S3-compatible bucket of the second copy, from odoo.conf
+        (``vn_backup_s3_endpoint``, ``_bucket``, ``_region``, ``_prefix``,
+        ``_access_key``, ``_secret_key``) or the environment (``VN_BACKUP_S3_...``):
+        the keys stay out of the database and so out of its backups. None when no
+        endpoint is set."""
+        values = {
+            name: os.environ.get(f"VN_BACKUP_S3_{name.upper()}")
+            or config.get(f"vn_backup_s3_{name}")
+            or ""
+            for name in S3_OPTIONS
+        }
+        if not values["endpoint"]:
+            return None
+        values["region"] = values["region"] or "us-east-1"
+        return values
 
     @api.model
     def _cron_backup(self):
@@ -185,6 +205,12 @@ class VnBackupService(models.AbstractModel):
             second = os.path.join(settings["second"], dbname)
             values["second_location"] = backup.copy_set(path, second)
             backup.prune(second, settings["keep"])
+        if settings["s3"]:
+            prefix = "/".join(filter(None, [settings["s3"]["prefix"], dbname]))
+            url = backup.copy_set_s3(path, settings["s3"], prefix)
+            values["second_location"] = " ".join(
+                filter(None, [values.get("second_location"), url])
+            )
         return values
 
     @api.model

@@ -7,8 +7,10 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 import uuid
 from datetime import datetime
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
@@ -134,6 +136,50 @@ class TestBackup(VnDocumentCase):
         copy = os.path.join(second, self.env.cr.dbname, log.set_name)
         self.assertEqual(log.second_location, copy)
         self.assertEqual(backup.verify_archives(copy, backup.read_manifest(copy)), [])
+
+    def test_copy_to_an_s3_bucket(self):
+        """R-OP2: the second copy in an S3-compatible bucket (here a server on this
+        machine that checks each body against its signed SHA-256), keys from the
+        environment or odoo.conf, never from the database."""
+        received = []
+
+        class Bucket(BaseHTTPRequestHandler):
+            def do_PUT(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                signed = self.headers["x-amz-content-sha256"]
+                received.append(self.path)
+                ok = hashlib.sha256(body).hexdigest() == signed and self.headers[
+                    "Authorization"
+                ].startswith("AWS4-HMAC-SHA256 Credential=KEYID/")
+                self.send_response(200 if ok else 403)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = HTTPServer(("127.0.0.1", 0), Bucket)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.addCleanup(server.server_close)
+        self.addCleanup(server.shutdown)
+        env = {
+            "VN_BACKUP_S3_ENDPOINT": f"http://127.0.0.1:{server.server_port}",
+            "VN_BACKUP_S3_BUCKET": "agency-backups",
+            "VN_BACKUP_S3_ACCESS_KEY": "KEYID",
+            "VN_BACKUP_S3_SECRET_KEY": "secret",
+        }
+        with patch.dict(os.environ, env):
+            log = self.env["vn.backup.service"]._vn_backup()
+        self.assertEqual(log.result, "success", log.error)
+        prefix = f"/agency-backups/{self.env.cr.dbname}/{log.set_name}/"
+        self.assertEqual(
+            received,
+            [
+                prefix + name
+                for name in (backup.DUMP_NAME, backup.TAR_NAME, backup.MANIFEST_NAME)
+            ],
+        )
+        self.assertTrue(log.second_location.endswith(prefix.rstrip("/")))
 
     @mute_logger("odoo.addons.vn_document_base.models.vn_backup")
     def test_failure_is_logged_and_alerts_the_administrators(self):

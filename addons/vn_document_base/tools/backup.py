@@ -14,12 +14,14 @@ failed runs never push the last good backup out.
 
 import datetime
 import hashlib
+import hmac
 import json
 import os
 import shutil
 import subprocess
 import tarfile
 import time
+import urllib.parse
 
 DUMP_NAME = "database.dump"
 TAR_NAME = "filestore.tar"
@@ -338,3 +340,113 @@ def make_set(root, dbname, cr, filestore, pg_dump, odoo_facts, **options):
         shutil.rmtree(path, ignore_errors=True)
         raise
     return path, manifest
+
+
+# ----------------------------------------------------------------------
+# A copy in an S3-compatible bucket (AWS Signature Version 4, path-style URLs)
+# ----------------------------------------------------------------------
+def _hmac(key, text):
+    return hmac.new(key, text.encode(), hashlib.sha256).digest()
+
+
+def sigv4_headers(method, url, payload_sha256, credentials, now, headers=None):
+    """The headers that sign a request with AWS Signature Version 4 (S3): the
+    ``headers`` given, ``x-amz-date``, ``x-amz-content-sha256`` and
+    ``Authorization``. ``credentials``: ``access_key``, ``secret_key``, ``region``.
+    ``url``'s path must already be URI-encoded (:func:`object_url`)."""
+    parts = urllib.parse.urlsplit(url)
+    amz_date = now.strftime("%Y%m%dT%H%M%SZ")
+    day = amz_date[:8]
+    signed = {k.lower(): str(v).strip() for k, v in (headers or {}).items()}
+    signed.update(
+        {
+            "host": parts.netloc,
+            "x-amz-content-sha256": payload_sha256,
+            "x-amz-date": amz_date,
+        }
+    )
+    names = sorted(signed)
+    query = "&".join(
+        f"{urllib.parse.quote(k, safe='-_.~')}={urllib.parse.quote(v, safe='-_.~')}"
+        for k, v in sorted(urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
+    )
+    canonical = "\n".join(
+        [
+            method,
+            parts.path or "/",
+            query,
+            "".join(f"{name}:{signed[name]}\n" for name in names),
+            ";".join(names),
+            payload_sha256,
+        ]
+    )
+    scope = f"{day}/{credentials['region']}/s3/aws4_request"
+    to_sign = "\n".join(
+        [
+            "AWS4-HMAC-SHA256",
+            amz_date,
+            scope,
+            hashlib.sha256(canonical.encode()).hexdigest(),
+        ]
+    )
+    key = ("AWS4" + credentials["secret_key"]).encode()
+    for part in (day, credentials["region"], "s3", "aws4_request"):
+        key = _hmac(key, part)
+    signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    signed.pop("host")
+    signed["Authorization"] = (
+        f"AWS4-HMAC-SHA256 Credential={credentials['access_key']}/{scope}, "
+        f"SignedHeaders={';'.join(names)}, Signature={signature}"
+    )
+    return signed
+
+
+def object_url(endpoint, bucket, key):
+    """Path-style URL of an object (what MinIO, Ceph and most S3-compatible services
+    accept)."""
+    return (
+        f"{endpoint.rstrip('/')}/{urllib.parse.quote(bucket)}/"
+        f"{urllib.parse.quote(key, safe='/~')}"
+    )
+
+
+def put_object(url, path, sha256, credentials, timeout=600):
+    """PUT the file ``path`` (its SHA-256 ``sha256``, signed as the payload: the
+    service refuses a body that differs) at ``url``."""
+    import requests
+
+    headers = sigv4_headers(
+        "PUT",
+        url,
+        sha256,
+        credentials,
+        datetime.datetime.now(datetime.UTC),
+        {"Content-Length": str(os.path.getsize(path))},
+    )
+    with open(path, "rb") as body:
+        try:
+            response = requests.put(url, data=body, headers=headers, timeout=timeout)
+        except requests.RequestException as exc:
+            raise BackupError(f"S3 copy of {os.path.basename(path)}: {exc}") from exc
+    if response.status_code != 200:
+        raise BackupError(
+            f"S3 copy of {os.path.basename(path)}: HTTP {response.status_code} "
+            f"{response.text[:500]}"
+        )
+
+
+def copy_set_s3(path, bucket_settings, prefix):
+    """Copy a finished set into an S3-compatible bucket under
+    ``<prefix>/<set name>/``: archives first, the manifest last. ``bucket_settings``:
+    ``endpoint``, ``bucket``, ``region``, ``access_key``, ``secret_key``. Returns the
+    URL of the set. Pruning there is left to the bucket's lifecycle rules."""
+    manifest = read_manifest(path)
+    base = f"{prefix.strip('/')}/{os.path.basename(path)}".lstrip("/")
+    files = [(name, facts["sha256"]) for name, facts in manifest["archives"].items()]
+    files.append((MANIFEST_NAME, sha256_file(os.path.join(path, MANIFEST_NAME))))
+    for name, sha in files:
+        url = object_url(
+            bucket_settings["endpoint"], bucket_settings["bucket"], f"{base}/{name}"
+        )
+        put_object(url, os.path.join(path, name), sha, bucket_settings)
+    return object_url(bucket_settings["endpoint"], bucket_settings["bucket"], base)
