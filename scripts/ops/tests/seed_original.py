@@ -2,12 +2,14 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Give a test database one stored original signed by a person and the agency (and
-the test root that makes it valid), so its restore drill validates a signed PDF
-again. Test databases only: the test PKI is not a real one.
+the test root that makes it valid) and a number taken in a register book, so its
+restore drill validates a signed PDF again and compares a last number. Test
+databases only: the test PKI is not a real one.
 
     seed_original.py [odoo options] DB
 """
 
+import base64
 import hashlib
 import sys
 
@@ -28,16 +30,10 @@ def main(argv):
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         ca = pki.build_pki()
         pem = ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
-        Roots = env["vn.trusted.root"]
-        if not Roots.search([("name", "=", "Restore drill test root")]):
-            import base64
-
-            Roots.create(
-                {
-                    "name": "Restore drill test root",
-                    "certificate": base64.b64encode(pem),
-                }
-            )
+        # the test PKI is new in each process: its root too
+        env["vn.trusted.root"].create(
+            {"name": "Restore drill test root", "certificate": base64.b64encode(pem)}
+        )
         pdf = pdf_fixtures.make_two_signature_pdf()
         facts = env["vn.file.check"]._check_pdf("drill-signed.pdf", pdf)
         owner = env["res.partner"].create({"name": "Restore drill test document"})
@@ -57,6 +53,10 @@ def main(argv):
             },
         )
         assert stored.legal_value == "original", stored.legal_value_reason
+        book = env["vn.register.book"].create(
+            {"name": "Restore drill test book", "kind": "incoming"}
+        )
+        book._take_number()
         cr.commit()
         print(stored.attachment_id.store_fname)
 

@@ -83,6 +83,7 @@ def test_backup_makes_a_finished_set(backup_set, seeded):
     assert "vn_document_base" in manifest["modules"]
     assert manifest["row_counts"]["ir_attachment"] > 0
     assert any(entry[0] == seeded for entry in manifest["originals"].values())
+    assert manifest["register_last_numbers"]
     assert backup.verify_archives(backup_set, manifest) == []
     assert (
         psql(
