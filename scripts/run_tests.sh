@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The lint gate, the pure-Python tests (pytest) and every Odoo test of the suite on a
-# fresh database; scripts/tools/check_test_log.py then prints one closing line
+# fresh database, then a backup of that database and its restore drills;
+# scripts/tools/check_test_log.py then prints one closing line
 # "N passed, N failed" counting all three (the lint gate as one test): any failure of
 # any of them fails the run.
 # Usage: scripts/run_tests.sh [odoo --test-tags value]
@@ -29,6 +30,15 @@ set +e
 odoo_cmd -d "$DB" -i "$SUITE_ADDONS" --load-language vi_VN --test-tags "$TAGS" \
     --stop-after-init --log-level test --http-port 8169 --gevent-port 8172 2>&1 | tee "$LOGFILE"
 rc=${PIPESTATUS[0]}
+# Then a backup of the test database and restore drills of it (R-OP2): one must pass,
+# one on a copy with one byte changed in the filestore archive must fail and name the
+# file (scripts/ops/tests, a pytest run of its own: pyproject's testpaths leave it out).
+log "backup and restore drills of $DB"
+rm -f "$RUN_DIR/drill.xml"
+(cd "$ROOT" && VN_DRILL_DB="$DB" "$VENV/bin/python" -m pytest -q scripts/ops/tests \
+    --junitxml="$RUN_DIR/drill.xml")
+drill_rc=$?
 set -e
 "$VENV/bin/python" "$ROOT/scripts/tools/check_test_log.py" "$LOGFILE" --odoo-exit "$rc" \
-    --pytest-junit "$RUN_DIR/pytest.xml" --pytest-exit "$pytest_rc" --lint-exit "$lint_rc"
+    --pytest-junit "$RUN_DIR/pytest.xml" --pytest-exit "$pytest_rc" \
+    --pytest-junit "$RUN_DIR/drill.xml" --pytest-exit "$drill_rc" --lint-exit "$lint_rc"

@@ -5,7 +5,7 @@
     "summary": "Agencies and identifier codes, roles, document types, register books, "
     "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND "
     "30/2020)",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -41,6 +41,7 @@
         "data/vn_file_format_data.xml",
         "data/vn_account_data.xml",
         "data/vn_user_role_data.xml",
+        "data/vn_backup_data.xml",
         "views/vn_document_base_menus.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -57,6 +58,7 @@
         "views/resource_calendar_leaves_views.xml",
         "views/res_users_views.xml",
         "views/vn_access_change_views.xml",
+        "views/vn_backup_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/vn_user_disable_wizard_views.xml",
         "wizards/vn_user_lifecycle_wizard_views.xml",

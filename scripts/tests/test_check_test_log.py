@@ -119,3 +119,19 @@ def test_lint_finding_is_one_failed_test(tmp_path, capsys):
     assert status == 1
     assert out[-1] == "3 passed, 1 failed"
     assert "CHECK: lint gate failed (status 1), see make lint" in out
+
+
+def test_two_pytest_runs_are_added(tmp_path, capsys):
+    """The pure-Python run and the backup and restore drill run (scripts/ops/tests)
+    both count; a failure of the second fails the run."""
+    log = write(tmp_path, "t.log", REPORT.format(failed=0, errors=0, run=10))
+    first = junit(tmp_path, tests=3)
+    second = write(
+        tmp_path,
+        "drill.xml",
+        JUNIT.format(tests=3, failures=1, errors=0, skipped=0, cases=""),
+    )
+    argv = [log, "--pytest-junit", first, "--pytest-exit", "0"]
+    status, out = run(capsys, [*argv, "--pytest-junit", second, "--pytest-exit", "1"])
+    assert status == 1
+    assert out[-1] == "15 passed, 1 failed"

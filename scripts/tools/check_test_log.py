@@ -9,7 +9,10 @@ Prints one final line "N passed, N failed": Odoo's tests from its own report,
 plus the pytest tests (from pytest's JUnit XML) and the lint gate as one test.
 
     check_test_log.py ODOO_LOG --odoo-exit N
-        [--pytest-junit FILE --pytest-exit N] [--lint-exit N]
+        [--pytest-junit FILE --pytest-exit N]... [--lint-exit N]
+
+``--pytest-junit``/``--pytest-exit`` may be repeated, in pairs (the pure-Python run,
+then the backup and restore drill run on Odoo's test database).
 """
 
 import argparse
@@ -93,16 +96,17 @@ def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("logfile")
     parser.add_argument("--odoo-exit", type=int, default=0)
-    parser.add_argument("--pytest-junit")
-    parser.add_argument("--pytest-exit", type=int, default=0)
+    parser.add_argument("--pytest-junit", action="append", default=[])
+    parser.add_argument("--pytest-exit", type=int, action="append", default=[])
     parser.add_argument("--lint-exit", type=int)
     args = parser.parse_args(argv)
     with open(args.logfile, encoding="utf-8", errors="replace") as f:
         lines = f.read().splitlines()
 
     results = [odoo_result(lines, args.odoo_exit)]
-    if args.pytest_junit:
-        results.append(pytest_result(args.pytest_junit, args.pytest_exit))
+    for index, junit in enumerate(args.pytest_junit):
+        exits = args.pytest_exit
+        results.append(pytest_result(junit, exits[index] if index < len(exits) else 0))
     if args.lint_exit is not None:
         results.append(lint_result(args.lint_exit))
     passed = sum(r[0] for r in results)

@@ -31,3 +31,5 @@ from . import vn_user_login_day
 from . import vn_system_outage
 from . import res_users_role
 from . import vn_access_change
+from . import vn_backup
+from . import vn_integrity_run

@@ -209,13 +209,29 @@ class VnDocumentFile(models.Model):
         """Recompute the SHA-256 of each stored original; True when all match."""
         ok = True
         for record in self.filtered("attachment_id"):
-            raw = record.attachment_id.sudo().raw or b""
-            intact = hashlib.sha256(raw).hexdigest() == record.sha256
+            intact = record._vn_disk_state() == "ok"
             record.sudo().write(
                 {"integrity_ok": intact, "integrity_checked_at": fields.Datetime.now()}
             )
             ok = ok and intact
         return ok
+
+    def _vn_disk_state(self):
+        """ "ok", "mismatch" (the content's SHA-256 is not the recorded one) or
+        "missing" (the filestore has no file) for one stored original. Reads the
+        filestore path itself: ``raw`` reads a missing file as empty."""
+        self.ensure_one()
+        attachment = self.attachment_id.sudo()
+        if attachment.store_fname:
+            path = attachment._full_path(attachment.store_fname)
+            try:
+                with open(path, "rb") as f:
+                    digest = hashlib.file_digest(f, "sha256").hexdigest()
+            except FileNotFoundError:
+                return "missing"
+        else:  # kept in the database (ir_attachment.location = db)
+            digest = hashlib.sha256(attachment.raw or b"").hexdigest()
+        return "ok" if digest == self.sha256 else "mismatch"
 
     def _vn_rescan(self):
         """Scan the stored content of these originals for malware again (before they

@@ -16,3 +16,4 @@ from . import test_file_hazards
 from . import test_user_roles
 from . import test_user_roles_http
 from . import test_user_lifecycle_tour
+from . import test_backup

@@ -1,6 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""19.0.1.3.0: access comes from roles (R-US1). The accounts holding suite groups get
+"""19.0.1.4.0: access comes from roles (R-US1). The accounts holding suite groups get
 the matching role lines, so that their access stays the same and is managed by roles
 from now on."""
 
