@@ -270,8 +270,11 @@ class ResUsers(models.Model):
             .with_context(active_test=False)
             .search([("share", "=", False), ("role_line_ids", "=", False)])
             .filtered(lambda u: not u._is_superuser() and u.group_ids & suite)
-            .filtered(lambda u: not u.has_group("base.group_system"))
         )
+        # Odoo's own administrators (group given directly, not through the suite's
+        # administrator group) keep their groups.
+        system = self.env.ref("base.group_system")
+        users = users.filtered(lambda u: system not in u.group_ids)
         for user in users:
             given = [role for group, role in roles.items() if group <= user.group_ids]
             if given:
