@@ -5,7 +5,7 @@
     "summary": "Agencies and identifier codes, roles, document types, register books, "
     "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND "
     "30/2020)",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -26,6 +26,10 @@
         "auth_totp_mail",
         "auth_signup",
         "password_security",
+        # issue 14: roles, audit log of access rights, idle sessions
+        "base_user_role",
+        "auditlog",
+        "auth_session_timeout",
     ],
     "external_dependencies": {
         "python": ["pyhanko", "pyhanko-certvalidator", "python-magic", "pyclamd"],
@@ -37,6 +41,7 @@
         "data/vn_document_urgency_data.xml",
         "data/vn_file_format_data.xml",
         "data/vn_account_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/vn_document_base_menus.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -53,6 +58,7 @@
         "views/resource_calendar_leaves_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/auditlog_views.xml",
         "wizards/vn_user_disable_wizard_views.xml",
         "wizards/vn_register_correction_wizard_views.xml",
         "reports/vn_register_reports.xml",

@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - HCM LGSP Connector",
     "summary": "Exchange edXML documents and statuses with other agencies through the "
     "HCM LGSP platform",
-    "version": "19.0.0.4.0",
+    "version": "19.0.0.5.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/vn_lgsp_connector_security.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/vn_lgsp_views.xml",
         "views/res_config_settings_views.xml",
         "views/vn_lgsp_connector_menus.xml",

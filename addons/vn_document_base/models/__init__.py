@@ -29,3 +29,6 @@ from . import ir_attachment
 from . import res_config_settings
 from . import vn_user_login_day
 from . import vn_system_outage
+from . import auditlog
+from . import vn_settings_access
+from . import ir_ui_menu

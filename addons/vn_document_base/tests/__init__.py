@@ -13,3 +13,6 @@ from . import test_translations
 from . import test_ui
 from . import test_accounts
 from . import test_file_hazards
+from . import test_audit_log
+from . import test_admin_hygiene
+from . import test_admin_http

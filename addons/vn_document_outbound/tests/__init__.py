@@ -5,3 +5,4 @@ from . import test_ui
 from . import test_outgoing_register_report
 from . import test_trust_boundary
 from . import test_activities
+from . import test_outage_paper_issue
