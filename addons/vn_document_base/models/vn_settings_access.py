@@ -77,14 +77,16 @@ class ResConfigSettingsSuiteAdmin(models.TransientModel):
         return super().write(vals)
 
     def set_values(self):
+        result = None
         if self._vn_suite_only():
             self._vn_set_suite_parameters()
         else:
-            super().set_values()
+            result = super().set_values()
         minutes = max(self.vn_session_timeout_minutes, 0)
         params = self.env["ir.config_parameter"].sudo()
         if params.get_param(SESSION_TIMEOUT_PARAM) != str(minutes * 60):
             params.set_param(SESSION_TIMEOUT_PARAM, str(minutes * 60))
+        return result
 
     def _vn_set_suite_parameters(self):
         """Odoo's saving of ir.config_parameter settings, for the suite's fields

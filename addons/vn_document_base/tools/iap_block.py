@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 
 def refuse_iap_jsonrpc(url, method="call", params=None, timeout=15):
     # No environment here, hence no translation: the message names the service.
-    raise UserError(  # pylint: disable=missing-gettext
+    raise UserError(  # pylint: disable=translation-required
         f"Odoo's online services (IAP) are disabled in this system: {url}"
     )
 

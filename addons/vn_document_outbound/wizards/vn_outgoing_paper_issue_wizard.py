@@ -19,7 +19,6 @@ class VnOutgoingPaperIssueWizard(models.TransientModel):
     company_id = fields.Many2one(related="document_id.company_id")
     outage_id = fields.Many2one(
         "vn.system.outage",
-        string="Outage",
         required=True,
         domain="[('company_id', '=', company_id)]",
     )
