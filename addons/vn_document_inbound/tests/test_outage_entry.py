@@ -66,6 +66,14 @@ class TestOutageLateEntry(IncomingCase):
             rows[late.arrival_number]["note"],
         )
         self.assertNotIn("Vào sổ muộn", rows[first.arrival_number]["note"])
+        # ... in the printed register book and on the processing slip
+        report = self.env["ir.actions.report"]
+        for xmlid, records in (
+            ("vn_document_inbound.action_report_vn_incoming_register", wizard),
+            ("vn_document_inbound.action_report_vn_incoming_slip", late),
+        ):
+            html = report._render_qweb_html(xmlid, records.ids)[0].decode()
+            self.assertIn("Vào sổ muộn (sự cố từ ngày 02/03/2026", html, xmlid)
         # once registered, the outage of the entry no longer changes
         with self.assertRaises(UserError):
             late.with_user(clerk).write({"outage_id": False})

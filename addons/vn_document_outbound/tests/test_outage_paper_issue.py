@@ -71,6 +71,14 @@ class TestOutagePaperIssue(OutgoingCase):
         self.assertIn(
             "Vào sổ muộn (sự cố ngày 02/03/2026)", rows[first.number_symbol]["note"]
         )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "vn_document_outbound.action_report_vn_outgoing_register", wizard.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Vào sổ muộn (sự cố ngày 02/03/2026)", html)
 
     def test_refused_outside_the_outage_or_by_another_role(self):
         doc = self.new_draft()
