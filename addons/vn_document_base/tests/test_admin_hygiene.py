@@ -26,6 +26,15 @@ class TestAdminHygiene(VnDocumentCase):
         post.assert_not_called()
         get.assert_not_called()
 
+    def test_no_partner_autocomplete_widget(self):
+        """The partner and agency forms do not offer Odoo's online autocomplete."""
+        if "iap.autocomplete.api" not in self.env:
+            self.skipTest("partner_autocomplete is not installed")
+        for model in ("res.partner", "res.company"):
+            arch = self.env[model].get_views([(False, "form")])["views"]["form"]["arch"]
+            self.assertIn('name="name"', arch, model)
+            self.assertNotIn("field_partner_autocomplete", arch, model)
+
     def test_apps_menu_only_for_system_administrators(self):
         apps = self.env.ref("base.menu_management")
         menus = self.env["ir.ui.menu"]

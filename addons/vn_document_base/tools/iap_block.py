@@ -23,3 +23,11 @@ def block_iap():
         return
     iap_tools.iap_jsonrpc = refuse_iap_jsonrpc
     iap.jsonrpc = refuse_iap_jsonrpc
+
+
+def strip_autocomplete_widgets(arch):
+    """Odoo's partner autocomplete widgets ask the IAP service (refused): plain
+    fields instead."""
+    for node in arch.xpath("//field[@widget='field_partner_autocomplete']"):
+        del node.attrib["widget"]
+    return arch
