@@ -4,3 +4,6 @@ from . import controllers
 from . import models
 from . import wizards
 from .hooks import post_init_hook
+from .tools.iap_block import block_iap
+
+block_iap()

@@ -5,7 +5,7 @@
     "summary": "Agencies and identifier codes, roles, document types, register books, "
     "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND "
     "30/2020)",
-    "version": "19.0.1.4.0",
+    "version": "19.0.1.5.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -26,9 +26,12 @@
         "auth_totp_mail",
         "auth_signup",
         "password_security",
-        # roles assigned by group, with dated lines and their history (R-US1, R-US3)
+        # roles assigned by group, with dated lines and their history (R-US1, R-US3);
+        # audit log of access rights; idle sessions end (issue 14)
         "base_user_role",
         "base_user_role_history",
+        "auditlog",
+        "auth_session_timeout",
     ],
     "external_dependencies": {
         "python": ["pyhanko", "pyhanko-certvalidator", "python-magic", "pyclamd"],
@@ -42,6 +45,7 @@
         "data/vn_account_data.xml",
         "data/vn_user_role_data.xml",
         "data/vn_backup_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/vn_document_base_menus.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -60,6 +64,7 @@
         "views/vn_access_change_views.xml",
         "views/vn_backup_views.xml",
         "views/res_config_settings_views.xml",
+        "views/auditlog_views.xml",
         "wizards/vn_user_disable_wizard_views.xml",
         "wizards/vn_user_lifecycle_wizard_views.xml",
         "wizards/vn_register_correction_wizard_views.xml",

@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/vn_lgsp_connector_security.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/vn_lgsp_views.xml",
         "views/res_config_settings_views.xml",
         "views/vn_lgsp_connector_menus.xml",

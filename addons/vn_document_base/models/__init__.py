@@ -33,3 +33,6 @@ from . import res_users_role
 from . import vn_access_change
 from . import vn_backup
 from . import vn_integrity_run
+from . import auditlog
+from . import vn_settings_access
+from . import ir_ui_menu

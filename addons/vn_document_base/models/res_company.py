@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.iap_block import strip_autocomplete_widgets
+
 
 class ResCompany(models.Model):
     """The own agency: its identifier code and short name live on its partner."""
@@ -50,3 +52,10 @@ class ResCompany(models.Model):
                 )
             )
         return calendar
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            strip_autocomplete_widgets(arch)  # Odoo's IAP is blocked
+        return arch, view

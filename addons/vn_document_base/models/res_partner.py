@@ -5,6 +5,8 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.iap_block import strip_autocomplete_widgets
+
 # QCVN 102:2016 agency identifier: four dot-separated groups, V1V2V3.Z1Z2.Y1Y2.M1M2M3,
 # the last group a letter and two digits (000.00.00.H29 = HCMC People's Committee).
 ORGAN_CODE_RE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
@@ -95,3 +97,10 @@ class ResPartner(models.Model):
                 .partner_id
             )
         return partner
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            strip_autocomplete_widgets(arch)  # Odoo's IAP is blocked
+        return arch, view

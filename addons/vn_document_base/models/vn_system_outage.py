@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.legal import vn_local_date
+
 
 class VnSystemOutage(models.Model):
     """An incident that stopped the system (QĐ 3760 Điều 13.4, R-OP1): when it began and
@@ -48,3 +50,33 @@ class VnSystemOutage(models.Model):
         for outage in self:
             if outage.end and outage.end < outage.start:
                 raise ValidationError(_("An outage cannot end before it began."))
+
+    def _vn_check_real_date(self, when):
+        """A document entered late (R-OP1) carries its real date, which lies within
+        the outage it was handled on paper during."""
+        self.ensure_one()
+        end = self.end or fields.Datetime.now()
+        if not when or when < self.start or when > end:
+            raise ValidationError(
+                _(
+                    "The real date of a document entered late must lie within the "
+                    "outage (%(start)s to %(end)s).",
+                    start=fields.Datetime.to_string(
+                        fields.Datetime.context_timestamp(self, self.start)
+                    ),
+                    end=fields.Datetime.to_string(
+                        fields.Datetime.context_timestamp(self, end)
+                    ),
+                )
+            )
+
+    def _vn_register_mark(self):
+        """The mark printed in the register books next to a document entered late
+        (Vietnamese: legal text)."""
+        self.ensure_one()
+        start, end = vn_local_date(self.start), self.end and vn_local_date(self.end)
+        if end and end != start:
+            return (
+                f"Vào sổ muộn (sự cố từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y})"
+            )
+        return f"Vào sổ muộn (sự cố ngày {start:%d/%m/%Y})"

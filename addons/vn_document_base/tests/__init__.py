@@ -17,3 +17,6 @@ from . import test_user_roles
 from . import test_user_roles_http
 from . import test_user_lifecycle_tour
 from . import test_backup
+from . import test_audit_log
+from . import test_admin_hygiene
+from . import test_admin_http

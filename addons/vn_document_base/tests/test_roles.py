@@ -28,7 +28,9 @@ class TestRoles(VnDocumentCase):
         self.assertTrue(
             users["follow_up"].has_group("vn_document_base.group_vn_document_staff")
         )
-        self.assertTrue(users["admin"].has_group("base.group_system"))
+        # accounts and the suite's settings, not Odoo's system group (issue 14)
+        self.assertTrue(users["admin"].has_group("base.group_erp_manager"))
+        self.assertFalse(users["admin"].has_group("base.group_system"))
         self.assertFalse(
             users["staff"].has_group("vn_document_base.group_vn_document_clerk")
         )

@@ -5,3 +5,4 @@ from . import vn_document_incoming
 from . import res_users
 from . import res_config_settings
 from . import demo
+from . import vn_system_outage

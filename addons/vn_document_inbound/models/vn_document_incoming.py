@@ -39,6 +39,7 @@ WORKFLOW_FIELDS = {
     "register_correction_ids",
     "done_on",
     "done_deadline",
+    "is_late_entry",
     "handling_department_id",
     "handling_user_id",
 }
@@ -47,6 +48,7 @@ WORKFLOW_FIELDS = {
 # (vn.register.correction).
 REGISTER_FIELDS = {
     "register_book_id",
+    "outage_id",
     "arrival_number",
     "arrival_date",
     "file_catalog",
@@ -216,12 +218,26 @@ class VnDocumentIncoming(models.Model):
         "res.users", string="Registered by", readonly=True, copy=False
     )
     registered_on = fields.Datetime(string="Registered on", readonly=True, copy=False)
+    # R-OP1: received on paper during an outage and entered afterwards. The clerk
+    # chooses the outage and gives the real arrival date within it; registration checks
+    # them and marks the document (the register number is still taken at entry).
+    outage_id = fields.Many2one(
+        "vn.system.outage",
+        string="Received during the outage",
+        check_company=True,
+        index="btree_not_null",
+        tracking=True,
+        help="The document arrived on paper while the system was down: choose the "
+        "outage and give the real arrival date within it.",
+    )
     is_late_entry = fields.Boolean(
         string="Entered late",
-        tracking=True,
-        help="Received on paper during an outage and entered afterwards (R-OP1).",
+        readonly=True,
+        copy=False,
+        help="Received during an outage and entered afterwards (R-OP1); set when the "
+        "document is registered.",
     )
-    late_reason = fields.Char(string="Reason for the late entry")
+    late_reason = fields.Char(string="Note on the late entry")
     paper_holder_id = fields.Many2one(
         "res.users", string="Paper copy held by", tracking=True
     )
@@ -627,8 +643,8 @@ class VnDocumentIncoming(models.Model):
                         "passed the checks."
                     )
                 )
-            if doc.is_late_entry and not doc.late_reason:
-                raise UserError(_("Give the reason why the document is entered late."))
+            if doc.outage_id:
+                doc.outage_id._vn_check_real_date(doc.arrival_date)
             book = doc.register_book_id or doc._default_register_book()
             # The number is taken last: the lock on the register book is held for a
             # moment only. Its year is the Vietnam date of arrival, the same date that
@@ -641,6 +657,7 @@ class VnDocumentIncoming(models.Model):
                     "state": "registered",
                     "registered_by_id": self.env.uid,
                     "registered_on": fields.Datetime.now(),
+                    "is_late_entry": bool(doc.outage_id),
                 }
             )
             doc._trail(
@@ -649,7 +666,7 @@ class VnDocumentIncoming(models.Model):
                     number=number,
                     book=book.name,
                 ),
-                doc.late_reason if doc.is_late_entry else False,
+                doc._vn_late_entry_note() or False,
             )
             doc._vn_notify_event("registered")
         return True
@@ -990,6 +1007,15 @@ class VnDocumentIncoming(models.Model):
                     "deleted."
                 )
             )
+
+    def _vn_late_entry_note(self):
+        """The register's mark of a late entry (R-OP1), in Vietnamese: it is legal
+        text."""
+        self.ensure_one()
+        if not self.is_late_entry:
+            return ""
+        mark = self.outage_id._vn_register_mark() if self.outage_id else ""
+        return "; ".join(p for p in (mark, self.late_reason) if p)
 
     def _local_arrival_date(self):
         """The arrival date in Vietnam (registers are kept by the Vietnam date, whoever

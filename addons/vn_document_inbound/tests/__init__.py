@@ -7,3 +7,4 @@ from . import test_ui
 from . import test_email
 from . import test_activities
 from . import test_first_impressions
+from . import test_outage_entry

@@ -174,20 +174,30 @@ class TestReceiveAndRegister(IncomingCase):
         self.assertFalse(unrelated.duplicate_ids)
 
     def test_late_entry_after_an_outage(self):
-        """R-OP1: real arrival date kept, marked as entered late with a reason."""
+        """R-OP1: real arrival date kept, marked as entered late, linked to the
+        outage, with the clerk's note."""
+        outage = self.env["vn.system.outage"].create(
+            {
+                "start": datetime(2026, 3, 2, 1, 0),
+                "end": datetime(2026, 3, 2, 9, 0),
+                "description": "Mất điện",
+            }
+        )
         doc = self.receive(
             channel="paper",
             upload_ids=[],
             arrival_date=datetime(2026, 3, 2, 3, 0),
-            is_late_entry=True,
+            outage_id=outage.id,
+            late_reason="Nhận bản giấy",
         )
-        with self.assertRaises(UserError):
-            doc.with_user(self.users["clerk"]).action_register()
-        doc.late_reason = "Mất điện ngày 02/3, nhận bản giấy"
         doc.with_user(self.users["clerk"]).action_register()
         self.assertEqual(doc.arrival_date, datetime(2026, 3, 2, 3, 0))
         self.assertEqual(doc.file_catalog, 2026)
-        self.assertEqual(doc.trail_ids[-1].note, "Mất điện ngày 02/3, nhận bản giấy")
+        self.assertTrue(doc.is_late_entry)
+        self.assertEqual(
+            doc.trail_ids[-1].note,
+            "Vào sổ muộn (sự cố ngày 02/03/2026); Nhận bản giấy",
+        )
 
     def test_electronic_document_needs_checked_files(self):
         doc = self.receive(upload_ids=[])

@@ -96,7 +96,7 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
         handed = doc.assignment_ids.sorted("create_date")[:1].create_date
         notes = [
             doc.description or "",
-            doc.late_reason if doc.is_late_entry else "",
+            doc._vn_late_entry_note(),
             doc.sudo().register_correction_ids._vn_register_note(),
         ]
         return {

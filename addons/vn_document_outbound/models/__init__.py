@@ -12,3 +12,5 @@ from . import vn_document_delivery
 from . import vn_document_copy
 from . import vn_document_incoming
 from . import demo
+from . import vn_document_outgoing_late
+from . import vn_system_outage

@@ -62,6 +62,8 @@ WORKFLOW_FIELDS = {
     "copy_ids",
     "file_catalog",
     "register_correction_ids",
+    "outage_id",
+    "is_late_entry",
 }
 SIGNED_EDITABLE_FIELDS = {"delivery_ids", "archive_holder", "description"}
 # What may still change on an issued original (R-OUT9): its later life, never its

@@ -364,9 +364,11 @@ class VnDocumentOutgoing(models.Model):
         )
         return f"{place}, {line}" if place else line
 
-    def _vn_after_issue(self):
+    def _vn_after_issue(self, dispatch=True):
+        """``dispatch``: send to the recipients (not for a paper original entered
+        late: they received it on paper)."""
         self.ensure_one()
-        for line in self.delivery_ids:
+        for line in self.delivery_ids if dispatch else ():
             line._vn_dispatch()
         if self.incoming_assignment_id.state == "open":
             assignment = self.incoming_assignment_id.sudo()

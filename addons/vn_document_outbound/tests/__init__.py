@@ -6,3 +6,4 @@ from . import test_outgoing_register_report
 from . import test_trust_boundary
 from . import test_activities
 from . import test_user_join
+from . import test_outage_paper_issue

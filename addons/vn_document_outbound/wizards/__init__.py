@@ -7,3 +7,4 @@ from . import vn_outgoing_recall_wizard
 from . import vn_outgoing_paper_copy_wizard
 from . import vn_outgoing_register_report_wizard
 from . import vn_user_join_wizard
+from . import vn_outgoing_paper_issue_wizard

@@ -172,6 +172,7 @@ class VnOutgoingRegisterReportWizard(models.TransientModel):
         vi = legal(self)  # a printed register is Vietnamese, whoever prints it
         notes = [
             doc.description or "",
+            doc._vn_late_entry_note(),
             doc.sudo().register_correction_ids._vn_register_note(),
         ]
         # The number of a linked document is public register data, even when its file is
