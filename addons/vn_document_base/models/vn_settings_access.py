@@ -51,7 +51,10 @@ class ResConfigSettingsSuiteAdmin(models.TransientModel):
         return {
             name
             for name, field in self._fields.items()
-            if name.startswith("vn_") and (field._module or "").startswith("vn_")
+            if name.startswith("vn_")
+            and (field._module or "").startswith("vn_")
+            # fields kept for Odoo's system group (the backup folders) stay as they are
+            and self._has_field_access(field, "write")
         }
 
     def _vn_keep_suite_values(self, vals):

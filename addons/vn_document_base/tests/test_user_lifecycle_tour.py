@@ -16,6 +16,7 @@ class TestUserLifecycleTour(HttpCase):
             login="vn_tour_admin",
             groups="vn_document_base.group_vn_document_admin",
             tz="Asia/Ho_Chi_Minh",
+            lang="vi_VN",
         )
         cls.unit_a = cls.env["hr.department"].create({"name": "Phòng Tour A"})
         cls.unit_b = cls.env["hr.department"].create({"name": "Phòng Tour B"})

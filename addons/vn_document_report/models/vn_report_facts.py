@@ -178,9 +178,11 @@ class VnReportFacts(models.AbstractModel):
 
     @api.model
     def _vn_accounts(self, company, window, date_from, date_to):
-        """Per unit (the employee's department, None without one): the enabled accounts
-        of the agency's staff at the cutoff and those that logged in during the
-        period."""
+        """Per unit (the employee's department, None without one): the accounts of the
+        agency's staff enabled at the cutoff and those that logged in during the
+        period. An account's state at the cutoff comes from its history (issue 14:
+        left and re-enabled events), so a person who left after the quarter still
+        counts in it; without history, its present state."""
         staff = self.env.ref("vn_document_base.group_vn_document_staff")
         self.env.flush_all()
         self.env.cr.execute(
@@ -197,19 +199,40 @@ class VnReportFacts(models.AbstractModel):
                      JOIN hr_version v ON v.id = e.current_version_id
                     WHERE e.user_id = u.id AND e.company_id = %(company)s
                     ORDER BY e.active DESC, e.id LIMIT 1) emp ON TRUE
-             WHERE u.id = ANY(%(users)s) AND u.company_id = %(company)s AND u.active
+             WHERE u.id = ANY(%(users)s) AND u.company_id = %(company)s
                AND NOT u.share
                AND u.create_date < %(cutoff)s
+               AND COALESCE(
+                   (SELECT h.kind = 're_enabled' FROM vn_user_handover h
+                     WHERE h.user_id = u.id AND h.kind IN ('left', 're_enabled')
+                       AND h.date < %(cutoff)s
+                     ORDER BY h.date DESC, h.id DESC LIMIT 1),
+                   (SELECT TRUE FROM vn_user_handover h
+                     WHERE h.user_id = u.id AND h.kind = 'left'
+                       AND h.date >= %(cutoff)s LIMIT 1),
+                   u.active)
              GROUP BY emp.department_id""",
             {
                 "company": company.id,
-                "users": staff.sudo().all_user_ids.ids,
+                # staff today, and accounts with a history in the agency: a leaver's
+                # roles, and so his groups, are gone
+                "users": self._vn_account_ids(company, staff),
                 "first": date_from,
                 "last": date_to,
                 "cutoff": window["cutoff"],
             },
         )
         return {row["department_id"]: row for row in self.env.cr.dictfetchall()}
+
+    @api.model
+    def _vn_account_ids(self, company, staff):
+        members = staff.sudo().with_context(active_test=False).all_user_ids
+        events = (
+            self.env["vn.user.handover"]
+            .sudo()
+            .search([("company_id", "=", company.id)])
+        )
+        return (members | events.user_id).ids
 
     @api.model
     def _vn_outages(self, company, window):

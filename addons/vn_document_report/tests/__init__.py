@@ -5,3 +5,4 @@ from . import test_tour
 from . import test_processing_report
 from . import test_dashboard
 from . import test_report_http
+from . import test_account_history

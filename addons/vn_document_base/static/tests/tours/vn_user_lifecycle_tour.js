@@ -48,7 +48,7 @@ registry.category("web_tour.tours").add("vn_user_lifecycle_tour", {
             run: "edit vn_tour_person",
         },
         ...pick("department_id", "Phòng Tour A"),
-        ...pick("role_ids", "Staff"),
+        ...pick("role_ids", "Chuyên viên"),
         {
             content: "Create the account",
             trigger: ".modal button[name='action_confirm']",
@@ -56,7 +56,7 @@ registry.category("web_tour.tours").add("vn_user_lifecycle_tour", {
         },
         {
             content: "The new account's form: the role change waits for a second administrator",
-            trigger: ".o_form_view .alert-warning:contains('second document')",
+            trigger: ".o_form_view .alert-warning:contains('quản trị văn bản thứ hai')",
         },
         {
             content: "Change of position",
@@ -64,7 +64,7 @@ registry.category("web_tour.tours").add("vn_user_lifecycle_tour", {
             run: "click",
         },
         ...pick("department_id", "Phòng Tour B"),
-        ...pick("role_ids", "Head of department"),
+        ...pick("role_ids", "Lãnh đạo phòng"),
         {
             content: "Confirm the change of position",
             trigger: ".modal button[name='action_confirm']",
