@@ -6,14 +6,14 @@ call goes through the doors a browser or a script uses (JSON-RPC and
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
-from odoo.tools import mute_logger
+
+from odoo.addons.vn_document_base.tests.common import VnRpcMixin
 
 from .common import CaseFileSetup
 
 
 @tagged("post_install", "-at_install")
-class TestCaseFileHttp(CaseFileSetup, HttpCase):
+class TestCaseFileHttp(CaseFileSetup, VnRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -34,23 +34,6 @@ class TestCaseFileHttp(CaseFileSetup, HttpCase):
         )
         cls.batch.with_user(cls.colleague).action_submit()
         cls.package = cls.batch.package_ids
-
-    def rpc(self, user, model, method, *args, **kwargs):
-        """``model.method`` over JSON-RPC as ``user`` (password = login)."""
-        self.authenticate(user.login, user.login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def assert_refused(self, user, model, method, *args, **kwargs):
-        with (
-            self.assertRaises(
-                JsonRpcException, msg=f"{user.login} {model}.{method} must be refused"
-            ),
-            mute_logger("odoo.http"),
-        ):
-            self.rpc(user, model, method, *args, **kwargs)
 
     def test_staff_cannot_reach_another_persons_file(self):
         """III.3.b: another person's file, its documents and its package are closed to

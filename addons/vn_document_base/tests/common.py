@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 ROLES = [
     ("staff", "group_vn_document_staff"),
@@ -61,3 +63,29 @@ class VnDocumentCase(VnRolesSetup, TransactionCase):
 
 def set_groups(user, *xmlids):
     user.group_ids = [Command.set([user.env.ref(x).id for x in xmlids])]
+
+
+class VnRpcMixin:
+    """For HttpCase attack tests: a model method over JSON-RPC as a user whose password
+    is his login (the test users of ``VnRolesSetup``), and the assertion that it is
+    refused."""
+
+    def rpc(self, user, model, method, *args, **kwargs):
+        """``model.method`` over JSON-RPC as ``user`` (password = login)."""
+        self.authenticate(user.login, user.login)
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+    def assert_refused(self, user, model, method, *args, contains=None, **kwargs):
+        """The call fails for ``user``; with ``contains``, its error says so."""
+        with (
+            self.assertRaises(
+                JsonRpcException, msg=f"{user.login} {model}.{method} must be refused"
+            ) as caught,
+            mute_logger("odoo.http"),
+        ):
+            self.rpc(user, model, method, *args, **kwargs)
+        if contains:
+            self.assertIn(contains, str(caught.exception.args))

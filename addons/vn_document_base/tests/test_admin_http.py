@@ -8,36 +8,20 @@ import time
 
 from odoo import http
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
-from odoo.tools import mute_logger
 
-from .common import VnRolesSetup
+from .common import VnRolesSetup, VnRpcMixin
 
 PARAMS = "ir.config_parameter"
 
 
 @tagged("post_install", "-at_install")
-class TestAdminHygieneHttp(VnRolesSetup, HttpCase):
+class TestAdminHygieneHttp(VnRolesSetup, VnRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_roles()
         cls.admin = cls.users["admin"]
         cls.params = cls.env[PARAMS].sudo()
-
-    def rpc(self, user, model, method, *args, **kwargs):
-        self.authenticate(user.login, user.login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def assert_refused(self, user, model, method, *args, **kwargs):
-        with (
-            self.assertRaises(JsonRpcException, msg=f"{user.login} {model}.{method}"),
-            mute_logger("odoo.http"),
-        ):
-            self.rpc(user, model, method, *args, **kwargs)
 
     def test_document_administrator_is_not_system(self):
         self.assertFalse(self.admin._is_system())

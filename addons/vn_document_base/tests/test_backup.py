@@ -15,11 +15,10 @@ from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from ..tools import backup
-from .common import VnDocumentCase, VnRolesSetup
+from .common import VnDocumentCase, VnRolesSetup, VnRpcMixin
 
 
 def store_original(env, owner, data, name="cong-van.pdf"):
@@ -294,7 +293,7 @@ class TestIntegrityAudit(VnDocumentCase):
 
 
 @tagged("post_install", "-at_install")
-class TestBackupEvidenceHttp(VnRolesSetup, HttpCase):
+class TestBackupEvidenceHttp(VnRolesSetup, VnRpcMixin, HttpCase):
     """R-OP2, III.5.d: the backup log and the integrity runs are evidence; over
     JSON-RPC no role writes them or runs their services."""
 
@@ -306,20 +305,6 @@ class TestBackupEvidenceHttp(VnRolesSetup, HttpCase):
             {"operation": "backup", "result": "success", "set_name": "x"}
         )
         cls.audit_run = cls.env["vn.integrity.run"].create({"state": "done"})
-
-    def rpc(self, user, model, method, *args, **kwargs):
-        self.authenticate(user.login, user.login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def assert_refused(self, user, model, method, *args, **kwargs):
-        with (
-            self.assertRaises(JsonRpcException, msg=f"{user.login} {model}.{method}"),
-            mute_logger("odoo.http"),
-        ):
-            self.rpc(user, model, method, *args, **kwargs)
 
     def test_evidence_is_read_only(self):
         admin, clerk = self.users["admin"], self.users["clerk"]

@@ -5,14 +5,12 @@ a clerk (R-US1, ND 30 Phụ lục VI III.3.c, SECURITY.md)."""
 
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
-from odoo.tools import mute_logger
 
-from .common import VnRolesSetup
+from .common import VnRolesSetup, VnRpcMixin
 
 
 @tagged("post_install", "-at_install")
-class TestUserRolesHttp(VnRolesSetup, HttpCase):
+class TestUserRolesHttp(VnRolesSetup, VnRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -23,24 +21,6 @@ class TestUserRolesHttp(VnRolesSetup, HttpCase):
         )
         cls.clerk_group = cls.env.ref("vn_document_base.group_vn_document_clerk")
         cls.clerk_role = cls.env.ref("vn_document_base.role_vn_document_clerk")
-
-    def rpc(self, user, model, method, *args, **kwargs):
-        self.authenticate(user.login, user.login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def assert_refused(self, user, model, method, *args, contains=None, **kwargs):
-        with (
-            self.assertRaises(
-                JsonRpcException, msg=f"{user.login} {model}.{method}"
-            ) as caught,
-            mute_logger("odoo.http"),
-        ):
-            self.rpc(user, model, method, *args, **kwargs)
-        if contains:
-            self.assertIn(contains, str(caught.exception.args))
 
     def test_the_administrator_bypasses_no_role(self):
         """R-US1: over RPC the document administrator adds nobody to a suite group

@@ -4,8 +4,8 @@
 that must not succeed (R-RP1, R-RP2, SECURITY.md)."""
 
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
-from odoo.tools import mute_logger
+
+from odoo.addons.vn_document_base.tests.common import VnRpcMixin
 
 from .common import ReportSetup, day, utc
 
@@ -13,7 +13,7 @@ Q3 = ("2026-07-01", "2026-09-30")
 
 
 @tagged("post_install", "-at_install")
-class TestReportHttp(ReportSetup, HttpCase):
+class TestReportHttp(ReportSetup, VnRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -28,20 +28,6 @@ class TestReportHttp(ReportSetup, HttpCase):
         cls.outage = cls.env["vn.system.outage"].create(
             {"start": utc("2026-08-01 08:00"), "description": "Mất điện"}
         )
-
-    def rpc(self, user, model, method, *args, **kwargs):
-        self.authenticate(user.login, user.login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def assert_refused(self, user, model, method, *args, **kwargs):
-        with (
-            self.assertRaises(JsonRpcException, msg=f"{user.login} {model}.{method}"),
-            mute_logger("odoo.http"),
-        ):
-            self.rpc(user, model, method, *args, **kwargs)
 
     def test_a_head_of_unit_neither_reads_nor_downloads_the_agency_report(self):
         """R-RP1: the agency's report and its workbook stay closed to a head of unit;
