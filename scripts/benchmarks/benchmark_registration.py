@@ -19,8 +19,9 @@ caches see what an agency sees) and measures, interleaved:
     then "Register" (the arrival number, the trail).
 
 Prints the medians of both, their ratio, the median of each part, and the load.
-``BENCH_PROFILE=FILE`` adds a cProfile of the full path (printed, and saved in FILE). It commits registered documents:
-only for a scratch database (default vn_edoc_bench_registration).
+``BENCH_PROFILE=FILE`` adds a cProfile of the full path (printed, saved in FILE).
+It commits registered documents: only for a scratch database (default
+vn_edoc_bench_registration).
 """
 
 import base64
