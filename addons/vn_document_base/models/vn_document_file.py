@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .vn_document_signature import LEGAL_VALUES
+from .vn_file_check import FileCheckError
 
 
 class VnDocumentFile(models.Model):
@@ -182,11 +183,9 @@ class VnDocumentFile(models.Model):
         if attachment.type != "binary" or attachment.checksum != (
             attachment._compute_checksum(data)
         ):
-            raise UserError(
-                _(
-                    "%(name)s changed while it was checked; upload it again.",
-                    name=filename,
-                )
+            # the checked bytes are not the upload's content (a "can't happen")
+            raise FileCheckError(
+                _("%(name)s: the file content is missing.", name=filename)
             )
         values = {
             "name": filename,
