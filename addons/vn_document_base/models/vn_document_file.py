@@ -6,7 +6,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .vn_document_signature import LEGAL_VALUES
-from .vn_file_check import FileCheckError
 
 
 class VnDocumentFile(models.Model):
@@ -184,9 +183,7 @@ class VnDocumentFile(models.Model):
             attachment._compute_checksum(data)
         ):
             # the checked bytes are not the upload's content (a "can't happen")
-            raise FileCheckError(
-                _("%(name)s: the file content is missing.", name=filename)
-            )
+            raise UserError(_("%(name)s: the file content is missing.", name=filename))
         values = {
             "name": filename,
             "res_model": owner._name,
