@@ -84,11 +84,13 @@ class VnLgspMessage(models.Model):
             self.invalidate_recordset()
         return taken
 
-    def _vn_process(self):
-        """Process one fetched package; a refused package is answered, never
+    def _vn_process(self, data=None):
+        """Process one fetched package (``data``: its bytes when the caller holds
+        them, else read from the record); a refused package is answered, never
         half-stored."""
         self.ensure_one()
-        data = base64.b64decode(self.payload or b"")
+        if data is None:
+            data = base64.b64decode(self.payload or b"")
         limits = self._vn_limits()
         try:
             with self.env.cr.savepoint():
