@@ -1,6 +1,7 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import time
 from datetime import timedelta
 
 from psycopg2.errors import LockNotAvailable, SerializationFailure
@@ -254,11 +255,15 @@ class VnLgspExchange(models.AbstractModel):
             if not message:
                 break
             busy = 0
-            tried.add(message.id)  # a package that fails waits for the next loop
             client = self._vn_client_for(clients, message.company_id)
             if client is None:
                 break  # no connection: the line waits for one
-            received += self._vn_intake_one(message, client)
+            done = self._vn_intake_one(message, client)
+            if done is None:  # another worker holds its document: again, soon
+                time.sleep(0.05)
+            else:
+                tried.add(message.id)  # a package that fails waits for the next loop
+                received += done
             if self.env["ir.cron"]._commit_progress(1) <= 0:
                 break
         return received
@@ -308,8 +313,11 @@ class VnLgspExchange(models.AbstractModel):
     @api.model
     def _vn_intake_one(self, message, client):
         """Fetch (when only listed), check, store and register one package, commit,
-        then acknowledge it: the platform is told only what is committed here."""
+        then acknowledge it: the platform is told only what is committed here.
+        Returns 1 when acknowledged, 0 when not (yet), None when another worker holds
+        a package of the same document (nothing was kept: to take again)."""
         from ..tools.lgsp_client import LgspError
+        from .vn_lgsp_message_processing import IntakeBusy
 
         try:
             with self.env.cr.savepoint():
@@ -320,6 +328,8 @@ class VnLgspExchange(models.AbstractModel):
                 # Refusals and statuses go to other agencies: processed in the legal
                 # language.
                 legal(message)._vn_process(data)
+        except IntakeBusy:
+            return None
         except LgspError as error:
             # The platform is asked again on the next loop, as often as needed.
             _logger.warning("LGSP package %s: %s", message.platform_doc_id, error)
