@@ -81,9 +81,7 @@ def start_simulator(token, path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    sim = os.path.join(
-        ROOT, "addons", "vn_lgsp_connector", "simulator", "simulator.py"
-    )
+    sim = os.path.join(ROOT, "addons", "vn_lgsp_connector", "simulator", "simulator.py")
     process = subprocess.Popen(
         [sys.executable, sim, "--port", str(port), "--db", path]
         + ["--admin-token", token],

@@ -274,8 +274,10 @@ class VnLgspExchange(models.AbstractModel):
         from ..tools.lgsp_client import LgspError
 
         if company.id not in clients:
-            profile = self.env["vn.lgsp.profile"].sudo().search(
-                [("company_id", "=", company.id)], limit=1
+            profile = (
+                self.env["vn.lgsp.profile"]
+                .sudo()
+                .search([("company_id", "=", company.id)], limit=1)
             )
             try:
                 clients[company.id] = profile._client() if profile else None
@@ -315,20 +317,23 @@ class VnLgspExchange(models.AbstractModel):
         """Fetch (when only listed), check, store and register one package, commit,
         then acknowledge it: the platform is told only what is committed here.
         Returns 1 when acknowledged, 0 when not (yet), None when another worker holds
-        a package of the same document (nothing was kept: to take again)."""
+        a package of the same document (its processing undone: to take again)."""
         from ..tools.lgsp_client import LgspError
         from .vn_lgsp_message_processing import IntakeBusy
 
+        data = None
         try:
-            with self.env.cr.savepoint():
-                data = None
-                if message.state == "listed":
+            if message.state == "listed":
+                with self.env.cr.savepoint():
                     data = client.get_edoc(message.platform_doc_id)
                     message._vn_keep_payload(data)
+            with self.env.cr.savepoint():
                 # Refusals and statuses go to other agencies: processed in the legal
                 # language.
                 legal(message)._vn_process(data)
         except IntakeBusy:
+            # A new transaction (snapshot) sees what the other worker commits.
+            self.env["ir.cron"]._commit_progress()
             return None
         except LgspError as error:
             # The platform is asked again on the next loop, as often as needed.

@@ -289,9 +289,7 @@ class VnLgspMessage(models.Model):
         self._vn_check_admin()
         self.filtered(
             lambda m: m.state in ("queued", "listed", "fetched")
-        ).sudo().write(
-            {"state": "parked"}
-        )
+        ).sudo().write({"state": "parked"})
         return True
 
     def _vn_destroy_content(self, reason):
@@ -339,8 +337,10 @@ class VnLgspMessage(models.Model):
     def _vn_intake_failed(self, error):
         """A received package whose processing failed unexpectedly: counted and, after
         the connection's attempts, parked for an administrator (never lost)."""
-        profile = self.env["vn.lgsp.profile"].sudo().search(
-            [("company_id", "=", self.company_id.id)], limit=1
+        profile = (
+            self.env["vn.lgsp.profile"]
+            .sudo()
+            .search([("company_id", "=", self.company_id.id)], limit=1)
         )
         attempts = self.attempts + 1
         values = {"attempts": attempts, "last_error": str(error)[:2000]}
@@ -350,8 +350,7 @@ class VnLgspMessage(models.Model):
         if attempts >= (profile.max_attempts or 1):
             self._vn_alert_admins(
                 _(
-                    "A received package was parked after %(count)s attempts: "
-                    "%(error)s",
+                    "A received package was parked after %(count)s attempts: %(error)s",
                     count=attempts,
                     error=error,
                 )

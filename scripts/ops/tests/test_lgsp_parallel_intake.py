@@ -25,7 +25,9 @@ ROOT = os.path.dirname(
     os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 )
 SOURCE_DB = os.environ.get("VN_DRILL_DB", "vn_edoc_test")
-HELPER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lgsp_intake_worker.py")
+HELPER = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "lgsp_intake_worker.py"
+)
 PACKAGES = 24
 
 
@@ -114,12 +116,8 @@ def test_killed_workers_lose_and_duplicate_nothing(database, simulator, tmp_path
     }
     in_package, before_ack = tmp_path / "in-package", tmp_path / "before-ack"
     stalled = [
-        helper(
-            "work", database, "stall-in-package", VN_STALL_MARKER=str(in_package)
-        ),
-        helper(
-            "work", database, "stall-before-ack", VN_STALL_MARKER=str(before_ack)
-        ),
+        helper("work", database, "stall-in-package", VN_STALL_MARKER=str(in_package)),
+        helper("work", database, "stall-before-ack", VN_STALL_MARKER=str(before_ack)),
     ]
     others = [helper("work", database) for _i in range(2)]
     kill_when_stalled(stalled[0], str(in_package))
