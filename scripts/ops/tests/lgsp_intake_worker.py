@@ -10,8 +10,8 @@ only):
         an intake lane run until nothing is left; with a stall, the worker stops for
         good in the middle of its first package (before its commit) or between its
         commit and its acknowledgement, after writing its pid to $VN_STALL_MARKER
-    lgsp_intake_worker.py [odoo options] check DB URL
-        prints what was received, as JSON
+    lgsp_intake_worker.py [odoo options] finish DB URL AFTER
+        a last lane run, then what was received in lines after id AFTER, as JSON
 """
 
 import datetime
@@ -63,6 +63,7 @@ def setup(env, url, token, count):
     )
     peer = LgspClient(url, "sys-b", "secret-sys-b")
     pdf = pdf_fixtures.make_pdf(1)
+    after = env["vn.lgsp.message"].search([], order="id desc", limit=1).id
     for index in range(count):
         package = edxml.DocumentPackage(
             from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
@@ -87,7 +88,7 @@ def setup(env, url, token, count):
         profile, "edoc", profile._client().received_list("edoc")
     )
     env.cr.commit()
-    return {"listed": listed}
+    return {"listed": listed, "after": after}
 
 
 def stall(where):
@@ -127,13 +128,17 @@ def work(env):
             return {"received": received}
 
 
-def check(env, url):
+def finish(env, url, after):
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
 
-    lines = env["vn.lgsp.message"].search([("direction", "=", "in")])
-    docs = env["vn.document.incoming"].search([("channel", "=", "lgsp")])
+    received = work(env)["received"]
+    lines = env["vn.lgsp.message"].search(
+        [("direction", "=", "in"), ("id", ">", after)]
+    )
+    docs = env["vn.document.incoming"].search([("vn_lgsp_message_id", "in", lines.ids)])
     rows = LgspClient(url, "sys-b", "secret-sys-b").sent_list(message_type="edoc")
     return {
+        "received": received,
         "lines": len(lines),
         "platform_ids": len(set(lines.mapped("platform_doc_id"))),
         "states": sorted(set(lines.mapped("state"))),
@@ -148,7 +153,7 @@ def check(env, url):
 def main(argv):
     from odoo.tools import config
 
-    split = next(i for i, a in enumerate(argv) if a in ("setup", "work", "check"))
+    split = next(i for i, a in enumerate(argv) if a in ("setup", "work", "finish"))
     config.parse_config(argv[:split])
     command, db, args = argv[split], argv[split + 1], argv[split + 2 :]
     if command == "work" and args:
@@ -160,7 +165,7 @@ def main(argv):
         elif command == "work":
             result = work(env)
         else:
-            result = check(env, args[0])
+            result = finish(env, args[0], int(args[1]))
     finally:
         env.cr.close()
     print(json.dumps(result), flush=True)
