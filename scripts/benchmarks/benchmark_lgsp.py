@@ -8,10 +8,16 @@
     .run/venv/bin/python scripts/benchmarks/benchmark_lgsp.py DB N faults
         (part 3 only, any scratch database)
 
-1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the
-   simulator; the timed part fetches, checks (type, clamd, pyHanko), stores,
-   acknowledges and registers them all (receiving as the scheduled job does,
-   registering as the clerk). Three runs, median.
+1. Throughput with 1, 2 and 4 worker processes (BENCH_LGSP_WORKERS, default
+   "1,2,4"), BENCH_LGSP_ROUNDS rounds (default 2) interleaved: another agency puts N
+   packages (default 200), each with a signed 1 MB PDF, on the simulator (a process
+   of its own); the timed part lists them (the poll's step) and the workers, started
+   and loaded beforehand, take them with SKIP LOCKED as the intake lanes do: fetch,
+   check (type, clamd, pyHanko), store, acknowledge, each package in its own
+   transaction, then register it as the clerk. Prints packages/s, the workers' and
+   the simulator's CPU per package and the load; checks after each run that every
+   package is one line, done and acknowledged here and on the platform, and one
+   registered document with a number of its own. Median per worker count.
 2. Latency: an outgoing document issued at A to another agency, from "queued" to the
    delivery line showing "received" (01), with every schedule shortened to "run now":
    A sends, the other agency fetches and answers 01, A fetches. Median of 5.
@@ -231,7 +237,8 @@ def main(db, count):
                     f"{sim_used / count * 1000:.0f} ms; load {load:.2f}",
                     flush=True,
                 )
-        latency = measure_latency(env, exchange, peer, partner_b, edxml)
+        has_keys = env["vn.signing.key"].search_count([])
+        latency = has_keys and measure_latency(env, exchange, peer, partner_b, edxml)
         stores, unacknowledged = measure_faults(
             env, exchange, peer, edxml, url, token, max(count // 10, 10), pdf
         )
@@ -247,10 +254,14 @@ def main(db, count):
     for lane in lanes:
         runs = ", ".join(f"{t:.1f}" for t in figures[lane])
         print(f"| {lane} | {statistics.median(figures[lane]):.1f} | {runs} |")
-    print(
-        "Issue at A -> 'received (01)' on A's delivery line, schedules run back to"
-        f" back: median {statistics.median(latency) * 1000:.0f} ms over {len(latency)}"
-    )
+    if latency:
+        print(
+            "Issue at A -> 'received (01)' on A's delivery line, schedules run back "
+            f"to back: median {statistics.median(latency) * 1000:.0f} ms over "
+            f"{len(latency)}"
+        )
+    else:
+        print("Latency: skipped, the database has no demo signing keys")
     print(
         f"Under the seeded fault plan: {stores:.2f} platform stores per package sent, "
         f"{unacknowledged} inbox lines left unacknowledged"
@@ -611,6 +622,6 @@ elif __name__ == "__main__":
     sys.exit(
         main(
             sys.argv[1] if len(sys.argv) > 1 else "vn_edoc_bench_lgsp",
-            int(sys.argv[2]) if len(sys.argv) > 2 else 1000,
+            int(sys.argv[2]) if len(sys.argv) > 2 else 200,
         )
     )
