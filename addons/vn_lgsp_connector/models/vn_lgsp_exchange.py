@@ -4,7 +4,7 @@ import logging
 import time
 from datetime import timedelta
 
-from psycopg2.errors import LockNotAvailable, SerializationFailure
+from psycopg2.errors import LockNotAvailable, SerializationFailure, UniqueViolation
 
 from odoo import _, api, fields, models
 from odoo.modules import module as odoo_module
@@ -208,7 +208,12 @@ class VnLgspExchange(models.AbstractModel):
             for doc_id, item in wanted.items()
             if doc_id not in known
         ]
-        Message.create(new)
+        try:
+            with self.env.cr.savepoint():
+                Message.create(new)
+        except UniqueViolation:
+            # Another poller recorded them after this transaction's snapshot began.
+            return 0
         return len(new)
 
     @api.model
