@@ -8,10 +8,16 @@
     .run/venv/bin/python scripts/benchmarks/benchmark_lgsp.py DB N faults
         (part 3 only, any scratch database)
 
-1. Throughput: another agency puts N packages, each with a signed 1 MB PDF, on the
-   simulator; the timed part fetches, checks (type, clamd, pyHanko), stores,
-   acknowledges and registers them all (receiving as the scheduled job does,
-   registering as the clerk). Three runs, median.
+1. Throughput with 1, 2 and 4 worker processes (BENCH_LGSP_WORKERS, default
+   "1,2,4"), BENCH_LGSP_ROUNDS rounds (default 2) interleaved: another agency puts N
+   packages (default 200), each with a signed 1 MB PDF, on the simulator (a process
+   of its own); the timed part lists them (the poll's step) and the workers, started
+   and loaded beforehand, take them with SKIP LOCKED as the intake lanes do: fetch,
+   check (type, clamd, pyHanko), store, acknowledge, each package in its own
+   transaction, then register it as the clerk. Prints packages/s, the workers' and
+   the simulator's CPU per package and the load; checks after each run that every
+   package is one line, done and acknowledged here and on the platform, and one
+   registered document with a number of its own. Median per worker count.
 2. Latency: an outgoing document issued at A to another agency, from "queued" to the
    delivery line showing "received" (01), with every schedule shortened to "run now":
    A sends, the other agency fetches and answers 01, A fetches. Median of 5.
@@ -31,7 +37,7 @@ import statistics
 import sys
 import time
 
-from bench_common import machine, signed_image_pdf, use_database
+from bench_common import ROOT, machine, signed_image_pdf, use_database
 
 from odoo import api
 from odoo.modules.registry import Registry
@@ -70,30 +76,113 @@ def connect_simulator(env, url, token, code_a, name):
     )
 
 
+def start_simulator(token, path):
+    """The simulator in a process of its own (its CPU is not the workers'); returns
+    (process, url)."""
+    import socket
+    import subprocess
+
+    import requests
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    sim = os.path.join(ROOT, "addons", "vn_lgsp_connector", "simulator", "simulator.py")
+    process = subprocess.Popen(
+        [sys.executable, sim, "--port", str(port), "--db", path]
+        + ["--admin-token", token],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _try in range(100):
+        try:
+            requests.get(f"{url}/_sim/state", headers={"X-Sim-Admin": token}, timeout=2)
+            return process, url
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    raise RuntimeError("the simulator did not start")
+
+
+def package_for(edxml, code_a, stamp, index, pdf):
+    return edxml.DocumentPackage(
+        from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
+        to_orgs=[edxml.Organization(organ_id=code_a)],
+        document_id=f"{CODE_B},2026/11/22,{index + 1}/{stamp}",
+        code_number=str(index + 1),
+        code_notation="UBND-VP",
+        place="B",
+        promulgation_date=datetime.date(2026, 11, 22),
+        type=1,
+        type_detail=18,
+        type_name="Công văn",
+        subject=f"Benchmark {stamp}-{index}",
+        trace=[(CODE_B, datetime.datetime(2026, 11, 22, 9, 0))],
+        business=edxml.Business(),
+        attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)],
+    )
+
+
+def start_workers(db, count):
+    """``count`` worker processes, each with its registry loaded, waiting for "go"."""
+    import subprocess
+
+    workers = [
+        subprocess.Popen(
+            [sys.executable, os.path.abspath(__file__), db, "0", "worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _i in range(count)
+    ]
+    for worker in workers:
+        assert worker.stdout.readline().strip() == "ready"
+    return workers
+
+
+def run_workers(workers):
+    """Start the waiting workers at once; returns their results."""
+    import json
+
+    for worker in workers:
+        worker.stdin.write("go\n")
+        worker.stdin.flush()
+    results = [json.loads(worker.stdout.readline()) for worker in workers]
+    for worker in workers:
+        worker.wait(timeout=60)
+    return results
+
+
 def main(db, count):
+    """Part 1 for 1, 2 and 4 worker processes (two rounds, interleaved), then parts
+    2 and 3."""
     use_database(db)
     import base64
 
+    import psutil
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tests import pki
-    from odoo.addons.vn_lgsp_connector.simulator.simulator import (
-        make_app,
-        serve_in_thread,
-    )
     from odoo.addons.vn_lgsp_connector.tools import edxml
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
 
     pdf = one_mb_signed_pdf()
     registry = Registry(db)
-    throughput, latency = [], []
+    rounds = int(os.environ.get("BENCH_LGSP_ROUNDS", 2))
+    lanes = [int(w) for w in os.environ.get("BENCH_LGSP_WORKERS", "1,2,4").split(",")]
+    figures = {lane: [] for lane in lanes}
+    token = secrets.token_urlsafe(24)  # the simulator has no default admin token
+    simulator, url = start_simulator(
+        token, os.path.join("/tmp", f"bench-lgsp-{os.getpid()}.sqlite3")
+    )
+    sim_cpu = psutil.Process(simulator.pid)
     with registry.cursor() as cr:
         env = api.Environment(
             cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tracking_disable": True}
         )
-        company = env.company
-        code_a = company.vn_organ_code
-        ca = pki.build_pki()
+        code_a = env.company.vn_organ_code
+        ca = pki.build_pki()  # the one signed_image_pdf used (cached in this process)
         env["vn.trusted.root"].create(
             {
                 "name": "benchmark root",
@@ -105,85 +194,155 @@ def main(db, count):
                 ),
             }
         )
-        clerk = env.ref("vn_document_base.user_clerk_demo")
         partner_b = env["res.partner"].search(
             [("vn_organ_code", "=", CODE_B)], limit=1
         ) or env["res.partner"].create(
             {"name": "Agency B", "is_company": True, "vn_organ_code": CODE_B}
         )
-        book = env["vn.register.book"].search([("kind", "=", "incoming")], limit=1)
         exchange = env["vn.lgsp.exchange"]
-        token = secrets.token_urlsafe(24)  # the simulator has no default admin token
-        for run in range(3):
-            server, url = serve_in_thread(
-                make_app(
-                    os.path.join("/tmp", f"bench-lgsp-{os.getpid()}-{run}.sqlite3"),
-                    token,
+        connect_simulator(env, url, token, code_a, f"bench {os.getpid()}")
+        cr.commit()
+        peer = LgspClient(url, "sys-b", "secret-b")
+        for round_ in range(rounds):
+            for lane in lanes:
+                stamp = f"R{round_}W{lane}-{os.getpid()}"
+                for index in range(count):
+                    peer.send_edoc(
+                        edxml.build_document(
+                            package_for(edxml, code_a, stamp, index, pdf)
+                        ),
+                        from_code=CODE_B,
+                        to_codes=[code_a],
+                    )
+                workers = start_workers(db, lane)
+                load = os.getloadavg()[0]
+                sim_before = sum(sim_cpu.cpu_times()[:2])
+                started = time.perf_counter()
+                profile = env["vn.lgsp.profile"].search([], limit=1)
+                listed = exchange._vn_list_inbox(
+                    profile, "edoc", profile._client().received_list("edoc")
                 )
-            )
-            connect_simulator(env, url, token, code_a, f"bench {run}")
-            cr.commit()
-            peer = LgspClient(url, "sys-b", "secret-b")
-            for index in range(count):
-                package = edxml.DocumentPackage(
-                    from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
-                    to_orgs=[edxml.Organization(organ_id=code_a)],
-                    document_id=f"{CODE_B},2026/11/22,{index + 1}/R{run}-{os.getpid()}",
-                    code_number=str(index + 1),
-                    code_notation="UBND-VP",
-                    place="B",
-                    promulgation_date=datetime.date(2026, 11, 22),
-                    type=1,
-                    type_detail=18,
-                    type_name="Công văn",
-                    subject=f"Benchmark {run}-{index}",
-                    trace=[(CODE_B, datetime.datetime(2026, 11, 22, 9, 0))],
-                    business=edxml.Business(),
-                    attachments=[
-                        edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)
-                    ],
+                cr.commit()
+                results = run_workers(workers)
+                elapsed = time.perf_counter() - started
+                sim_used = sum(sim_cpu.cpu_times()[:2]) - sim_before
+                check_run(env, peer, stamp, count, listed, results)
+                rate = count / elapsed
+                figures[lane].append(rate)
+                cpu = sum(r["cpu"] for r in results)
+                print(
+                    f"round {round_ + 1}, {lane} worker(s): {count} packages in "
+                    f"{elapsed:.1f} s = {rate:.1f} packages/s; CPU per package: "
+                    f"workers {cpu / count * 1000:.0f} ms, simulator "
+                    f"{sim_used / count * 1000:.0f} ms; load {load:.2f}",
+                    flush=True,
                 )
-                peer.send_edoc(
-                    edxml.build_document(package), from_code=CODE_B, to_codes=[code_a]
-                )
-            started = time.perf_counter()
-            received = exchange._cron_poll()
-            docs = env["vn.document.incoming"].search(
-                [("subject", "=like", f"Benchmark {run}-%"), ("state", "=", "received")]
-            )
-            for doc in docs:
-                doc.with_user(clerk).write({"register_book_id": book.id})
-                doc.with_user(clerk).action_register()
-            cr.commit()
-            elapsed = time.perf_counter() - started
-            assert received == count and len(docs) == count, (received, len(docs))
-            assert all(d.legal_value == "original" for d in docs[:5])
-            throughput.append(count / elapsed)
-            print(
-                f"run {run + 1}: {count} packages in {elapsed:.1f} s = "
-                f"{count / elapsed:.1f} packages/s",
-                flush=True,
-            )
-            if run == 0:
-                latency = measure_latency(env, exchange, peer, partner_b, edxml)
-                stores, unacknowledged = measure_faults(
-                    env, exchange, peer, edxml, url, token, max(count // 10, 10), pdf
-                )
-            server.shutdown()
-    print(f"Machine: {machine()}")
-    runs = ", ".join(f"{t:.1f}" for t in throughput)
+        has_keys = env["vn.signing.key"].search_count([])
+        latency = has_keys and measure_latency(env, exchange, peer, partner_b, edxml)
+        stores, unacknowledged = measure_faults(
+            env, exchange, peer, edxml, url, token, max(count // 10, 10), pdf
+        )
+    simulator.terminate()
+    simulator.wait()
+    print(f"Machine: {machine()}; load average now {os.getloadavg()}")
     print(
-        f"Receive + check + register {count} packages with a signed 1 MB PDF: median "
-        f"{statistics.median(throughput):.1f} packages/s (runs: {runs})"
+        f"Receive (list, fetch, check, store, acknowledge) and register {count} "
+        "packages with a signed 1 MB PDF, median packages/s per worker processes:"
     )
-    print(
-        "Issue at A -> 'received (01)' on A's delivery line, schedules run back to"
-        f" back: median {statistics.median(latency) * 1000:.0f} ms over {len(latency)}"
-    )
+    print("| workers | packages/s (median) | runs |")
+    print("|---|---|---|")
+    for lane in lanes:
+        runs = ", ".join(f"{t:.1f}" for t in figures[lane])
+        print(f"| {lane} | {statistics.median(figures[lane]):.1f} | {runs} |")
+    if latency:
+        print(
+            "Issue at A -> 'received (01)' on A's delivery line, schedules run back "
+            f"to back: median {statistics.median(latency) * 1000:.0f} ms over "
+            f"{len(latency)}"
+        )
+    else:
+        print("Latency: skipped, the database has no demo signing keys")
     print(
         f"Under the seeded fault plan: {stores:.2f} platform stores per package sent, "
         f"{unacknowledged} inbox lines left unacknowledged"
     )
+
+
+def check_run(env, peer, stamp, count, listed, results):
+    """Nothing lost, nothing twice: every package of the run is one line, done,
+    acknowledged here and on the platform, and one registered document."""
+    env.invalidate_all()
+    assert listed == count, (listed, count)
+    assert sum(r["received"] for r in results) == count, results
+    lines = env["vn.lgsp.message"].search(
+        [("direction", "=", "in"), ("subject", "=like", f"Benchmark {stamp}-%")]
+    )
+    assert len(lines) == count, len(lines)
+    assert set(lines.mapped("state")) == {"done"}, set(lines.mapped("state"))
+    assert all(lines.mapped("acknowledged"))
+    docs = env["vn.document.incoming"].search(
+        [("subject", "=like", f"Benchmark {stamp}-%")]
+    )
+    assert len(docs) == count == len(set(docs.mapped("document_identifier")))
+    assert set(docs.mapped("state")) == {"registered"}, set(docs.mapped("state"))
+    assert all(d.legal_value == "original" for d in docs[:5])
+    numbers = docs.mapped("arrival_number")
+    assert len(set(numbers)) == count, "one register number each"
+    platform = [
+        row
+        for row in peer.sent_list(message_type="edoc")
+        if stamp in (row.get("documentId") or "")
+    ]
+    assert len(platform) == count and {r["ackStatus"] for r in platform} == {"done"}
+
+
+def worker(db):
+    """One worker process: take packages with SKIP LOCKED until none is left, each
+    received in its own transaction and acknowledged (the intake lane's steps), then
+    registered by the clerk. Prints its count and CPU time as JSON."""
+    import json
+
+    use_database(db)
+    registry = Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(
+            cr, api.SUPERUSER_ID, {"lang": "vi_VN", "tracking_disable": True}
+        )
+        exchange = env["vn.lgsp.exchange"]
+        clerk = env.ref("vn_document_base.user_clerk_demo")
+        book = env["vn.register.book"].search([("kind", "=", "incoming")], limit=1)
+        exchange._vn_take_next()  # warm the caches before the clock starts
+        cr.rollback()
+        print("ready", flush=True)
+        sys.stdin.readline()
+        cpu = time.process_time()
+        received = intake_and_register(env, exchange, clerk, book)
+        cpu = time.process_time() - cpu
+    print(json.dumps({"received": received, "cpu": cpu}), flush=True)
+
+
+def intake_and_register(env, exchange, clerk, book):
+    clients, tried, received = {}, set(), 0
+    for _step in range(100000):
+        message = exchange._vn_take_next(tried)
+        if message is None:
+            env.cr.commit()
+            continue
+        if not message:
+            break
+        client = exchange._vn_client_for(clients, message.company_id)
+        done = exchange._vn_intake_one(message, client)
+        env.cr.commit()
+        if done is None:
+            continue
+        tried.add(message.id)
+        received += done
+        doc = message.incoming_id.with_user(clerk)
+        if doc.state == "received":
+            doc.write({"register_book_id": book.id})
+            doc.action_register()
+            env.cr.commit()
+    return received
 
 
 def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
@@ -455,12 +614,14 @@ def main_faults(db, count):
     )
 
 
-if __name__ == "__main__" and sys.argv[3:4] == ["faults"]:
+if __name__ == "__main__" and sys.argv[3:4] == ["worker"]:
+    sys.exit(worker(sys.argv[1]))
+elif __name__ == "__main__" and sys.argv[3:4] == ["faults"]:
     sys.exit(main_faults(sys.argv[1], int(sys.argv[2])))
 elif __name__ == "__main__":
     sys.exit(
         main(
             sys.argv[1] if len(sys.argv) > 1 else "vn_edoc_bench_lgsp",
-            int(sys.argv[2]) if len(sys.argv) > 2 else 1000,
+            int(sys.argv[2]) if len(sys.argv) > 2 else 200,
         )
     )

@@ -1,11 +1,10 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import hashlib
 import logging
+import time
 from datetime import timedelta
 
-from psycopg2.errors import LockNotAvailable, SerializationFailure
+from psycopg2.errors import LockNotAvailable, SerializationFailure, UniqueViolation
 
 from odoo import _, api, fields, models
 from odoo.modules import module as odoo_module
@@ -16,6 +15,7 @@ from odoo.addons.vn_document_base.tools.legal import legal
 
 _logger = logging.getLogger(__name__)
 RECEIVE_LOCK = 0x4C475352  # advisory lock class of packages being received
+INTAKE_LANES = 4  # scheduled intake lanes (data/ir_cron_data.xml)
 ERR_CONFLICT = "409"  # the simulator's and the platform's "already in a final status"
 
 
@@ -136,11 +136,14 @@ class VnLgspExchange(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _cron_poll(self):
+        """List what the platform holds for each connection, wake the intake lanes,
+        then take packages like a lane until none is left (a database without lanes,
+        or a test, receives everything here). Returns the packages received and
+        acknowledged by this call."""
         from ..tools.lgsp_client import LgspError
 
-        received = 0
+        listed = 0
         for profile, client in self._clients():
-            before = received
             for message_type in ("edoc", "status"):
                 try:
                     items = client.received_list(message_type)
@@ -148,69 +151,205 @@ class VnLgspExchange(models.AbstractModel):
                     self._vn_note_on_profile(profile, last_error=str(error)[:500])
                     _logger.warning("LGSP poll of %s failed: %s", profile.name, error)
                     continue
-                for item in items:
-                    received += self._vn_receive(profile, client, message_type, item)
+                listed += self._vn_list_inbox(profile, message_type, items)
+            self.env["ir.cron"]._commit_progress()
+        if listed:
+            self._vn_wake_lanes()
+        received = self._vn_intake_loop()
+        for profile, client in self._clients():
             self._vn_acknowledge_pending(profile, client)
             self._vn_note_on_profile(profile, last_poll_at=fields.Datetime.now())
-            self.env["ir.cron"]._commit_progress(received - before)
         return received
 
     @api.model
-    def _vn_receive(self, profile, client, message_type, item):
-        """Fetch, keep, process and acknowledge one package, each step committed before
-        the next."""
+    def _cron_intake_lane(self):
+        """One intake lane (scheduled job): take listed and fetched packages one by one
+        until none is left or the job's time is up, then acknowledge what an earlier
+        worker processed but could not acknowledge. Several lanes run at once, in
+        several cron workers or on several nodes; each package is taken by one."""
+        received = self._vn_intake_loop()
+        for profile, client in self._clients():
+            self._vn_acknowledge_pending(profile, client)
+        return received
+
+    @api.model
+    def _vn_list_inbox(self, profile, message_type, items):
+        """Record each package the platform lists and this agency does not hold yet
+        (state ``listed``), in one transaction. Listing is serialised per agency by a
+        transaction lock, so two pollers never record the same package twice; the
+        unique index on the platform id is the backstop."""
+        company = profile.company_id
+        if not self._vn_try_lock(f"{company.id}/list/{message_type}"):
+            return 0  # another poller is listing this agency
+        wanted = {}
+        for item in items:
+            doc_id = str(item.get("docId") or "").strip()
+            if not doc_id:
+                _logger.warning(
+                    "LGSP list of %s: an entry without docId was skipped", profile.name
+                )
+                continue
+            wanted.setdefault(doc_id, item)  # a list may repeat an entry
+        if not wanted:
+            return 0
+        Message = self.env["vn.lgsp.message"].sudo()
+        known = set(
+            Message.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("direction", "=", "in"),
+                    ("message_type", "=", message_type),
+                    ("platform_doc_id", "in", list(wanted)),
+                ]
+            ).mapped("platform_doc_id")
+        )
+        new = [
+            self._vn_listed_values(company, message_type, doc_id, item)
+            for doc_id, item in wanted.items()
+            if doc_id not in known
+        ]
+        try:
+            with self.env.cr.savepoint():
+                Message.create(new)
+        except UniqueViolation:
+            # Another poller recorded them after this transaction's snapshot began.
+            return 0
+        return len(new)
+
+    @api.model
+    def _vn_listed_values(self, company, message_type, doc_id, item):
+        # The platform's list says which agency's system sent the package: that, not
+        # the package's own From, is the sender (R-SEC3).
+        attested = str(item.get("from") or "").strip()[:64] or False
+        return {
+            "company_id": company.id,
+            "direction": "in",
+            "message_type": message_type,
+            "state": "listed",
+            "platform_doc_id": doc_id,
+            "from_code": attested,
+            "attested_from_code": attested,
+            "to_codes": item.get("to"),
+        }
+
+    @api.model
+    def _vn_wake_lanes(self):
+        """Ask the scheduler to run every intake lane now."""
+        for number in range(1, INTAKE_LANES + 1):
+            lane = self.env.ref(
+                f"vn_lgsp_connector.ir_cron_vn_lgsp_intake_{number}",
+                raise_if_not_found=False,
+            )
+            if lane and lane.active:
+                lane.sudo()._trigger()
+
+    @api.model
+    def _vn_intake_loop(self):
+        """Take packages one at a time, each in its own transaction, until none is
+        left or the scheduled job's time is up; returns how many were received and
+        acknowledged."""
+        clients, tried, received, busy = {}, set(), 0, 0
+        while True:
+            message = self._vn_take_next(tried)
+            if message is None:  # another worker moved a row on: look again
+                busy += 1
+                self.env["ir.cron"]._commit_progress()
+                if busy > 20:
+                    break
+                continue
+            if not message:
+                break
+            busy = 0
+            client = self._vn_client_for(clients, message.company_id)
+            if client is None:
+                break  # no connection: the line waits for one
+            done = self._vn_intake_one(message, client)
+            if done is None:  # another worker holds its document: again, soon
+                time.sleep(0.05)
+            else:
+                tried.add(message.id)  # a package that fails waits for the next loop
+                received += done
+            if self.env["ir.cron"]._commit_progress(1) <= 0:
+                break
+        return received
+
+    @api.model
+    def _vn_client_for(self, clients, company):
+        """The transport client of the agency's connection, made once per loop."""
         from ..tools.lgsp_client import LgspError
 
-        Message = self.env["vn.lgsp.message"].sudo()
-        doc_id = str(item.get("docId") or "").strip()
-        if not doc_id:
-            _logger.warning(
-                "LGSP list of %s: an entry without docId was skipped", profile.name
+        if company.id not in clients:
+            profile = (
+                self.env["vn.lgsp.profile"]
+                .sudo()
+                .search([("company_id", "=", company.id)], limit=1)
             )
-            return 0
-        if not self._vn_try_lock(f"{profile.company_id.id}/{message_type}/{doc_id}"):
-            return 0  # another worker is receiving it
-        message = Message.search(
-            [
-                ("company_id", "=", profile.company_id.id),
-                ("direction", "=", "in"),
-                ("message_type", "=", message_type),
-                ("platform_doc_id", "=", doc_id),
-            ],
-            limit=1,
-        )
+            try:
+                clients[company.id] = profile._client() if profile else None
+            except LgspError as error:
+                _logger.warning("LGSP connection %s: %s", profile.name, error)
+                clients[company.id] = None
+        return clients[company.id]
+
+    @api.model
+    def _vn_take_next(self, tried=()):
+        """The oldest received package that is due and that no other worker holds,
+        locked for this transaction (``FOR UPDATE SKIP LOCKED``); an empty recordset
+        when none is left, None when a row changed under this transaction's snapshot
+        (repeatable read), to look again in a new one."""
         try:
-            if not message:
-                data = client.get_edoc(doc_id)
-                # The platform's list says which agency's system sent the package: that,
-                # not the package's own From, is the sender (R-SEC3).
-                attested = str(item.get("from") or "").strip()[:64] or False
-                message = Message.create(
-                    {
-                        "company_id": profile.company_id.id,
-                        "direction": "in",
-                        "message_type": message_type,
-                        "state": "fetched",
-                        "platform_doc_id": doc_id,
-                        "from_code": attested,
-                        "attested_from_code": attested,
-                        "to_codes": item.get("to"),
-                        "payload": base64.b64encode(data),
-                        "payload_sha256": hashlib.sha256(data).hexdigest(),
-                        "payload_size": len(data),
-                    }
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM vn_lgsp_message WHERE direction = 'in' AND "
+                        "state IN ('listed', 'fetched') AND next_attempt_at <= %s "
+                        "AND NOT id = ANY(%s) ORDER BY id LIMIT 1 "
+                        "FOR UPDATE SKIP LOCKED",
+                        fields.Datetime.now(),
+                        list(tried),
+                    ),
+                    log_exceptions=False,
                 )
-                self.env["ir.cron"]._commit_progress()
-            if message.state == "fetched" and message._vn_lock("fetched"):
+                row = self.env.cr.fetchone()
+        except SerializationFailure:
+            return None
+        message = self.env["vn.lgsp.message"].sudo().browse(row and row[0])
+        message.invalidate_recordset()  # what another worker committed before
+        return message
+
+    @api.model
+    def _vn_intake_one(self, message, client):
+        """Fetch (when only listed), check, store and register one package, commit,
+        then acknowledge it: the platform is told only what is committed here.
+        Returns 1 when acknowledged, 0 when not (yet), None when another worker holds
+        a package of the same document (its processing undone: to take again)."""
+        from ..tools.lgsp_client import LgspError
+        from .vn_lgsp_message_processing import IntakeBusy
+
+        data = None
+        try:
+            if message.state == "listed":
+                with self.env.cr.savepoint():
+                    data = client.get_edoc(message.platform_doc_id)
+                    message._vn_keep_payload(data)
+            with self.env.cr.savepoint():
                 # Refusals and statuses go to other agencies: processed in the legal
                 # language.
-                legal(message)._vn_process()
-                self.env["ir.cron"]._commit_progress()
+                legal(message)._vn_process(data)
+        except IntakeBusy:
+            # A new transaction (snapshot) sees what the other worker commits.
+            self.env["ir.cron"]._commit_progress()
+            return None
         except LgspError as error:
-            _logger.warning("LGSP package %s: %s", doc_id, error)
-            if message:
-                message.last_error = str(error)[:2000]
+            # The platform is asked again on the next loop, as often as needed.
+            _logger.warning("LGSP package %s: %s", message.platform_doc_id, error)
+            message.last_error = str(error)[:2000]
             return 0
+        except Exception as error:  # a fault here must not stop the other packages
+            _logger.exception("LGSP package %s failed", message.platform_doc_id)
+            message._vn_intake_failed(error)
+            return 0
+        self.env["ir.cron"]._commit_progress()
         return int(self._vn_acknowledge(client, message))
 
     @api.model

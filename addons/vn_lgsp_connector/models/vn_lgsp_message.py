@@ -14,6 +14,7 @@ MAX_BACKOFF = timedelta(hours=6)
 STATES = [
     ("queued", "To send"),
     ("sent", "Sent"),
+    ("listed", "Listed, to fetch"),
     ("fetched", "Fetched, to process"),
     ("done", "Processed"),
     ("refused", "Refused"),
@@ -273,20 +274,22 @@ class VnLgspMessage(models.Model):
         """Administrator: send a parked package again (or process a parked received
         one)."""
         self._vn_check_admin()
-        parked = self.filtered(lambda m: m.state == "parked" and m.payload).sudo()
+        parked = self.filtered(
+            lambda m: m.state == "parked" and (m.payload or m.direction == "in")
+        ).sudo()
         parked.write(
             {"state": "queued", "next_attempt_at": fields.Datetime.now(), "attempts": 0}
         )
         for message in parked.filtered(lambda m: m.direction == "in"):
-            message.state = "fetched"
+            message.state = "fetched" if message.payload else "listed"
         return True
 
     def action_park(self):
         """Administrator: stop sending (or processing) a package."""
         self._vn_check_admin()
-        self.filtered(lambda m: m.state in ("queued", "fetched")).sudo().write(
-            {"state": "parked"}
-        )
+        self.filtered(
+            lambda m: m.state in ("queued", "listed", "fetched")
+        ).sudo().write({"state": "parked"})
         return True
 
     def _vn_destroy_content(self, reason):
@@ -307,6 +310,51 @@ class VnLgspMessage(models.Model):
                 )
             values["payload"] = False
             message.write(values)
+
+    def _vn_keep_payload(self, data):
+        """Keep a fetched package raw (state ``fetched``). The bytes go to the
+        attachment of ``payload`` as they are: no base64 round trip."""
+        self.ensure_one()
+        self.env["ir.attachment"].sudo().create(
+            {
+                "name": "payload",
+                "res_model": self._name,
+                "res_field": "payload",
+                "res_id": self.id,
+                "type": "binary",
+                "raw": data,
+            }
+        )
+        self.invalidate_recordset(["payload"])
+        self.write(
+            {
+                "state": "fetched",
+                "payload_sha256": hashlib.sha256(data).hexdigest(),
+                "payload_size": len(data),
+            }
+        )
+
+    def _vn_intake_failed(self, error):
+        """A received package whose processing failed unexpectedly: counted and, after
+        the connection's attempts, parked for an administrator (never lost)."""
+        profile = (
+            self.env["vn.lgsp.profile"]
+            .sudo()
+            .search([("company_id", "=", self.company_id.id)], limit=1)
+        )
+        attempts = self.attempts + 1
+        values = {"attempts": attempts, "last_error": str(error)[:2000]}
+        if attempts >= (profile.max_attempts or 1):
+            values["state"] = "parked"
+        self.write(values)
+        if attempts >= (profile.max_attempts or 1):
+            self._vn_alert_admins(
+                _(
+                    "A received package was parked after %(count)s attempts: %(error)s",
+                    count=attempts,
+                    error=error,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

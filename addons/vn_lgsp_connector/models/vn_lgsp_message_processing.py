@@ -8,6 +8,7 @@ import pytz
 from psycopg2.errors import SerializationFailure
 
 from odoo import _, fields, models
+from odoo.modules import module as odoo_module
 from odoo.tools import SQL
 
 from odoo.addons.vn_document_base.tools.selection import selection_label
@@ -84,11 +85,13 @@ class VnLgspMessage(models.Model):
             self.invalidate_recordset()
         return taken
 
-    def _vn_process(self):
-        """Process one fetched package; a refused package is answered, never
+    def _vn_process(self, data=None):
+        """Process one fetched package (``data``: its bytes when the caller holds
+        them, else read from the record); a refused package is answered, never
         half-stored."""
         self.ensure_one()
-        data = base64.b64decode(self.payload or b"")
+        if data is None:
+            data = base64.b64decode(self.payload or b"")
         limits = self._vn_limits()
         try:
             with self.env.cr.savepoint():
@@ -284,6 +287,7 @@ class VnLgspMessage(models.Model):
             self._vn_check_original_sender(
                 package, package.business.replaced_document_ids, _("Replacement")
             )
+        self._vn_claim_document(package.document_id)
         existing = self._vn_existing_incoming(package.document_id, self._vn_sender())
         if existing and business == 0:
             # The same document delivered twice (or re-sent after a crash): keep the
@@ -304,6 +308,32 @@ class VnLgspMessage(models.Model):
             self._vn_apply_replacement(package, incoming)
         self.write({"state": "done", "incoming_id": incoming.id})
         return incoming
+
+    def _vn_claim_document(self, document_id):
+        """Parallel intake: one worker at a time on an edXML identifier of this agency,
+        and never on a snapshot (repeatable read) that misses a document another
+        worker committed with it since: then the package is taken again in a new
+        transaction, so the same document sent twice is still stored once."""
+        document_id = (document_id or "").strip()
+        if not document_id:
+            return
+        key = f"{self.company_id.id}/doc/{document_id}"
+        if not self.env["vn.lgsp.exchange"]._vn_try_lock(key):
+            raise IntakeBusy(document_id)
+        if odoo_module.current_test:  # the test's own transaction: no second connection
+            return
+        with self.env.registry.cursor() as cr:
+            cr.execute(
+                SQL(
+                    "SELECT count(*) FROM vn_document_incoming WHERE company_id = %s "
+                    "AND document_identifier = %s",
+                    self.company_id.id,
+                    document_id,
+                )
+            )
+            committed = cr.fetchone()[0]
+        if committed != len(self._vn_incoming_with_identifier(document_id)):
+            raise IntakeBusy(document_id)
 
     def _vn_incoming_with_identifier(self, document_id):
         """The incoming documents of this agency with that edXML identifier: none for an
@@ -650,6 +680,10 @@ class VnLgspMessage(models.Model):
             },
             edxml.build_status(status),
         )
+
+
+class IntakeBusy(Exception):
+    """Another worker is storing a package of the same document: take it again."""
 
 
 class _Refusal(Exception):

@@ -1,5 +1,8 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import hashlib
+
 from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -127,3 +130,47 @@ class TestExactlyOnce(LgspExchangeCase):
             ]
         )
         self.assertEqual(unacknowledged, 0)
+
+    def inbox(self):
+        return self.env["vn.lgsp.message"].search(
+            [("direction", "=", "in"), ("message_type", "=", "edoc")]
+        )
+
+    @mute_logger(*QUIET)
+    def test_listing_and_intake_lanes(self):
+        """Issue 15: the poll only lists (a package listed twice, or by two pollers,
+        is one line); an intake lane fetches, checks, stores and acknowledges it, the
+        raw package kept as it came."""
+        self.send_from_b()
+        items = self.profile._client().received_list("edoc")
+        listed = self.exchange._vn_list_inbox(self.profile, "edoc", items + items)
+        self.assertEqual(listed, 1)
+        self.assertEqual(self.exchange._vn_list_inbox(self.profile, "edoc", items), 0)
+        line = self.inbox()
+        self.assertEqual((len(line), line.state, line.payload), (1, "listed", False))
+        self.assertEqual(self.exchange._cron_intake_lane(), 1)
+        self.assertEqual((line.state, line.acknowledged), ("done", True))
+        self.assertEqual(len(self.incoming()), 1)
+        raw = self.peer.sent_list(message_type="edoc")
+        self.assertEqual({row["ackStatus"] for row in raw}, {"done"})
+        self.assertEqual(
+            line.payload_sha256,
+            hashlib.sha256(base64.b64decode(line.payload)).hexdigest(),
+        )
+        self.assertEqual(self.exchange._cron_intake_lane(), 0, "nothing left")
+
+    @mute_logger(*QUIET)
+    def test_a_failed_fetch_waits_listed_for_the_next_lane_run(self):
+        """Issue 15: a fetch that fails leaves the line listed with its error and
+        nothing acknowledged; the next lane run receives the package once."""
+        self.send_from_b()
+        self.sim.fault("getEdoc", "error500")
+        self.assertEqual(self.exchange._cron_poll(), 0)
+        line = self.inbox()
+        self.assertEqual(line.state, "listed")
+        self.assertIn("500", line.last_error)
+        self.assertFalse(line.acknowledged)
+        self.assertEqual(len(self.profile._client().received_list("edoc")), 1)
+        self.assertEqual(self.exchange._cron_intake_lane(), 1)
+        self.assertEqual((line.state, line.acknowledged), ("done", True))
+        self.assertEqual(len(self.incoming()), 1)
