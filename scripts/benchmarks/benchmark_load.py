@@ -11,6 +11,7 @@ heads of the agency with a known password, trusts the in-process test CA and wri
 small PDF signed by a person and by the agency.
 """
 
+import base64
 import csv
 import json
 import os
@@ -53,8 +54,6 @@ def _trust_test_ca(env):
     from cryptography.hazmat.primitives import serialization
 
     from odoo.addons.vn_document_base.tests import pki
-
-    import base64
 
     env["vn.trusted.root"].search([("name", "=", ROOT_NAME)]).active = False
     pem = pki.build_pki()["root"]["cert"].public_bytes(serialization.Encoding.PEM)

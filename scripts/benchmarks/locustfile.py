@@ -131,7 +131,7 @@ class SuiteUser(HttpUser):
             raise StopUser()
         # the web client's page carries the CSRF token that uploads (type http) need
         page = self.client.get("/odoo", name="/odoo (web client)")
-        match = re.search(r'csrf_token\W+([0-9a-f]{40}o\d+)', page.text)
+        match = re.search(r"csrf_token\W+([0-9a-f]{40}o\d+)", page.text)
         self.csrf_token = match.group(1) if match else ""
 
     def jsonrpc(self, path, params, name):
@@ -171,7 +171,11 @@ class SuiteUser(HttpUser):
     def search(self, term=None):
         domain = [("state", "!=", "recalled")]
         if term:
-            domain += ["|", ("subject", "ilike", term), ("code_notation", "ilike", term)]
+            domain += [
+                "|",
+                ("subject", "ilike", term),
+                ("code_notation", "ilike", term),
+            ]
         result = self.call(
             "web_search_read",
             [],
@@ -187,9 +191,11 @@ class SuiteUser(HttpUser):
 
     def open_one(self):
         if self.seen_ids:
-            self.call("web_read", [[random.choice(self.seen_ids)]], {
-                "specification": FORM_SPEC
-            })
+            self.call(
+                "web_read",
+                [[random.choice(self.seen_ids)]],
+                {"specification": FORM_SPEC},
+            )
 
 
 class Clerk(SuiteUser):

@@ -128,7 +128,9 @@ class TestDeployment(unittest.TestCase):
             proxy["volumes"],
         )
         for node in ("odoo1", "odoo2"):
-            self.assertEqual(proxy["environment"][f"VN_NODE{node[-1]}_HTTP"], f"{node}:8069")
+            self.assertEqual(
+                proxy["environment"][f"VN_NODE{node[-1]}_HTTP"], f"{node}:8069"
+            )
             self.assertEqual(
                 proxy["environment"][f"VN_NODE{node[-1]}_GEVENT"], f"{node}:8072"
             )

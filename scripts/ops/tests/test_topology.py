@@ -46,7 +46,7 @@ def sh(script, *args, check=True, timeout=600):
 
 
 def sql(db, query, port=None):
-    """``query`` on ``db`` as the suite's role; on the replica when ``port`` is given."""
+    """``query`` on ``db`` as the suite's role (on the replica: ``port``)."""
     port_option = f"-p {port}" if port else ""
     return sh(
         f'psql -U "$PG_ROLE" {port_option} -d "$1" -Atc "$2"', db, query
@@ -168,8 +168,10 @@ def test_a_scheduled_job_runs_once_per_trigger(db, session):
         sql(
             db,
             "INSERT INTO ir_cron_trigger (cron_id, call_at) VALUES "
-            f"({cron_id}, now() AT TIME ZONE 'UTC'); NOTIFY cron_trigger, '{db}'",
+            f"({cron_id}, now() AT TIME ZONE 'UTC')",
         )
+        # as ir.cron._trigger does: cron processes listen in the database "postgres"
+        sql("postgres", f"NOTIFY cron_trigger, '{db}'")
         for _i in range(240):
             if int(sql(db, runs)) > index:
                 break
@@ -182,6 +184,8 @@ def test_a_scheduled_job_runs_once_per_trigger(db, session):
         with open(
             os.path.join(ROOT, ".run", "topology", f"node{node}.log"), encoding="utf-8"
         ) as f:
-            started[node] = len(re.findall(f"Job '{marker}' \\(\\d+\\) starting", f.read()))
+            started[node] = len(
+                re.findall(f"Job '{marker}' \\(\\d+\\) starting", f.read())
+            )
     print(f"runs per node: {started}")
     assert sum(started.values()) == TRIGGERS
