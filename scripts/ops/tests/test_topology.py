@@ -27,6 +27,8 @@ PORT = int(os.environ.get("TOPOLOGY_PORT", "8550"))
 REPLICA_PORT = int(os.environ.get("REPLICA_PORT", "5433"))
 PROXY = f"http://127.0.0.1:{PORT}"
 TRIGGERS = 12
+# two HTTP workers per node are enough to check the topology (docker/odoo-node.env: 4)
+os.environ.setdefault("TOPOLOGY_WORKERS", "2")
 
 
 def sh(script, *args, check=True, timeout=600):
