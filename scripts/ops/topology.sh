@@ -57,25 +57,41 @@ replica_create() {
     $SUDO rm -rf "$data"
     # -R writes standby.signal and primary_conninfo (local socket, peer authentication)
     as_postgres pg_basebackup -p "$PGPORT" -D "$data" -R -X stream -c fast
-    # long report queries are not cancelled by the replay of VACUUM on the primary
-    echo "hot_standby_feedback = on" |
+    # hot_standby_feedback: long report queries are not cancelled by the replay of
+    # VACUUM on the primary; syncfs: the first start syncs the copy in one call, not
+    # file by file (minutes for a few GB)
+    printf 'hot_standby_feedback = on\nrecovery_init_sync_method = syncfs\n' |
         $SUDO tee "/etc/postgresql/$PG_VER/$REPLICA_CLUSTER/conf.d/vn-replica.conf" >/dev/null
+}
+
+replica_run() {
+    $SUDO pg_ctlcluster "$PG_VER" "$REPLICA_CLUSTER" start -- -t 600
+}
+
+# Streaming within a few minutes, unless the primary no longer has the WAL it needs
+replica_catch_up() {
+    local log="/var/log/postgresql/postgresql-$PG_VER-$REPLICA_CLUSTER.log"
+    local since
+    since=$(wc -l < "$log" 2>/dev/null || echo 0)
+    for _ in $(seq 600); do
+        replica_streaming && return 0
+        tail -n +"$((since + 1))" "$log" 2>/dev/null | grep -q "has already been removed" &&
+            return 1
+        sleep 0.5
+    done
+    return 1
 }
 
 replica_start() {
     if [ -z "$(replica_state)" ]; then replica_create; fi
-    if [ "$(replica_state)" != "online" ]; then
-        $SUDO pg_ctlcluster "$PG_VER" "$REPLICA_CLUSTER" start
-    fi
-    for _ in $(seq 60); do replica_streaming && break; sleep 0.5; done
-    if ! replica_streaming; then
+    [ "$(replica_state)" = "online" ] || replica_run
+    if ! replica_catch_up; then
         # stopped too long: the primary recycled the WAL it needed; take a new copy
-        log "replica: not streaming, rebuilding it"
+        log "replica: the primary no longer has the WAL it needs, rebuilding it"
         $SUDO pg_dropcluster --stop "$PG_VER" "$REPLICA_CLUSTER"
         replica_create
-        $SUDO pg_ctlcluster "$PG_VER" "$REPLICA_CLUSTER" start
-        for _ in $(seq 120); do replica_streaming && break; sleep 0.5; done
-        replica_streaming || { log "replica: does not stream, see /var/log/postgresql"; exit 1; }
+        replica_run
+        replica_catch_up || { log "replica: does not stream, see /var/log/postgresql"; exit 1; }
     fi
     [ "$(replica_sql 'SELECT pg_is_in_recovery()')" = "t" ] || { log "replica: not in recovery"; exit 1; }
     log "replica: streaming on port $REPLICA_PORT"
