@@ -57,7 +57,7 @@ stop_single() {
 
 trap 'stop_single; bash "$ROOT/scripts/ops/topology.sh" stop' EXIT
 for nodes in ${LOAD_NODES:-1 2}; do
-    bash "$ROOT/scripts/ops/topology.sh" stop 2>/dev/null
+    bash "$ROOT/scripts/ops/topology.sh" stop --keep-replica 2>/dev/null
     if [ "$nodes" = 0 ]; then
         start_single
         log "locust: $USERS users for $DURATION s, one threaded Odoo process"

@@ -9,7 +9,8 @@
 #
 #   scripts/ops/topology.sh start  [--db DB] [NODES]   # idempotent; NODES default 2
 #   scripts/ops/topology.sh status [--db DB]
-#   scripts/ops/topology.sh stop                        # the replica is kept, stopped
+#   scripts/ops/topology.sh stop [--keep-replica]       # the replica is kept, stopped
+#                                                       # (or running: a restart follows)
 #   scripts/ops/topology.sh destroy                     # stop, and drop the replica
 #   scripts/ops/topology.sh replica                     # start (or build) the replica only
 #
@@ -28,7 +29,7 @@ REPLICA_PORT="${REPLICA_PORT:-5433}"
 REPLICA_CLUSTER="replica"
 PG_VER=$(ls /usr/lib/postgresql | sort -V | tail -1)
 
-usage() { sed -n '9,14p' "$0" >&2; exit 2; }
+usage() { sed -n '9,15p' "$0" >&2; exit 2; }
 
 node_http_port() { echo $((PROXY_PORT + 2 * $1 - 1)); }
 node_gevent_port() { echo $((PROXY_PORT + 2 * $1)); }
@@ -200,7 +201,7 @@ stop() {
     read_state
     proxy_stop
     for i in $(seq "${STATE_NODES:-4}"); do node_stop "$i"; done
-    if [ "$(replica_state)" = "online" ]; then
+    if [ "$KEEP_REPLICA" = 0 ] && [ "$(replica_state)" = "online" ]; then
         $SUDO pg_ctlcluster "$PG_VER" "$REPLICA_CLUSTER" stop && log "replica: stopped"
     fi
     rm -f "$TOPO_DIR/state"
@@ -225,10 +226,11 @@ status() {
 }
 
 cmd="${1:-}"; shift || true
-DB=""; NODES=2
+DB=""; NODES=2; KEEP_REPLICA=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) DB="$2"; shift 2 ;;
+        --keep-replica) KEEP_REPLICA=1; shift ;;
         [0-9]*) NODES="$1"; shift ;;
         *) usage ;;
     esac
