@@ -79,6 +79,6 @@ for nodes in ${LOAD_NODES:-1 2}; do
         "$OUT/nodes$nodes" "$label, $USERS users, $DURATION s" || rc=1
     # Odoo logs the cursor of each request: ro = the replica, rw = the primary
     cat "${logs[@]}" | grep -o '"POST /web/dataset/[^ ]*.* \(ro\|rw\|ro->rw\)$' |
-        awk '{m[$NF]++} END {for (k in m) printf "RPC calls on a %s cursor: %d\n", k, m[k]}'
+        awk '{m[$NF]++} END {for (k in m) printf "RPC calls on a %s cursor: %d\n", k, m[k]}' || true
 done
 exit $rc
