@@ -73,7 +73,11 @@ _logins = {}
 _lock = threading.Lock()
 _runner = {}
 _work = []
-SESSION_REQUESTS = {"login", "/odoo (web client)"}
+SESSION_REQUESTS = {"login", "/odoo (web client)", "session"}
+# the sessions of earlier runs (session id and CSRF token per login)
+SESSIONS_FILE = os.path.join(
+    os.path.dirname(os.environ["VN_LOAD_SETTINGS"]), "sessions.json"
+)
 
 
 @events.test_start.add_listener
@@ -99,6 +103,18 @@ def save_work(**_kwargs):
     if os.environ.get("VN_LOAD_TIMES"):
         with open(os.environ["VN_LOAD_TIMES"], "w", encoding="utf-8") as f:
             json.dump(_work, f)
+    with open(SESSIONS_FILE, "w", encoding="utf-8") as f:
+        json.dump(_sessions, f)
+
+
+def _saved_sessions():
+    if not os.path.exists(SESSIONS_FILE):
+        return {}
+    with open(SESSIONS_FILE, encoding="utf-8") as f:
+        return json.load(f)
+
+
+_sessions = _saved_sessions()
 
 
 def next_login(role):
@@ -118,6 +134,29 @@ class SuiteUser(HttpUser):
         self.login = next_login(self.role)
         self.rpc_id = itertools.count(1)
         self.seen_ids = []
+        if not self.resume_session():
+            self.log_in()
+
+    def resume_session(self):
+        """The session this login opened in an earlier run, if it is still valid: a
+        clerk logs in once a day, not once per load test (a login hashes the password
+        600,000 times)."""
+        saved = _sessions.get(self.login)
+        if not saved:
+            return False
+        self.client.cookies.set("session_id", saved["sid"])
+        response = self.client.post(
+            "/web/session/get_session_info",
+            json={"jsonrpc": "2.0", "method": "call", "id": 0, "params": {}},
+            name="session",
+        )
+        if (response.json().get("result") or {}).get("uid"):
+            self.csrf_token = saved["csrf_token"]
+            return True
+        self.client.cookies.clear()
+        return False
+
+    def log_in(self):
         answer = self.jsonrpc(
             "/web/session/authenticate",
             {
@@ -133,6 +172,10 @@ class SuiteUser(HttpUser):
         page = self.client.get("/odoo", name="/odoo (web client)")
         match = re.search(r"csrf_token\W+([0-9a-f]{40}o\d+)", page.text)
         self.csrf_token = match.group(1) if match else ""
+        _sessions[self.login] = {
+            "sid": self.client.cookies.get("session_id"),
+            "csrf_token": self.csrf_token,
+        }
 
     def jsonrpc(self, path, params, name):
         """A JSON-RPC call; an HTTP error or an Odoo error is a failure."""
