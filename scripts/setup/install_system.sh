@@ -15,6 +15,7 @@ PKGS=(
   wkhtmltopdf                                                  # QWeb PDF reports
   libreoffice-writer-nogui                                     # DOCX/ODT drafts to PDF for signing
   ca-certificates curl xxd gettext
+  haproxy                                                      # proxy of the multi-node topology (scripts/ops/topology.sh)
 )
 missing=()
 for p in "${PKGS[@]}"; do

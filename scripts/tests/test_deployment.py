@@ -22,6 +22,15 @@ def suite_addons():
     )
 
 
+def node_settings():
+    """docker/odoo-node.env as a dict."""
+    with open(os.path.join(REPO, "docker", "odoo-node.env"), encoding="utf-8") as f:
+        lines = [line.strip() for line in f]
+    return dict(
+        line.split("=", 1) for line in lines if line and not line.startswith("#")
+    )
+
+
 class TestDeployment(unittest.TestCase):
     """docker-compose.yml cannot run here (no Docker engine): check it parses and agrees
     with odoo.conf."""
@@ -38,7 +47,17 @@ class TestDeployment(unittest.TestCase):
 
     def test_services(self):
         self.assertLessEqual(
-            {"db", "odoo", "odoo-init", "clamav", "clamav-updater"}, set(self.services)
+            {
+                "db",
+                "db-replica",
+                "odoo1",
+                "odoo2",
+                "proxy",
+                "odoo-init",
+                "clamav",
+                "clamav-updater",
+            },
+            set(self.services),
         )
         self.assertTrue(self.services["clamav"]["image"].startswith("clamav/clamav"))
         self.assertEqual(
@@ -49,12 +68,12 @@ class TestDeployment(unittest.TestCase):
         )
         self.assertTrue(
             os.path.exists(
-                os.path.join(REPO, self.services["odoo"]["build"]["dockerfile"])
+                os.path.join(REPO, self.services["odoo1"]["build"]["dockerfile"])
             )
         )
 
     def test_odoo_uses_the_repository_configuration(self):
-        odoo = self.services["odoo"]
+        odoo = self.services["odoo1"]
         workdir = odoo["working_dir"]
         mounts = {v.split(":")[1]: v.split(":")[0] for v in odoo["volumes"]}
         conf_path = odoo["environment"]["ODOO_RC"]
@@ -67,15 +86,14 @@ class TestDeployment(unittest.TestCase):
             self.services["db"]["environment"]["POSTGRES_USER"], self.conf["db_user"]
         )
         self.assertEqual(odoo["environment"]["PGHOST"], "db")
-        for service in ("odoo", "odoo-init"):
+        for service in ("odoo1", "odoo2", "odoo-init"):
             command = self.services[service]["command"]
             self.assertEqual(
                 command[command.index("-d") + 1], self.conf["db_name"], service
             )
-        published = {p.rsplit(":", 1)[1] for p in odoo["ports"]}
-        self.assertLessEqual(
-            {self.conf["http_port"], self.conf["gevent_port"]}, published
-        )
+        # the nodes are reached through the proxy, which listens on odoo.conf's port
+        published = {p.rsplit(":", 1)[1] for p in self.services["proxy"]["ports"]}
+        self.assertEqual({self.conf["http_port"]}, published)
 
     def test_pkcs11_allow_list(self):
         """R-US4: odoo.conf allows Debian's SoftHSM (test token) and OpenSC."""
@@ -88,12 +106,38 @@ class TestDeployment(unittest.TestCase):
         self.assertEqual(self.conf["proxy_mode"], "True")
         with open(os.path.join(REPO, "odoo.conf"), encoding="utf-8") as f:
             self.assertIn("; workers =", f.read())
-        self.assertEqual(self.services["odoo"]["environment"]["ODOO_WORKERS"], "4")
+        self.assertEqual(node_settings()["ODOO_WORKERS"], "4")
         self.assertTrue(
-            self.services["odoo"]["environment"]["VN_CLAMD_ADDRESS"].startswith(
+            self.services["odoo1"]["environment"]["VN_CLAMD_ADDRESS"].startswith(
                 "tcp://clamav:"
             )
         )
+
+    def test_nodes_share_settings_data_and_the_replica(self):
+        """Both nodes: one env file (also topology.sh's), one data volume (filestore
+        and sessions: no sticky sessions), the replica for read-only requests."""
+        odoo1, odoo2 = self.services["odoo1"], self.services["odoo2"]
+        self.assertEqual(odoo1["env_file"], "docker/odoo-node.env")
+        self.assertEqual(odoo1["volumes"], odoo2["volumes"])
+        self.assertEqual(odoo1["environment"], odoo2["environment"])
+        self.assertEqual(odoo1["environment"]["PGHOST_REPLICA"], "db-replica")
+        self.assertIn("db-replica-data", self.compose["volumes"])
+        proxy = self.services["proxy"]
+        self.assertIn(
+            "./docker/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro",
+            proxy["volumes"],
+        )
+        for node in ("odoo1", "odoo2"):
+            self.assertEqual(
+                proxy["environment"][f"VN_NODE{node[-1]}_HTTP"], f"{node}:8069"
+            )
+            self.assertEqual(
+                proxy["environment"][f"VN_NODE{node[-1]}_GEVENT"], f"{node}:8072"
+            )
+        with open(os.path.join(REPO, "docker", "haproxy.cfg"), encoding="utf-8") as f:
+            haproxy = f.read()
+        self.assertIn("use_backend odoo_gevent if is_websocket", haproxy)
+        self.assertNotIn("cookie", haproxy)  # no sticky sessions
 
     def test_init_installs_every_addon_of_the_repository(self):
         command = self.services["odoo-init"]["command"]
@@ -103,7 +147,8 @@ class TestDeployment(unittest.TestCase):
 
     def test_volumes_for_data(self):
         self.assertLessEqual(
-            {"db-data", "odoo-data", "clamav-db"}, set(self.compose["volumes"])
+            {"db-data", "db-replica-data", "odoo-data", "clamav-db"},
+            set(self.compose["volumes"]),
         )
         self.assertIn(
             "db-data:/var/lib/postgresql/data", self.services["db"]["volumes"]

@@ -139,6 +139,15 @@ class VnDocumentAccessMixin(models.AbstractModel):
         self._vn_log_opening(fnames)
         return result
 
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    # The form's read is an opening, which writes the access log: Odoo 19 sends it to
+    # the primary database at once rather than to the read-only replica
+    # (db_replica_host), where it would fail at the log and run a second time.
+    # Lists (web_search_read) stay read-only.
+    web_read._readonly = False
+
     def onchange(self, values, field_names, fields_spec):
         result = super().onchange(values, field_names, fields_spec)
         self._vn_log_opening(list(fields_spec))
