@@ -254,7 +254,7 @@ def cases(env, today):
                     stat,
                     [("is_overdue", "=", True)],
                     ["department_id", "user_id"],
-                    ["nbr:sum"],
+                    ["__count", "nbr:sum"],
                     formatted=True,
                 ),
             )

@@ -181,18 +181,24 @@ def last_numbers(cr, book, years, kind):
 
 
 def drop_plain_indexes(cr, tables):
-    """Drop the non-unique indexes of ``tables``; returns their definitions."""
+    """Drop the non-unique indexes of ``tables``; returns what builds them again, with
+    their comment (Odoo compares it with the model's index definition)."""
     cr.execute(
-        """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+        """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid),
+                  obj_description(i.indexrelid, 'pg_class')
              FROM pg_index i
             WHERE i.indrelid = ANY(%s::regclass[])
               AND NOT i.indisunique AND NOT i.indisprimary""",
         [tables],
     )
     indexes = cr.fetchall()
-    for name, _definition in indexes:
+    for name, _definition, _comment in indexes:
         cr.execute(f"DROP INDEX {name}")
-    return [definition for _name, definition in indexes]
+    return [
+        definition
+        + (cr.mogrify(f"; COMMENT ON INDEX {name} IS %s", [comment]).decode() if comment else "")
+        for name, definition, comment in indexes
+    ]
 
 
 def drop_foreign_keys(cr, tables):
