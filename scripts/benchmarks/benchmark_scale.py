@@ -153,9 +153,7 @@ def measure(env, label, func, explain_plans):
 
 def list_page(model, domain, spec):
     def call():
-        result = model.web_search_read(
-            domain, spec, limit=80, count_limit=COUNT_LIMIT
-        )
+        result = model.web_search_read(domain, spec, limit=80, count_limit=COUNT_LIMIT)
         return f"{len(result['records'])} rows, count {result['length']}"
 
     return call
@@ -167,7 +165,8 @@ def read_group(model, domain, groupby, aggregates, formatted=False):
             groups = model.formatted_read_group(domain, groupby, aggregates)
             return f"{len(groups)} groups, {sum(g['__count'] for g in groups)} rows"
         result = model.web_read_group(domain, groupby, aggregates, limit=80)
-        return f"{result['length']} groups, {sum(g['__count'] for g in result['groups'])} rows"
+        rows = sum(g["__count"] for g in result["groups"])
+        return f"{result['length']} groups, {rows} rows"
 
     return call
 
@@ -287,6 +286,8 @@ if __name__ == "__main__":
     explain_flag = "--explain" in args
     only_word = args[args.index("--only") + 1] if "--only" in args else None
     names = [
-        a for i, a in enumerate(args) if not a.startswith("--") and args[i - 1] != "--only"
+        a
+        for i, a in enumerate(args)
+        if not a.startswith("--") and (i == 0 or args[i - 1] != "--only")
     ]
     main(names[0] if names else "vn_bench_reports", explain_flag, only_word)

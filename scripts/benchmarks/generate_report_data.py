@@ -195,10 +195,13 @@ def drop_plain_indexes(cr, tables):
     for name, _definition, _comment in indexes:
         cr.execute(f"DROP INDEX {name}")
     return [
-        definition
-        + (cr.mogrify(f"; COMMENT ON INDEX {name} IS %s", [comment]).decode() if comment else "")
+        definition + (comment_sql(cr, name, comment) if comment else "")
         for name, definition, comment in indexes
     ]
+
+
+def comment_sql(cr, name, comment):
+    return cr.mogrify(f"; COMMENT ON INDEX {name} IS %s", [comment]).decode()
 
 
 def drop_foreign_keys(cr, tables):
@@ -299,7 +302,10 @@ def refresh_subjects(cr):
     create_rnd(cr)
     create_subject_function(cr)
     indexes = drop_plain_indexes(cr, SUBJECT_TABLES)
-    for table, outgoing in (("vn_document_incoming", False), ("vn_document_outgoing", True)):
+    for table, outgoing in (
+        ("vn_document_incoming", False),
+        ("vn_document_outgoing", True),
+    ):
         cr.execute(
             f"""UPDATE {table}
                    SET subject = pg_temp.vn_subject(id, file_catalog, %s)

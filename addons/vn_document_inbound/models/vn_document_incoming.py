@@ -83,7 +83,6 @@ STATES = [
 ]
 
 
-
 def trigram_index(column):
     """The definition of a GIN trigram index on ``column`` as Odoo builds it for
     ``index="trigram"`` (on unaccent when it is indexable), for a field whose own
@@ -98,6 +97,7 @@ def trigram_index(column):
         return f"USING gin ({expression} gin_trgm_ops)"
 
     return definition
+
 
 class VnDocumentIncoming(models.Model):
     """An incoming document (văn bản đến), with the fields of ND 30 Phụ lục VI, Mục II.

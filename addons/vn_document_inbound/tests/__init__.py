@@ -8,3 +8,4 @@ from . import test_email
 from . import test_activities
 from . import test_first_impressions
 from . import test_outage_entry
+from . import test_list_plans
