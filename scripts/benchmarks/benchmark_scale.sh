@@ -9,8 +9,8 @@
 source "$(dirname "$0")/../lib.sh"
 DB=vn_bench_reports
 if [ $# -gt 0 ] && [[ "$1" != --* ]]; then DB="$1"; shift; fi
-export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock" VN_ADDONS_PATH="$(odoo_addons_path)"
+export VN_CLAMD_ADDRESS="unix://$CLAMD_DIR/clamd.sock" VN_ADDONS_PATH="$(odoo_addons_path)" PYTHONUNBUFFERED=1
 bash "$ROOT/scripts/benchmarks/generate_report_data.sh" "$DB"
 cd "$ROOT"
 PYTHONPATH="$(odoo_pythonpath)" "$VENV/bin/python" "$ROOT/scripts/benchmarks/benchmark_scale.py" "$DB" "$@" \
-    2>&1 | grep -v "^WARNING: Location\| INFO \| WARNING py.warnings"
+    2>&1 | grep --line-buffered -v "^WARNING: Location\| INFO \| WARNING py.warnings"
