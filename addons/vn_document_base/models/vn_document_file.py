@@ -113,24 +113,33 @@ class VnDocumentFile(models.Model):
         return self.env["vn.file.intake"].take_in([(filename, data)], owner)
 
     @api.model
-    def _vn_store(self, filename, data, owner, report):
+    def _vn_store(self, filename, data, owner, report, attachment=None):
         """Store ``data`` with the report ``vn.file.check.check`` gave for it (private:
-        never reachable by RPC, so a report cannot be made up by a client)."""
+        never reachable by RPC, so a report cannot be made up by a client).
+
+        ``attachment``: the upload ``data`` was read from, in this transaction; it
+        becomes the original itself instead of a copy of the same bytes (see
+        ``_vn_adopt_upload``)."""
         owner.ensure_one()
         filename = report.get("filename") or filename
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": filename,
-                    "raw": data,
-                    "res_model": owner._name,
-                    "res_id": owner.id,
-                    "mimetype": report["mimetype"],
-                }
+        if attachment:
+            attachment = self._vn_adopt_upload(
+                attachment, data, filename, owner, report
             )
-        )
+        else:
+            attachment = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": filename,
+                        "raw": data,
+                        "res_model": owner._name,
+                        "res_id": owner.id,
+                        "mimetype": report["mimetype"],
+                    }
+                )
+            )
         company = (
             owner.sudo().company_id
             if "company_id" in owner._fields and owner.sudo().company_id
@@ -158,6 +167,36 @@ class VnDocumentFile(models.Model):
             }
         )
         return stored.with_env(self.env)
+
+    @api.model
+    def _vn_adopt_upload(self, attachment, data, filename, owner, report):
+        """Make the upload ``attachment`` the stored original of ``owner``.
+
+        ``data`` was read from it in this transaction and checked; its SHA-1 must still
+        be the attachment's checksum (the name of its file in the filestore), so the
+        original is exactly the checked bytes. Everything a client could set when
+        uploading (publication, token, URL, links) is reset, as on a fresh copy. A
+        concurrent change of the upload makes this write fail (repeatable read)."""
+        attachment = attachment.sudo()
+        attachment.ensure_one()
+        if attachment.type != "binary" or attachment.checksum != (
+            attachment._compute_checksum(data)
+        ):
+            # the checked bytes are not the upload's content (a "can't happen")
+            raise UserError(_("%(name)s: the file content is missing.", name=filename))
+        values = {
+            "name": filename,
+            "res_model": owner._name,
+            "res_id": owner.id,
+            "res_field": False,
+            "mimetype": report["mimetype"],
+            "public": False,
+            "access_token": False,
+        }
+        if attachment.url:
+            values["url"] = False
+        attachment.write(values)
+        return attachment
 
     def _vn_copy_to(self, owner):
         """Keep this checked original also as an original of ``owner``, with the results

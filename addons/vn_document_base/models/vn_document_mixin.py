@@ -44,7 +44,10 @@ class VnDocumentMixin(models.AbstractModel):
     urgency_id = fields.Many2one(
         "vn.document.urgency",
         tracking=True,
-        default=lambda self: self.env["vn.document.urgency"].search([], limit=1),
+        # with its urgency flag, which the document stores (one query, not two)
+        default=lambda self: self.env["vn.document.urgency"].search_fetch(
+            [], ["is_urgent"], limit=1
+        ),
     )
     is_urgent = fields.Boolean(
         related="urgency_id.is_urgent", store=True, string="Urgent"

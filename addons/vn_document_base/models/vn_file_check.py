@@ -261,8 +261,10 @@ class VnFileCheck(models.AbstractModel):
         hazards = pdf_hazards(data, reader=reader)
         if hazards:
             _logger.warning("Active content in %s: %s", filename, ", ".join(hazards))
+        # one read of the trust settings per file; a fresh context per signature
+        settings = self._validation_settings()
         facts = signature_validation.validate_signatures(
-            embedded, self._validation_context
+            embedded, lambda: signature_validation.validation_context(**settings)
         )
         signatures = [self._signature_values(fact) for fact in facts]
         legal_value, reason = self._classify_legal_value(facts)
@@ -275,17 +277,22 @@ class VnFileCheck(models.AbstractModel):
         }
 
     @api.model
-    def _validation_context(self):
+    def _validation_settings(self):
+        """The trusted roots, CRLs and revocation settings of the validation context."""
         params = self.env["ir.config_parameter"].sudo()
         certs, crls = self.env["vn.trusted.root"]._validation_material()
-        return signature_validation.validation_context(
-            certs,
-            crls,
-            allow_fetching=params.get_param("vn_document_base.revocation_fetch")
+        return {
+            "trust_roots": certs,
+            "crls": crls,
+            "allow_fetching": params.get_param("vn_document_base.revocation_fetch")
             == "True",
-            revocation_mode=params.get_param("vn_document_base.revocation_mode")
+            "revocation_mode": params.get_param("vn_document_base.revocation_mode")
             or "soft-fail",
-        )
+        }
+
+    @api.model
+    def _validation_context(self):
+        return signature_validation.validation_context(**self._validation_settings())
 
     @api.model
     def _signature_values(self, facts):

@@ -36,7 +36,7 @@ class VnFileFormat(models.Model):
     def _match(self, extension, mimetype):
         """The active format that allows this extension and this real MIME type."""
         extension, mimetype = (extension or "").lower(), (mimetype or "").lower()
-        for fmt in self.sudo().search([]):
+        for fmt in self.sudo().search_fetch([], ["extensions", "mimetypes"]):
             if extension in self._split(fmt.extensions) and mimetype in self._split(
                 fmt.mimetypes
             ):

@@ -275,7 +275,7 @@ class VnDocumentFile(models.Model):
         )
 
     @api.model
-    def _vn_store(self, filename, data, owner, report):
+    def _vn_store(self, filename, data, owner, report, attachment=None):
         """Store with a sanitised name and the hazards found, whatever path the report
         came by (checked now, or copied from another checked original)."""
         report = dict(report)
@@ -285,7 +285,9 @@ class VnDocumentFile(models.Model):
             hazards = (
                 pdf_hazards(data) if report.get("mimetype") == "application/pdf" else []
             )
-        stored = super()._vn_store(report["filename"], data, owner, report)
+        stored = super()._vn_store(
+            report["filename"], data, owner, report, attachment=attachment
+        )
         if hazards:
             stored.sudo().write({"hazards": ",".join(hazards)})
         return stored

@@ -37,13 +37,19 @@ class VnFileIntake(models.AbstractModel):
 
     @api.model
     @api.private
-    def store_batch(self, checked, owner):
+    def store_batch(self, checked, owner, uploads=None):
         """Store the files ``check_batch`` passed as originals of ``owner``; returns
-        the ``vn.document.file`` records."""
+        the ``vn.document.file`` records. ``uploads``: the attachments the files were
+        read from, in the same order, which become the originals themselves."""
         Files = self.env["vn.document.file"]
         stored = Files
-        for filename, data, report in checked:
-            stored |= Files._vn_store(filename, data, owner, report)
+        attachments = list(uploads) if uploads is not None else [None] * len(checked)
+        for (filename, data, report), attachment in zip(
+            checked, attachments, strict=True
+        ):
+            stored |= Files._vn_store(
+                filename, data, owner, report, attachment=attachment
+            )
         return stored
 
     @api.model
@@ -56,3 +62,15 @@ class VnFileIntake(models.AbstractModel):
         if refused:
             raise FileCheckError("; ".join(refused))
         return self.store_batch(checked, owner)
+
+    @api.model
+    @api.private
+    def take_in_uploads(self, uploads, owner):
+        """``take_in`` for files uploaded as attachments: each upload, once checked,
+        becomes the stored original itself (no second copy of the same bytes to write,
+        hash and delete)."""
+        files = [(attachment.name, attachment.raw) for attachment in uploads]
+        checked, refused = self.check_batch(files)
+        if refused:
+            raise FileCheckError("; ".join(refused))
+        return self.store_batch(checked, owner, uploads=uploads)

@@ -233,7 +233,10 @@ class VnRegisterNumber(models.Model):
         index=True,
         ondelete="restrict",
     )
-    company_id = fields.Many2one(related="book_id.company_id", store=True, index=True)
+    # precomputed: part of the INSERT that takes the number, not an UPDATE after it
+    company_id = fields.Many2one(
+        related="book_id.company_id", store=True, index=True, precompute=True
+    )
     year = fields.Integer(required=True, readonly=True)
     number = fields.Integer(required=True, readonly=True, aggregator=None)
     taken_on = fields.Datetime(

@@ -5,7 +5,7 @@ import hashlib
 import logging
 import os
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 _logger = logging.getLogger(__name__)
@@ -67,6 +67,19 @@ class VnTrustedRoot(models.Model):
         "(fingerprint) WHERE active", "This certificate is already trusted."
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # the parsed validation material
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.depends("certificate")
     def _compute_certificate_info(self):
         for root in self:
@@ -120,14 +133,27 @@ class VnTrustedRoot(models.Model):
 
     @api.model
     def _validation_material(self):
-        """(certificates, CRLs) of every active trusted root."""
-        roots = self.sudo().search([])
-        certs = [
+        """(certificates, CRLs) of every active trusted root.
+
+        Parsed once per process and per state of the roots: the key is every active
+        root's id and last write, read in this transaction, so a change made by
+        another worker (or rolled back) is seen at once; a change in this worker also
+        clears the cache (several changes in one transaction share a write date)."""
+        self.env.cr.execute(
+            "SELECT id, write_date FROM vn_trusted_root WHERE active ORDER BY id"
+        )
+        certs, crls = self._vn_parsed_material(tuple(self.env.cr.fetchall()))
+        return list(certs), list(crls)
+
+    @tools.ormcache("state")
+    def _vn_parsed_material(self, state):
+        roots = self.sudo().browse([root_id for root_id, _date in state])
+        certs = tuple(
             c
             for c in (root._asn1_certificate(raise_error=False) for root in roots)
             if c
-        ]
-        crls = [c for c in (root._asn1_crl() for root in roots) if c]
+        )
+        crls = tuple(c for c in (root._asn1_crl() for root in roots) if c)
         return certs, crls
 
     @api.model

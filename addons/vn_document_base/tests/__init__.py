@@ -20,3 +20,4 @@ from . import test_backup
 from . import test_audit_log
 from . import test_admin_hygiene
 from . import test_admin_http
+from . import test_validation_material

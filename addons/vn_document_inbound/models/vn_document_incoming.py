@@ -558,11 +558,9 @@ class VnDocumentIncoming(models.Model):
                         name=foreign[0].name,
                     )
                 )
-            stored = self.env["vn.file.intake"].take_in(
-                [(attachment.name, attachment.raw) for attachment in uploads], doc
-            )
+            # each upload becomes its checked original (moved to the document)
+            stored = self.env["vn.file.intake"].take_in_uploads(uploads, doc)
             doc.upload_ids = [fields.Command.clear()]
-            uploads.sudo().unlink()
             doc._adopt_main_file(stored)
             for record in stored.sudo():  # just checked and stored by this step
                 doc._trail(

@@ -8,4 +8,5 @@ from . import test_email
 from . import test_activities
 from . import test_first_impressions
 from . import test_outage_entry
+from . import test_upload_original
 from . import test_list_plans

@@ -284,16 +284,22 @@ class VnDocumentOutgoing(models.Model):
 
     def _vn_scan_all(self):
         """R-OUT11: every file is scanned again right before issue; one that is not
-        clean blocks it."""
+        clean blocks it.
+
+        The signed text is not scanned here: the issued file, which holds every byte
+        of it, is scanned by the file checks before it is stored, in this same
+        transaction (a finding undoes the whole issue, number included).
+        """
         from odoo.addons.vn_document_base.models.vn_file_check import FileCheckError
 
-        files = self.signing_file_id | self.attachment_version_ids.file_id
+        attachments = self.attachment_version_ids.file_id
+        files = self.signing_file_id | attachments
         # PDF JavaScript, launch actions, embedded files: flagged on receipt, never
         # issued.
         files.sudo()._vn_refuse_hazards()
         for record in files:
             try:
-                record._vn_rescan()
+                (record & attachments)._vn_rescan()
             except FileCheckError as error:
                 raise UserError(
                     _("The document cannot be issued: %(error)s", error=error)

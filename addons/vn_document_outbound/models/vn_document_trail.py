@@ -41,8 +41,12 @@ class VnDocumentTrail(models.Model):
     version_id = fields.Many2one(
         "vn.document.outgoing.version", string="On version", readonly=True
     )
+    # precomputed: part of the trail line's INSERT, not an UPDATE after it
     is_approval = fields.Boolean(
-        string="Approval", compute="_compute_is_approval", store=True
+        string="Approval",
+        compute="_compute_is_approval",
+        store=True,
+        precompute=True,
     )
 
     @api.depends("kind")

@@ -239,9 +239,14 @@ class _OpenedKey:
             raise UserError(self.key.env._("Enter the passphrase or PIN of the key."))
         try:
             if key.kind == "pkcs12":
-                signer = keys.load_pkcs12_signer(
-                    base64.b64decode(key.pkcs12_file or b""), self.secret
+                # Signing reuses a key this process opened lately with the same
+                # passphrase (keys.Pkcs12Cache); checking a key always opens it.
+                load = (
+                    keys.cached_pkcs12_signer
+                    if self.check_certificate
+                    else keys.load_pkcs12_signer
                 )
+                signer = load(base64.b64decode(key.pkcs12_file or b""), self.secret)
             else:
                 self._context = keys.pkcs11_signer(
                     key.pkcs11_module, key.token_label, key.key_label, self.secret

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 import io
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -9,7 +10,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.vn_document_base.tools import signature_validation
 
-from ..tools.signing import pdf
+from ..tools.signing import keys, pdf
 from .common import PASSPHRASE, OutgoingCase, pki_path, read_pki
 
 QUIET = (
@@ -164,6 +165,41 @@ class TestOutgoingFlow(OutgoingCase):
         self.assertEqual(
             self.book_decision.next_number, 1, "a failed issue uses no number"
         )
+
+    def test_opened_pkcs12_key_kept_for_its_passphrase_only(self):
+        """Issue 15: a PKCS#12 key opened for a signing is not opened again by the next
+        signing with the same passphrase, and that changes none of the checks: a wrong
+        passphrase, another account, an archived key or a key that no longer holds the
+        registered certificate are refused as before."""
+        keys.PKCS12_CACHE.clear()
+        first = self.bring_to_signing(self.new_draft(), with_annex=False)
+        second = self.bring_to_signing(self.new_draft(), with_annex=False)
+        first.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
+        with patch.object(
+            keys, "load_pkcs12_signer", wraps=keys.load_pkcs12_signer
+        ) as opened:
+            for wrong in ("0000", PASSPHRASE + " ", ""):
+                with self.assertRaises(UserError):
+                    second.with_user(self.signer)._vn_sign(self.signer_key, wrong)
+            self.assertEqual(
+                opened.call_count, 2, "a wrong one opens the file (not empty)"
+            )
+            with self.assertRaises(AccessError):
+                second.with_user(self.clerk)._vn_sign(self.signer_key, PASSPHRASE)
+            self.signer_key.active = False
+            with self.assertRaises(AccessError):
+                second.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
+            self.signer_key.active = True
+            registered = self.signer_key.certificate
+            self.signer_key.certificate = base64.b64encode(read_pki("agency.pem"))
+            with self.assertRaises(UserError):
+                second.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
+            self.signer_key.certificate = registered
+            self.assertEqual(second.state, "to_sign")
+            second.with_user(self.signer)._vn_sign(self.signer_key, PASSPHRASE)
+            self.assertEqual(opened.call_count, 2, "the right one reuses the key")
+        self.assertEqual(second.state, "signed")
+        self.assertTrue(all(second.signing_file_id.signature_ids.mapped("is_valid")))
 
     def test_external_signature(self):
         """R-US4: the prepared file signed with a desktop tool comes back; the earlier

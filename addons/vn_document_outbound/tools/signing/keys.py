@@ -3,9 +3,14 @@
 """Key material: PKCS#12 files and PKCS#11 tokens (allow-listed modules, one turn per
 token and process)."""
 
+import collections
 import contextlib
+import hashlib
+import hmac
 import os
+import secrets
 import threading
+import time
 
 from pyhanko.sign import signers
 from pyhanko.sign.general import SigningError
@@ -105,6 +110,84 @@ def load_pkcs12_signer(data, passphrase):
             [_asn1_cert(c) for c in chain or ()]
         ),
     )
+
+
+PKCS12_CACHE_OPTION = "vn_pkcs12_cache_seconds"
+PKCS12_CACHE_SECONDS = 600
+PKCS12_CACHE_SIZE = 32
+
+
+class Pkcs12Cache:
+    """PKCS#12 keys opened in this process, kept for ``ttl`` seconds.
+
+    Opening a .p12 derives its keys three times (PBKDF2, 50,000 rounds for the test
+    files): about 30 ms per file, twice per issued document. An entry is found only
+    with the same file AND the same passphrase: its key is an HMAC of both under a
+    random secret of this process, so the passphrase itself is not kept, and a wrong
+    passphrase never matches an entry and still pays the whole derivation (guessing
+    is not made cheaper). The holder and certificate checks of the caller run at
+    every signing as before.
+    """
+
+    def __init__(self, size=PKCS12_CACHE_SIZE, clock=time.monotonic):
+        self._secret = secrets.token_bytes(32)
+        self._entries = collections.OrderedDict()
+        self._lock = threading.Lock()
+        self._size, self._clock = size, clock
+
+    def _entry_key(self, data, passphrase):
+        message = hashlib.sha256(data).digest() + (passphrase or "").encode("utf-8")
+        return hmac.new(self._secret, message, hashlib.sha256).digest()
+
+    def signer(self, data, passphrase, ttl):
+        """The signer of ``load_pkcs12_signer(data, passphrase)``, opened at most once
+        per ``ttl`` seconds (0: every time, nothing kept)."""
+        if ttl <= 0:
+            return load_pkcs12_signer(data, passphrase)
+        entry_key = self._entry_key(data, passphrase)
+        now = self._clock()
+        with self._lock:
+            found = self._entries.get(entry_key)
+            if found and found[0] > now:
+                return found[1]
+        signer = load_pkcs12_signer(data, passphrase)  # raises on a wrong passphrase
+        with self._lock:
+            self._entries[entry_key] = (now + ttl, signer)
+            self._entries.move_to_end(entry_key)
+            for old_key in [
+                k for k, (until, _s) in self._entries.items() if until <= now
+            ]:
+                del self._entries[old_key]
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return signer
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+PKCS12_CACHE = Pkcs12Cache()
+
+
+def pkcs12_cache_seconds():
+    """How long an opened PKCS#12 key stays in the process: the
+    ``vn_pkcs12_cache_seconds`` option of odoo.conf (0 turns the cache off), else
+    600 seconds."""
+    try:
+        from odoo.tools import config
+    except ImportError:  # outside Odoo
+        config = {}
+    value = config.get(PKCS12_CACHE_OPTION)
+    try:
+        return float(value) if value not in (None, "") else PKCS12_CACHE_SECONDS
+    except (TypeError, ValueError):
+        return PKCS12_CACHE_SECONDS
+
+
+def cached_pkcs12_signer(data, passphrase):
+    """``load_pkcs12_signer`` through the process's cache (see ``Pkcs12Cache``)."""
+    return PKCS12_CACHE.signer(data, passphrase, pkcs12_cache_seconds())
 
 
 PKCS11_MODULES_OPTION = "vn_pkcs11_modules"

@@ -6,4 +6,4 @@ so the old one is dropped here and the update builds the new one."""
 
 
 def migrate(cr, version):
-    cr.execute("DROP INDEX IF EXISTS vn_document_outgoing_list_order_index")
+    cr.execute("DROP INDEX IF EXISTS vn_document_incoming_list_order_index")
