@@ -34,6 +34,7 @@ import time
 
 import psycopg2
 from bench_common import use_database
+from bench_subjects import create_subject_function
 
 from odoo import api
 from odoo.modules.registry import Registry
@@ -67,28 +68,6 @@ PEOPLE_PER_UNIT = 10
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thanh", "Quốc", "Ngọc", "Hữu", "Thu"]
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Lan", "Long"]
-SUBJECTS_IN = [
-    "Quyết định về việc thành lập Tổ công tác",
-    "Kế hoạch triển khai chuyển đổi số",
-    "Báo cáo tình hình kinh tế - xã hội",
-    "Công văn về việc tăng cường phòng chống thiên tai",
-    "Thông báo kết luận của Chủ tịch",
-    "Giấy mời họp giao ban",
-    "Tờ trình phê duyệt dự toán",
-    "Hướng dẫn thực hiện cải cách hành chính",
-    "Chỉ thị về công tác an toàn giao thông",
-    "Báo cáo kết quả giải quyết thủ tục hành chính",
-]
-SUBJECTS_OUT = [
-    "Về việc triển khai kế hoạch cải cách hành chính",
-    "Về việc báo cáo số liệu chuyển đổi số",
-    "Về việc tổ chức kiểm tra an toàn thực phẩm",
-    "Về việc phối hợp giải quyết hồ sơ đất đai",
-    "Về việc mời họp giao ban",
-    "Về việc phân công nhiệm vụ phòng chống dịch",
-    "Về việc trả lời kiến nghị của cử tri",
-    "Về việc đề nghị cung cấp thông tin",
-]
 NOTATIONS_IN = ["QĐ-UBND", "UBND-VP", "KH-STTTT", "BC-SNV", "TB-VP", "CV-SKHCN"]
 # Outgoing types by abbreviation (None: the công văn, symbol UBND-<unit>), about
 # 45 % công văn.
@@ -202,18 +181,27 @@ def last_numbers(cr, book, years, kind):
 
 
 def drop_plain_indexes(cr, tables):
-    """Drop the non-unique indexes of ``tables``; returns their definitions."""
+    """Drop the non-unique indexes of ``tables``; returns what builds them again, with
+    their comment (Odoo compares it with the model's index definition)."""
     cr.execute(
-        """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+        """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid),
+                  obj_description(i.indexrelid, 'pg_class')
              FROM pg_index i
             WHERE i.indrelid = ANY(%s::regclass[])
               AND NOT i.indisunique AND NOT i.indisprimary""",
         [tables],
     )
     indexes = cr.fetchall()
-    for name, _definition in indexes:
+    for name, _definition, _comment in indexes:
         cr.execute(f"DROP INDEX {name}")
-    return [definition for _name, definition in indexes]
+    return [
+        definition + (comment_sql(cr, name, comment) if comment else "")
+        for name, definition, comment in indexes
+    ]
+
+
+def comment_sql(cr, name, comment):
+    return cr.mogrify(f"; COMMENT ON INDEX {name} IS %s", [comment]).decode()
 
 
 def drop_foreign_keys(cr, tables):
@@ -261,9 +249,11 @@ def main(db, n_in, n_out, n_log):
         env.flush_all()
         cr.commit()
         done = env["ir.config_parameter"].get_param(MARKER)
+        refreshed = False
         if done:
             print(f"{db} already holds the documents of the reports: {done}")
             summary = json.loads(done)
+            refreshed = refresh_subjects(cr)
         else:
             print(
                 f"filling {db}: {n_in:,} incoming, {n_out:,} outgoing, "
@@ -279,6 +269,10 @@ def main(db, n_in, n_out, n_log):
             env["ir.config_parameter"].set_param(MARKER, json.dumps(summary))
             env.flush_all()
         fill_usage(env, company, users, datetime.date.fromisoformat(summary["from"]))
+    if done and refreshed:
+        step = time.perf_counter()
+        vacuum_analyze(db, SUBJECT_TABLES)
+        tick("VACUUM ANALYZE", step)
     if not done:
         step = time.perf_counter()
         vacuum_analyze(db, TABLES)
@@ -286,6 +280,44 @@ def main(db, n_in, n_out, n_log):
         print(f"generated in {time.perf_counter() - started:.0f} s")
         print(json.dumps(summary, indent=1))
         print_sizes(db, TABLES)
+
+
+SUBJECT_TABLES = ["vn_document_incoming", "vn_document_outgoing"]
+# The subjects of the issue 13 generator: ten phrases made unique by " (số N)".
+OLD_SUBJECT = r" \(số [0-9]+\)$"
+
+
+def refresh_subjects(cr):
+    """A database filled by the issue 13 generator gets the Zipf-like subjects of
+    ``bench_subjects`` (same draw as a fresh fill: by id), its plain indexes dropped
+    during the rewrite and built again. Returns whether anything changed."""
+    cr.execute(
+        "SELECT EXISTS (SELECT 1 FROM vn_document_incoming WHERE subject ~ %s)",
+        [OLD_SUBJECT],
+    )
+    if not cr.fetchone()[0]:
+        return False
+    step = time.perf_counter()
+    cr.execute("SET LOCAL maintenance_work_mem = '512MB'")
+    create_rnd(cr)
+    create_subject_function(cr)
+    indexes = drop_plain_indexes(cr, SUBJECT_TABLES)
+    for table, outgoing in (
+        ("vn_document_incoming", False),
+        ("vn_document_outgoing", True),
+    ):
+        cr.execute(
+            f"""UPDATE {table}
+                   SET subject = pg_temp.vn_subject(id, file_catalog, %s)
+                 WHERE subject ~ %s""",
+            [outgoing, OLD_SUBJECT],
+        )
+        step = tick(f"{cr.rowcount:,} subjects of {table} rewritten", step)
+    for definition in indexes:
+        cr.execute(definition)
+    tick(f"{len(indexes)} indexes built again", step)
+    cr.commit()
+    return True
 
 
 def fill(env, company, people, counts):
@@ -338,8 +370,6 @@ def fill(env, company, people, counts):
         "per_unit": PEOPLE_PER_UNIT,
         "senders": senders,
         "sender_names": sender_names,
-        "subjects_in": SUBJECTS_IN,
-        "subjects_out": SUBJECTS_OUT,
         "notations": NOTATIONS_IN,
         "types_in": [t.id for t in types.values()],
         "out_type_ids": [t.id for t in out_types],
@@ -353,6 +383,7 @@ def fill(env, company, people, counts):
     cr.execute("SET LOCAL work_mem = '256MB'")
     cr.execute("SET LOCAL maintenance_work_mem = '512MB'")
     create_rnd(cr)
+    create_subject_function(cr)
     cr.execute(
         """CREATE TEMP TABLE bench_day ON COMMIT DROP AS
            SELECT (row_number() OVER (ORDER BY d) - 1)::int AS idx, d::date AS day
@@ -516,8 +547,7 @@ def fill_incoming(cr, p):
             recall_reason, is_late_entry, create_uid, write_uid, create_date,
             write_date)
         SELECT s.id,
-               (%(subjects_in)s::text[])[1 + g %% cardinality(%(subjects_in)s::text[])]
-                   || ' năm ' || year || ' (số ' || g || ')',
+               pg_temp.vn_subject(s.id, year, false),
                CASE WHEN recalled_on IS NOT NULL THEN 'recalled'
                     WHEN done_on IS NOT NULL THEN 'done' ELSE 'in_progress' END,
                CASE WHEN r_channel < 50 THEN 'lgsp' WHEN r_channel < 65 THEN 'email'
@@ -680,9 +710,7 @@ def fill_outgoing(cr, p):
             recipients_text, archive_holder, recalled_on, recalled_by_id,
             recall_reason, create_uid, write_uid, create_date, write_date)
         SELECT o.id,
-               (%(subjects_out)s::text[])[
-                   1 + g %% cardinality(%(subjects_out)s::text[])]
-                   || ' (số ' || g || ')',
+               pg_temp.vn_subject(o.id, year, true),
                CASE WHEN recalled_on IS NOT NULL THEN 'recalled' ELSE 'issued' END,
                %(company)s, (%(out_type_ids)s::int[])[type_idx],
                CASE WHEN g %% 20 = 0 THEN %(urgent)s ELSE %(normal)s END, g %% 20 = 0,

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+from odoo.modules.db import FunctionStatus
 
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
@@ -80,6 +81,22 @@ STATES = [
     ("returned", "Returned"),
     ("recalled", "Recalled"),
 ]
+
+
+def trigram_index(column):
+    """The definition of a GIN trigram index on ``column`` as Odoo builds it for
+    ``index="trigram"`` (on unaccent when it is indexable), for a field whose own
+    index is another one."""
+
+    def definition(registry):
+        if not registry.has_trigram:
+            return ""
+        expression = f'"{column}"'
+        if registry.has_unaccent == FunctionStatus.INDEXABLE:
+            expression = registry.unaccent(expression)
+        return f"USING gin ({expression} gin_trgm_ops)"
+
+    return definition
 
 
 class VnDocumentIncoming(models.Model):
@@ -303,10 +320,15 @@ class VnDocumentIncoming(models.Model):
         help="The person who handles the lead assignment, once there is one.",
     )
 
-    # The order of every list: urgent first, then the newest arrivals.
+    # The order of every list: urgent first, then the newest arrivals. The ORM sorts a
+    # boolean as COALESCE(field, false): the index says the same, or no list uses it.
     _list_order_index = models.Index(
-        "(is_urgent DESC NULLS LAST, arrival_date DESC, id DESC)"
+        "(COALESCE(is_urgent, false) DESC, arrival_date DESC, id DESC)"
     )
+    # The search view looks for a phrase in the number too: without a trigram index
+    # there, the OR of the three ilike cannot use the other two and reads the table.
+    # (The btree of the field stays for the duplicate check's equality.)
+    _code_number_trigram_index = models.Index(trigram_index("code_number"))
     _arrival_number_unique = models.UniqueIndex(
         "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT "
         "NULL",

@@ -366,8 +366,9 @@ class VnDocumentOutgoing(models.Model):
         "(company_id, file_catalog, number_symbol) WHERE number_symbol IS NOT NULL",
         "This number and symbol is already used this year.",
     )
+    # As the ORM sorts the list: COALESCE(is_urgent, false) (see the incoming model).
     _list_order_index = models.Index(
-        "(is_urgent DESC NULLS LAST, issued_at DESC, id DESC)"
+        "(COALESCE(is_urgent, false) DESC, issued_at DESC, id DESC)"
     )
 
     # ------------------------------------------------------------------

@@ -7,3 +7,4 @@ from . import test_trust_boundary
 from . import test_activities
 from . import test_user_join
 from . import test_outage_paper_issue
+from . import test_list_plans
