@@ -63,7 +63,7 @@ def setup(env, url, token, count):
     )
     peer = LgspClient(url, "sys-b", "secret-sys-b")
     pdf = pdf_fixtures.make_pdf(1)
-    after = env["vn.lgsp.message"].search([], order="id desc", limit=1).id
+    after = env["vn.lgsp.message"].search([], order="id desc", limit=1).id or 0
     for index in range(count):
         package = edxml.DocumentPackage(
             from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
