@@ -73,8 +73,9 @@ def prepare(db, clerks, per_clerk):
 def start_server(db):
     cmd = [
         sys.executable,
-        "-m",
-        "odoo",
+        # a script file, not "-m odoo": in workers mode Odoo starts its gevent
+        # process by running sys.argv[0] again (see scripts/odoo_bin.py)
+        os.path.join(ROOT, "scripts", "odoo_bin.py"),
         "server",
         "-c",
         os.path.join(ROOT, "odoo.conf"),
