@@ -104,20 +104,21 @@ def start_simulator(token, path):
     raise RuntimeError("the simulator did not start")
 
 
-def package_for(edxml, code_a, stamp, index, pdf):
+def package_for(edxml, code_a, stamp, index, pdf, day=22, label="Benchmark"):
+    """B's package number ``index`` to A, dated 2026-11-``day``."""
     return edxml.DocumentPackage(
         from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
         to_orgs=[edxml.Organization(organ_id=code_a)],
-        document_id=f"{CODE_B},2026/11/22,{index + 1}/{stamp}",
+        document_id=f"{CODE_B},2026/11/{day},{index + 1}/{stamp}",
         code_number=str(index + 1),
         code_notation="UBND-VP",
         place="B",
-        promulgation_date=datetime.date(2026, 11, 22),
+        promulgation_date=datetime.date(2026, 11, day),
         type=1,
         type_detail=18,
         type_name="Công văn",
-        subject=f"Benchmark {stamp}-{index}",
-        trace=[(CODE_B, datetime.datetime(2026, 11, 22, 9, 0))],
+        subject=f"{label} {stamp}-{index}",
+        trace=[(CODE_B, datetime.datetime(2026, 11, day, 9, 0))],
         business=edxml.Business(),
         attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)],
     )
@@ -378,22 +379,7 @@ def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
     rules.append({"op": "getReceivedEdocList", "kind": "duplicate", "count": 3})
     stamp = f"F{os.getpid()}"
     for index in range(count):  # B's packages to A, before the faults
-        package = edxml.DocumentPackage(
-            from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
-            to_orgs=[edxml.Organization(organ_id=code_a)],
-            document_id=f"{CODE_B},2026/11/23,{index + 1}/{stamp}",
-            code_number=str(index + 1),
-            code_notation="UBND-VP",
-            place="B",
-            promulgation_date=datetime.date(2026, 11, 23),
-            type=1,
-            type_detail=18,
-            type_name="Công văn",
-            subject=f"Faults {stamp}-{index}",
-            trace=[(CODE_B, datetime.datetime(2026, 11, 23, 9, 0))],
-            business=edxml.Business(),
-            attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)],
-        )
+        package = package_for(edxml, code_a, stamp, index, pdf, 23, "Faults")
         peer.send_edoc(
             edxml.build_document(package), from_code=CODE_B, to_codes=[code_a]
         )
