@@ -61,3 +61,17 @@ class TestUploadBecomesOriginal(IncomingCase):
                 "qd-12.pdf", self.signed_pdf + b"\n", doc, report, attachment=upload
             )
         self.assertFalse(doc.file_ids)
+
+    def test_a_stored_original_is_not_adopted_again(self):
+        """Attack: the clerk links the document's own stored original as a new
+        upload; adopting it again would give one file two records. The protection
+        of checked originals refuses to move or rename it."""
+        upload = self.upload("qd-12.pdf", self.signed_pdf)
+        doc = self.receive(upload_ids=[(6, 0, upload.ids)])
+        original = doc.file_ids.sudo().attachment_id
+        with self.assertRaises(UserError):
+            doc.with_user(self.users["clerk"]).write(
+                {"upload_ids": [(6, 0, original.ids)]}
+            )
+        self.assertEqual(len(doc.file_ids), 1)
+        self.assertEqual(original.name, "qd-12.pdf")
