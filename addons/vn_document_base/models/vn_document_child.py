@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
+from odoo.orm.domains import DomainBool, DomainCondition, DomainNary, DomainNot
 
 
 class VnDocumentScopedMixin(models.AbstractModel):
@@ -58,6 +59,11 @@ class VnDocumentChildMixin(models.AbstractModel):
 
     # The many2one to the parent; subclasses may change it.
     _vn_parent_field = "document_id"
+    # Parent field -> child field that stores the same value (a stored related field,
+    # kept by the ORM), e.g. {"company_id": "company_id"}. When the parent's record
+    # rules for the user only read such fields, the child is filtered on its own
+    # columns instead of a semi-join with every document the user may see.
+    _vn_mirrored_fields = {}  # noqa: RUF012
 
     def _vn_parent_model(self):
         return self.env[self._fields[self._vn_parent_field].comodel_name]
@@ -67,27 +73,54 @@ class VnDocumentChildMixin(models.AbstractModel):
         parent = self._vn_parent_model()
         if not parent.browse().has_access("read"):
             return Domain.FALSE
+        mirrored = self._vn_mirrored_visible_domain(parent)
+        if mirrored is not None:
+            return mirrored
         return Domain(self._vn_parent_field, "in", parent._search([]))
 
-    def _vn_parents(self):
-        return self.sudo().mapped(self._vn_parent_field).with_env(self.env)
+    @api.model
+    def _vn_mirrored_visible_domain(self, parent):
+        """The parent's visibility for the user said on the child's mirrored columns,
+        or None when it reads anything else (then the semi-join is kept).
 
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if result or self.env.su or not any(self._ids):
-            return result
-        # Reading a child needs reading its document; changing it needs changing the
-        # document.
-        parent_operation = "read" if operation == "read" else "write"
-        parents = self._vn_parents()
-        allowed = parents._filtered_access(parent_operation)
-        forbidden = self.filtered(
-            lambda rec: rec.sudo()[self._vn_parent_field] not in allowed
-        )
-        if forbidden:
-            return forbidden, lambda: AccessError(
-                _("This record belongs to a document you may not open or change.")
-            )
+        Only for a parent searched by Odoo's own ``_search`` (no override that adds
+        conditions) without ``active``: its visible set is then exactly its record
+        rules' domain."""
+        if (
+            not self._vn_mirrored_fields
+            or parent._active_name
+            or type(parent)._search is not models.BaseModel._search
+        ):
+            return None
+        parent_sudo = parent.sudo().with_context(active_test=False)
+        rules = self.env["ir.rule"]._compute_domain(parent._name, "read")
+        rules = rules.optimize_full(parent_sudo)
+        mirrored = self._vn_mirror_domain(rules)
+        if mirrored is None:
+            return None
+        return Domain(self._vn_parent_field, "!=", False) & mirrored
+
+    @api.model
+    def _vn_mirror_domain(self, domain):
+        """``domain`` (on the parent) with each condition on a mirrored field put on
+        the child's copy (same operator and value); None if any node is something
+        else (another field, raw SQL)."""
+        if isinstance(domain, DomainBool):
+            return domain
+        if isinstance(domain, DomainNot):
+            child = self._vn_mirror_domain(domain.child)
+            return None if child is None else ~child
+        if isinstance(domain, DomainNary):
+            children = [self._vn_mirror_domain(c) for c in domain.children]
+            if any(c is None for c in children):
+                return None
+            return domain.apply(children)
+        if (
+            isinstance(domain, DomainCondition)
+            and domain.field_expr in self._vn_mirrored_fields
+        ):
+            field = self._vn_mirrored_fields[domain.field_expr]
+            return Domain(field, domain.operator, domain.value)
         return None
 
 

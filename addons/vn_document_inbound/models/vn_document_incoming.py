@@ -983,7 +983,7 @@ class VnDocumentIncoming(models.Model):
                 ("deadline", "!=", False),
                 ("deadline", "<=", horizon),
                 ("role", "!=", "inform"),
-                ("document_id.state", "=", "in_progress"),
+                ("document_state", "=", "in_progress"),
                 "|",
                 ("reminded_on", "=", False),
                 ("reminded_on", "<", today),
