@@ -3,7 +3,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
-from odoo.orm.domains import DomainBool, DomainCondition, DomainNary, DomainNot
+from odoo.orm.domains import (
+    DomainBool,
+    DomainCondition,
+    DomainNary,
+    DomainNot,
+    DomainOr,
+)
+from odoo.tools import SQL
 
 
 class VnDocumentScopedMixin(models.AbstractModel):
@@ -80,12 +87,12 @@ class VnDocumentChildMixin(models.AbstractModel):
 
     @api.model
     def _vn_mirrored_visible_domain(self, parent):
-        """The parent's visibility for the user said on the child's mirrored columns,
-        or None when it reads anything else (then the semi-join is kept).
+        """The parent's visibility for the user said on the child's own columns, or
+        None when it cannot be (then the semi-join with the parent is kept).
 
         Only for a parent searched by Odoo's own ``_search`` (no override that adds
         conditions) without ``active``: its visible set is then exactly its record
-        rules' domain."""
+        rules' domain, evaluated as superuser like every rule domain."""
         if (
             not self._vn_mirrored_fields
             or parent._active_name
@@ -95,33 +102,96 @@ class VnDocumentChildMixin(models.AbstractModel):
         parent_sudo = parent.sudo().with_context(active_test=False)
         rules = self.env["ir.rule"]._compute_domain(parent._name, "read")
         rules = rules.optimize_full(parent_sudo)
-        mirrored = self._vn_mirror_domain(rules)
+        mirrored = self._vn_mirror_domain(rules, parent_sudo)
         if mirrored is None:
             return None
-        return Domain(self._vn_parent_field, "!=", False) & mirrored
+        kind, value = mirrored
+        domain = self._vn_parent_in(value) if kind == "set" else value
+        return Domain(self._vn_parent_field, "!=", False) & domain
 
     @api.model
-    def _vn_mirror_domain(self, domain):
-        """``domain`` (on the parent) with each condition on a mirrored field put on
-        the child's copy (same operator and value); None if any node is something
-        else (another field, raw SQL)."""
+    def _vn_mirror_domain(self, domain, parent_sudo):
+        """``domain`` (the parent's rules) on the child: ``("plain", Domain)`` for
+        conditions on the child's columns, ``("set", [SQL])`` for parent ids given by
+        SELECTs (their union), ``("semi", Domain)`` for an AND holding semi-joins
+        (kept out of OR and NOT, where PostgreSQL could not join them), None when
+        neither applies.
+
+        A condition on a mirrored field or on ``id`` is plain (the child's copy, or
+        its parent field). A condition on the parent's lines of this very model
+        (``assignment_ids any D``) is the set of parents of the lines matching D;
+        another condition is the set of parents matching it. An OR of sets is one
+        set (one semi-join on a UNION instead of OR-ed subqueries PostgreSQL cannot
+        join); an AND keeps its sets apart (each a semi-join)."""
         if isinstance(domain, DomainBool):
-            return domain
+            return ("plain", domain)
+        if isinstance(domain, DomainCondition):
+            return self._vn_mirror_condition(domain, parent_sudo)
         if isinstance(domain, DomainNot):
-            child = self._vn_mirror_domain(domain.child)
-            return None if child is None else ~child
-        if isinstance(domain, DomainNary):
-            children = [self._vn_mirror_domain(c) for c in domain.children]
-            if any(c is None for c in children):
+            child = self._vn_mirror_domain(domain.child, parent_sudo)
+            if child is None or child[0] != "plain":
                 return None
-            return domain.apply(children)
+            return ("plain", ~child[1])
+        if not isinstance(domain, DomainNary):
+            return None
+        children = [self._vn_mirror_domain(c, parent_sudo) for c in domain.children]
+        if any(c is None for c in children):
+            return None
+        kinds = {kind for kind, _value in children}
+        if kinds == {"plain"}:
+            return ("plain", domain.apply(value for _kind, value in children))
+        if isinstance(domain, DomainOr):
+            if kinds != {"set"}:
+                return None
+            return ("set", [select for _kind, sel in children for select in sel])
+        return (
+            "semi",
+            Domain.AND(
+                self._vn_parent_in(value) if kind == "set" else value
+                for kind, value in children
+            ),
+        )
+
+    @api.model
+    def _vn_mirror_condition(self, condition, parent_sudo):
+        name, operator, value = condition.field_expr, condition.operator, condition.value
+        if name in self._vn_mirrored_fields:
+            return ("plain", Domain(self._vn_mirrored_fields[name], operator, value))
+        if name == "id":
+            return ("plain", Domain(self._vn_parent_field, operator, value))
+        field = parent_sudo._fields.get(name)
+        parent_column = SQL.identifier(self._table, self._vn_parent_field)
         if (
-            isinstance(domain, DomainCondition)
-            and domain.field_expr in self._vn_mirrored_fields
+            field is not None
+            and field.type == "one2many"
+            and field.comodel_name == self._name
+            and field.inverse_name == self._vn_parent_field
+            and operator in ("any", "any!")
+            and isinstance(value, Domain)
         ):
-            field = self._vn_mirrored_fields[domain.field_expr]
-            return Domain(field, domain.operator, domain.value)
-        return None
+            # One SELECT per branch of an OR: each reads its own index.
+            lines = self.sudo().with_context(active_test=False)
+            branches = value.children if isinstance(value, DomainOr) else [value]
+            return (
+                "set",
+                [lines._search(b).select(parent_column) for b in branches],
+            )
+        parents = parent_sudo._search(condition)
+        return ("set", [parents.select(SQL.identifier(parent_sudo._table, "id"))])
+
+    @api.model
+    def _vn_parent_in(self, selects):
+        """The child's parent is one of the ids the SELECTs give (a semi-join)."""
+        field = self._vn_parent_field
+
+        def to_sql(model, alias, query):
+            return SQL(
+                "%s IN (%s)",
+                SQL.identifier(alias, field),
+                SQL(" UNION ").join(selects),
+            )
+
+        return Domain.custom(to_sql=to_sql)
 
 
 class VnDocumentAttachedMixin(models.AbstractModel):

@@ -96,6 +96,10 @@ class VnDocumentAssignment(models.Model):
         " WHERE state = 'open' AND role <> 'inform'"
         " AND document_state = 'in_progress' AND deadline IS NOT NULL"
     )
+    # The documents of a unit or a person (the rules of heads and staff), read from
+    # the index alone when the follow-up view joins the lines to them.
+    _department_document_index = models.Index("(department_id, document_id)")
+    _user_document_index = models.Index("(user_id, document_id)")
 
     @api.depends("role")
     def _compute_role_sequence(self):

@@ -329,6 +329,9 @@ class VnDocumentIncoming(models.Model):
     # there, the OR of the three ilike cannot use the other two and reads the table.
     # (The btree of the field stays for the duplicate check's equality.)
     _code_number_trigram_index = models.Index(trigram_index("code_number"))
+    # The documents a person received (a branch of the staff's rule): the lines of
+    # the follow-up view are joined to them without reading the table.
+    _received_by_index = models.Index("(received_by_id, id)")
     _arrival_number_unique = models.UniqueIndex(
         "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT "
         "NULL",
