@@ -154,7 +154,8 @@ class VnDocumentChildMixin(models.AbstractModel):
 
     @api.model
     def _vn_mirror_condition(self, condition, parent_sudo):
-        name, operator, value = condition.field_expr, condition.operator, condition.value
+        name, operator = condition.field_expr, condition.operator
+        value = condition.value
         if name in self._vn_mirrored_fields:
             return ("plain", Domain(self._vn_mirrored_fields[name], operator, value))
         if name == "id":

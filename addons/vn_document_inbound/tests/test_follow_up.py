@@ -53,11 +53,13 @@ class FollowUpCase(IncomingCase):
         Line = self.env["vn.document.assignment"].sudo()
         horizon = Line._due_soon_horizon()
         lines = Line.search([]).filtered(
-            lambda a: a.state == "open"
-            and a.role != "inform"
-            and a.document_id.state == "in_progress"
-            and a.deadline
-            and a.deadline <= horizon
+            lambda a: (
+                a.state == "open"
+                and a.role != "inform"
+                and a.document_id.state == "in_progress"
+                and a.deadline
+                and a.deadline <= horizon
+            )
         )
         visible = (
             self.env["vn.document.incoming"]
@@ -127,10 +129,10 @@ class TestFollowUpView(FollowUpCase):
                     ("cooperate", other, None, past, "open"),
                 ],
             ),
-            "recalled": cls.make(
-                "recalled", [("lead", unit, None, past, "cancelled")]
+            "recalled": cls.make("recalled", [("lead", unit, None, past, "cancelled")]),
+            "other_unit": cls.make(
+                "in_progress", [("lead", other, None, past, "open")]
             ),
-            "other_unit": cls.make("in_progress", [("lead", other, None, past, "open")]),
             "later": cls.make("in_progress", [("lead", unit, None, later, "open")]),
             "other_agency": cls.make(
                 "in_progress",
@@ -201,9 +203,10 @@ class TestFollowUpView(FollowUpCase):
         model = self.env.ref("vn_document_inbound.model_vn_document_incoming")
         users = [self.users[r] for r in ROLES] + [self.staff_other]
         for domain in (
-            "['|', ('channel', '!=', 'paper'), ('assignment_ids.user_id', '=', user.id)]",
+            "['|', ('channel', '!=', 'paper'),"
+            " ('assignment_ids.user_id', '=', user.id)]",
             "[('received_by_id', '!=', user.id)]",
-            "['!', ('assignment_ids.department_id', '=', %d)]" % self.other_unit.id,
+            f"['!', ('assignment_ids.department_id', '=', {self.other_unit.id})]",
         ):
             with self.subTest(domain=domain):
                 rule = Rule.create(
@@ -296,9 +299,9 @@ class TestFollowUpServices(FollowUpCase):
         self.assertTrue(person.is_overdue)
         self.assert_lines_follow(doc)
         # done: the document is done, its lines leave the view
-        self.env["vn.assignment.complete.wizard"].with_user(
-            self.users["staff"]
-        ).create({"assignment_id": person.id, "result": "Đã xử lý"}).action_confirm()
+        self.env["vn.assignment.complete.wizard"].with_user(self.users["staff"]).create(
+            {"assignment_id": person.id, "result": "Đã xử lý"}
+        ).action_confirm()
         self.assertEqual(doc.state, "done")
         self.assert_lines_follow(doc)
         self.assertFalse(self.follow_up(self.users["follow_up"]))

@@ -19,10 +19,10 @@ ISSUE_DAY_SQL = VN_DATE_SQL.format(col="o.issued_at")
 
 # A registered incoming document is overdue (status ``open_overdue``) when it is not
 # done by now, neither returned nor recalled, and its deadline is before today (never
-# NULL: a document without deadline is not overdue). The
-# same rule as the status, written as plain conditions on the table so that a filter
-# on ``is_overdue`` reaches the index of open documents (it is pushed into the
-# branches below; the outgoing branch, never overdue, is then skipped).
+# NULL: a document without deadline is not overdue). The same rule as the status,
+# written as plain conditions on the table so that a filter on ``is_overdue`` reaches
+# the index of open documents (it is pushed into the branches below; the outgoing
+# branch, never overdue, is then skipped).
 INCOMING_OVERDUE_SQL = f"""
     d.state <> 'returned'
     AND NOT (d.state = 'recalled' AND d.recalled_on IS NOT NULL
@@ -45,6 +45,13 @@ INCOMING_BRANCH_SQL = f"""
       FROM vn_document_incoming d
      CROSS JOIN LATERAL (SELECT %(bucket)s AS bucket) b
      WHERE d.registered_on IS NOT NULL AND {{where}}"""
+INCOMING_OPEN_SQL = INCOMING_BRANCH_SQL.format(
+    open="d.done_on IS NULL",
+    where=f"(d.done_on IS NULL OR d.done_on < {NOW_UTC_SQL})",
+)
+INCOMING_DONE_LATER_SQL = INCOMING_BRANCH_SQL.format(
+    open="TRUE", where=f"d.done_on >= {NOW_UTC_SQL}"
+)
 
 VIEW_SQL = f"""
 SELECT s.*,
@@ -52,12 +59,9 @@ SELECT s.*,
                       WHEN 'done_late' THEN 0 END)::float8 AS on_time_rate,
        1 AS nbr
   FROM (
-{INCOMING_BRANCH_SQL.format(
-    open="d.done_on IS NULL",
-    where=f"(d.done_on IS NULL OR d.done_on < {NOW_UTC_SQL})",
-)}
+{INCOMING_OPEN_SQL}
     UNION ALL
-{INCOMING_BRANCH_SQL.format(open="TRUE", where=f"d.done_on >= {NOW_UTC_SQL}")}
+{INCOMING_DONE_LATER_SQL}
     UNION ALL
     SELECT o.id * 2 + 1, 'outgoing', o.id, {ISSUE_DAY_SQL},
            COALESCE(o.vn_report_channel, 'electronic'),

@@ -797,7 +797,9 @@ class TestDashboard(VnRolesSetup, TransactionCase):
         row = Stat.search([("direction", "=", "incoming"), ("res_id", "=", far.id)])
         self.assertEqual(row.status, "open_in_time")
         self.assertIn(row, Stat.search([("is_overdue", "=", False)]))
-        flags = {flag for flag, _count in Stat._read_group([], ["is_overdue"], ["__count"])}
+        flags = {
+            flag for flag, _count in Stat._read_group([], ["is_overdue"], ["__count"])
+        }
         self.assertEqual(flags, {True, False})
 
     def test_overdue_plan(self):
