@@ -138,7 +138,10 @@ class VnReportDocumentStat(models.Model):
         # its conditions into the branches of the view and uses the indexes.
         if operator not in ("in", "not in"):
             return NotImplemented
-        if (operator == "in") != (True in value):
+        flags = {bool(v) for v in value}
+        if len(flags) != 1:  # both or neither: every row or none
+            return Domain((operator == "in") == bool(flags))
+        if (operator == "in") != (True in flags):
             return Domain.custom(to_sql=self._vn_not_overdue_sql)
         return Domain.custom(to_sql=self._vn_overdue_sql)
 

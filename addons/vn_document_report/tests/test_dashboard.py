@@ -801,6 +801,9 @@ class TestDashboard(VnRolesSetup, TransactionCase):
             flag for flag, _count in Stat._read_group([], ["is_overdue"], ["__count"])
         }
         self.assertEqual(flags, {True, False})
+        everything = Stat.search([])
+        self.assertEqual(Stat.search([("is_overdue", "in", [True, False])]), everything)
+        self.assertFalse(Stat.search([("is_overdue", "not in", [True, False])]))
 
     def test_overdue_plan(self):
         """The plan of the "Overdue" filter skips the outgoing documents and reads the
