@@ -194,6 +194,27 @@ class VnDocumentChildMixin(models.AbstractModel):
 
         return Domain.custom(to_sql=to_sql)
 
+    def _vn_parents(self):
+        return self.sudo().mapped(self._vn_parent_field).with_env(self.env)
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if result or self.env.su or not any(self._ids):
+            return result
+        # Reading a child needs reading its document; changing it needs changing the
+        # document.
+        parent_operation = "read" if operation == "read" else "write"
+        parents = self._vn_parents()
+        allowed = parents._filtered_access(parent_operation)
+        forbidden = self.filtered(
+            lambda rec: rec.sudo()[self._vn_parent_field] not in allowed
+        )
+        if forbidden:
+            return forbidden, lambda: AccessError(
+                _("This record belongs to a document you may not open or change.")
+            )
+        return None
+
 
 class VnDocumentAttachedMixin(models.AbstractModel):
     """A record kept about a document named by ``res_model``/``res_id`` (a checked file,

@@ -250,6 +250,11 @@ class TestFollowUpView(FollowUpCase):
                 [("document_state", "=", "in_progress")]
             )
         )
+        # Asked by id, another unit's line is refused (its document is not theirs).
+        theirs = self.docs["overdue"].sudo().assignment_ids
+        for user in (self.outsider, self.staff_other):
+            with self.assertRaises(AccessError):
+                theirs.with_user(user).read(["deadline", "document_state"])
         mine = Line.with_user(self.users["staff"]).search(
             [("user_id", "=", self.users["staff"].id)], limit=1
         )
