@@ -27,11 +27,23 @@ class TestActivityTypes(TransactionCase):
             activity_types(self.env, [*XMLIDS, "mail.no_such_activity_type"])
 
     def test_deleted_type_raises(self):
-        call = self.env.ref("mail.mail_activity_data_call")
-        self.env.cr.execute("DELETE FROM mail_activity_type WHERE id = %s", [call.id])
+        """The xmlid is left behind by a deletion in SQL: env.ref raises then."""
+        gone = self.env["mail.activity.type"].create({"name": "Gone"})
+        self.env["ir.model.data"].create(
+            {
+                "module": "vn_document_base",
+                "name": "test_gone_activity_type",
+                "model": "mail.activity.type",
+                "res_id": gone.id,
+            }
+        )
+        self.env.cr.execute("DELETE FROM mail_activity_type WHERE id = %s", [gone.id])
         self.env.invalidate_all()
+        xmlids = [*XMLIDS, "vn_document_base.test_gone_activity_type"]
         with self.assertRaises(ValueError):
-            activity_types(self.env, XMLIDS)
+            self.env.ref(xmlids[-1])
+        with self.assertRaises(ValueError):
+            activity_types(self.env, xmlids)
 
     def test_record_of_another_model_raises(self):
         with self.assertRaises(ValueError):
