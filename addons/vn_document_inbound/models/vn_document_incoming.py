@@ -1068,8 +1068,8 @@ class VnDocumentIncoming(models.Model):
 
 def _pop_upload_ids(vals):
     """Take ``upload_ids`` out of the values of a new document when its commands only
-    link attachments (as the form sends them): the ids to check, in the order given
-    (the checks run before anything is linked, so no link is written then deleted).
+    link attachments (as the form sends them) and return their ids: they are checked
+    and kept at once, so no link is written to be deleted in the same transaction.
     None, and the values left as they are, for any other command."""
     commands = vals.get("upload_ids")
     ids = []
