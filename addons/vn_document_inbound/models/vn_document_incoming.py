@@ -493,18 +493,24 @@ class VnDocumentIncoming(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        upload_ids_list = []
         for vals in vals_list:
             self._vn_check_client_values(vals, creating=True)
+            upload_ids_list.append(_pop_upload_ids(vals))
         docs = super().create(vals_list)
-        for doc in docs:
+        for doc, upload_ids in zip(docs, upload_ids_list, strict=True):
             doc._trail(
                 legal(doc).env._(
                     "Received through %(channel)s",
                     channel=selection_label(legal(doc), "channel"),
                 )
             )
-            if doc.upload_ids:
-                doc.action_check_files()
+            if upload_ids is None:  # commands other than links: through the field
+                if doc.upload_ids:
+                    doc.action_check_files()
+            elif upload_ids:
+                doc.check_access("write")
+                doc._vn_take_in_uploads(doc._vn_readable_uploads(upload_ids))
             doc._vn_notify_event("received")
         return docs
 
@@ -537,39 +543,53 @@ class VnDocumentIncoming(models.Model):
         none is kept and every reason is given."""
         self.check_access("write")
         for doc in self:
-            if doc.state not in ("received", "registered"):
-                raise UserError(
-                    _("Files can only be added before the document is submitted.")
-                )
             uploads = doc.upload_ids
-            # Only fresh uploads for incoming documents: never another record's file,
-            # which the step below would delete after copying it.
-            foreign = uploads.sudo().filtered(
-                lambda a, doc=doc: (
-                    a.res_model != doc._name
-                    or a.res_id not in (0, doc.id)
-                    or a.res_field
+            doc._vn_take_in_uploads(uploads)
+            doc.upload_ids = [fields.Command.clear()]
+
+    def _vn_readable_uploads(self, upload_ids):
+        """The attachments ``upload_ids`` as reading the field ``upload_ids`` gives
+        them: those the user may read, in the attachments' order."""
+        # ir.attachment leaves out the files of binary fields unless the domain names
+        # an id: the field's read does not, so that condition is stated here
+        return self.env["ir.attachment"].search(
+            [("id", "in", upload_ids), ("res_field", "=", False)]
+        )
+
+    def _vn_take_in_uploads(self, uploads):
+        """Check the ``uploads`` (read as the user) and keep each as an original of
+        this document; when any is refused, none is kept and every reason is given."""
+        doc = self
+        doc.ensure_one()
+        if doc.state not in ("received", "registered"):
+            raise UserError(
+                _("Files can only be added before the document is submitted.")
+            )
+        # Only fresh uploads for incoming documents: never another record's file,
+        # which the step below would delete after copying it.
+        foreign = uploads.sudo().filtered(
+            lambda a: (
+                a.res_model != doc._name or a.res_id not in (0, doc.id) or a.res_field
+            )
+        )
+        if foreign:
+            raise AccessError(
+                _(
+                    "%(name)s is not an upload for this document.",
+                    name=foreign[0].name,
                 )
             )
-            if foreign:
-                raise AccessError(
-                    _(
-                        "%(name)s is not an upload for this document.",
-                        name=foreign[0].name,
-                    )
+        # each upload becomes its checked original (moved to the document)
+        stored = self.env["vn.file.intake"].take_in_uploads(uploads, doc)
+        doc._adopt_main_file(stored)
+        for record in stored.sudo():  # just checked and stored by this step
+            doc._trail(
+                legal(doc).env._(
+                    "File checked: %(name)s (%(value)s)",
+                    name=record.name,
+                    value=selection_label(legal(record), "legal_value"),
                 )
-            # each upload becomes its checked original (moved to the document)
-            stored = self.env["vn.file.intake"].take_in_uploads(uploads, doc)
-            doc.upload_ids = [fields.Command.clear()]
-            doc._adopt_main_file(stored)
-            for record in stored.sudo():  # just checked and stored by this step
-                doc._trail(
-                    legal(doc).env._(
-                        "File checked: %(name)s (%(value)s)",
-                        name=record.name,
-                        value=selection_label(legal(record), "legal_value"),
-                    )
-                )
+            )
 
     # ------------------------------------------------------------------
     # Receiving by e-mail (R-IN1): the agency's alias creates a received document
@@ -656,7 +676,9 @@ class VnDocumentIncoming(models.Model):
         for doc in self:
             if doc.state != "received":
                 raise UserError(_("Only a received document can be registered."))
-            if not doc.file_ids and doc.channel != "paper":
+            # whether checked files exist, not who may read them: as superuser, without
+            # the files' record rules (a subquery per owner model, planned per call)
+            if not doc.sudo().file_ids and doc.channel != "paper":
                 raise UserError(
                     _(
                         "An electronic document is registered only after its files "
@@ -1042,3 +1064,27 @@ class VnDocumentIncoming(models.Model):
         prints them)."""
         self.ensure_one()
         return vn_local_date(self.arrival_date)
+
+
+def _pop_upload_ids(vals):
+    """Take ``upload_ids`` out of the values of a new document when its commands only
+    link attachments (as the form sends them) and return their ids: they are checked
+    and kept at once, so no link is written to be deleted in the same transaction.
+    None, and the values left as they are, for any other command."""
+    commands = vals.get("upload_ids")
+    ids = []
+    for command in commands or []:
+        if not isinstance(command, (list, tuple)) or not command:
+            return None
+        if command[0] == fields.Command.SET:
+            ids = list(command[2])
+        elif command[0] == fields.Command.LINK:
+            ids.append(command[1])
+        elif command[0] == fields.Command.CLEAR:
+            ids = []
+        else:
+            return None
+    if not all(isinstance(upload_id, int) for upload_id in ids):
+        return None
+    vals.pop("upload_ids", None)
+    return list(dict.fromkeys(ids))
