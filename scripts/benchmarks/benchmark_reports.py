@@ -15,13 +15,18 @@ one transaction that is rolled back:
 
 Each measure is skipped, with the reason, when its model is not installed. With
 ``BENCH_YEAR=1``, the workbook of the last complete year is measured too (one run).
+``BENCH_PROFILE=1`` runs the quarter's workbook once more under cProfile and prints
+the top functions (cumulative time; ``BENCH_PROFILE_LINES``, default 40).
 
     scripts/benchmarks/benchmark_reports.sh [DB]
         (the database is made and filled by generate_report_data.sh when missing)
 """
 
+import cProfile
 import datetime
+import io
 import os
+import pstats
 import resource
 import statistics
 import sys
@@ -35,6 +40,8 @@ from odoo.modules.registry import Registry
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 WORKBOOK_RUNS = int(os.environ.get("BENCH_WORKBOOK_RUNS", "3"))
+PROFILE = os.environ.get("BENCH_PROFILE") == "1"
+PROFILE_LINES = int(os.environ.get("BENCH_PROFILE_LINES", "40"))
 VN_OFFSET = datetime.timedelta(hours=7)
 
 
@@ -72,6 +79,24 @@ def workbook(env, company, kind, first, last, runs):
         f"{report.in_total:,} incoming and {report.out_total:,} outgoing counted; "
         f"peak memory of the process so far {peak:,.0f} MB"
     )
+
+
+def profile_workbook(env, company, first, last):
+    """One quarter's workbook under cProfile: where its time goes."""
+    admin = env.ref("vn_document_base.user_admin_demo")
+    Report = env["vn.edoc.report"].with_user(admin).with_company(company)
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    profile.enable()
+    Report._vn_generate(company, "quarter", first, last)
+    env.flush_all()
+    profile.disable()
+    took = time.perf_counter() - started
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+    stats.print_stats(PROFILE_LINES)
+    print(f"(a) profile of one quarter's workbook ({took:.1f} s under cProfile):")
+    print(out.getvalue())
 
 
 def dashboard(env, company, today):
@@ -171,6 +196,12 @@ def main(db):
             "(a) workbook",
             lambda: workbook(env, company, "quarter", first, last, WORKBOOK_RUNS),
         )
+        if PROFILE:
+            measure(
+                env,
+                "(a) profile",
+                lambda: profile_workbook(env, company, first, last),
+            )
         measure(env, "(b) dashboard", lambda: dashboard(env, company, today))
         measure(env, "(c) processing", lambda: processing(env, company, year, number))
         if os.environ.get("BENCH_YEAR"):

@@ -16,6 +16,11 @@ import tempfile
 
 from xlsxwriter.utility import xl_col_to_name
 
+try:
+    from .xlsx_rows import RowWriter
+except ImportError:  # loaded outside the addon package (pytest)
+    from xlsx_rows import RowWriter
+
 FONT = "Times New Roman"
 SUMMARY = "Tổng hợp"
 FIRST_ROW = 9  # 0-based row of the first unit (row 10 in the spreadsheet)
@@ -585,19 +590,17 @@ def _detail_sheet(workbook, fmt, data, name, title, columns, rows):
         "datetime": fmt.datetime,
         "hours": fmt.hours,
     }
-    for index, values in enumerate(rows):
-        row = DETAIL_FIRST_ROW + index
-        sheet.write_number(row, 0, index + 1, fmt.number)
-        for col, (key, _heading, kind, _width) in enumerate(columns, start=1):
-            value = values.get(key)
-            if value in (None, False, ""):
-                sheet.write_blank(row, col, None, formats[kind])
-            elif kind in ("date", "datetime"):
-                sheet.write_datetime(row, col, value, formats[kind])
-            elif kind in ("number", "hours"):
-                sheet.write_number(row, col, value, formats[kind])
-            else:
-                sheet.write_string(row, col, str(value), formats[kind])
+    # The rows go out as XML, one string per row (xlsx_rows: same bytes as the
+    # cell API, which took minutes for a quarter of a million documents).
+    keys = [key for key, _heading, _kind, _width in columns]
+    writer = RowWriter(sheet, ["number"] + [c[2] for c in columns], formats)
+    writer.write(
+        DETAIL_FIRST_ROW,
+        [
+            [index, *(values.get(key) for key in keys)]
+            for index, values in enumerate(rows, start=1)
+        ],
+    )
     sheet.freeze_panes(DETAIL_FIRST_ROW, 2)
     _print_setup(sheet, head_row, last_col + 1)
 
