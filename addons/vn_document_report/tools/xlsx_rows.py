@@ -23,13 +23,28 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import cell_datetime_tuple, cell_string_tuple
 
 EPOCH = datetime.datetime(1899, 12, 31)
+EPOCH_DAY = EPOCH.toordinal()
 FIRST_PLAIN_DAY = datetime.date(1901, 1, 1)  # after Excel's 1900 oddities
 STRING_MAX = 32767
-# What makes xlsxwriter change an inline string: control characters, "_xHHHH_",
-# non-characters, rich text, edge whitespace (xml:space), XML specials.
-SPECIAL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\ufffe\uffff&<>\"\n]|_x[0-9a-fA-F]{4}_|^<r>|^\s|\s\Z"
-)
+# What makes xlsxwriter change an inline string: control characters, non-characters,
+# XML specials (rich text starts with "<"), "_xHHHH_" escapes (they contain "_x")
+# and edge whitespace (xml:space).
+SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff&<>\"\n]")
+
+
+def _plain(text):
+    """Whether xlsxwriter writes ``text`` (a str) as it is."""
+    return (
+        len(text) <= STRING_MAX
+        and not SPECIAL.search(text)
+        and "_x" not in text
+        and not text[0].isspace()
+        and not text[-1].isspace()
+    )
+
+
+BLANK = "/>"
+CHUNK = 2000  # rows per write to the sheet's temporary file
 
 
 class RowWriter:
@@ -42,10 +57,9 @@ class RowWriter:
         self.sheet = sheet
         self.kinds = kinds
         self.formats = [formats[kind] for kind in kinds]
-        self.prefixes = None
 
     def write(self, first_row, rows):
-        """Write ``rows`` (sequences of values, one per column) from the 0-based
+        """Write ``rows`` (sequences of one value per column) from the 0-based
         ``first_row`` on, after every row written through the sheet's API."""
         sheet = self.sheet
         if first_row <= sheet.previous_row:
@@ -53,56 +67,101 @@ class RowWriter:
         if not rows:
             return
         sheet._write_single_row(first_row)  # flushes the rows written by the API
-        # The formats' indexes are given in the order of their first cell, as
-        # xlsxwriter gives them when it writes the first row.
-        self.prefixes = [
-            f'<c r="{xl_col_to_name(col)}%d" s="{fmt._get_xf_index()}"'
-            for col, fmt in enumerate(self.formats)
-        ]
-        out = sheet.fh
-        cell = self._cell
-        number = first_row
-        for values in rows:
-            number += 1  # the XML's rows count from 1
-            out.write(
-                f'<row r="{number}">'
-                + "".join(
-                    cell(col, number, value) for col, value in enumerate(values)
-                )
-                + "</row>"
+        # A cell is its prefix (reference and format) and a tail (its value). The
+        # formats' indexes are given in the order of their first cell, as xlsxwriter
+        # gives them when it writes the first row.
+        template = (
+            '<row r="{0}">'
+            + "".join(
+                f'<c r="{xl_col_to_name(col)}{{0}}" s="{fmt._get_xf_index()}"'
+                f"{{{col + 1}}}"
+                for col, fmt in enumerate(self.formats)
             )
-        sheet.previous_row = number - 1
-        sheet._check_dimensions(number - 1, len(self.kinds) - 1)
+            + "</row>"
+        ).format
+        # Column by column: one comprehension per column instead of a call per cell.
+        tails = [
+            self._tails(col, values, first_row + 1)
+            for col, values in enumerate(zip(*rows, strict=True))
+        ]
+        numbers = range(first_row + 1, first_row + 1 + len(rows))
+        lines = [template(n, *cells) for n, *cells in zip(numbers, *tails)]
+        for start in range(0, len(lines), CHUNK):
+            sheet.fh.write("".join(lines[start : start + CHUNK]))
+        sheet.previous_row = first_row + len(rows) - 1
+        sheet._check_dimensions(sheet.previous_row, len(self.kinds) - 1)
 
-    def _cell(self, col, number, value):
-        prefix = self.prefixes[col] % number
-        if value in (None, False, ""):
-            return prefix + "/>"
+    def _tails(self, col, values, first):
         kind = self.kinds[col]
         if kind == "text":
-            text = str(value)
-            if len(text) <= STRING_MAX and not SPECIAL.search(text):
-                return f'{prefix} t="inlineStr"><is><t>{text}</t></is></c>'
-            return self._slow(col, number, cell_string_tuple(text[:STRING_MAX], None))
+            return [
+                BLANK
+                if value in (None, False, "")
+                else f' t="inlineStr"><is><t>{value}</t></is></c>'
+                if type(value) is str and _plain(value)
+                else self._text(col, number, value)
+                for number, value in enumerate(values, first)
+            ]
         if kind in ("date", "datetime"):
-            serial = _serial(value)
-            if serial is None:
-                serial = self.sheet._convert_date_time(value)
-                return self._slow(col, number, cell_datetime_tuple(serial, None))
-            return f"{prefix}><v>{serial:.16G}</v></c>"
-        if isinstance(value, int | float) and math.isfinite(value):
-            return f"{prefix}><v>{value:.16G}</v></c>"
-        raise TypeError(f"Not a finite number: {value!r}")  # as write_number
+            # The common values inline, computed as _serial does.
+            return [
+                BLANK
+                if value in (None, False, "")
+                else "><v>{:.16G}</v></c>".format(
+                    (delta := value - EPOCH).days
+                    + (float(delta.seconds) + float(delta.microseconds) / 1e6)
+                    / (60 * 60 * 24)
+                    + 1
+                )
+                if type(value) is datetime.datetime
+                and value.tzinfo is None
+                and value.year >= 1901
+                else f"><v>{value.toordinal() - EPOCH_DAY + 1}</v></c>"
+                if type(value) is datetime.date and value >= FIRST_PLAIN_DAY
+                else self._date(col, number, value)
+                for number, value in enumerate(values, first)
+            ]
+        return [
+            BLANK
+            if value in (None, False, "")
+            else f"><v>{value:.16G}</v></c>"
+            if type(value) in (int, float) and math.isfinite(value)
+            else _number(value)
+            for value in values
+        ]
+
+    def _text(self, col, number, value):
+        text = str(value)
+        if _plain(text):
+            return f' t="inlineStr"><is><t>{text}</t></is></c>'
+        return self._slow(col, number, cell_string_tuple(text[:STRING_MAX], None))
+
+    def _date(self, col, number, value):
+        serial = _serial(value)
+        if serial is not None:
+            return f"><v>{serial:.16G}</v></c>"
+        serial = self.sheet._convert_date_time(value)  # raises as write_datetime
+        return self._slow(col, number, cell_datetime_tuple(serial, None))
 
     def _slow(self, col, number, cell):
-        """The cell as xlsxwriter's own writer makes it."""
+        """The tail of the cell as xlsxwriter's own writer makes it."""
         sheet, out = self.sheet, self.sheet.fh
         sheet.fh = io.StringIO()
         try:
             sheet._write_cell(number - 1, col, cell._replace(format=self.formats[col]))
-            return sheet.fh.getvalue()
+            xml = sheet.fh.getvalue()
         finally:
             sheet.fh = out
+        prefix = f'<c r="{xl_col_to_name(col)}{number}" s="'
+        return xml[xml.index('"', len(prefix)) + 1 :]
+
+
+def _number(value):
+    """A number that is not a plain int or float (a bool, a Decimal): as
+    write_number writes it, or its error."""
+    if isinstance(value, int | float) and math.isfinite(value):
+        return f"><v>{value:.16G}</v></c>"
+    raise TypeError(f"Not a finite number: {value!r}")
 
 
 def _serial(value):

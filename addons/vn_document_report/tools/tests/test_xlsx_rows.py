@@ -24,6 +24,10 @@ ODD_TEXTS = [
     "<r>not rich</r>",
     "x" * 40000,
     "non-character \ufffe",
+    "box_x12 is not an escape",
+    "no-break space at the end\u00a0",
+    "\u2003em space first",
+    " ",
     "",
 ]
 ODD_ROWS = [
