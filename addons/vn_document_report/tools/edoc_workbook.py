@@ -623,7 +623,7 @@ def _detail_sheet(workbook, fmt, data, name, title, columns, rows):
     keys = [key for key, _heading, _kind, _width in columns]
     writer = RowWriter(sheet, ["number"] + [c[2] for c in columns], formats)
     get = _getter(keys)
-    writer.write(
+    writer.write_rows(
         DETAIL_FIRST_ROW,
         [(index, *get(values)) for index, values in enumerate(rows, 1)],
     )

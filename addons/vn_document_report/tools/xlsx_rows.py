@@ -58,7 +58,7 @@ class RowWriter:
         self.kinds = kinds
         self.formats = [formats[kind] for kind in kinds]
 
-    def write(self, first_row, rows):
+    def write_rows(self, first_row, rows):
         """Write ``rows`` (sequences of one value per column) from the 0-based
         ``first_row`` on, after every row written through the sheet's API."""
         sheet = self.sheet
@@ -85,7 +85,7 @@ class RowWriter:
             for col, values in enumerate(zip(*rows, strict=True))
         ]
         numbers = range(first_row + 1, first_row + 1 + len(rows))
-        lines = [template(n, *cells) for n, *cells in zip(numbers, *tails)]
+        lines = [template(n, *cells) for n, *cells in zip(numbers, *tails, strict=True)]
         for start in range(0, len(lines), CHUNK):
             sheet.fh.write("".join(lines[start : start + CHUNK]))
         sheet.previous_row = first_row + len(rows) - 1
@@ -182,4 +182,3 @@ def _serial(value):
         + (float(delta.seconds) + float(delta.microseconds) / 1e6) / (60 * 60 * 24)
         + 1  # Excel counts 29 February 1900
     )
-

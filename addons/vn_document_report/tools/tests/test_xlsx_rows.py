@@ -97,7 +97,7 @@ def _api(rows):
 
 def _fast(rows):
     def write(sheet, formats):
-        xlsx_rows.RowWriter(sheet, KINDS, formats).write(2, rows)
+        xlsx_rows.RowWriter(sheet, KINDS, formats).write_rows(2, rows)
 
     return write
 
@@ -134,7 +134,7 @@ def test_not_a_number_is_refused_as_by_the_cell_api():
 def test_rows_after_those_of_the_api_only():
     def write(sheet, formats):
         sheet.write(5, 0, 1, formats["number"])
-        xlsx_rows.RowWriter(sheet, KINDS, formats).write(3, [[1, "a"]])
+        xlsx_rows.RowWriter(sheet, KINDS, formats).write_rows(3, [[1, "a"]])
 
     with pytest.raises(ValueError):
         _book(write)
