@@ -94,11 +94,18 @@ class RowWriter:
     def _tails(self, col, values, first):
         kind = self.kinds[col]
         if kind == "text":
+            # _plain, inline
+            search = SPECIAL.search
             return [
                 BLANK
                 if value in (None, False, "")
                 else f' t="inlineStr"><is><t>{value}</t></is></c>'
-                if type(value) is str and _plain(value)
+                if type(value) is str
+                and len(value) <= STRING_MAX
+                and not search(value)
+                and "_x" not in value
+                and not value[0].isspace()
+                and not value[-1].isspace()
                 else self._text(col, number, value)
                 for number, value in enumerate(values, first)
             ]
