@@ -11,7 +11,8 @@ test and one string formatting. Any value off the common path (a string with con
 characters, XML specials or edge whitespace, an aware datetime, a date before 1901, a
 number that is not finite) is written by xlsxwriter's own cell writer, so the file is
 the same either way; ``tools/tests/test_xlsx_rows.py`` compares the XML with the one
-the cell API writes.
+the cell API writes. It uses worksheet internals of XlsxWriter 3.1.9 (pinned in
+requirements.txt): that test is the one to run when the version changes.
 """
 
 import datetime
