@@ -513,34 +513,27 @@ class VnDocumentIncoming(models.Model):
     @api.model
     def _vn_readers_filter(self, keys, alias):
         """The keys as a condition on the document ``alias``: an EXISTS on its
-        assignments OR its own columns."""
-        own, assigned = [], []
+        assignments per kind (each answered from its own index) OR its columns."""
         Assignment = self.env["vn.document.assignment"]
+        conditions = []
         for kind, ids in keys:
             model_name, column = READER_KINDS[kind]
             if model_name == self._name:
-                own.append(SQL("%s IN %s", self._field_to_sql(alias, column), ids))
+                condition = SQL("%s IN %s", self._field_to_sql(alias, column), ids)
             else:
-                assigned.append(
-                    SQL(
-                        "a.%s IN %s",
-                        SQL.identifier(column),
-                        ids,
-                        to_flush=Assignment._fields[column],
-                    )
-                )
-        if assigned:
-            own.insert(
-                0,
-                SQL(
-                    "EXISTS (SELECT FROM %s a WHERE a.document_id = %s AND (%s))",
+                condition = SQL(
+                    "EXISTS (SELECT FROM %s a WHERE a.document_id = %s AND a.%s IN %s)",
                     SQL.identifier(Assignment._table),
                     SQL.identifier(alias, "id"),
-                    SQL(" OR ").join(assigned),
-                    to_flush=Assignment._fields["document_id"],
-                ),
-            )
-        return SQL("(%s)", SQL(" OR ").join(own))
+                    SQL.identifier(column),
+                    ids,
+                    to_flush=(
+                        Assignment._fields["document_id"],
+                        Assignment._fields[column],
+                    ),
+                )
+            conditions.append(condition)
+        return SQL("(%s)", SQL(" OR ").join(conditions))
 
     @api.model
     @tools.ormcache("keys")
