@@ -476,7 +476,7 @@ class VnDocumentIncoming(models.Model):
         ids_by_kind = {}
         for key in value:
             kind, _sep, ident = str(key).partition(":")
-            if kind not in READER_KINDS or not ident.isdigit():
+            if kind not in READER_KINDS or not ident.isdecimal():
                 raise UserError(_("Unsupported search."))
             ids_by_kind.setdefault(kind, set()).add(int(ident))
         if not ids_by_kind:

@@ -284,6 +284,7 @@ class TestReaderKeyAttack(ReaderCase):
             [("vn_reader_key", "ilike", "assigned")],
             [("vn_reader_key", "in", ["assigned:1 OR 1=1"])],
             [("vn_reader_key", "in", ["owner:1"])],
+            [("vn_reader_key", "in", ["assigned:\u00b2"])],
         ):
             with self.subTest(domain=domain), self.assertRaises(UserError):
                 Incoming.search(domain)
