@@ -81,6 +81,11 @@ class VnDocumentAssignment(models.Model):
     )
     urgency_id = fields.Many2one(related="document_id.urgency_id")
 
+    # The record rules of incoming documents read the documents of a user's or a
+    # unit's assignments (vn_reader_key): from these indexes alone, without the table.
+    _user_document_index = models.Index("(user_id, document_id)")
+    _department_document_index = models.Index("(department_id, document_id)")
+
     @api.depends("role")
     def _compute_role_sequence(self):
         order = {"lead": 1, "cooperate": 2, "inform": 3}

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.modules.db import FunctionStatus
+from odoo.tools import SQL
 
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
@@ -83,6 +84,35 @@ STATES = [
 ]
 
 
+# The record rules' sources of readers (issue 15): a key "<kind>:<id>" names the
+# documents of one user or unit through one indexed column.
+READER_KINDS = {
+    # an assignment (any role or state) to the user
+    "assigned": ("vn.document.assignment", "user_id"),
+    # an assignment (any role or state) to the unit
+    "unit": ("vn.document.assignment", "department_id"),
+    # received by the user
+    "received": ("vn.document.incoming", "received_by_id"),
+}
+
+
+class ReaderKeys(fields.Char):
+    """A search-only field for record rules (``vn_reader_key``): it has no value.
+
+    Odoo checks the access to given records (``has_access``, ``check_access``) with
+    ``filtered_domain``, which evaluates a condition in Python from the field's value;
+    here the condition asks the field's search, in SQL, about the records at hand."""
+
+    def filter_function(self, records, field_expr, operator, value):
+        domain = self.determine_domain(records, operator, value)
+        return Domain(domain)._as_predicate(records)
+
+
+# Above this many documents, the rules' readers are a filter rather than a semi-join
+# (see _search_vn_reader_key).
+READERS_SEMI_JOIN_MAX = 20000
+
+
 def trigram_index(column):
     """The definition of a GIN trigram index on ``column`` as Odoo builds it for
     ``index="trigram"`` (on unaccent when it is indexable), for a field whose own
@@ -160,6 +190,7 @@ class VnDocumentIncoming(models.Model):
         string="Received by",
         default=lambda self: self.env.user,
         readonly=True,
+        index=True,
     )
     upload_ids = fields.Many2many(
         "ir.attachment",
@@ -283,6 +314,13 @@ class VnDocumentIncoming(models.Model):
     )
     to_places = fields.Char(
         string="Units or people receiving", compute="_compute_to_places"
+    )
+    # For the record rules of staff and heads of unit (issue 15), see
+    # _search_vn_reader_key. Never read: its value is always empty.
+    vn_reader_key = ReaderKeys(
+        string="Readers (record rules)",
+        compute="_compute_vn_reader_key",
+        search="_search_vn_reader_key",
     )
     return_reason = fields.Text(
         string="Reason for the return", readonly=True, copy=False
@@ -413,6 +451,104 @@ class VnDocumentIncoming(models.Model):
             ]
         )
         return overdue if (operator == "=") == value else ~overdue
+
+    def _compute_vn_reader_key(self):
+        self.vn_reader_key = False
+
+    def _search_vn_reader_key(self, operator, value):
+        """The documents of the readers named by keys "assigned:<user id>",
+        "received:<user id>" and "unit:<department id>" (READER_KINDS).
+
+        The rules of several groups (staff, heads of unit) each give an 'in' list: the
+        ORM merges them into one condition, so one call here. The result depends on the
+        keys only (rules are evaluated as superuser); a user's own search on it is
+        ANDed with his rules, so it can only narrow what he sees.
+
+        Two SQL forms of the same set, because PostgreSQL plans neither well for every
+        user (its planner cannot choose between them):
+        - a few thousand documents (staff): ``id IN (SELECT … UNION …)``, a semi-join
+          on the readers' indexes; the count reads only these documents;
+        - more (a unit's): the former rules' ``EXISTS (…) OR received_by_id IN …``,
+          which a list walks along its order index until the page is full, and which
+          checks given documents one index probe each."""
+        if operator != "in":
+            raise UserError(_("Unsupported search."))
+        ids_by_kind = {}
+        for key in value:
+            kind, _sep, ident = str(key).partition(":")
+            if kind not in READER_KINDS or not ident.isdecimal():
+                raise UserError(_("Unsupported search."))
+            ids_by_kind.setdefault(kind, set()).add(int(ident))
+        if not ids_by_kind:
+            return Domain.FALSE
+        keys = tuple(
+            sorted((kind, tuple(sorted(ids))) for kind, ids in ids_by_kind.items())
+        )
+        if not self._vn_readers_many(keys):
+            return Domain("id", "in", self._vn_readers_set(keys, "UNION"))
+        return Domain.custom(
+            to_sql=lambda model, alias, query: self._vn_readers_filter(keys, alias)
+        )
+
+    @api.model
+    def _vn_readers_set(self, keys, union):
+        """The ids of the keys' documents, as one subquery."""
+        selects = []
+        for kind, ids in keys:
+            model_name, column = READER_KINDS[kind]
+            model = self.env[model_name]
+            document = "id" if model_name == self._name else "document_id"
+            selects.append(
+                SQL(
+                    "SELECT %s FROM %s WHERE %s IN %s",
+                    SQL.identifier(document),
+                    SQL.identifier(model._table),
+                    SQL.identifier(column),
+                    ids,
+                    to_flush=(model._fields[document], model._fields[column]),
+                )
+            )
+        return SQL("(%s)", SQL(" %s ", SQL(union)).join(selects))
+
+    @api.model
+    def _vn_readers_filter(self, keys, alias):
+        """The keys as a condition on the document ``alias``: an EXISTS on its
+        assignments per kind (each answered from its own index) OR its columns."""
+        Assignment = self.env["vn.document.assignment"]
+        conditions = []
+        for kind, ids in keys:
+            model_name, column = READER_KINDS[kind]
+            if model_name == self._name:
+                condition = SQL("%s IN %s", self._field_to_sql(alias, column), ids)
+            else:
+                condition = SQL(
+                    "EXISTS (SELECT FROM %s a WHERE a.document_id = %s AND a.%s IN %s)",
+                    SQL.identifier(Assignment._table),
+                    SQL.identifier(alias, "id"),
+                    SQL.identifier(column),
+                    ids,
+                    to_flush=(
+                        Assignment._fields["document_id"],
+                        Assignment._fields[column],
+                    ),
+                )
+            conditions.append(condition)
+        return SQL("(%s)", SQL(" OR ").join(conditions))
+
+    @api.model
+    @tools.ormcache("keys")
+    def _vn_readers_many(self, keys):
+        """Whether the keys name more than READERS_SEMI_JOIN_MAX documents (counted
+        with duplicates, from the readers' indexes). Only the query's form depends
+        on it, never its rows: a cached answer may grow old."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM (%s LIMIT %s) AS readers",
+                self._vn_readers_set(keys, "UNION ALL"),
+                READERS_SEMI_JOIN_MAX + 1,
+            )
+        )
+        return self.env.cr.fetchone()[0] > READERS_SEMI_JOIN_MAX
 
     @api.depends("assignment_ids.user_id", "assignment_ids.department_id")
     def _compute_to_places(self):

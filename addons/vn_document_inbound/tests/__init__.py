@@ -10,3 +10,4 @@ from . import test_first_impressions
 from . import test_outage_entry
 from . import test_upload_original
 from . import test_list_plans
+from . import test_reader_rules
