@@ -43,6 +43,7 @@ from odoo import api
 from odoo.modules.registry import Registry
 
 CODE_B = "000.02.41.H29"
+ROOT_NAME = "benchmark root"
 
 
 def one_mb_signed_pdf():
@@ -104,23 +105,12 @@ def start_simulator(token, path):
     raise RuntimeError("the simulator did not start")
 
 
-def package_for(edxml, code_a, stamp, index, pdf, day=22, label="Benchmark"):
+def package_for(code_a, stamp, index, pdf, day=22, label="Benchmark"):
     """B's package number ``index`` to A, dated 2026-11-``day``."""
-    return edxml.DocumentPackage(
-        from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
-        to_orgs=[edxml.Organization(organ_id=code_a)],
-        document_id=f"{CODE_B},2026/11/{day},{index + 1}/{stamp}",
-        code_number=str(index + 1),
-        code_notation="UBND-VP",
-        place="B",
-        promulgation_date=datetime.date(2026, 11, day),
-        type=1,
-        type_detail=18,
-        type_name="Công văn",
-        subject=f"{label} {stamp}-{index}",
-        trace=[(CODE_B, datetime.datetime(2026, 11, day, 9, 0))],
-        business=edxml.Business(),
-        attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)],
+    from odoo.addons.vn_lgsp_connector.tests.common import sample_package
+
+    return sample_package(
+        CODE_B, code_a, index + 1, day, f"{label} {stamp}-{index}", pdf, stamp
     )
 
 
@@ -184,9 +174,12 @@ def main(db, count):
         )
         code_a = env.company.vn_organ_code
         ca = pki.build_pki()  # the one signed_image_pdf used (cached in this process)
+        # Each process makes a new test PKI: earlier runs' roots (and their CRLs) are
+        # archived, or every signature would be checked against every past run's CRL.
+        env["vn.trusted.root"].search([("name", "=", ROOT_NAME)]).active = False
         env["vn.trusted.root"].create(
             {
-                "name": "benchmark root",
+                "name": ROOT_NAME,
                 "certificate": base64.b64encode(
                     ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
                 ),
@@ -209,9 +202,7 @@ def main(db, count):
                 stamp = f"R{round_}W{lane}-{os.getpid()}"
                 for index in range(count):
                     peer.send_edoc(
-                        edxml.build_document(
-                            package_for(edxml, code_a, stamp, index, pdf)
-                        ),
+                        edxml.build_document(package_for(code_a, stamp, index, pdf)),
                         from_code=CODE_B,
                         to_codes=[code_a],
                     )
@@ -353,6 +344,7 @@ def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
 
     import requests
 
+    from odoo.addons.vn_lgsp_connector.tests.common import sample_package
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
 
     rng = random.Random(seed)
@@ -379,32 +371,17 @@ def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
     rules.append({"op": "getReceivedEdocList", "kind": "duplicate", "count": 3})
     stamp = f"F{os.getpid()}"
     for index in range(count):  # B's packages to A, before the faults
-        package = package_for(edxml, code_a, stamp, index, pdf, 23, "Faults")
+        package = package_for(code_a, stamp, index, pdf, 23, "Faults")
         peer.send_edoc(
             edxml.build_document(package), from_code=CODE_B, to_codes=[code_a]
         )
     Message = env["vn.lgsp.message"]
     first_id = Message.search([], order="id desc", limit=1).id
     for index in range(count):  # A's packages to B
-        document_id = f"{code_a},2026/11/23,{index + 1}/{stamp}"
-        package = edxml.DocumentPackage(
-            from_org=edxml.Organization(organ_id=code_a),
-            to_orgs=[edxml.Organization(organ_id=CODE_B)],
-            document_id=document_id,
-            code_number=str(index + 1),
-            code_notation="UBND",
-            place="A",
-            promulgation_date=datetime.date(2026, 11, 23),
-            type=1,
-            type_detail=18,
-            type_name="Công văn",
-            subject=f"Faults out {stamp}-{index}",
-            trace=[(code_a, datetime.datetime(2026, 11, 23, 9, 0))],
-            business=edxml.Business(),
-            attachments=[
-                edxml.Attachment("1", "cv.pdf", "application/pdf", "", b"%PDF-1.4")
-            ],
+        package = sample_package(
+            code_a, CODE_B, index + 1, 23, f"Faults out {stamp}-{index}", b"%PDF-1.4"
         )
+        document_id = package.document_id
         Message._vn_enqueue(
             {
                 "company_id": env.company.id,
@@ -435,9 +412,10 @@ def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
         env.cr.commit()
         env.invalidate_all()
         pending = Message.search_count(
-            [("state", "in", ("queued", "fetched"))]
+            [("id", ">", first_id), ("state", "in", ("queued", "listed", "fetched"))]
         ) + Message.search_count(
             [
+                ("id", ">", first_id),
                 ("direction", "=", "in"),
                 ("state", "in", ("done", "refused")),
                 ("acknowledged", "=", False),
@@ -458,8 +436,11 @@ def measure_faults(env, exchange, peer, edxml, url, token, count, pdf, seed=10):
         stored.setdefault(row["hashFile"], set()).add(row["docId"])
     hashes = set(ours.filtered(lambda m: m.state == "sent").mapped("payload_sha256"))
     assert len(hashes) == len(ours), "every package sent"
+    # Only this run's lines: a line of an earlier run whose simulator is gone can
+    # never be acknowledged (the new simulator does not know it).
     unacknowledged = Message.search_count(
         [
+            ("id", ">", first_id),
             ("direction", "=", "in"),
             ("state", "in", ("done", "refused")),
             ("acknowledged", "=", False),

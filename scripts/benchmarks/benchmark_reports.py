@@ -15,13 +15,21 @@ one transaction that is rolled back:
 
 Each measure is skipped, with the reason, when its model is not installed. With
 ``BENCH_YEAR=1``, the workbook of the last complete year is measured too (one run).
+``BENCH_PROFILE=1`` runs the quarter's workbook once more under cProfile and prints
+the top functions (cumulative time; ``BENCH_PROFILE_LINES``, default 40).
+``BENCH_PARTS=1`` runs it once more with a timer on each part (the queries and
+their rows, the names, the lines, each sheet, the zip, the attachment): wall and CPU
+seconds of each.
 
     scripts/benchmarks/benchmark_reports.sh [DB]
         (the database is made and filled by generate_report_data.sh when missing)
 """
 
+import cProfile
 import datetime
+import io
 import os
+import pstats
 import resource
 import statistics
 import sys
@@ -35,6 +43,9 @@ from odoo.modules.registry import Registry
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 WORKBOOK_RUNS = int(os.environ.get("BENCH_WORKBOOK_RUNS", "3"))
+PROFILE = os.environ.get("BENCH_PROFILE") == "1"
+PROFILE_LINES = int(os.environ.get("BENCH_PROFILE_LINES", "40"))
+PARTS = os.environ.get("BENCH_PARTS") == "1"
 VN_OFFSET = datetime.timedelta(hours=7)
 
 
@@ -57,21 +68,104 @@ def workbook(env, company, kind, first, last, runs):
         return
     admin = env.ref("vn_document_base.user_admin_demo")
     Report = env["vn.edoc.report"].with_user(admin).with_company(company)
-    samples = []
+    samples, cpu = [], []
     for _run in range(runs):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         report = Report._vn_generate(company, kind, first, last)
         env.flush_all()
         samples.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - used)
     size = len(report.sudo().workbook_id.raw or b"")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"(a) {kind} workbook {first:%d/%m/%Y}-{last:%d/%m/%Y}, whole agency: "
         f"median {statistics.median(samples):.1f} s over {runs} "
-        f"({', '.join(f'{s:.1f}' for s in samples)}), {size / 1e6:.1f} MB, "
+        f"({', '.join(f'{s:.1f}' for s in samples)}; CPU time of this process "
+        f"{', '.join(f'{s:.1f}' for s in cpu)} s), {size / 1e6:.1f} MB, "
         f"{report.in_total:,} incoming and {report.out_total:,} outgoing counted; "
         f"peak memory of the process so far {peak:,.0f} MB"
     )
+
+
+def profile_workbook(env, company, first, last):
+    """One quarter's workbook under cProfile: where its time goes."""
+    admin = env.ref("vn_document_base.user_admin_demo")
+    Report = env["vn.edoc.report"].with_user(admin).with_company(company)
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    profile.enable()
+    Report._vn_generate(company, "quarter", first, last)
+    env.flush_all()
+    profile.disable()
+    took = time.perf_counter() - started
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+    stats.print_stats(PROFILE_LINES)
+    print(f"(a) profile of one quarter's workbook ({took:.1f} s under cProfile):")
+    print(out.getvalue())
+
+
+def _timer(parts, label, func):
+    """``func`` adding its wall and CPU seconds to ``parts[label(args)]``."""
+
+    def timed(*args, **kwargs):
+        started, used = time.perf_counter(), time.process_time()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            wall, cpu = parts.get(label(args), (0.0, 0.0))
+            parts[label(args)] = (
+                wall + time.perf_counter() - started,
+                cpu + time.process_time() - used,
+            )
+
+    return timed
+
+
+def workbook_parts(env, company, first, last):
+    """One quarter's workbook with a timer on each of its parts."""
+    import xlsxwriter
+
+    from odoo.addons.vn_document_report.tools import edoc_workbook
+
+    admin = env.ref("vn_document_base.user_admin_demo")
+    Report = env["vn.edoc.report"].with_user(admin).with_company(company)
+    facts = type(env["vn.report.facts"])
+    report = type(env["vn.edoc.report"])
+    parts = {}
+    patches = [
+        (facts, name, lambda args, name=name: f"query and rows: {name}")
+        for name in (
+            "_vn_incoming",
+            "_vn_outgoing",
+            "_vn_deliveries",
+            "_vn_accounts",
+            "_vn_outages",
+        )
+    ] + [
+        (report, "_vn_names", lambda args: "names (units, people, LGSP statuses)"),
+        (report, "_vn_content", lambda args: "all figures and lines (_vn_content)"),
+        (edoc_workbook, "_summary_sheet", lambda args: "sheet Tổng hợp"),
+        (edoc_workbook, "_detail_sheet", lambda args: f"sheet {args[3]}"),
+        (edoc_workbook, "_notes_sheet", lambda args: "sheet Ghi chú"),
+        (xlsxwriter.Workbook, "close", lambda args: "xlsx close (XML files, zip)"),
+        (edoc_workbook, "build", lambda args: "whole workbook (build)"),
+    ]
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _l in patches]
+    for owner, name, label in patches:
+        setattr(owner, name, _timer(parts, label, getattr(owner, name)))
+    try:
+        started, used = time.perf_counter(), time.process_time()
+        Report._vn_generate(company, "quarter", first, last)
+        env.flush_all()
+        total = (time.perf_counter() - started, time.process_time() - used)
+    finally:
+        for owner, name, original in originals:
+            setattr(owner, name, original)
+    print("(a) parts of one quarter's workbook (wall s, CPU s of this process):")
+    for label, (wall, cpu) in parts.items():
+        print(f"    {label}: {wall:.2f}, {cpu:.2f}")
+    print(f"    total (_vn_generate): {total[0]:.2f}, {total[1]:.2f}")
 
 
 def dashboard(env, company, today):
@@ -171,6 +265,18 @@ def main(db):
             "(a) workbook",
             lambda: workbook(env, company, "quarter", first, last, WORKBOOK_RUNS),
         )
+        if PARTS:
+            measure(
+                env,
+                "(a) parts",
+                lambda: workbook_parts(env, company, first, last),
+            )
+        if PROFILE:
+            measure(
+                env,
+                "(a) profile",
+                lambda: profile_workbook(env, company, first, last),
+            )
         measure(env, "(b) dashboard", lambda: dashboard(env, company, today))
         measure(env, "(c) processing", lambda: processing(env, company, year, number))
         if os.environ.get("BENCH_YEAR"):

@@ -21,8 +21,11 @@ runs (default 20) after one warm-up.
   the head, the dashboard's "Overdue per unit and person" as the head of agency.
 
 ``--explain`` prints EXPLAIN (ANALYZE, BUFFERS) of every query a measure sends about
-documents; ``--only WORD`` keeps the measures whose label holds WORD. The quarterly
-report has its own script: benchmark_reports.sh. Nothing is written.
+documents; ``--only WORD`` keeps the measures whose label holds WORD;
+``--former-rules`` measures with the incoming record rules of staff and heads as they
+were before plan change 3 (set in the run's transaction, rolled back), for before and
+after runs interleaved on the same data. The quarterly report has its own script:
+benchmark_reports.sh. Nothing is written.
 """
 
 import datetime
@@ -73,6 +76,14 @@ OUTGOING_SPEC = {
 INCOMING_ACTION = [("state", "!=", "recalled")]
 FOLLOW_UP_ACTION_XMLID = "vn_document_inbound.vn_document_incoming_action_follow_up"
 TABLES = ("vn_document", "vn_report")
+# The incoming rules of staff and heads before plan change 3 (README).
+FORMER_RULES = {
+    "vn_document_inbound.vn_document_incoming_rule_staff": "['|', "
+    "('assignment_ids.user_id', '=', user.id), ('received_by_id', '=', user.id)]",
+    "vn_document_inbound.vn_document_incoming_rule_department_head": "['|', "
+    "('assignment_ids.user_id', '=', user.id), ('assignment_ids.department_id', "
+    "'in', user.employee_ids.department_id.ids)]",
+}
 
 
 def incoming_search(term):
@@ -262,11 +273,20 @@ def cases(env, today):
             )
 
 
-def main(db, explain_plans, only):
+def use_former_rules(env):
+    for xmlid, domain in FORMER_RULES.items():
+        env.ref(xmlid).domain_force = domain
+    env.flush_all()
+    print("incoming rules of staff and heads: the former ones (before plan change 3)")
+
+
+def main(db, explain_plans, only, former_rules=False):
     use_database(db)
     registry = Registry(db)
     with registry.cursor() as cr:
         env = api.Environment(cr, api.SUPERUSER_ID, {})
+        if former_rules:
+            use_former_rules(env)
         today = datetime.date.today()
         cr.execute("SELECT count(*) FROM vn_document_incoming")
         incoming = cr.fetchone()[0]
@@ -293,4 +313,9 @@ if __name__ == "__main__":
         for i, a in enumerate(args)
         if not a.startswith("--") and (i == 0 or args[i - 1] != "--only")
     ]
-    main(names[0] if names else "vn_bench_reports", explain_flag, only_word)
+    main(
+        names[0] if names else "vn_bench_reports",
+        explain_flag,
+        only_word,
+        former_rules="--former-rules" in args,
+    )

@@ -3,7 +3,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # A million documents per agency (issue 15): lists, searches and overdue views as
 # their users, medians and p95:
-#   scripts/benchmarks/benchmark_scale.sh [DB] [--explain] [--only WORD]
+#   scripts/benchmarks/benchmark_scale.sh [DB] [--explain] [--only WORD] [--former-rules]
 # DB (default vn_bench_reports) is made and filled by generate_report_data.sh when
 # missing. Nothing is written; never point it at an agency's database.
 source "$(dirname "$0")/../lib.sh"

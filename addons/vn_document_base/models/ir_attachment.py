@@ -61,6 +61,14 @@ class IrAttachment(models.Model):
                 )
             )
 
+    @api.model
+    def _index(self, bin_data, file_type, checksum=None):
+        # A technical payload (an exchange package) is not a document to search: its
+        # text, megabytes of base64, would only fill the index column.
+        if self.env.context.get("vn_attachment_no_index"):
+            return None
+        return super()._index(bin_data, file_type, checksum=checksum)
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -22,3 +22,4 @@ from . import test_admin_hygiene
 from . import test_admin_http
 from . import test_validation_material
 from . import test_replica_routing
+from . import test_activity_types

@@ -9,6 +9,27 @@ document is withdrawn (returned, recalled, cancelled).
 """
 
 
+def activity_types(env, xmlids):
+    """{xmlid: mail.activity.type} for ``xmlids``, as ``env.ref`` gives them (a
+    ``ValueError`` for an unknown or deleted one), with one query for all: ``env.ref``
+    checks that each record exists with a query of its own, and every workflow step
+    asks for every type the model manages."""
+    data = env["ir.model.data"]
+    found = {
+        xmlid: data._xmlid_to_res_model_res_id(xmlid, raise_if_not_found=True)
+        for xmlid in xmlids
+    }
+    ids = {xmlid: res_id for xmlid, (_model, res_id) in found.items()}
+    types = env["mail.activity.type"].browse(set(ids.values()))
+    existing = set(types.exists().ids)
+    for xmlid, (model, res_id) in found.items():
+        if model != "mail.activity.type" or res_id not in existing:
+            raise ValueError(
+                f"No record found for unique ID {xmlid}. It may have been deleted."
+            )
+    return {xmlid: types.browse(res_id) for xmlid, res_id in ids.items()}
+
+
 def sync_activities(doc, wanted, type_xmlids, feedback=False, withdrawn=False):
     """Make ``doc``'s activities of the suite's types match ``wanted``.
 
@@ -22,7 +43,7 @@ def sync_activities(doc, wanted, type_xmlids, feedback=False, withdrawn=False):
     # workflow's, whatever the acting user may write (sudo keeps the acting user as
     # the author of the feedback).
     doc = doc.sudo()
-    types = {xmlid: doc.env.ref(xmlid) for xmlid in type_xmlids}
+    types = activity_types(doc.env, type_xmlids)
     wanted_keys = {(types[xmlid], user) for (xmlid, user) in wanted}
     type_ids = {activity_type.id for activity_type in types.values()}
     managed = doc.activity_ids.filtered(lambda a: a.activity_type_id.id in type_ids)

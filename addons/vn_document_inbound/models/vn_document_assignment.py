@@ -96,10 +96,11 @@ class VnDocumentAssignment(models.Model):
         " WHERE state = 'open' AND role <> 'inform'"
         " AND document_state = 'in_progress' AND deadline IS NOT NULL"
     )
-    # The documents of a unit or a person (the rules of heads and staff), read from
-    # the index alone when the follow-up view joins the lines to them.
-    _department_document_index = models.Index("(department_id, document_id)")
+    # The record rules of incoming documents read the documents of a user's or a
+    # unit's assignments (vn_reader_key), and so does the follow-up view through the
+    # child mixin: from these indexes alone, without the table.
     _user_document_index = models.Index("(user_id, document_id)")
+    _department_document_index = models.Index("(department_id, document_id)")
 
     @api.depends("role")
     def _compute_role_sequence(self):

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.modules.db import FunctionStatus
+from odoo.tools import SQL
 
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
@@ -83,6 +84,35 @@ STATES = [
 ]
 
 
+# The record rules' sources of readers (issue 15): a key "<kind>:<id>" names the
+# documents of one user or unit through one indexed column.
+READER_KINDS = {
+    # an assignment (any role or state) to the user
+    "assigned": ("vn.document.assignment", "user_id"),
+    # an assignment (any role or state) to the unit
+    "unit": ("vn.document.assignment", "department_id"),
+    # received by the user
+    "received": ("vn.document.incoming", "received_by_id"),
+}
+
+
+class ReaderKeys(fields.Char):
+    """A search-only field for record rules (``vn_reader_key``): it has no value.
+
+    Odoo checks the access to given records (``has_access``, ``check_access``) with
+    ``filtered_domain``, which evaluates a condition in Python from the field's value;
+    here the condition asks the field's search, in SQL, about the records at hand."""
+
+    def filter_function(self, records, field_expr, operator, value):
+        domain = self.determine_domain(records, operator, value)
+        return Domain(domain)._as_predicate(records)
+
+
+# Above this many documents, the rules' readers are a filter rather than a semi-join
+# (see _search_vn_reader_key).
+READERS_SEMI_JOIN_MAX = 20000
+
+
 def trigram_index(column):
     """The definition of a GIN trigram index on ``column`` as Odoo builds it for
     ``index="trigram"`` (on unaccent when it is indexable), for a field whose own
@@ -160,6 +190,7 @@ class VnDocumentIncoming(models.Model):
         string="Received by",
         default=lambda self: self.env.user,
         readonly=True,
+        index=True,
     )
     upload_ids = fields.Many2many(
         "ir.attachment",
@@ -284,6 +315,13 @@ class VnDocumentIncoming(models.Model):
     to_places = fields.Char(
         string="Units or people receiving", compute="_compute_to_places"
     )
+    # For the record rules of staff and heads of unit (issue 15), see
+    # _search_vn_reader_key. Never read: its value is always empty.
+    vn_reader_key = ReaderKeys(
+        string="Readers (record rules)",
+        compute="_compute_vn_reader_key",
+        search="_search_vn_reader_key",
+    )
     return_reason = fields.Text(
         string="Reason for the return", readonly=True, copy=False
     )
@@ -329,9 +367,6 @@ class VnDocumentIncoming(models.Model):
     # there, the OR of the three ilike cannot use the other two and reads the table.
     # (The btree of the field stays for the duplicate check's equality.)
     _code_number_trigram_index = models.Index(trigram_index("code_number"))
-    # The documents a person received (a branch of the staff's rule): the lines of
-    # the follow-up view are joined to them without reading the table.
-    _received_by_index = models.Index("(received_by_id, id)")
     _arrival_number_unique = models.UniqueIndex(
         "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT "
         "NULL",
@@ -417,6 +452,104 @@ class VnDocumentIncoming(models.Model):
         )
         return overdue if (operator == "=") == value else ~overdue
 
+    def _compute_vn_reader_key(self):
+        self.vn_reader_key = False
+
+    def _search_vn_reader_key(self, operator, value):
+        """The documents of the readers named by keys "assigned:<user id>",
+        "received:<user id>" and "unit:<department id>" (READER_KINDS).
+
+        The rules of several groups (staff, heads of unit) each give an 'in' list: the
+        ORM merges them into one condition, so one call here. The result depends on the
+        keys only (rules are evaluated as superuser); a user's own search on it is
+        ANDed with his rules, so it can only narrow what he sees.
+
+        Two SQL forms of the same set, because PostgreSQL plans neither well for every
+        user (its planner cannot choose between them):
+        - a few thousand documents (staff): ``id IN (SELECT … UNION …)``, a semi-join
+          on the readers' indexes; the count reads only these documents;
+        - more (a unit's): the former rules' ``EXISTS (…) OR received_by_id IN …``,
+          which a list walks along its order index until the page is full, and which
+          checks given documents one index probe each."""
+        if operator != "in":
+            raise UserError(_("Unsupported search."))
+        ids_by_kind = {}
+        for key in value:
+            kind, _sep, ident = str(key).partition(":")
+            if kind not in READER_KINDS or not ident.isdecimal():
+                raise UserError(_("Unsupported search."))
+            ids_by_kind.setdefault(kind, set()).add(int(ident))
+        if not ids_by_kind:
+            return Domain.FALSE
+        keys = tuple(
+            sorted((kind, tuple(sorted(ids))) for kind, ids in ids_by_kind.items())
+        )
+        if not self._vn_readers_many(keys):
+            return Domain("id", "in", self._vn_readers_set(keys, "UNION"))
+        return Domain.custom(
+            to_sql=lambda model, alias, query: self._vn_readers_filter(keys, alias)
+        )
+
+    @api.model
+    def _vn_readers_set(self, keys, union):
+        """The ids of the keys' documents, as one subquery."""
+        selects = []
+        for kind, ids in keys:
+            model_name, column = READER_KINDS[kind]
+            model = self.env[model_name]
+            document = "id" if model_name == self._name else "document_id"
+            selects.append(
+                SQL(
+                    "SELECT %s FROM %s WHERE %s IN %s",
+                    SQL.identifier(document),
+                    SQL.identifier(model._table),
+                    SQL.identifier(column),
+                    ids,
+                    to_flush=(model._fields[document], model._fields[column]),
+                )
+            )
+        return SQL("(%s)", SQL(" %s ", SQL(union)).join(selects))
+
+    @api.model
+    def _vn_readers_filter(self, keys, alias):
+        """The keys as a condition on the document ``alias``: an EXISTS on its
+        assignments per kind (each answered from its own index) OR its columns."""
+        Assignment = self.env["vn.document.assignment"]
+        conditions = []
+        for kind, ids in keys:
+            model_name, column = READER_KINDS[kind]
+            if model_name == self._name:
+                condition = SQL("%s IN %s", self._field_to_sql(alias, column), ids)
+            else:
+                condition = SQL(
+                    "EXISTS (SELECT FROM %s a WHERE a.document_id = %s AND a.%s IN %s)",
+                    SQL.identifier(Assignment._table),
+                    SQL.identifier(alias, "id"),
+                    SQL.identifier(column),
+                    ids,
+                    to_flush=(
+                        Assignment._fields["document_id"],
+                        Assignment._fields[column],
+                    ),
+                )
+            conditions.append(condition)
+        return SQL("(%s)", SQL(" OR ").join(conditions))
+
+    @api.model
+    @tools.ormcache("keys")
+    def _vn_readers_many(self, keys):
+        """Whether the keys name more than READERS_SEMI_JOIN_MAX documents (counted
+        with duplicates, from the readers' indexes). Only the query's form depends
+        on it, never its rows: a cached answer may grow old."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM (%s LIMIT %s) AS readers",
+                self._vn_readers_set(keys, "UNION ALL"),
+                READERS_SEMI_JOIN_MAX + 1,
+            )
+        )
+        return self.env.cr.fetchone()[0] > READERS_SEMI_JOIN_MAX
+
     @api.depends("assignment_ids.user_id", "assignment_ids.department_id")
     def _compute_to_places(self):
         for doc in self:
@@ -496,18 +629,24 @@ class VnDocumentIncoming(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        upload_ids_list = []
         for vals in vals_list:
             self._vn_check_client_values(vals, creating=True)
+            upload_ids_list.append(_pop_upload_ids(vals))
         docs = super().create(vals_list)
-        for doc in docs:
+        for doc, upload_ids in zip(docs, upload_ids_list, strict=True):
             doc._trail(
                 legal(doc).env._(
                     "Received through %(channel)s",
                     channel=selection_label(legal(doc), "channel"),
                 )
             )
-            if doc.upload_ids:
-                doc.action_check_files()
+            if upload_ids is None:  # commands other than links: through the field
+                if doc.upload_ids:
+                    doc.action_check_files()
+            elif upload_ids:
+                doc.check_access("write")
+                doc._vn_take_in_uploads(doc._vn_readable_uploads(upload_ids))
             doc._vn_notify_event("received")
         return docs
 
@@ -540,39 +679,53 @@ class VnDocumentIncoming(models.Model):
         none is kept and every reason is given."""
         self.check_access("write")
         for doc in self:
-            if doc.state not in ("received", "registered"):
-                raise UserError(
-                    _("Files can only be added before the document is submitted.")
-                )
             uploads = doc.upload_ids
-            # Only fresh uploads for incoming documents: never another record's file,
-            # which the step below would delete after copying it.
-            foreign = uploads.sudo().filtered(
-                lambda a, doc=doc: (
-                    a.res_model != doc._name
-                    or a.res_id not in (0, doc.id)
-                    or a.res_field
+            doc._vn_take_in_uploads(uploads)
+            doc.upload_ids = [fields.Command.clear()]
+
+    def _vn_readable_uploads(self, upload_ids):
+        """The attachments ``upload_ids`` as reading the field ``upload_ids`` gives
+        them: those the user may read, in the attachments' order."""
+        # ir.attachment leaves out the files of binary fields unless the domain names
+        # an id: the field's read does not, so that condition is stated here
+        return self.env["ir.attachment"].search(
+            [("id", "in", upload_ids), ("res_field", "=", False)]
+        )
+
+    def _vn_take_in_uploads(self, uploads):
+        """Check the ``uploads`` (read as the user) and keep each as an original of
+        this document; when any is refused, none is kept and every reason is given."""
+        doc = self
+        doc.ensure_one()
+        if doc.state not in ("received", "registered"):
+            raise UserError(
+                _("Files can only be added before the document is submitted.")
+            )
+        # Only fresh uploads for incoming documents: never another record's file,
+        # which the step below would delete after copying it.
+        foreign = uploads.sudo().filtered(
+            lambda a: (
+                a.res_model != doc._name or a.res_id not in (0, doc.id) or a.res_field
+            )
+        )
+        if foreign:
+            raise AccessError(
+                _(
+                    "%(name)s is not an upload for this document.",
+                    name=foreign[0].name,
                 )
             )
-            if foreign:
-                raise AccessError(
-                    _(
-                        "%(name)s is not an upload for this document.",
-                        name=foreign[0].name,
-                    )
+        # each upload becomes its checked original (moved to the document)
+        stored = self.env["vn.file.intake"].take_in_uploads(uploads, doc)
+        doc._adopt_main_file(stored)
+        for record in stored.sudo():  # just checked and stored by this step
+            doc._trail(
+                legal(doc).env._(
+                    "File checked: %(name)s (%(value)s)",
+                    name=record.name,
+                    value=selection_label(legal(record), "legal_value"),
                 )
-            # each upload becomes its checked original (moved to the document)
-            stored = self.env["vn.file.intake"].take_in_uploads(uploads, doc)
-            doc.upload_ids = [fields.Command.clear()]
-            doc._adopt_main_file(stored)
-            for record in stored.sudo():  # just checked and stored by this step
-                doc._trail(
-                    legal(doc).env._(
-                        "File checked: %(name)s (%(value)s)",
-                        name=record.name,
-                        value=selection_label(legal(record), "legal_value"),
-                    )
-                )
+            )
 
     # ------------------------------------------------------------------
     # Receiving by e-mail (R-IN1): the agency's alias creates a received document
@@ -659,7 +812,9 @@ class VnDocumentIncoming(models.Model):
         for doc in self:
             if doc.state != "received":
                 raise UserError(_("Only a received document can be registered."))
-            if not doc.file_ids and doc.channel != "paper":
+            # whether checked files exist, not who may read them: as superuser, without
+            # the files' record rules (a subquery per owner model, planned per call)
+            if not doc.sudo().file_ids and doc.channel != "paper":
                 raise UserError(
                     _(
                         "An electronic document is registered only after its files "
@@ -1045,3 +1200,27 @@ class VnDocumentIncoming(models.Model):
         prints them)."""
         self.ensure_one()
         return vn_local_date(self.arrival_date)
+
+
+def _pop_upload_ids(vals):
+    """Take ``upload_ids`` out of the values of a new document when its commands only
+    link attachments (as the form sends them) and return their ids: they are checked
+    and kept at once, so no link is written to be deleted in the same transaction.
+    None, and the values left as they are, for any other command."""
+    commands = vals.get("upload_ids")
+    ids = []
+    for command in commands or []:
+        if not isinstance(command, (list, tuple)) or not command:
+            return None
+        if command[0] == fields.Command.SET:
+            ids = list(command[2])
+        elif command[0] == fields.Command.LINK:
+            ids.append(command[1])
+        elif command[0] == fields.Command.CLEAR:
+            ids = []
+        else:
+            return None
+    if not all(isinstance(upload_id, int) for upload_id in ids):
+        return None
+    vals.pop("upload_ids", None)
+    return list(dict.fromkeys(ids))

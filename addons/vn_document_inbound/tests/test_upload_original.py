@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import hashlib
 
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from .test_incoming import IncomingCase
 
@@ -75,3 +75,76 @@ class TestUploadBecomesOriginal(IncomingCase):
             )
         self.assertEqual(len(doc.file_ids), 1)
         self.assertEqual(original.name, "qd-12.pdf")
+
+
+@tagged("post_install", "-at_install")
+class TestUploadsAtCreation(IncomingCase):
+    """A new document takes its uploads from the link commands of the form without
+    writing the links first (issue 15): the same files are checked and kept, in the
+    same order, and the same uploads are refused or left alone."""
+
+    def test_link_commands_check_and_keep_every_upload(self):
+        first = self.upload("qd-12.pdf", self.signed_pdf)
+        second = self.upload("phu-luc.pdf", self.signed_pdf + b"\n%extra\n")
+        doc = self.receive(upload_ids=[(4, first.id), (4, second.id), (4, first.id)])
+        files = doc.file_ids.sudo()
+        self.assertEqual(files.attachment_id, first | second)
+        self.assertFalse(doc.upload_ids)
+        # the field's order (attachments by id, newest first): the last upload is
+        # checked first and becomes the main file, as when reading upload_ids
+        self.assertEqual(doc.sudo().main_file_id.attachment_id, second)
+        checked = doc.sudo().trail_ids.mapped("action")[1:]
+        self.assertEqual(len(checked), 2)
+        self.assertIn("phu-luc.pdf", checked[0])
+        self.assertIn("qd-12.pdf", checked[1])
+
+    def test_an_upload_of_another_user_is_left_alone(self):
+        """Attack: the clerk links another clerk's upload, which they cannot read.
+        It is not checked, not kept and not moved: reading the field leaves it out
+        (ir.attachment shows an upload without a record to its uploader only)."""
+        other_clerk = new_test_user(
+            self.env,
+            login="vn_test_other_clerk",
+            groups="vn_document_base.group_vn_document_clerk",
+        )
+        other = (
+            self.env["ir.attachment"]
+            .with_user(other_clerk)
+            .create(
+                {
+                    "name": "qd-12.pdf",
+                    "raw": self.signed_pdf,
+                    "res_model": "vn.document.incoming",
+                }
+            )
+        )
+        doc = self.receive(upload_ids=[(6, 0, other.ids)])
+        self.assertFalse(doc.sudo().file_ids)
+        self.assertEqual(
+            (other.sudo().res_model, other.sudo().res_id),
+            ("vn.document.incoming", 0),
+        )
+
+    def test_another_record_file_is_refused(self):
+        """Attack: the clerk links the original of another document as an upload of
+        a new one; nothing is created."""
+        doc = self.receive()
+        original = doc.file_ids.sudo().attachment_id
+        with self.assertRaises(AccessError):
+            self.receive(upload_ids=[(4, original.id)])
+        self.assertEqual(original.sudo().res_id, doc.id)
+
+    def test_a_refused_file_keeps_nothing(self):
+        good = self.upload("qd-12.pdf", self.signed_pdf)
+        bad = self.upload("virus.pdf", b"not a pdf at all")
+        with self.assertRaises(UserError):
+            self.receive(upload_ids=[(6, 0, (good | bad).ids)])
+        self.assertEqual(good.sudo().res_id, 0)
+
+    def test_other_commands_go_through_the_field(self):
+        upload = self.upload("qd-12.pdf", self.signed_pdf)
+        doc = self.receive(
+            upload_ids=[(5, 0, 0), (6, 0, upload.ids), (3, upload.id), (4, upload.id)]
+        )
+        self.assertEqual(doc.file_ids.sudo().attachment_id, upload)
+        self.assertFalse(doc.upload_ids)

@@ -108,8 +108,20 @@ class VnReportFacts(models.AbstractModel):
     @api.model
     def _vn_query(self, query, company, window):
         self.env.flush_all()
-        self.env.cr.execute(query, dict(window, company=company.id))
-        return self.env.cr.dictfetchall()
+        cr = self.env.cr
+        # Without JIT compilation: a quarter's estimate crosses jit_above_cost and
+        # PostgreSQL spent more time compiling the outgoing query (2.2 s of 3.6 s
+        # at a million documents) than running it. Set for this query only (SET
+        # LOCAL, put back after it; a failure rolls the transaction back anyway).
+        cr.execute("SELECT current_setting('jit')")
+        jit = cr.fetchone()[0]
+        cr.execute("SET LOCAL jit = off")
+        cr.execute(query, dict(window, company=company.id))
+        # As dictfetchall, with the column names read once (not once per row).
+        names = [column.name for column in cr.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cr.fetchall()]
+        cr.execute("SELECT set_config('jit', %s, true)", (jit,))
+        return rows
 
     @api.model
     def _vn_incoming(self, company, window):

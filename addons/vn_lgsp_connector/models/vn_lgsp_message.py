@@ -140,16 +140,17 @@ class VnLgspMessage(models.Model):
     def _vn_enqueue(self, values, data):
         """Queue a package to send; it is sent by the scheduled job (or at once by the
         caller)."""
-        return self.sudo().create(
+        message = self.sudo().create(
             dict(
                 values,
                 direction="out",
                 state="queued",
-                payload=base64.b64encode(data),
                 payload_sha256=hashlib.sha256(data).hexdigest(),
                 payload_size=len(data),
             )
         )
+        message._vn_attach_payload(data)
+        return message
 
     def _vn_send(self, client, ask_first=False):
         """Send one queued package; on failure plan the next attempt or park it. With
@@ -315,7 +316,23 @@ class VnLgspMessage(models.Model):
         """Keep a fetched package raw (state ``fetched``). The bytes go to the
         attachment of ``payload`` as they are: no base64 round trip."""
         self.ensure_one()
-        self.env["ir.attachment"].sudo().create(
+        self._vn_attach_payload(data)
+        self.write(
+            {
+                "state": "fetched",
+                "payload_sha256": hashlib.sha256(data).hexdigest(),
+                "payload_size": len(data),
+            }
+        )
+
+    def _vn_attach_payload(self, data):
+        """Store a package's bytes as the attachment of ``payload``, raw (no base64
+        round trip) and not indexed: as a text type, the whole package (megabytes of
+        base64) would be copied into the attachment's full-text index column."""
+        self.ensure_one()
+        self.env["ir.attachment"].sudo().with_context(
+            vn_attachment_no_index=True
+        ).create(
             {
                 "name": "payload",
                 "res_model": self._name,
@@ -326,13 +343,6 @@ class VnLgspMessage(models.Model):
             }
         )
         self.invalidate_recordset(["payload"])
-        self.write(
-            {
-                "state": "fetched",
-                "payload_sha256": hashlib.sha256(data).hexdigest(),
-                "payload_size": len(data),
-            }
-        )
 
     def _vn_intake_failed(self, error):
         """A received package whose processing failed unexpectedly: counted and, after

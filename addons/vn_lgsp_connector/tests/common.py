@@ -1,5 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
 import os
 import secrets
 import socket
@@ -13,10 +14,34 @@ import requests
 import odoo
 from odoo.tools import config
 
+from ..tools import edxml
+
 CODE_A, CODE_B = "000.01.41.H29", "000.02.41.H29"
 # a third agency connected to the same platform (UBND Quận 1 in the seed)
 CODE_C = "000.00.41.H29"
 PLATFORM_ADMIN = ("platform-admin", "secret-platform-admin")
+
+
+def sample_package(from_code, to_code, number, day, subject, pdf, symbol="UBND-VP"):
+    """A "Công văn" package number ``number`` from ``from_code`` to ``to_code``, dated
+    2026-11-``day`` (or ``day`` when it is a date), with ``pdf`` as its one file."""
+    date = day if isinstance(day, datetime.date) else datetime.date(2026, 11, day)
+    return edxml.DocumentPackage(
+        from_org=edxml.Organization(organ_id=from_code, name=f"Agency {from_code}"),
+        to_orgs=[edxml.Organization(organ_id=to_code)],
+        document_id=f"{from_code},{date:%Y/%m/%d},{number}/{symbol}",
+        code_number=str(number),
+        code_notation=symbol,
+        place="B",
+        promulgation_date=date,
+        type=1,
+        type_detail=18,
+        type_name="Công văn",
+        subject=subject,
+        trace=[(from_code, datetime.datetime.combine(date, datetime.time(9)))],
+        business=edxml.Business(),
+        attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)],
+    )
 
 
 def _free_port():

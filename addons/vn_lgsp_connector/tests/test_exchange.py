@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 import datetime
+import hashlib
 
 from odoo import fields
 from odoo.tests import tagged
@@ -147,6 +148,43 @@ class TestExchange(LgspExchangeCase):
         doc.with_user(self.clerk).action_register()
         self.exchange._cron_send_outbox()
         self.assertEqual(self.statuses_to_b(), ["01", "03"])
+
+    def test_package_payloads_are_kept_whole_and_not_indexed(self):
+        """A received package and a queued status are kept byte for byte as the
+        message's payload, without their text (megabytes of base64 for a real
+        document) copied into the attachment's full-text index column."""
+        raw_package = edxml.build_document(self.package())
+        self.send_from_b(raw=raw_package)
+        self.exchange._cron_poll()
+        received = self.incoming().vn_lgsp_message_id
+        doc = self.incoming()
+        doc.with_user(self.clerk).action_register()
+        status = self.env["vn.lgsp.message"].search(
+            [("direction", "=", "out"), ("message_type", "=", "status")],
+            order="id desc",
+            limit=1,
+        )
+        for message, data in ((received, raw_package), (status, None)):
+            payload = self.env["ir.attachment"].search(
+                [
+                    ("res_model", "=", "vn.lgsp.message"),
+                    ("res_id", "=", message.id),
+                    ("res_field", "=", "payload"),
+                ]
+            )
+            self.assertEqual(len(payload), 1)
+            self.assertEqual(
+                hashlib.sha256(payload.raw).hexdigest(), message.payload_sha256
+            )
+            if data:
+                self.assertEqual(payload.raw, data)
+            self.assertTrue(payload.raw.startswith(b"<?xml"))
+            self.assertFalse(payload.index_content, "the package is not indexed")
+        # Other files are indexed as before (the context stops at the payload).
+        note = self.env["ir.attachment"].create(
+            {"name": "note.txt", "raw": b"ghi chu van ban den"}
+        )
+        self.assertTrue(note.index_content)
 
     def test_return_sends_02_with_the_reason(self):
         """R-IN3: a document returned by the clerk goes back to its sender as status 02

@@ -53,6 +53,7 @@ DATE_FORMAT = "%Y/%m/%d"
 TIMESTAMP_FORMAT = "%Y/%m/%d %H:%M:%S"
 VN_TZ = datetime.timezone(datetime.timedelta(hours=7))
 ZIP_MAGIC = b"PK\x03\x04"
+BASE64_SPACES = b" \t\n\r\x0b\x0c"
 ZIP_CHUNK = 64 * 1024
 
 ERROR_CODES = (
@@ -1017,16 +1018,31 @@ def _read_attachment(cid, ref, element, limits):
 def _decode_base64(element, label, limits):
     if element is None:
         raise EdxmlError("bad_attachment", f"{label}: no ContentTransferEncoded")
-    text = "".join((element.text or "").split())
+    # Whitespace is allowed between base64 lines; anything else outside the alphabet,
+    # or padding in the wrong place, is refused (strict mode checks in C what a
+    # regular expression over megabytes would).
+    text = _base64_text(element.text or "", label)
     if len(text) // 4 * 3 > limits.max_attachment_bytes + 2:
         raise EdxmlError("attachment_too_big", label)
     try:
-        data = base64.b64decode(text, validate=True)
+        data = binascii.a2b_base64(text, strict_mode=True)
     except (binascii.Error, ValueError):
         raise EdxmlError("bad_attachment", f"{label}: invalid base64") from None
     if len(data) > limits.max_attachment_bytes:
         raise EdxmlError("attachment_too_big", label)
     return data
+
+
+def _base64_text(text, label):
+    """The base64 characters of ``text`` as bytes, whitespace removed."""
+    try:
+        return text.encode("ascii").translate(None, BASE64_SPACES)
+    except UnicodeEncodeError:  # other (Unicode) whitespace, or not base64 at all
+        text = "".join(text.split())
+    try:
+        return text.encode("ascii")
+    except UnicodeEncodeError:
+        raise EdxmlError("bad_attachment", f"{label}: invalid base64") from None
 
 
 def _is_zip_wrapper(raw, name, outer_type, ref_type):

@@ -35,6 +35,7 @@ def setup(env, url, token, count):
     import requests
 
     from odoo.addons.vn_document_base.tests import pdf_fixtures
+    from odoo.addons.vn_lgsp_connector.tests.common import sample_package
     from odoo.addons.vn_lgsp_connector.tools import edxml
     from odoo.addons.vn_lgsp_connector.tools.lgsp_client import LgspClient
 
@@ -65,21 +66,14 @@ def setup(env, url, token, count):
     pdf = pdf_fixtures.make_pdf(1)
     after = env["vn.lgsp.message"].search([], order="id desc", limit=1).id or 0
     for index in range(count):
-        package = edxml.DocumentPackage(
-            from_org=edxml.Organization(organ_id=CODE_B, name="Agency B"),
-            to_orgs=[edxml.Organization(organ_id=CODE_A)],
-            document_id=f"{CODE_B},2026/12/02,{index + 1}/KILL",
-            code_number=str(index + 1),
-            code_notation="UBND-VP",
-            place="B",
-            promulgation_date=datetime.date(2026, 12, 2),
-            type=1,
-            type_detail=18,
-            type_name="Công văn",
-            subject=f"Kill test {index}",
-            trace=[(CODE_B, datetime.datetime(2026, 12, 2, 9, 0))],
-            business=edxml.Business(),
-            attachments=[edxml.Attachment("1", "cv.pdf", "application/pdf", "", pdf)],
+        package = sample_package(
+            CODE_B,
+            CODE_A,
+            index + 1,
+            datetime.date(2026, 12, 2),
+            f"Kill test {index}",
+            pdf,
+            "KILL",
         )
         peer.send_edoc(
             edxml.build_document(package), from_code=CODE_B, to_codes=[CODE_A]

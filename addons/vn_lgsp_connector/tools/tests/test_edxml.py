@@ -769,6 +769,30 @@ def test_not_xml_refused():
     refused("missing_field", "<edXML/>".encode("utf-32"), detail="MessageHeader")
 
 
+def _with_payload(data, payload):
+    """``data`` with its first attachment's base64 text replaced by ``payload``."""
+    return re.sub(
+        rb'(ContentTransferEncoded xmlns:edXML="[^"]+">)[^<]+',
+        lambda m: m.group(1) + payload,
+        data,
+        count=1,
+    )
+
+
+def test_base64_wrapped_in_lines_or_unicode_spaces_is_read():
+    """A sender's base64 broken into 76-character lines (CRLF, tabs) or spaced with
+    Unicode whitespace decodes to the same bytes."""
+    data = ex.build_document(document())
+    want = ex.parse(data).attachments[0].data
+    text = base64.b64encode(want)
+    lines = b"\r\n\t".join(text[i : i + 76] for i in range(0, len(text), 76))
+    assert ex.parse(_with_payload(data, lines)).attachments[0].data == want
+    spaced = "\u00a0".join(
+        text[i : i + 64].decode() for i in range(0, len(text), 64)
+    ).encode()
+    assert ex.parse(_with_payload(data, spaced)).attachments[0].data == want
+
+
 def test_other_refusals_namespace_base64_root_status_fields():
     """Other refusals: namespace, base64, root, status fields."""
     refused("bad_namespace", b'<EdXMLEnvelope xmlns="http://www.go.vn/eDoc"/>')
@@ -792,6 +816,8 @@ def test_other_refusals_namespace_base64_root_status_fields():
         flags=re.DOTALL,
     )
     refused("bad_attachment", no_payload)
+    for wrong in (b"QUJD==QUJD", b"=QUJD", b"QUJDRA=", "QUJDé".encode()):
+        refused("bad_attachment", _with_payload(data, wrong))
     status_data = ex.build_status(status())
     no_from = re.sub(
         rb"<edXML:From>.*?</edXML:From>", b"", status_data, flags=re.DOTALL
