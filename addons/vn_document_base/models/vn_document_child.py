@@ -6,6 +6,7 @@ from odoo.fields import Domain
 from odoo.orm.domains import (
     DomainBool,
     DomainCondition,
+    DomainCustom,
     DomainNary,
     DomainNot,
     DomainOr,
@@ -101,8 +102,15 @@ class VnDocumentChildMixin(models.AbstractModel):
             return None
         parent_sudo = parent.sudo().with_context(active_test=False)
         rules = self.env["ir.rule"]._compute_domain(parent._name, "read")
+        # The parent may give some of its rule conditions as sets of its ids
+        # (``_vn_rule_condition_ids``); they are taken out before the ORM turns them
+        # into SQL the child cannot read.
+        sets = {}
+        rules = rules.map_conditions(
+            lambda c: self._vn_take_parent_set(c, parent_sudo, sets)
+        )
         rules = rules.optimize_full(parent_sudo)
-        mirrored = self._vn_mirror_domain(rules, parent_sudo)
+        mirrored = self._vn_mirror_domain(rules, parent_sudo, sets)
         if mirrored is None:
             return None
         kind, value = mirrored
@@ -110,7 +118,24 @@ class VnDocumentChildMixin(models.AbstractModel):
         return Domain(self._vn_parent_field, "!=", False) & domain
 
     @api.model
-    def _vn_mirror_domain(self, domain, parent_sudo):
+    def _vn_take_parent_set(self, condition, parent_sudo, sets):
+        """``condition``, or a placeholder for the set of parent ids the parent gives
+        for it (kept in ``sets``)."""
+        method = getattr(parent_sudo, "_vn_rule_condition_ids", None)
+        selects = method(condition) if method else None
+        if not selects:
+            return condition
+
+        # An opaque placeholder the optimisation keeps as it is (never run: the
+        # translation below replaces it, or the semi-join fallback does not use it).
+        def to_sql(model, alias, query):
+            raise NotImplementedError
+
+        sets[to_sql] = selects
+        return Domain.custom(to_sql=to_sql)
+
+    @api.model
+    def _vn_mirror_domain(self, domain, parent_sudo, sets=None):
         """``domain`` (the parent's rules) on the child: ``("plain", Domain)`` for
         conditions on the child's columns, ``("set", [SQL])`` for parent ids given by
         SELECTs (their union), ``("semi", Domain)`` for an AND holding semi-joins
@@ -125,16 +150,21 @@ class VnDocumentChildMixin(models.AbstractModel):
         join); an AND keeps its sets apart (each a semi-join)."""
         if isinstance(domain, DomainBool):
             return ("plain", domain)
+        if isinstance(domain, DomainCustom):
+            selects = (sets or {}).get(domain._sql)
+            return ("set", selects) if selects else None
         if isinstance(domain, DomainCondition):
             return self._vn_mirror_condition(domain, parent_sudo)
         if isinstance(domain, DomainNot):
-            child = self._vn_mirror_domain(domain.child, parent_sudo)
+            child = self._vn_mirror_domain(domain.child, parent_sudo, sets)
             if child is None or child[0] != "plain":
                 return None
             return ("plain", ~child[1])
         if not isinstance(domain, DomainNary):
             return None
-        children = [self._vn_mirror_domain(c, parent_sudo) for c in domain.children]
+        children = [
+            self._vn_mirror_domain(c, parent_sudo, sets) for c in domain.children
+        ]
         if any(c is None for c in children):
             return None
         kinds = {kind for kind, _value in children}
