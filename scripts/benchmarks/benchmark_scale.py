@@ -40,6 +40,7 @@ from bench_subjects import COMMON, RARE, VERY_RARE
 from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
 
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 COUNT_LIMIT = 10001  # the web client's DEFAULT_COUNT_LIMIT + 1
@@ -73,11 +74,7 @@ OUTGOING_SPEC = {
     "state": {},
 }
 INCOMING_ACTION = [("state", "!=", "recalled")]
-FOLLOW_UP_ACTION = [
-    ("state", "=", "open"),
-    ("role", "!=", "inform"),
-    ("document_id.state", "=", "in_progress"),
-]
+FOLLOW_UP_ACTION_XMLID = "vn_document_inbound.vn_document_incoming_action_follow_up"
 TABLES = ("vn_document", "vn_report")
 # The incoming rules of staff and heads before plan change 3 (README).
 FORMER_RULES = {
@@ -98,6 +95,11 @@ def incoming_search(term):
         ("code_notation", "ilike", term),
         ("code_number", "ilike", term),
     ]
+
+
+def action_domain(env, xmlid):
+    """The domain of a window action as the web client sends it."""
+    return safe_eval(env.ref(xmlid).domain or "[]")
 
 
 def stats(samples):
@@ -243,13 +245,14 @@ def cases(env, today):
                 incoming, INCOMING_ACTION + [("is_overdue", "=", True)], INCOMING_SPEC
             ),
         )
+    follow_up_action = action_domain(env, FOLLOW_UP_ACTION_XMLID)
     for role in ("follow-up", "head"):
         lines = as_user(env, "vn.document.assignment", people[role])
         yield (
             f"follow-up view, overdue and due soon by unit and person ({role})",
             read_group(
                 lines,
-                FOLLOW_UP_ACTION
+                follow_up_action
                 + ["|", ("is_overdue", "=", True), ("is_due_soon", "=", True)],
                 ["department_id", "user_id"],
                 ["__count"],

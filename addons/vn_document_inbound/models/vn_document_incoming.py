@@ -473,22 +473,37 @@ class VnDocumentIncoming(models.Model):
           checks given documents one index probe each."""
         if operator != "in":
             raise UserError(_("Unsupported search."))
+        keys = self._vn_reader_keys(value)
+        if not keys:
+            return Domain.FALSE
+        if not self._vn_readers_many(keys):
+            return Domain("id", "in", self._vn_readers_set(keys, "UNION"))
+        return Domain.custom(
+            to_sql=lambda model, alias, query: self._vn_readers_filter(keys, alias)
+        )
+
+    @api.model
+    def _vn_reader_keys(self, value):
+        """The keys of a ``vn_reader_key`` search: ((kind, (ids…)), …), sorted."""
         ids_by_kind = {}
         for key in value:
             kind, _sep, ident = str(key).partition(":")
             if kind not in READER_KINDS or not ident.isdecimal():
                 raise UserError(_("Unsupported search."))
             ids_by_kind.setdefault(kind, set()).add(int(ident))
-        if not ids_by_kind:
-            return Domain.FALSE
-        keys = tuple(
+        return tuple(
             sorted((kind, tuple(sorted(ids))) for kind, ids in ids_by_kind.items())
         )
-        if not self._vn_readers_many(keys):
-            return Domain("id", "in", self._vn_readers_set(keys, "UNION"))
-        return Domain.custom(
-            to_sql=lambda model, alias, query: self._vn_readers_filter(keys, alias)
-        )
+
+    @api.model
+    def _vn_rule_condition_ids(self, condition):
+        """For vn.document.child.mixin: a rule condition on the reader keys as the
+        SELECTs of the documents' ids (their union), whatever their number, so that
+        the lines of a unit's documents are a semi-join on the readers' indexes."""
+        if condition.field_expr != "vn_reader_key" or condition.operator != "in":
+            return None
+        keys = self._vn_reader_keys(condition.value)
+        return [self._vn_readers_set(keys, "UNION")] if keys else None
 
     @api.model
     def _vn_readers_set(self, keys, union):
@@ -1141,7 +1156,7 @@ class VnDocumentIncoming(models.Model):
                 ("deadline", "!=", False),
                 ("deadline", "<=", horizon),
                 ("role", "!=", "inform"),
-                ("document_id.state", "=", "in_progress"),
+                ("document_state", "=", "in_progress"),
                 "|",
                 ("reminded_on", "=", False),
                 ("reminded_on", "<", today),

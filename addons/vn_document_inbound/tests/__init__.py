@@ -10,4 +10,5 @@ from . import test_first_impressions
 from . import test_outage_entry
 from . import test_upload_original
 from . import test_list_plans
+from . import test_follow_up
 from . import test_reader_rules
