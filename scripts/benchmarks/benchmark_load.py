@@ -102,6 +102,14 @@ def percentile(values, rank):
     return values[max(0, -(-len(values) * rank // 100) - 1)]
 
 
+def summary(label, count, rate, p50, p95, p99, errors):
+    """One line of figures: requests, throughput, percentiles (ms), errors."""
+    return (
+        f"{label}: {count} requests, {rate:.1f} requests/s, p50 {p50:.0f} ms, "
+        f"p95 {p95:.0f} ms, p99 {p99:.0f} ms, errors {errors}"
+    )
+
+
 def report(prefix, label):
     """Locust's CSV statistics as the figures of the issue; exit 1 on any error."""
     with open(f"{prefix}_stats.csv", encoding="utf-8") as f:
@@ -118,9 +126,13 @@ def report(prefix, label):
             f"{row['50%']:>8}{row['95%']:>8}{row['99%']:>8}"
         )
     print(
-        f"all: {total['Request Count']} requests, {float(total['Requests/s']):.1f} "
-        f"requests/s, p50 {total['50%']} ms, p95 {total['95%']} ms, p99 "
-        f"{total['99%']} ms, errors {total['Failure Count']}"
+        summary(
+            "all",
+            total["Request Count"],
+            float(total["Requests/s"]),
+            *(float(total[p]) for p in ("50%", "95%", "99%")),
+            total["Failure Count"],
+        )
     )
     times = f"{prefix}_work.json"
     if os.path.exists(times):
@@ -129,11 +141,13 @@ def report(prefix, label):
         elapsed = sorted(ms for _name, ms, _failed in work)
         seconds = float(total["Request Count"]) / max(float(total["Requests/s"]), 1e-9)
         print(
-            f"the work (without logins): {len(work)} requests, "
-            f"{len(work) / seconds:.1f} requests/s, p50 {percentile(elapsed, 50):.0f} "
-            f"ms, p95 {percentile(elapsed, 95):.0f} ms, p99 "
-            f"{percentile(elapsed, 99):.0f} ms, errors "
-            f"{sum(failed for _name, _ms, failed in work)}"
+            summary(
+                "the work (without logins)",
+                len(work),
+                len(work) / seconds,
+                *(percentile(elapsed, rank) for rank in (50, 95, 99)),
+                sum(failed for _name, _ms, failed in work),
+            )
         )
     failures = f"{prefix}_failures.csv"
     if os.path.exists(failures):

@@ -93,17 +93,9 @@ def prepare(registry):
             [("kind", "=", "incoming"), ("company_id", "=", clerk.company_id.id)],
             limit=1,
         )
-        params = env["ir.config_parameter"].sudo()
-        certs, crls = Roots._validation_material()
-        settings = {
-            "clamd": env["vn.file.check"]._clamd_address(),
-            "trust_roots": certs,
-            "crls": crls,
-            "allow_fetching": params.get_param("vn_document_base.revocation_fetch")
-            == "True",
-            "revocation_mode": params.get_param("vn_document_base.revocation_mode")
-            or "soft-fail",
-        }
+        # The same trust settings the checks read (roots, CRLs, revocation policy).
+        checks = env["vn.file.check"]
+        settings = dict(checks._validation_settings(), clamd=checks._clamd_address())
         return clerk.id, book.id, settings
 
 
