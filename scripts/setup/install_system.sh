@@ -6,6 +6,7 @@ PKGS=(
   postgresql postgresql-client                                 # database
   clamav-daemon clamav                                         # malware scan (clamd)
   libmagic1                                                    # python-magic
+  tesseract-ocr tesseract-ocr-vie ghostscript                  # Vietnamese OCR of scans (OCRmyPDF)
   softhsm2 opensc                                              # PKCS#11 token for signing tests
   chromium                                                     # browser tours
   fonts-liberation2 fonts-liberation                           # Times-compatible serif (Liberation Serif)
