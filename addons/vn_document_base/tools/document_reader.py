@@ -114,6 +114,22 @@ VIỆT NAM MIỀN NAM ĐẠI HỌC SỞ CẢNH SÁT PHÒNG CHÁY CHỮA CHÁY KI
 TÔN GIÁO ĐẤT ĐAI ĐĂNG KÝ
 """
 
+# Phrases whose words alone are ambiguous once unaccented (THANH, THÀNH)
+AGENCY_PHRASES = (
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "THÀNH PHỐ",
+    "HỒ CHÍ MINH",
+    "BẾN THÀNH",
+    "BÌNH THẠNH",
+    "THANH TRA",
+    "VĂN HÓA",
+    "CHỦ TỊCH",
+    "VĂN PHÒNG",
+    "THÔNG TIN",
+    "BAN QUẢN LÝ",
+)
+
 MOTTO = re.compile(r"CONG\s?HO[AÀ]\s?X[AÂ]\s?HO[IỊ]|DOC\s?LAP\s?-?\s?TU\s?DO")
 DATE = re.compile(
     r"NGAY\s{0,3}([0-9OILQ|]{1,2})\s{0,3}THANG\s{0,3}([0-9OILQ|]{1,2})"
@@ -177,6 +193,7 @@ def _vocabulary(words):
 
 
 _WORDS = _vocabulary(AGENCY_WORDS.split())
+_PHRASES = {fold(phrase): phrase for phrase in AGENCY_PHRASES}
 _TYPE_BY_HEADING = {_squash(name): name for name, _abbr in TYPES}
 _TYPE_BY_ABBR = {abbr: name for name, abbr in TYPES if abbr}
 _ABBR_BY_FOLD = {}
@@ -196,7 +213,22 @@ def _restore_word(word):
 
 
 def _restore_caps(text):
-    return " ".join(_restore_word(word) for word in text.split())
+    """``text`` (capitals) with the accents of known phrases, then of known
+    words, where OCR lost or changed them."""
+    words = text.split()
+    out, index = [], 0
+    while index < len(words):
+        for size in (4, 3, 2):
+            key = " ".join(fold(word) for word in words[index : index + size])
+            phrase = _PHRASES.get(key) if len(key.split()) == size else None
+            if phrase:
+                out.extend(phrase.split())
+                index += size
+                break
+        else:
+            out.append(_restore_word(words[index]))
+            index += 1
+    return " ".join(out)
 
 
 # -- lines ---------------------------------------------------------------------
@@ -271,6 +303,10 @@ def _symbol(raw):
     group spelt as Phụ lục III spells it (QD -> QĐ, QYD -> QyĐ)."""
     symbol = re.sub(r"\s+", "", raw).strip(".-")
     groups = symbol.split("-")
+    # "UBND-VXQuận 1": the place of the next column run into the last group
+    run_in = re.search(r"(?<=.)[A-ZĐ][a-zà-ỹđ]", groups[-1])
+    if len(groups) > 1 and run_in:
+        groups[-1] = groups[-1][: run_in.start()]
     if "/" not in groups[0]:
         groups[0] = _abbreviation(groups[0])
     return "-".join(groups)
@@ -319,7 +355,10 @@ def _place(line, start):
     before = before.rstrip(",").strip()
     match = NUMBER_LINE.search(fold(before))
     if match:
-        before = before[match.end() :].strip()
+        raw = before[match.start(2) : match.end(2)]
+        run_in = re.search(r"-[^-]*?(?<=[A-Z0-9.Đ])([A-ZĐ][a-zà-ỹđ])", raw)
+        end = match.start(2) + run_in.start(1) if run_in else match.end()
+        before = before[end:].strip()
     return before if re.search(r"\w", before) and len(before) < 60 else ""
 
 
