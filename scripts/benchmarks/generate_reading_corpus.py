@@ -43,8 +43,8 @@ MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 
 FONTS = {
-    "LiberationSerif": "/usr/share/fonts/truetype/liberation/LiberationSerif{}.ttf",
-    "LiberationSans": "/usr/share/fonts/truetype/liberation/LiberationSans{}.ttf",
+    "LiberationSerif": "/usr/share/fonts/truetype/liberation2/LiberationSerif{}.ttf",
+    "LiberationSans": "/usr/share/fonts/truetype/liberation2/LiberationSans{}.ttf",
     "DejaVuSerif": "/usr/share/fonts/truetype/dejavu/DejaVuSerif{}.ttf",
     "DejaVuSans": "/usr/share/fonts/truetype/dejavu/DejaVuSans{}.ttf",
 }
@@ -361,6 +361,13 @@ def make_document(rng, index, agency, people):
     }
 
 
+def subject_as_written(doc):
+    """The trích yếu as the document writes it, without "Về việc"/"V/v"."""
+    if doc["subject_prefix"]:
+        return doc["subject"]
+    return doc["subject"][0].upper() + doc["subject"][1:]
+
+
 def truth_of(doc, pages):
     agency = doc["agency"]
     return {
@@ -369,7 +376,7 @@ def truth_of(doc, pages):
         "issued_date": doc["date"].isoformat(),
         "place": doc["place"],
         "document_type": doc["type"],
-        "subject": doc["subject"],
+        "subject": subject_as_written(doc),
         "organ_name": " ".join(agency[1]),
         "parent_organ_name": " ".join(agency[0]) or None,
         "signer_name": doc["signer"],
@@ -720,12 +727,13 @@ def generate(out, count, scans, seed, jobs):
         signers = people[agency[2] + agency[6]]
         doc = make_document(rng, index, agency, signers)
         pdf, pages = render(doc)
-        signer = certificates.get(doc["signer"], agency[6], doc["position"])
-        seal = certificates.get(agency[6], agency[6])
-        signed = sign(pdf, [signer, seal], certificates.root)
         name = f"{index:03d}"
-        with open(os.path.join(out, "born", name + ".pdf"), "wb") as handle:
-            handle.write(signed)
+        path = os.path.join(out, "born", name + ".pdf")
+        if not os.path.exists(path):  # a run that was stopped is resumed
+            signer = certificates.get(doc["signer"], agency[6], doc["position"])
+            seal = certificates.get(agency[6], agency[6])
+            with open(path, "wb") as handle:
+                handle.write(sign(pdf, [signer, seal], certificates.root))
         record = {
             "id": name,
             "born": f"born/{name}.pdf",
@@ -737,25 +745,43 @@ def generate(out, count, scans, seed, jobs):
         records.append(record)
         print(f"born {name} {doc['type']} {pages}p", flush=True)
     by_id = {record["id"]: record for record in records}
+    write_truth(out, seed, records)
+    todo = {}
+    for name, (pdf, doc_seed) in unsigned.items():
+        if os.path.exists(os.path.join(out, "scan", name + ".pdf")):
+            by_id[name]["scan"] = f"scan/{name}.pdf"
+        else:
+            todo[name] = (pdf, doc_seed)
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {
-            pool.submit(make_scan, pdf, seed): name
-            for name, (pdf, seed) in unsigned.items()
+            pool.submit(make_scan, pdf, doc_seed): name
+            for name, (pdf, doc_seed) in todo.items()
         }
         for future in concurrent.futures.as_completed(futures):
             name = futures[future]
             images, ocred, scanned, dpi = future.result()
-            with open(os.path.join(out, "scan", name + ".jpg"), "wb") as handle:
-                handle.write(images[0])
-            with open(os.path.join(out, "scan", name + ".pdf"), "wb") as handle:
-                handle.write(ocred)
-            with open(os.path.join(out, "scan", name + "_image.pdf"), "wb") as handle:
-                handle.write(scanned)
+            for suffix, data in (
+                (".jpg", images[0]),
+                ("_image.pdf", scanned),
+                (".pdf", ocred),  # last: its presence marks the scan done
+            ):
+                with open(os.path.join(out, "scan", name + suffix), "wb") as handle:
+                    handle.write(data)
             by_id[name]["scan"] = f"scan/{name}.pdf"
-            by_id[name]["scan_dpi"] = dpi
+            write_truth(out, seed, records)
             print(f"scan {name} {dpi} dpi", flush=True)
-    with open(os.path.join(out, "truth.json"), "w", encoding="utf-8") as handle:
-        json.dump({"seed": seed, "documents": records}, handle, ensure_ascii=False, indent=1)
+    write_truth(out, seed, records)
+
+
+def write_truth(out, seed, records):
+    """truth.json: every document, its files and its fields' truth; written
+    after each scan so that a stopped run leaves a usable corpus."""
+    path = os.path.join(out, "truth.json")
+    with open(path + ".tmp", "w", encoding="utf-8") as handle:
+        json.dump(
+            {"seed": seed, "documents": records}, handle, ensure_ascii=False, indent=1
+        )
+    os.replace(path + ".tmp", path)
 
 
 def main():

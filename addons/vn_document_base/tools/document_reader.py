@@ -18,6 +18,7 @@ so the time is linear in the text; junk input gives fewer fields, never an error
 """
 
 import datetime
+import difflib
 import re
 import unicodedata
 
@@ -130,7 +131,12 @@ AGENCY_PHRASES = (
     "BAN QUẢN LÝ",
 )
 
-MOTTO = re.compile(r"CONG\s?HO[AÀ]\s?X[AÂ]\s?HO[IỊ]|DOC\s?LAP\s?-?\s?TU\s?DO")
+# The national motto in the right column, as OCR may spell it (letters lost);
+# a line of the left column is cut where it starts
+MOTTO = re.compile(
+    r"(?:\bC\S{0,3}NG\s?)?\bH\S?A\s?X\S?\s?H\S{0,3}\b|\bCH\S{0,2}\s?NGH\S{0,2}A\b"
+    r"|NGHIA\s?VI\S{0,2}T\s?NAM|\bD\S{0,2}C\s?L\S{0,2}P\s?-|-\s?T\S{0,2}\s?DO\s?-"
+)
 DATE = re.compile(
     r"NGAY\s{0,3}([0-9OILQ|]{1,2})\s{0,3}THANG\s{0,3}([0-9OILQ|]{1,2})"
     r"\s{0,3}NAM\s{0,3}([0-9OIL|]{4})"
@@ -303,13 +309,20 @@ def _symbol(raw):
     group spelt as Phụ lục III spells it (QD -> QĐ, QYD -> QyĐ)."""
     symbol = re.sub(r"\s+", "", raw).strip(".-")
     groups = symbol.split("-")
-    # "UBND-VXQuận 1": the place of the next column run into the last group
-    run_in = re.search(r"(?<=.)[A-ZĐ][a-zà-ỹđ]", groups[-1])
-    if len(groups) > 1 and run_in:
-        groups[-1] = groups[-1][: run_in.start()]
+    if len(groups) > 1:
+        groups[-1] = groups[-1][: _run_in(groups[-1])]
     if "/" not in groups[0]:
         groups[0] = _abbreviation(groups[0])
     return "-".join(groups)
+
+
+def _run_in(group):
+    """Where a word of the next column starts in the symbol's last group
+    ("UBND-VXQuận 1": the place run into it), else the group's length."""
+    for index in range(1, len(group) - 1):
+        if group[index].isupper() and group[index + 1].islower():
+            return index
+    return len(group)
 
 
 def _abbreviation(group):
@@ -356,9 +369,10 @@ def _place(line, start):
     match = NUMBER_LINE.search(fold(before))
     if match:
         raw = before[match.start(2) : match.end(2)]
-        run_in = re.search(r"-[^-]*?(?<=[A-Z0-9.Đ])([A-ZĐ][a-zà-ỹđ])", raw)
-        end = match.start(2) + run_in.start(1) if run_in else match.end()
+        last = raw.rfind("-") + 1
+        end = match.start(2) + last + _run_in(raw[last:]) if last else match.end()
         before = before[end:].strip()
+    before = before.lstrip("_-|.,;:~ ")
     return before if re.search(r"\w", before) and len(before) < 60 else ""
 
 
@@ -489,9 +503,9 @@ def _urgency(lines, heading):
 
 
 def _position_name(text):
-    squashed = _squash(text)
-    if squashed in _POSITION_BY_FOLD:
-        return _POSITION_BY_FOLD[squashed]
+    known = _known_position(text)
+    if known:
+        return known
     words = _restore_caps(text).split()
     return " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]])
 
@@ -506,45 +520,84 @@ def _is_person(text):
     ) and not _squash(text).startswith(("NOINHAN", "NHUTREN", "KINHGUI"))
 
 
+def _is_capital_word(word):
+    letters = [char for char in word if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
+
+
+def _block_part(line):
+    """The signature block's part of a line that OCR joined with the left
+    column ("Nơi nhận: KT. GIÁM ĐỐC", "- Như trên; PHÓ GIÁM ĐỐC"): the run of
+    words in capitals that ends it."""
+    words = line.text.split()
+    start = len(words)
+    while start > 0 and _is_capital_word(words[start - 1]):
+        start -= 1
+    if start in (0, len(words)):
+        return line
+    return _Line(" ".join(words[start:]), line.page, line.blank_before)
+
+
+def _known_position(text):
+    """The position as the vocabulary writes it, also when OCR changed a
+    letter or two ("GIÁM ĐIC"); None when it is not one."""
+    squashed = _squash(text)
+    if squashed in _POSITION_BY_FOLD:
+        return _POSITION_BY_FOLD[squashed]
+    close = difflib.get_close_matches(squashed, list(_POSITION_BY_FOLD), 1, 0.8)
+    return _POSITION_BY_FOLD[close[0]] if close else None
+
+
+def _position_of(part):
+    """The position a block line names ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch")."""
+    text = part.text.strip(" .,;:")
+    if not _is_caps(text) or len(text) > 60:
+        return None
+    known = _known_position(text)
+    if known:
+        return known
+    return _position_name(text) if len(text) >= 6 else None
+
+
+def _authority_mark(mark, rest):
+    known = _known_position(rest)
+    return f"{mark}. {known.upper() if known else _restore_caps(rest)}"
+
+
 def _signature_block(lines):
     """signing_authority, signer_position and signer_name fields of the block at
     the end of the last page."""
     fields = {}
+    parts = [_block_part(line) for line in lines]
     authorities = [
         (index, match)
-        for index, line in enumerate(lines)
-        for match in [AUTHORITY.match(line.folded)]
-        if match and _is_caps(line.text)
+        for index, part in enumerate(parts)
+        for match in [AUTHORITY.match(part.folded)]
+        if match and _is_caps(part.text)
     ]
     position_index = None
     if authorities:
-        first, last = authorities[0][0], authorities[-1][0]
-        marks = []
-        for index, match in authorities:
-            rest = lines[index].text[match.start(2) :].strip()
-            marks.append(f"{match.group(1)}. {_restore_caps(rest)}")
-        fields["signing_authority"] = _field(" / ".join(marks), lines[first])
-        after = lines[last + 1] if last + 1 < len(lines) else None
-        mark, rest = authorities[-1][1].group(1), authorities[-1][1].group(2)
-        if after is not None and _is_caps(after.text) and len(after.text) < 60:
+        marks = [
+            _authority_mark(match.group(1), parts[index].text[match.start(2) :])
+            for index, match in authorities
+        ]
+        fields["signing_authority"] = _field(" / ".join(marks), lines[authorities[0][0]])
+        last, match = authorities[-1]
+        position_index = last
+        position = _position_of(parts[last + 1]) if last + 1 < len(parts) else None
+        if position:
             position_index = last + 1
-            position = _position_name(after.text)
-            fields["signer_position"] = _field(position, after)
-        elif mark == "TM" and after is not None:
-            position_index = last
-        elif mark == "Q":
-            position_index = last
-            position = "Quyền " + _position_name(rest)
+            fields["signer_position"] = _field(position, lines[last + 1])
+        elif match.group(1) == "Q":
+            position = "Quyền " + _position_name(parts[last].text[match.start(2) :])
             fields["signer_position"] = _field(position, lines[last])
     else:
-        for index in range(len(lines) - 1, -1, -1):
-            if _squash(lines[index].text) in _POSITION_BY_FOLD and _is_caps(
-                lines[index].text
-            ):
+        for index in range(len(parts) - 1, -1, -1):
+            text = parts[index].text
+            known = _known_position(text) if _is_caps(text) else None
+            if known:
                 position_index = index
-                fields["signer_position"] = _field(
-                    _position_name(lines[index].text), lines[index]
-                )
+                fields["signer_position"] = _field(known, lines[index])
                 break
     if position_index is not None:
         for line in lines[position_index + 1 : position_index + 14]:

@@ -277,3 +277,32 @@ def test_fold_keeps_length():
     folded = document_reader.fold(text)
     assert len(folded) == len(text)
     assert folded.startswith("UY BAN NHAN DAN QUAN 1, NGAY 05")
+
+
+# OCR of a scan that joined the two columns of the header and of the signature
+# block, with letters lost
+OCR_JOINED = """IY BAN NHÂN DÂN TP. HI CHÍMINH CNG HÒA XÃ HII CHI NGHĨA VIIT NAM
+SỞ GIÁO DỤC VÀ ĐÀO TẠO ĐIc lilp - Tí do - Hinh phúc
+Số: 1722/QC-SGDĐT _ TP. Hồ Chí Minh, ngày 14 tháng 02 năm 2026
+
+QUY CHẾ
+Tổ chức cải cách thủ tục hành chính
+
+Nơi nhận: TL. GIÁM ĐIC
+- Nhĩ trên; CHÁNH VĂN PHÒNG
+- Llu: VT.
+
+Bùi Xuân Tâm
+"""
+
+
+def test_ocr_joined_columns():
+    got = values(read_document([OCR_JOINED]))
+    assert got["organ_name"] == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert got["place"] == "TP. Hồ Chí Minh"
+    assert got["code_notation"] == "QC-SGDĐT"
+    assert got["document_type"] == "Quy chế"
+    assert got["subject"] == "Tổ chức cải cách thủ tục hành chính"
+    assert got["signing_authority"] == "TL. GIÁM ĐỐC"
+    assert got["signer_position"] == "Chánh Văn phòng"
+    assert got["signer_name"] == "Bùi Xuân Tâm"
