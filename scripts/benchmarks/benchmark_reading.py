@@ -112,9 +112,7 @@ def run_kind(corpus, documents, kind, roots, failures):
     for document in documents:
         if kind not in document:
             continue
-        reading, read_s, path_s = read_one(
-            os.path.join(corpus, document[kind]), roots
-        )
+        reading, read_s, path_s = read_one(os.path.join(corpus, document[kind]), roots)
         right = score(document["truth"], reading)
         results.append(right)
         read_times.append(read_s)
@@ -160,7 +158,9 @@ def load():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", default=os.path.join(ROOT, ".run", "reading_corpus"))
+    parser.add_argument(
+        "--corpus", default=os.path.join(ROOT, ".run", "reading_corpus")
+    )
     parser.add_argument("--ocr-pages", type=int, default=6)
     parser.add_argument("--failures", type=int, default=0)
     args = parser.parse_args()

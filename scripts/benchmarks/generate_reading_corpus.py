@@ -268,7 +268,7 @@ BODY = (
 )
 
 
-# -- content ------------------------------------------------------------------------
+# -- content ---------------------------------------------------------------
 
 
 def person(rng):
@@ -306,8 +306,11 @@ def signature_block(rng, agency, people):
     if kind == "Q":
         return [f"Q. {head}"], people[1], "Quyền " + position_case(head), f"Q. {head}"
     if kind == "TM":
-        return [f"TM. {collective}", head], people[0], position_case(head), (
-            f"TM. {collective}"
+        return (
+            [f"TM. {collective}", head],
+            people[0],
+            position_case(head),
+            (f"TM. {collective}"),
         )
     deputy = "PHÓ " + head
     return (
@@ -330,7 +333,8 @@ def make_document(rng, index, agency, people):
         notation = f"{agency[2]}-{rng.choice(UNITS)}"
     date = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randint(0, 600))
     subject = " ".join(
-        part for part in (rng.choice(VERBS), rng.choice(OBJECTS), rng.choice(SCOPES))
+        part
+        for part in (rng.choice(VERBS), rng.choice(OBJECTS), rng.choice(SCOPES))
         if part
     )
     block, signer, position, authority = signature_block(rng, agency, people)
@@ -419,7 +423,9 @@ class Writer:
         self.canvas.setFont(self.doc["font"] + style, size or self.size)
 
     def width(self, text, style, size=None):
-        return self.canvas.stringWidth(text, self.doc["font"] + style, size or self.size)
+        return self.canvas.stringWidth(
+            text, self.doc["font"] + style, size or self.size
+        )
 
     def fit(self, text, style, size, width):
         """The largest size up to ``size`` at which ``text`` fits ``width``."""
@@ -442,11 +448,15 @@ class Writer:
         from reportlab.lib.utils import simpleSplit
 
         lead = self.size * 1.35
-        lines = simpleSplit(text, self.doc["font"] + style, self.size, self.right - self.left - indent)
+        lines = simpleSplit(
+            text, self.doc["font"] + style, self.size, self.right - self.left - indent
+        )
         for number, line in enumerate(lines):
             self.need(lead)
             self.font(style)
-            self.canvas.drawString(self.left + (indent if number == 0 else 0), self.y, line)
+            self.canvas.drawString(
+                self.left + (indent if number == 0 else 0), self.y, line
+            )
             self.y -= lead
         self.y -= 3
 
@@ -470,11 +480,17 @@ def draw_header(writer, doc):
     y = writer.y
     for lines, style in ((agency[0], "R"), (agency[1], "B")):
         for line in lines:
-            writer.centre(line, left_mid, y, style, writer.fit(line, style, 12.5, left_w))
+            writer.centre(
+                line, left_mid, y, style, writer.fit(line, style, 12.5, left_w)
+            )
             y -= lead
-    writer.canvas.line(left_mid - 12 * MM, y + lead - 4, left_mid + 12 * MM, y + lead - 4)
+    writer.canvas.line(
+        left_mid - 12 * MM, y + lead - 4, left_mid + 12 * MM, y + lead - 4
+    )
     motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    writer.centre(motto, right_mid, writer.y, "B", writer.fit(motto, "B", 12.5, right_w))
+    writer.centre(
+        motto, right_mid, writer.y, "B", writer.fit(motto, "B", 12.5, right_w)
+    )
     motto = "Độc lập - Tự do - Hạnh phúc"
     size = writer.fit(motto, "B", 13, right_w)
     writer.centre(motto, right_mid, writer.y - lead, "B", size)
@@ -515,7 +531,11 @@ def date_line(doc):
 
 def draw_title(writer, doc):
     if doc["type"] == "Công văn":
-        writer.centre("Kính gửi: Các cơ quan, đơn vị có liên quan.", PAGE_W / 2 + 10 * MM, writer.y)
+        writer.centre(
+            "Kính gửi: Các cơ quan, đơn vị có liên quan.",
+            PAGE_W / 2 + 10 * MM,
+            writer.y,
+        )
         writer.y -= 26
         return
     mid = (writer.left + writer.right) / 2
@@ -586,7 +606,7 @@ def render(doc):
     return writer.save()
 
 
-# -- signing ----------------------------------------------------------------------------
+# -- signing ---------------------------------------------------------------
 
 
 def make_certificate(root, common_name, organisation, title, not_before):
@@ -660,7 +680,7 @@ class Certificates:
         return self.made[key]
 
 
-# -- scans ----------------------------------------------------------------------------------
+# -- scans ---------------------------------------------------------------
 
 
 def scan_image(pdf, rng, folder):
@@ -702,11 +722,13 @@ def make_scan(pdf, seed):
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="vn_scan_") as folder:
         images, dpi = scan_image(pdf, rng, folder)
-    scanned = img2pdf.convert(images, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi)))
+    scanned = img2pdf.convert(
+        images, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
+    )
     return images, ocr.ocr_pdf(scanned, pdfa=False, jobs=1), scanned, dpi
 
 
-# -- main ---------------------------------------------------------------------------------
+# -- main ---------------------------------------------------------------
 
 
 def generate(out, count, scans, seed, jobs):

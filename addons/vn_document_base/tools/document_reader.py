@@ -237,7 +237,7 @@ def _restore_caps(text):
     return " ".join(out)
 
 
-# -- lines ---------------------------------------------------------------------
+# -- lines ---------------------------------------------------------------
 
 
 class _Line:
@@ -581,7 +581,9 @@ def _signature_block(lines):
             _authority_mark(match.group(1), parts[index].text[match.start(2) :])
             for index, match in authorities
         ]
-        fields["signing_authority"] = _field(" / ".join(marks), lines[authorities[0][0]])
+        fields["signing_authority"] = _field(
+            " / ".join(marks), lines[authorities[0][0]]
+        )
         last, match = authorities[-1]
         position_index = last
         position = _position_of(parts[last + 1]) if last + 1 < len(parts) else None
@@ -638,7 +640,10 @@ def _same(field, a, b):
 def _apply_certificates(fields, signatures, disagreements):
     person = _valid(signatures, ("individual",))
     if person:
-        for field, key in (("signer_name", "signer_name"), ("signer_position", "title")):
+        for field, key in (
+            ("signer_name", "signer_name"),
+            ("signer_position", "title"),
+        ):
             value = person.get(key)
             if not value or not isinstance(value, str):
                 continue

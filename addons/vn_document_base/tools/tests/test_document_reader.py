@@ -160,7 +160,9 @@ def test_abbreviations_with_small_letters():
 
 
 def test_acting_head_and_plain_block():
-    got = values(read_document(["x", "Nơi nhận:\n- Lưu: VT.\nQ. GIÁM ĐỐC\n\nHồ Minh Tâm"]))
+    got = values(
+        read_document(["x", "Nơi nhận:\n- Lưu: VT.\nQ. GIÁM ĐỐC\n\nHồ Minh Tâm"])
+    )
     assert got["signing_authority"] == "Q. GIÁM ĐỐC"
     assert got["signer_position"] == "Quyền Giám đốc"
     assert got["signer_name"] == "Hồ Minh Tâm"
@@ -201,7 +203,11 @@ def test_certificate_wins_and_disagreement():
 def test_invalid_certificate_is_ignored():
     signatures = [
         {"signer_name": "Giả Mạo", "title": "Chủ tịch", "signer_kind": "individual"},
-        {"organisation": "Cơ quan giả", "signer_kind": "organisation", "is_valid": False},
+        {
+            "organisation": "Cơ quan giả",
+            "signer_kind": "organisation",
+            "is_valid": False,
+        },
     ]
     got = values(read_document(["", LAST_PAGE], signatures))
     assert got["signer_name"] == "Trần Thị Bình"
