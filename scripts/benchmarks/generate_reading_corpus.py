@@ -532,7 +532,7 @@ def date_line(doc):
 def draw_title(writer, doc):
     if doc["type"] == "Công văn":
         writer.centre(
-            "Kính gửi: Các cơ quan, đơn vị có liên quan.",
+            "Kính gửi: " + doc.get("recipient", "Các cơ quan, đơn vị có liên quan."),
             PAGE_W / 2 + 10 * MM,
             writer.y,
         )
@@ -637,6 +637,19 @@ def make_certificate(root, common_name, organisation, title, not_before):
         .add_extension(
             x509.KeyUsage(True, True, False, False, False, False, False, False, False),
             critical=True,
+        )
+        .add_extension(  # as the test PKI's: validators then consult its CRL
+            x509.CRLDistributionPoints(
+                [
+                    x509.DistributionPoint(
+                        full_name=[x509.UniformResourceIdentifier(pki.CRL_URL)],
+                        relative_name=None,
+                        reasons=None,
+                        crl_issuer=None,
+                    )
+                ]
+            ),
+            critical=False,
         )
         .sign(root["key"], hashes.SHA256())
     )
@@ -806,6 +819,139 @@ def write_truth(out, seed, records):
     os.replace(path + ".tmp", path)
 
 
+# The demo's documents (addons/vn_document_inbound/demo/reading/): their truth is
+# printed and given in scripts/benchmarks/README.md
+SO_NOI_VU = AGENCIES[1]
+UBND_TP = AGENCIES[0]
+PHUONG_SAI_GON = AGENCIES[7]
+DEMO = {
+    "cong_van_signed.pdf": dict(
+        agency=SO_NOI_VU,
+        type="Công văn",
+        number="125",
+        notation="SNV-VP",
+        date=datetime.date(2026, 2, 5),
+        place="Thành phố Hồ Chí Minh",
+        subject="triển khai công tác văn thư, lưu trữ năm 2026",
+        subject_prefix=True,
+        urgency=("KHẨN", 1),
+        block=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+        signer="Trần Văn Hòa",
+        position="Phó Giám đốc",
+        authority="KT. GIÁM ĐỐC",
+        recipient="Ủy ban nhân dân phường Bến Thành.",
+        font="LiberationSerif",
+    ),
+    "quyet_dinh_scan.pdf": dict(
+        agency=UBND_TP,
+        type="Quyết định",
+        number="215",
+        notation="QĐ-UBND",
+        date=datetime.date(2026, 2, 10),
+        place="Thành phố Hồ Chí Minh",
+        subject="kiện toàn Tổ công tác chuyển đổi số phường Bến Thành",
+        subject_prefix=True,
+        urgency=None,
+        block=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        signer="Lê Thị Thu Hà",
+        position="Phó Chủ tịch",
+        authority="TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH",
+        font="LiberationSerif",
+    ),
+    "giay_moi_scan.jpg": dict(
+        agency=PHUONG_SAI_GON,
+        type="Giấy mời",
+        number="18",
+        notation="GM-UBND",
+        date=datetime.date(2026, 2, 12),
+        place="Sài Gòn",
+        subject="Dự hội nghị triển khai công tác văn thư, lưu trữ năm 2026",
+        subject_prefix=False,
+        urgency=("HỎA TỐC", 3),
+        block=["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        signer="Phạm Minh Tuấn",
+        position="Phó Chủ tịch",
+        authority="KT. CHỦ TỊCH",
+        font="LiberationSans",
+    ),
+}
+
+
+def demo_doc(values):
+    doc = dict(
+        leading_zero=True,
+        paragraphs=3,
+        size=13,
+        left=30,
+        right=18,
+        top=20,
+        seed=16,
+    )
+    doc.update(values)
+    doc["subject"] = values["subject"][0].lower() + values["subject"][1:]
+    if not values["subject_prefix"]:
+        doc["subject"] = values["subject"]
+    return doc
+
+
+def load_root(pki_dir):
+    """The test root of ``pki_dir`` (scripts/setup/make_test_ca.py), with its key."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    with open(os.path.join(pki_dir, "root.pem"), "rb") as handle:
+        cert = x509.load_pem_x509_certificate(handle.read())
+    with open(os.path.join(pki_dir, "root.key.pem"), "rb") as handle:
+        key = serialization.load_pem_private_key(handle.read(), None)
+    return {"key": key, "cert": cert}
+
+
+def demo_scan(pdf, dpi=200):
+    """A clean colour scan of the PDF's first page: JPEG bytes at ``dpi``."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory(prefix="vn_demo_") as folder:
+        path = os.path.join(folder, "in.pdf")
+        with open(path, "wb") as handle:
+            handle.write(pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-png", "-singlefile", path, path],
+            check=True,
+        )
+        image = Image.open(path + ".png").convert("RGB")
+    image = image.rotate(0.4, resample=Image.BICUBIC, fillcolor=(250, 248, 240))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=45, dpi=(dpi, dpi), optimize=True)
+    return out.getvalue()
+
+
+def make_demo(out, pki_dir):
+    """The three demo documents, signed under the test root of ``pki_dir``."""
+    import img2pdf
+
+    register_fonts()
+    root = load_root(pki_dir)
+    start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=1)
+    os.makedirs(out, exist_ok=True)
+    for name, values in DEMO.items():
+        doc = demo_doc(values)
+        pdf, pages = render(doc)
+        if name.endswith("_signed.pdf"):
+            agency = doc["agency"][6]
+            person = make_certificate(root, doc["signer"], agency, doc["position"], start)
+            seal = make_certificate(root, agency, agency, None, start)
+            data = sign(pdf, [person, seal], root)
+        else:
+            data = demo_scan(pdf)
+            if name.endswith(".pdf"):
+                layout = img2pdf.get_fixed_dpi_layout_fun((200, 200))
+                data = img2pdf.convert(data, layout_fun=layout)
+        with open(os.path.join(out, name), "wb") as handle:
+            handle.write(data)
+        truth = truth_of(doc, pages)
+        print(name, len(data), "bytes", json.dumps(truth, ensure_ascii=False))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=os.path.join(ROOT, ".run", "reading_corpus"))
@@ -813,7 +959,17 @@ def main():
     parser.add_argument("--scans", type=int, default=80)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--demo",
+        metavar="DIR",
+        help="write the three demo documents to DIR instead, signed under the "
+        "test root of --pki (the demo's trusted root)",
+    )
+    parser.add_argument("--pki", default=os.path.join(ROOT, ".run", "pki"))
     args = parser.parse_args()
+    if args.demo:
+        make_demo(args.demo, args.pki)
+        return
     out = os.path.abspath(args.out)
     if out == ROOT or out.startswith(os.path.join(ROOT, "addons")):
         parser.error("write the corpus outside the repository's sources")
