@@ -15,7 +15,8 @@ documents; the reading time per document (median); the OCR pages per second with
 job and with two parallel jobs (tools/ocr.py as stored copies are made: PDF/A-2b).
 
 Normalisation before comparing: text in Unicode NFC with runs of white space made one
-space and the ends stripped; dates as ISO dates; a field the truth does not have
+space and the ends stripped, the signer's position also without regard to case
+(certificates and texts capitalise titles differently); dates as ISO dates; a field the truth does not have
 (urgency of a normal document, parent of an agency without one) is right only when the
 reader does not report it either.
 """
@@ -56,10 +57,14 @@ FIELDS = (
     "urgency",
     "page_count",
 )
+# a title's capitals are a matter of style: a certificate writes "Phó giám đốc"
+CASELESS = ("signer_position",)
 TARGETS = ("number_symbol", "issued_date", "document_type", "organ_name")
 
 
-def normalise(value):
+def normalise(value, field=None):
+    if isinstance(value, str) and field in CASELESS:
+        value = value.casefold()
     if value is None:
         return None
     if isinstance(value, datetime.date):
@@ -102,7 +107,7 @@ def score(truth, reading):
     right = {}
     for field in FIELDS:
         value = found.get(field, {}).get("value")
-        right[field] = normalise(value) == normalise(truth.get(field))
+        right[field] = normalise(value, field) == normalise(truth.get(field), field)
     right["number_symbol"] = right["code_number"] and right["code_notation"]
     return right
 

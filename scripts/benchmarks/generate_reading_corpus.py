@@ -938,7 +938,9 @@ def make_demo(out, pki_dir):
         pdf, pages = render(doc)
         if name.endswith("_signed.pdf"):
             agency = doc["agency"][6]
-            person = make_certificate(root, doc["signer"], agency, doc["position"], start)
+            person = make_certificate(
+                root, doc["signer"], agency, doc["position"], start
+            )
             seal = make_certificate(root, agency, agency, None, start)
             data = sign(pdf, [person, seal], root)
         else:

@@ -155,6 +155,12 @@ AUTHORITY = re.compile(r"^(TUQ|KT|TM|TL|Q)\s{0,2}[.,:]\s{0,2}([A-Z].{1,80})$")
 LOCALITY = re.compile(
     r"^(?:THANH\s?PHO|TP\s?\.|TP\s|QUAN|PHUONG|XA\s|HUYEN|TINH|THI\s?XA|THI\s?TRAN)"
 )
+CONTINUATION = re.compile(
+    r"^(?:THANH\s?PHO|TP\.|HO\s?CHI\s?MINH|UY\s?BAN|HOI\s?DONG|SO\s|QUAN\s|"
+    r"PHUONG\s|XA\s|HUYEN\s|TINH\s|DE\s?AN|DU\s?AN|NGHI\s?(?:QUYET|DINH)\s|"
+    r"QUYET\s?DINH\s|KE\s?HOACH\s|CHUONG\s?TRINH\s|CHINH\s?PHU|NHA\s?NUOC|"
+    r"VIET\s?NAM|BO\s|BAN\s|TO\s|TRUNG\s?TAM|LUAT\s|THONG\s?TU\s)"
+)
 SUBJECT_STOP = re.compile(
     r"^(?:CAN\s?CU|KINH\s?GUI|THUC\s?HIEN|NOI\s?NHAN|DIEU\s?\d|[-_=.*]{3})"
 )
@@ -199,7 +205,7 @@ def _vocabulary(words):
 
 
 _WORDS = _vocabulary(AGENCY_WORDS.split())
-_PHRASES = {fold(phrase): phrase for phrase in AGENCY_PHRASES}
+_PHRASES = {_squash(phrase): phrase for phrase in AGENCY_PHRASES}
 _TYPE_BY_HEADING = {_squash(name): name for name, _abbr in TYPES}
 _TYPE_BY_ABBR = {abbr: name for name, abbr in TYPES if abbr}
 _ABBR_BY_FOLD = {}
@@ -224,9 +230,11 @@ def _restore_caps(text):
     words = text.split()
     out, index = [], 0
     while index < len(words):
-        for size in (4, 3, 2):
-            key = " ".join(fold(word) for word in words[index : index + size])
-            phrase = _PHRASES.get(key) if len(key.split()) == size else None
+        for size in (5, 4, 3, 2):
+            window = words[index : index + size]
+            # squashed: OCR's lost or extra spaces ("CHÍMINH", "N HÂN") match too
+            phrase = _PHRASES.get("".join(_squash(word) for word in window))
+            phrase = phrase if len(window) == size else None
             if phrase:
                 out.extend(phrase.split())
                 index += size
@@ -372,8 +380,19 @@ def _place(line, start):
         last = raw.rfind("-") + 1
         end = match.start(2) + last + _run_in(raw[last:]) if last else match.end()
         before = before[end:].strip()
-    before = before.lstrip("_-|.,;:~ ")
+    before = _split_run_together(before.lstrip("_-|.,;:~ "))
     return before if re.search(r"\w", before) and len(before) < 60 else ""
+
+
+def _split_run_together(text):
+    """ "phốHồ Chí Minh" -> "phố Hồ Chí Minh": a Vietnamese word has no capital
+    after a small letter, so there OCR lost a space (not for symbols: QyĐ)."""
+    out = []
+    for index, char in enumerate(text):
+        if index and char.isupper() and text[index - 1].islower():
+            out.append(" ")
+        out.append(char)
+    return "".join(out)
 
 
 def _heading(lines):
@@ -412,7 +431,7 @@ def _subject(lines, heading, number):
         return None
     parts = [lines[start]]
     for line in lines[start + 1 : start + 3]:
-        if line.blank_before or _ends_subject(line):
+        if line.blank_before or _ends_subject(line) or not _continues(line):
             break
         parts.append(line)
     text = " ".join(part.text for part in parts)
@@ -423,6 +442,15 @@ def _subject(lines, heading, number):
     if not text or _ends_subject(lines[start]) and not match:
         return None
     return text, lines[start]
+
+
+def _continues(line):
+    """Whether a line can carry on the trích yếu: a wrapped sentence goes on
+    in small letters or digits, or with a capitalised name of the state
+    ("Thành phố", "Ủy ban", "Đề án"); a capital otherwise starts the body
+    (OCR may lose the blank line between them)."""
+    first = line.text[:1]
+    return not first.isupper() or bool(CONTINUATION.match(line.folded))
 
 
 def _ends_subject(line):

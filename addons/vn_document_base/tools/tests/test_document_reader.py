@@ -312,3 +312,20 @@ def test_ocr_joined_columns():
     assert got["signing_authority"] == "TL. GIÁM ĐỐC"
     assert got["signer_position"] == "Chánh Văn phòng"
     assert got["signer_name"] == "Bùi Xuân Tâm"
+
+
+def test_ocr_spaces_lost_or_added():
+    text = (
+        "ỦY BAN N HÂN DÂN\nTHÀNH PHỐ HỒ CHÍMINH\nSỞ TÀI CHÍNH\n"
+        "Số: 944/CT-STC Thành phốHồ Chí Minh, ngày 24 tháng 09 năm 2025\n"
+        "CHỈ THỊ\nVề việc triển khai công tác văn thư, lưu trữ\n"
+        "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các đơn vị\n"
+    )
+    got = values(read_document([text]))
+    assert got["parent_organ_name"] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert got["place"] == "Thành phố Hồ Chí Minh"
+    # the body's capital ends the subject even without a blank line
+    assert got["subject"] == "triển khai công tác văn thư, lưu trữ"
+    text = "BÁO CÁO\nKết quả thực hiện Đề án 06\nThành phố Hồ Chí Minh năm 2025\n"
+    got = values(read_document([text]))
+    assert got["subject"] == "Kết quả thực hiện Đề án 06 Thành phố Hồ Chí Minh năm 2025"
