@@ -20,7 +20,9 @@ def pdf_pages_text(data, max_pages=0):
     """The text of each page of the PDF ``data`` (a list of str; "" for a page
     without text). ``max_pages``: read at most that many pages (0: all)."""
     pages = []
-    params = LAParams()
+    # all_texts: OCRmyPDF writes its text layer inside a form XObject, whose text
+    # pdfminer otherwise runs together without line breaks
+    params = LAParams(all_texts=True)
     count = pdf_page_count(data)
     if max_pages:
         count = min(count, max_pages)
