@@ -5,7 +5,7 @@
     "summary": "Agencies and identifier codes, roles, document types, register books, "
     "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND "
     "30/2020)",
-    "version": "19.0.1.8.0",
+    "version": "19.0.1.9.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -34,11 +34,20 @@
         "auth_session_timeout",
     ],
     "external_dependencies": {
-        "python": ["pyhanko", "pyhanko-certvalidator", "python-magic", "pyclamd"],
+        "python": [
+            "pyhanko",
+            "pyhanko-certvalidator",
+            "python-magic",
+            "pyclamd",
+            "ocrmypdf",
+            "pdfminer.six",
+            "img2pdf",
+        ],
     },
     "data": [
         "security/vn_document_base_security.xml",
         "security/ir.model.access.csv",
+        "security/vn_file_text_security.xml",
         "data/vn_document_type_data.xml",
         "data/vn_document_urgency_data.xml",
         "data/vn_file_format_data.xml",
@@ -46,6 +55,7 @@
         "data/vn_user_role_data.xml",
         "data/vn_backup_data.xml",
         "data/auditlog_rule_data.xml",
+        "data/vn_file_text_data.xml",
         "views/vn_document_base_menus.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -65,6 +75,7 @@
         "views/vn_backup_views.xml",
         "views/res_config_settings_views.xml",
         "views/auditlog_views.xml",
+        "views/vn_file_text_views.xml",
         "wizards/vn_user_disable_wizard_views.xml",
         "wizards/vn_user_lifecycle_wizard_views.xml",
         "wizards/vn_register_correction_wizard_views.xml",
