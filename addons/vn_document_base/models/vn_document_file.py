@@ -130,6 +130,8 @@ class VnDocumentFile(models.Model):
             attachment = (
                 self.env["ir.attachment"]
                 .sudo()
+                # the checked bytes as they are: Odoo would shrink a large image
+                .with_context(image_no_postprocess=True)
                 .create(
                     {
                         "name": filename,

@@ -280,6 +280,7 @@ class VnFileText(models.Model):
     def _vn_take_next(self):
         """The next due row, locked for this transaction; rows another worker holds
         are skipped."""
+        self.flush_model(["state", "next_attempt_at"])
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM vn_file_text WHERE state = 'pending' "
