@@ -34,8 +34,8 @@ from bench_common import ROOT, machine
 
 sys.path.insert(0, os.path.join(ROOT, "addons", "vn_document_base", "tools"))
 
-import ocr  # noqa: E402
-import text_extract  # noqa: E402
+import ocr
+import text_extract
 
 PAGES = int(sys.argv[1]) if len(sys.argv) > 1 else 4
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3

@@ -1,5 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# pylint: disable=consider-merging-classes-inherited
 import logging
 import os
 import time
@@ -67,7 +68,6 @@ class VnFileText(models.Model):
 
     file_id = fields.Many2one(
         "vn.document.file",
-        string="File",
         required=True,
         readonly=True,
         index=True,
@@ -101,7 +101,7 @@ class VnFileText(models.Model):
     )
     text = fields.Text(readonly=True, prefetch=False, help="Pages separated by \\f.")
     page_count = fields.Integer(string="Pages", readonly=True)
-    seconds = fields.Float(string="Seconds", readonly=True, digits=(16, 2))
+    seconds = fields.Float(readonly=True, digits=(16, 2))
     language = fields.Char(string="OCR language", readonly=True)
     attempts = fields.Integer(readonly=True)
     next_attempt_at = fields.Datetime(string="Next attempt", readonly=True)
@@ -199,7 +199,7 @@ class VnFileText(models.Model):
                 values = self._vn_text_values(DOCUMENTS[mimetype](data), "document")
             elif mimetype in PLAIN:
                 values = self._vn_text_values(text_extract.plain_text(data), "plain")
-        except Exception as error:  # noqa: BLE001 - any damage of a stored file
+        except Exception as error:  # any damage of a stored file
             _logger.info("Text of %s not read: %s", file.name, error)
             values = {
                 "state": "failed",
@@ -217,7 +217,7 @@ class VnFileText(models.Model):
             return {"state": "pending"}
         try:
             pages = text_extract.pdf_pages_text(data)
-        except Exception as error:  # noqa: BLE001 - pdfminer on a damaged PDF
+        except Exception as error:  # pdfminer on a damaged PDF
             # Ghostscript may still render it: OCR will tell
             _logger.info("No text layer read from %s: %s", file.name, error)
             return {"state": "pending"}
@@ -351,7 +351,7 @@ class VnFileText(models.Model):
         if claim["mimetype"] == PDF:
             try:
                 pages = text_extract.pdf_pages_text(data)
-            except Exception as error:  # noqa: BLE001 - pdfminer on a damaged PDF
+            except Exception as error:  # pdfminer on a damaged PDF
                 _logger.info("No text layer read from %s: %s", self.file_id.name, error)
                 pages = []
             if text_extract.has_text_layer(pages):
@@ -371,7 +371,7 @@ class VnFileText(models.Model):
             copy = ocr.ocr_image(data, language=language, timeout=OCR_TIMEOUT)
         try:
             pages = text_extract.pdf_pages_text(copy)
-        except Exception as error:  # noqa: BLE001 - a copy pdfminer cannot read
+        except Exception as error:  # a copy pdfminer cannot read
             raise text_extract.TextError(str(error)) from error
         values = self._vn_text_values(text_extract.PAGE_BREAK.join(pages), "ocr")
         values["language"] = language
@@ -483,9 +483,7 @@ class VnFileText(models.Model):
 class VnDocumentFileText(models.Model):
     _inherit = "vn.document.file"
 
-    text_ids = fields.One2many(
-        "vn.file.text", "file_id", string="Text", readonly=True
-    )
+    text_ids = fields.One2many("vn.file.text", "file_id", readonly=True)
 
     def _vn_destroy_content(self, reason):
         """A recall destroys the text and the searchable copy with the original."""

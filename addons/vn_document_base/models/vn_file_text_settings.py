@@ -1,5 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# pylint: disable=consider-merging-classes-inherited
 import re
 
 from odoo import _, api, fields, models
@@ -48,10 +49,11 @@ class ResConfigSettingsOcr(models.TransientModel):
         return values
 
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         self.env["ir.config_parameter"].sudo().set_param(
             ENABLED_PARAM, "True" if self.vn_ocr_enabled else "False"
         )
+        return result
 
     @api.constrains("vn_ocr_language", "vn_ocr_jobs_per_run")
     def _check_vn_ocr(self):

@@ -97,7 +97,9 @@ class TestTextAtStorage(FileTextCase):
         with patch.object(ocr, "ocr_pdf", side_effect=AssertionError("no OCR")):
             file = self.store(data, "quyet-dinh.pdf", "application/pdf", pages=2)
         text = file.text_ids
-        self.assertEqual((text.state, text.source, text.page_count), ("done", "layer", 2))
+        self.assertEqual(
+            (text.state, text.source, text.page_count), ("done", "layer", 2)
+        )
         pages = text.text.split("\f")
         self.assertEqual(len(pages), 2)
         self.assertIn("Ủy ban nhân dân phường Bến Thành", pages[0])
@@ -114,7 +116,9 @@ class TestTextAtStorage(FileTextCase):
             (file.text_ids.state, file.text_ids.source), ("done", "document")
         )
         self.assertEqual(file.text_ids.text, "CÔNG VĂN\nV/v góp ý dự thảo")
-        plain = self.store("Ghi chú: họp lúc 8 giờ".encode(), "ghi-chu.txt", "text/plain")
+        plain = self.store(
+            "Ghi chú: họp lúc 8 giờ".encode(), "ghi-chu.txt", "text/plain"
+        )
         self.assertEqual(plain.text_ids.text, "Ghi chú: họp lúc 8 giờ")
         self.assertEqual(plain.text_ids.source, "plain")
 
@@ -134,7 +138,9 @@ class TestTextAtStorage(FileTextCase):
         self.assertEqual(video.text_ids.state, "none")
         Cron = type(self.env["ir.cron"])
         with patch.object(Cron, "_trigger") as trigger:
-            scan = self.store(ocr.image_to_pdf(scan_png()), "scan.pdf", "application/pdf")
+            scan = self.store(
+                ocr.image_to_pdf(scan_png()), "scan.pdf", "application/pdf"
+            )
         self.assertEqual(scan.text_ids.state, "pending")
         trigger.assert_called_once()
 
@@ -159,7 +165,9 @@ class TestOcrJob(FileTextCase):
         before = (original.raw, original.checksum, file.sha256)
         self.run_job()
         text = file.text_ids
-        self.assertEqual((text.state, text.source, text.language), ("done", "ocr", "vie"))
+        self.assertEqual(
+            (text.state, text.source, text.language), ("done", "ocr", "vie")
+        )
         for words in ("ỦY BAN NHÂN DÂN", "BẾN THÀNH", "QUYẾT ĐỊNH", "kế hoạch"):
             self.assertIn(words, text.text)
         self.assertEqual(text.page_count, 1)

@@ -120,7 +120,7 @@ def docx_text(data):
     cell's paragraphs in turn), one per line; an explicit page break is "\\f". A
     paragraph inside another one (a text box) is a line of its own."""
     root = _parse_xml(_read_member(data, "word/document.xml"))
-    w = "{%s}" % W_NS
+    w = f"{{{W_NS}}}"
     lines, open_paragraphs = [], []
     for event, node in etree.iterwalk(root, events=("start", "end")):
         tag = node.tag
@@ -144,7 +144,7 @@ def docx_text(data):
 def _odt_inline(node, parts):
     """The text of an ODT paragraph's inline content (spans, links, spaces, tabs,
     line breaks), appended to ``parts``."""
-    t = "{%s}" % TEXT_NS
+    t = f"{{{TEXT_NS}}}"
     if node.text:
         parts.append(node.text)
     for child in node:
@@ -168,7 +168,7 @@ def odt_text(data):
     """The paragraphs and headings of the ODT ``data`` in document order (tables
     included), one per line."""
     root = _parse_xml(_read_member(data, "content.xml"))
-    t = "{%s}" % TEXT_NS
+    t = f"{{{TEXT_NS}}}"
     lines = []
     for node in root.iter(f"{t}p", f"{t}h"):
         parts = []

@@ -77,9 +77,7 @@ class TestScanText(HttpCase, VnRpcMixin, IncomingCase):
                 self.rpc(user, "vn.file.text", "search_read", [], ["text"]), []
             )
             self.assertEqual(self.rpc(user, "vn.file.text", "search", []), [])
-            self.assertEqual(
-                self.rpc(user, "vn.file.text", "name_search", "quyet"), []
-            )
+            self.assertEqual(self.rpc(user, "vn.file.text", "name_search", "quyet"), [])
             self.assertEqual(
                 self.rpc(
                     user,
@@ -140,9 +138,7 @@ class TestScanText(HttpCase, VnRpcMixin, IncomingCase):
         self.assertFalse(copy.public)
 
     def test_only_document_administrators_retry(self):
-        self.text.sudo().write(
-            {"state": "failed", "failure": "timeout", "attempts": 3}
-        )
+        self.text.sudo().write({"state": "failed", "failure": "timeout", "attempts": 3})
         for role in ("clerk", "agency_head"):
             self.assert_refused(
                 self.users[role], "vn.file.text", "action_retry", [self.text.id]

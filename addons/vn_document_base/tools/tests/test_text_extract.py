@@ -135,7 +135,7 @@ def test_odt_paragraphs_headings_tables_spaces():
     xml = (
         f'<?xml version="1.0"?><office:document-content {ns}><office:body>'
         "<office:text><text:h>TỜ TRÌNH</text:h>"
-        "<text:p>Về việc<text:s text:c=\"2\"/>xin <text:span>ý kiến</text:span>"
+        '<text:p>Về việc<text:s text:c="2"/>xin <text:span>ý kiến</text:span>'
         "<text:note><text:note-body><text:p>chú thích</text:p></text:note-body>"
         "</text:note><text:tab/>gấp</text:p>"
         "<table:table><table:table-row><table:table-cell><text:p>Ô một</text:p>"
@@ -143,8 +143,12 @@ def test_odt_paragraphs_headings_tables_spaces():
         "</table:table-cell></table:table-row></table:table>"
         "</office:text></office:body></office:document-content>"
     )
-    data = make_zip({"mimetype": "application/vnd.oasis.opendocument.text",
-                     "content.xml": xml.encode()})
+    data = make_zip(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": xml.encode(),
+        }
+    )
     lines = text_extract.odt_text(data).split("\n")
     assert lines[0] == "TỜ TRÌNH"
     assert lines[1] == "Về việc  xin ý kiến\tgấp"
