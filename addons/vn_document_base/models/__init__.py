@@ -36,3 +36,5 @@ from . import vn_integrity_run
 from . import auditlog
 from . import vn_settings_access
 from . import ir_ui_menu
+from . import vn_file_text
+from . import vn_file_text_settings

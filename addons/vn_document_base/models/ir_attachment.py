@@ -41,7 +41,13 @@ class IrAttachment(models.Model):
             .sudo()
             .search([("attachment_id", "in", self.ids)])
         )
-        return files.attachment_id
+        # the searchable copies of the originals (OCR) are kept the same way
+        texts = (
+            self.env["vn.file.text"]
+            .sudo()
+            .search([("ocr_attachment_id", "in", self.ids)])
+        )
+        return files.attachment_id | texts.ocr_attachment_id
 
     @api.model
     def _vn_check_target_open(self, res_model, res_id):

@@ -20,6 +20,14 @@ class IrBinary(models.AbstractModel):
                 .sudo()
                 .search([("attachment_id", "=", record.id)], limit=1)
             )
+            if not file:
+                # a searchable copy (OCR) is the original's content too
+                file = (
+                    self.env["vn.file.text"]
+                    .sudo()
+                    .search([("ocr_attachment_id", "=", record.id)], limit=1)
+                    .file_id
+                )
             if file:
                 self.env["vn.document.access.log"]._log(
                     "download", file.res_model, file.res_id, file

@@ -130,6 +130,8 @@ class VnDocumentFile(models.Model):
             attachment = (
                 self.env["ir.attachment"]
                 .sudo()
+                # the checked bytes as they are: Odoo would shrink a large image
+                .with_context(image_no_postprocess=True)
                 .create(
                     {
                         "name": filename,
@@ -166,6 +168,8 @@ class VnDocumentFile(models.Model):
                 ],
             }
         )
+        # its text: read now when cheap, else by the OCR job (issue 16)
+        self.env["vn.file.text"]._vn_take_text(stored, data)
         return stored.with_env(self.env)
 
     @api.model

@@ -265,6 +265,9 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
             "vn.document.signature": {
                 k: v.main_file_id.signature_ids[:1] for k, v in incoming.items()
             },
+            "vn.file.text": {
+                k: v.main_file_id.text_ids[:1] for k, v in incoming.items()
+            },
             "vn.register.correction": {
                 k: v.register_correction_ids[:1] for k, v in incoming.items()
             },
