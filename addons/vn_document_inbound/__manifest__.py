@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - Incoming Documents",
     "summary": "Receive, check, register, direct, assign and track incoming documents "
     "(QĐ 3760/2021 Điều 10)",
-    "version": "19.0.0.8.0",
+    "version": "19.0.0.9.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -19,6 +19,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_alias_data.xml",
         "views/vn_document_incoming_views.xml",
+        "views/vn_document_incoming_scan_views.xml",
         "views/vn_system_outage_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/vn_incoming_wizards_views.xml",

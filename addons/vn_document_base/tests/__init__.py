@@ -23,3 +23,4 @@ from . import test_admin_http
 from . import test_validation_material
 from . import test_replica_routing
 from . import test_activity_types
+from . import test_scan_rules
