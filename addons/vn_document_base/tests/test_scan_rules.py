@@ -93,7 +93,9 @@ class TestScanRules(VnDocumentCase):
         before = self.env["ir.attachment"].search_count([])
         with self.assertRaises(UserError) as caught:
             self.env["vn.document.file"]._vn_store_checked(
-                "scan-gray.pdf", scan_fixtures.scan_pdf(300, mode="L"), self.owner,
+                "scan-gray.pdf",
+                scan_fixtures.scan_pdf(300, mode="L"),
+                self.owner,
                 scan=True,
             )
         self.assertIn("scan-gray.pdf", str(caught.exception))

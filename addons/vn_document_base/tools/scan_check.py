@@ -102,9 +102,7 @@ def _judge(pages, result):
     grey = _numbers(pages, lambda p: p["colour"] is False)
     if grey:
         failures.append({"rule": "colour", "pages": grey})
-    shallow = _numbers(
-        pages, lambda p: p["colour"] and p["depth"] < MIN_COLOUR_DEPTH
-    )
+    shallow = _numbers(pages, lambda p: p["colour"] and p["depth"] < MIN_COLOUR_DEPTH)
     if shallow:
         failures.append(
             {
@@ -114,7 +112,9 @@ def _judge(pages, result):
             }
         )
     # half a dot of tolerance: 1654 pixels across 595.44 pt are 200 dpi
-    low = _numbers(pages, lambda p: p["colour"] is not None and p["dpi"] < MIN_DPI - 0.5)
+    low = _numbers(
+        pages, lambda p: p["colour"] is not None and p["dpi"] < MIN_DPI - 0.5
+    )
     if low:
         failures.append({"rule": "resolution", "pages": low, "dpi": result["min_dpi"]})
     odd = [n for n, name in enumerate(papers, start=1) if not name]

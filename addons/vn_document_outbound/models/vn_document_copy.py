@@ -213,9 +213,7 @@ class VnDocumentCopy(models.Model):
         a two-layer PDF/A by Vietnamese OCR; the agency's signature comes last, over
         the OCR'd bytes, so that it stays valid."""
         scanned = self.form in SCANNED_FORMS
-        policy = (
-            self.env["vn.file.intake"]._scan_policy(self) if scanned else None
-        )
+        policy = self.env["vn.file.intake"]._scan_policy(self) if scanned else None
         check = self.env["vn.file.check"].check(filename, data, scan_policy=policy)
         if check["mimetype"] != "application/pdf":
             raise UserError(_("An electronic copy is a PDF."))

@@ -111,6 +111,5 @@ class TestCopyFromScan(OutgoingCase):
         self.assertEqual(copy.legal_value, "certified_copy")
         self.assertEqual(copy.scan_result, "failed")
         self.assertTrue(copy.scan_reasons)
-        self.assertTrue(
-            copy.message_ids.filtered(lambda m: copy.scan_reasons.splitlines()[0] in m.body)
-        )
+        first_reason = copy.scan_reasons.splitlines()[0]
+        self.assertTrue(copy.message_ids.filtered(lambda m: first_reason in m.body))
