@@ -1126,6 +1126,8 @@ def _unwrap_zip_directory(raw, label, limits):
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
+        NotImplementedError,  # a garbled "version needed" field
+        struct.error,
         ValueError,
         EOFError,
         OSError,
@@ -1189,6 +1191,7 @@ def _inflate(archive, info, label, limits):
         RuntimeError,
         OSError,
         ValueError,
+        struct.error,
     ):
         raise _DirectoryUnusable() from None
     return bytes(out)
