@@ -1056,7 +1056,9 @@ def _check_declared_size(element, label, sizes):
 
 def _decode_base64(element, label, limits):
     if element is None:
-        raise EdxmlError("bad_attachment", f"{label}: no ContentTransferEncoded")
+        raise EdxmlError(
+            "bad_attachment", f"{label}: no ContentTransferEncoded or AttachmentData"
+        )
     # Whitespace is allowed between base64 lines; anything else outside the alphabet,
     # or padding in the wrong place, is refused (strict mode checks in C what a
     # regular expression over megabytes would).
@@ -1108,9 +1110,8 @@ def _unwrap_zip(raw, label, limits):
     or the entry cannot be read through it, the local headers decide, as Java's
     ``ZipInputStream`` does (the receiving parser of
     PVN-Organization/API-Gateway-iOffice, ``EdxmlParser.unzipContentBytes``, reads
-    wrapped files with it): see
-    :func:`_unwrap_zip_local`. Refusals for a limit or a rule (bomb, size, entries,
-    encryption, method) are final and never retried.
+    wrapped files with it): see :func:`_unwrap_zip_local`. Refusals for a limit or a
+    rule (bomb, size, entries, encryption, method) are final and never retried.
     """
     try:
         return _unwrap_zip_directory(raw, label, limits)
