@@ -48,26 +48,20 @@ def early_layout(data):
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-class _Sink(io.RawIOBase):
-    """Unseekable: zipfile then writes data descriptors, as Java's ZipOutputStream."""
+class _Sink(io.BytesIO):
+    """A stream zipfile cannot seek back in: it then writes data descriptors (flag
+    bit 3) after deflated data, as Java's ZipOutputStream (VNPT's CompressUtils)
+    does."""
 
-    def __init__(self):
-        super().__init__()
-        self.data = bytearray()
-
-    def writable(self):
-        return True
-
-    def write(self, chunk):
-        self.data += chunk
-        return len(chunk)
+    def seek(self, *args):
+        raise OSError("not seekable")
 
 
 def java_zip(name, data):
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(name, data)
-    return bytes(sink.data)
+    return sink.getvalue()
 
 
 @tagged("post_install", "-at_install")
