@@ -1348,7 +1348,10 @@ def _inflate_local(view, start, stop, entry, label, limits):
             if not piece and not tail and pos >= stop and not inflater.eof:
                 raise _damaged(label, "truncated data")
             out += piece
-            consumed = pos - start - len(tail) - len(inflater.unused_data)
+            # At the stream's end the leftover input is in unused_data (and may still
+            # be echoed in unconsumed_tail): counted once.
+            leftover = len(inflater.unused_data) if inflater.eof else len(tail)
+            consumed = pos - start - leftover
             if len(out) > cap:
                 raise EdxmlError("zip_bomb", f"{label}: inflates beyond {cap} bytes")
             compressed = entry.compressed if entry is not None else consumed

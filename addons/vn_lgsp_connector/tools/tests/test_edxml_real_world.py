@@ -21,6 +21,12 @@ import pytest
 SAMPLES = os.path.join(os.path.dirname(os.path.abspath(ex.__file__)), "samples")
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 TEXT = ("Công văn số 12/UBND-VP về việc phối hợp. " * 200).encode()
+_RNG = random.Random(16)
+# 2 MiB, partly compressible: the deflate stream ends in a later chunk than it starts,
+# after output-limited calls (what a real scan looks like to the inflater).
+LARGE = b"%PDF-1.7\n" + b"".join(
+    _RNG.randbytes(64) + b" stream 0123456789 " * 8 for _ in range(9000)
+)
 
 
 def read_sample(name):
@@ -236,7 +242,7 @@ def test_byte_short_zip_sample_read_from_local_headers():
 )
 def test_damaged_directory_recovered(writer, damage):
     """A byte-short, cut or garbled central directory: the entry is still read."""
-    for content in (PDF, TEXT, os.urandom(5000)):
+    for content in (PDF, TEXT, os.urandom(5000), LARGE):
         zipped = damage(writer([("0b7f.pdf", content)]))
         assert payload_of(ex.parse(wrapped(zipped))) == content
 
