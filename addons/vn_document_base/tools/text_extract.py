@@ -35,3 +35,8 @@ def has_text_layer(pages_text, min_chars=20):
     """Whether the extracted pages carry real text (a scan has none, or a few
     stray characters from a stamp or a page number)."""
     return sum(len(text.strip()) for text in pages_text) >= min_chars
+
+
+def pdf_page_text(data, number):
+    """The text layer of page ``number`` (from 0) of the PDF ``data``."""
+    return extract_text(io.BytesIO(data), page_numbers=[number], laparams=LAParams())

@@ -12,3 +12,4 @@ from . import test_upload_original
 from . import test_list_plans
 from . import test_follow_up
 from . import test_reader_rules
+from . import test_reading
