@@ -125,6 +125,8 @@ class VnDocumentIncoming(models.Model):
         if main.mimetype != "application/pdf" and main.mimetype not in IMAGE_TYPES:
             return
         pages, text_source = self._vn_stored_pages(main)
+        if not pages:
+            return  # a scan: read once its OCR is done (_vn_text_ready)
         signatures = [
             {
                 "signer_name": s.signer_name,

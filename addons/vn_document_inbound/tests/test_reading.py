@@ -1,22 +1,34 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 import io
+import subprocess
+import tempfile
 
+from cryptography.hazmat.primitives import serialization
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
-from odoo.addons.vn_document_base.tests import pdf_fixtures
+from odoo.addons.vn_document_base.tests import pdf_fixtures, pki
 
 from .test_incoming import IncomingCase
 
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
 
-def nd30_pdf(number="15", notation="QĐ-UBND", day="05", month="02", year="2026"):
-    """A one-page decision laid out as ND 30 Phụ lục I draws it."""
+def nd30_pdf(
+    number="15",
+    notation="QĐ-UBND",
+    day="05",
+    month="02",
+    year="2026",
+    heading="QUYẾT ĐỊNH",
+    subject="Về việc phê duyệt kế hoạch chuyển đổi số năm 2026",
+):
+    """A one-page document laid out as ND 30 Phụ lục I draws it."""
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     font = pdf_fixtures._font()
@@ -32,22 +44,39 @@ def nd30_pdf(number="15", notation="QĐ-UBND", day="05", month="02", year="2026"
         height - 100,
         f"Sài Gòn, ngày {day} tháng {month} năm {year}",
     )
-    page.setFont(font, 14)
-    page.drawCentredString(width / 2, height - 140, "QUYẾT ĐỊNH")
-    page.setFont(font, 12)
-    page.drawCentredString(
-        width / 2, height - 158, "Về việc phê duyệt kế hoạch chuyển đổi số năm 2026"
-    )
-    page.drawString(60, height - 200, "ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN")
-    page.drawString(60, height - 220, "Căn cứ Luật Tổ chức chính quyền địa phương;")
-    page.drawString(60, height - 260, "QUYẾT ĐỊNH:")
-    page.drawString(60, height - 280, "Điều 1. Phê duyệt kế hoạch chuyển đổi số.")
-    page.drawCentredString(420, height - 340, "KT. CHỦ TỊCH")
-    page.drawCentredString(420, height - 355, "PHÓ CHỦ TỊCH")
-    page.drawCentredString(420, height - 420, "Nguyễn Văn An")
+    top = height - 140
+    if heading:
+        page.setFont(font, 14)
+        page.drawCentredString(width / 2, top, heading)
+        top -= 18
+        page.setFont(font, 12)
+        page.drawCentredString(width / 2, top, subject)
+    else:  # a công văn: its subject under the number
+        page.drawCentredString(150, height - 115, subject)
+    page.drawString(60, top - 42, "ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN")
+    page.drawString(60, top - 62, "Căn cứ Luật Tổ chức chính quyền địa phương;")
+    page.drawString(60, top - 122, "Điều 1. Phê duyệt kế hoạch chuyển đổi số.")
+    page.drawCentredString(420, top - 200, "KT. CHỦ TỊCH")
+    page.drawCentredString(420, top - 215, "PHÓ CHỦ TỊCH")
+    page.drawCentredString(420, top - 280, "Nguyễn Văn An")
     page.showPage()
     page.save()
     return buffer.getvalue()
+
+
+def scan_of(pdf, fmt="png", dpi=200):
+    """The first page of ``pdf`` rendered as a scanner would give it."""
+    with tempfile.TemporaryDirectory() as folder:
+        with open(f"{folder}/d.pdf", "wb") as handle:
+            handle.write(pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), f"-{fmt}", "-singlefile", "d.pdf", "scan"],
+            cwd=folder,
+            check=True,
+        )
+        extension = "jpg" if fmt == "jpeg" else fmt
+        with open(f"{folder}/scan.{extension}", "rb") as handle:
+            return handle.read()
 
 
 @tagged("post_install", "-at_install")
@@ -168,19 +197,7 @@ class TestOneClickRegistration(IncomingCase):
 
     def test_scanned_upload_is_read_through_ocr(self):
         """A scan without a text layer: the first page is OCR'd for the form."""
-        import subprocess
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as folder:
-            with open(f"{folder}/d.pdf", "wb") as handle:
-                handle.write(self.decision)
-            subprocess.run(
-                ["pdftoppm", "-r", "200", "-png", "-singlefile", "d.pdf", "scan"],
-                cwd=folder,
-                check=True,
-            )
-            with open(f"{folder}/scan.png", "rb") as handle:
-                image = handle.read()
+        image = scan_of(self.decision)
         upload = self.upload("scan.png", image)
         form = Form(self.env["vn.document.incoming"].with_user(self.users["clerk"]))
         form.channel = "paper"
@@ -189,3 +206,74 @@ class TestOneClickRegistration(IncomingCase):
         self.assertEqual(str(form.issued_date), "2026-02-05")
         self.assertEqual(form.document_type_id.name, "Quyết định")
         self.assertIn("OCR of the scan", str(form.reading_summary))
+
+
+@tagged("post_install", "-at_install")
+class TestReadingTour(HttpCase):
+    """Issue 16 on screen: the clerk uploads a scanned paper document and a signed
+    PDF, sees the fields filled, corrects one and registers both."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ca = pki.build_pki()
+        cls.env["vn.trusted.root"].search([]).active = False
+        cls.env["vn.trusted.root"].create(
+            {
+                "name": "Test root",
+                "certificate": base64.b64encode(
+                    ca["root"]["cert"].public_bytes(serialization.Encoding.PEM)
+                ),
+            }
+        )
+        cls.clerk = new_test_user(
+            cls.env,
+            login="reading_clerk",
+            name="Văn thư Đọc",
+            groups="vn_document_base.group_vn_document_clerk",
+            lang="vi_VN",
+            tz="Asia/Ho_Chi_Minh",
+        )
+        cls.env["vn.register.book"].create(
+            {"name": "Sổ đến (đọc văn bản)", "kind": "incoming"}
+        )
+        invitation = nd30_pdf(
+            number="18",
+            notation="GM-UBND",
+            heading="GIẤY MỜI",
+            subject="Dự hội nghị sơ kết chuyển đổi số",
+        )
+        letter = pdf_fixtures.sign_pdf(
+            nd30_pdf(
+                number="245",
+                notation="UBND-VP",
+                day="12",
+                month="03",
+                heading="",
+                subject="V/v tổ chức hội nghị chuyển đổi số năm 2026",
+            ),
+            ca["signer"],
+            ca["root"],
+        )
+        Attachment = cls.env["ir.attachment"].with_user(cls.clerk)
+        for name, data in (
+            ("tour-giay-moi-scan.jpg", scan_of(invitation, fmt="jpeg")),
+            ("tour-cong-van-ky-so.pdf", letter),
+        ):
+            Attachment.create(
+                {"name": name, "raw": data, "res_model": "vn.document.incoming"}
+            )
+
+    def test_read_correct_register(self):
+        url = "/odoo/action-vn_document_inbound.vn_document_incoming_action"
+        self.start_tour(url, "vn_incoming_reading_tour", login="reading_clerk")
+        docs = self.env["vn.document.incoming"].search(
+            [("create_uid", "=", self.clerk.id)], order="id"
+        )
+        self.assertEqual(docs.mapped("code_number"), ["18", "245"])
+        self.assertEqual(docs.mapped("state"), ["registered", "registered"])
+        self.assertTrue(docs[0].subject.endswith("- đã sửa"))
+        self.assertTrue(docs[1].file_ids.signature_ids.is_valid)
+        self.assertEqual(
+            docs[1].signer_name, docs[1].file_ids.signature_ids.signer_name
+        )
