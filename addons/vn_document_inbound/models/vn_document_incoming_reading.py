@@ -84,6 +84,10 @@ class VnDocumentIncoming(models.Model):
         the user may read), as when the document is saved."""
         if self.arrival_number or (self.state and self.state != "received"):
             return None
+        # onchange is callable by anyone who reads documents; reading (checks, OCR)
+        # is work done for the one who receives them
+        if not self.env["vn.document.incoming"].has_access("create"):
+            return None
         upload = self._vn_first_readable_upload()
         if not upload:
             return None

@@ -195,6 +195,19 @@ class TestOneClickRegistration(IncomingCase):
         self.assertFalse(doc.code_number)
         self.assertFalse(doc.reading_result)
 
+    def test_only_who_receives_documents_gets_them_read(self):
+        """Attack: a staff member calls the form's onchange through RPC with his own
+        upload, to make the server check and OCR files for him: nothing is read."""
+        upload = self.upload("qd-15.pdf", self.decision, user="staff")
+        doc = (
+            self.env["vn.document.incoming"]
+            .with_user(self.users["staff"])
+            .new({"channel": "email", "upload_ids": [(6, 0, upload.ids)]})
+        )
+        doc._onchange_upload_ids_read()
+        self.assertFalse(doc.code_number)
+        self.assertFalse(doc.reading_result)
+
     def test_scanned_upload_is_read_through_ocr(self):
         """A scan without a text layer: the first page is OCR'd for the form."""
         image = scan_of(self.decision)
