@@ -1249,6 +1249,15 @@ class VnDocumentIncoming(models.Model):
         mark = self.outage_id._vn_register_mark() if self.outage_id else ""
         return "; ".join(p for p in (mark, self.late_reason) if p)
 
+    def _vn_paper_holder_note(self):
+        """The register's mark of who holds the paper copy (R-IN10), in Vietnamese:
+        it is legal text."""
+        self.ensure_one()
+        holder = self.sudo().paper_holder_id
+        if not holder:
+            return ""
+        return legal(self).env._("Paper copy held by %(name)s", name=holder.name)
+
     def _local_arrival_date(self):
         """The arrival date in Vietnam (registers are kept by the Vietnam date, whoever
         prints them)."""
