@@ -33,8 +33,6 @@ READ_FIELDS = {
     "urgency": "urgency_id",
     "page_count": "page_count",
 }
-# Pages read for the header (first) and the signature block (last)
-READ_PAGES = 2
 # A scan uploaded in the form is read from the OCR of these pages only; the whole
 # file gets its searchable copy in the background after it is stored.
 OCR_TIMEOUT = 120
@@ -153,12 +151,21 @@ class VnDocumentIncoming(models.Model):
             self._vn_note_disagreements(result)
 
     def _vn_stored_pages(self, main):
-        """The text of the stored main file's pages: its layer, or nothing yet for a
-        scan (its OCR runs in the background)."""
-        data = main.attachment_id.raw
-        if main.mimetype != "application/pdf" or not data:
+        """The pages of the stored main file as its text record holds them (read at
+        storage, or by the OCR job for a scan), and their source; nothing yet while
+        the scan waits for its OCR."""
+        text = main.sudo().text_ids[:1]
+        if text.state != "done" or not text.text:
             return [], "none"
-        return self._vn_layer_pages(data), "layer"
+        pages = text_extract.pages_of(text.text)
+        return _first_and_last(pages), text.source
+
+    def _vn_file_text_ready(self, file):
+        """The OCR job read ``file``: a scanned main file of a document not yet
+        registered is read now (vn.file.text calls this on the file's owner)."""
+        self.ensure_one()
+        if file == self.sudo().main_file_id and not self.arrival_number:
+            self._vn_read_main_file()
 
     def _vn_reading_header(self):
         """What the document's metadata already claims, in the reader's terms."""
@@ -224,9 +231,7 @@ class VnDocumentIncoming(models.Model):
         """The text layer of the first and last pages (the header and the
         signature block); the pages between are not needed to read the fields."""
         try:
-            count = text_extract.pdf_page_count(data)
-            numbers = sorted({0, max(count - 1, 0)})[:READ_PAGES]
-            return [text_extract.pdf_page_text(data, n) for n in numbers]
+            return _first_and_last(text_extract.pdf_pages_text(data))
         except Exception:  # a PDF the checks passed but pdfminer cannot read
             _logger.info("No text layer could be read", exc_info=True)
             return []
@@ -398,6 +403,12 @@ class VnDocumentIncoming(models.Model):
             )
             return urgency.name or value
         return value
+
+
+def _first_and_last(pages):
+    """The pages the reader needs: the first (the header) and the last (the
+    signature block)."""
+    return pages[:1] + pages[-1:] if len(pages) > 1 else pages
 
 
 def _json_value(value):

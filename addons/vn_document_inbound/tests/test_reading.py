@@ -4,6 +4,7 @@ import base64
 import io
 import subprocess
 import tempfile
+from unittest.mock import patch
 
 from cryptography.hazmat.primitives import serialization
 from reportlab.lib.pagesizes import A4
@@ -161,6 +162,26 @@ class TestOneClickRegistration(IncomingCase):
         self.assertTrue(signer.is_valid)
         self.assertEqual(doc.signer_name, signer.signer_name)
         self.assertEqual(doc.code_number, "15")
+
+    def test_stored_scan_is_read_once_its_ocr_is_done(self):
+        """A scan that arrived without the form (e-mail, LGSP): read by the OCR job,
+        then its fields filled and the reading kept."""
+        doc = self.receive(upload_ids=[], code_number=False, code_notation=False)
+        stored = (
+            self.env["vn.file.intake"]
+            .sudo()
+            .take_in([("scan.png", scan_of(self.decision))], doc)
+        )
+        doc._adopt_main_file(stored)
+        self.assertFalse(doc.reading_result)  # waiting for the OCR
+        Cron = type(self.env["ir.cron"])
+        with patch.object(
+            Cron, "_commit_progress", lambda self, processed=0, **kw: float("inf")
+        ):
+            self.env["vn.file.text"]._cron_ocr()
+        self.assertEqual(doc.code_number, "15")
+        self.assertEqual(str(doc.issued_date), "2026-02-05")
+        self.assertEqual(doc.reading_result["fields"]["code_number"]["source"], "ocr")
 
     def test_client_cannot_make_up_a_reading(self):
         """Attack: the reading is the service's evidence; no client writes it."""
