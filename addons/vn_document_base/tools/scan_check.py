@@ -36,6 +36,9 @@ PAPER_SIZES_MM = {
 }
 MAX_PAGES = 2000  # beyond this the file is judged unreadable rather than held
 MAX_FORM_DEPTH = 4  # form XObjects nested deeper are not followed
+# Content stream operators read in one file, forms drawn many times counted each time:
+# a form drawing a form a thousand times, four deep, must not hold the worker.
+MAX_OPERATORS = 2_000_000
 MAX_FRAMES = 500  # TIFF pages
 PT_PER_INCH = 72.0
 MM_PER_INCH = 25.4
@@ -166,7 +169,8 @@ def _check_pdf(data):
             if len(pdf.pages) > MAX_PAGES:
                 return _unreadable("pdf")
             version = pdf_version(pdf)
-            pages = [_pdf_page(page) for page in pdf.pages]
+            reader = _ContentReader()
+            pages = [_pdf_page(page, reader) for page in pdf.pages]
     except (pikepdf.PdfError, ValueError, KeyError, TypeError, IndexError):
         return _unreadable("pdf")
     result = _new_result("pdf")
@@ -196,7 +200,7 @@ def _version_tuple(version):
         return (0, 0)
 
 
-def _pdf_page(page):
+def _pdf_page(page, reader):
     """The facts of one page: its physical size and its image (the largest one placed
     on it, the scanned page; a stamp or a logo beside it does not count)."""
     box = page.cropbox
@@ -207,10 +211,10 @@ def _pdf_page(page):
         width / PT_PER_INCH * MM_PER_INCH,
         height / PT_PER_INCH * MM_PER_INCH,
     )
-    placed = list(_placed_images(page.obj, page.obj.get("/Resources"), _IDENTITY, 0))
+    placed = reader.largest_image(page.obj, page.obj.get("/Resources"))
     if not placed:
         return {"colour": None, "depth": 0, "dpi": 0.0, "size_mm": size_mm}
-    image, matrix = max(placed, key=lambda item: _area(item[1]))
+    image, matrix = placed
     colour, depth = image_colour(image)
     width_in = math.hypot(matrix[0], matrix[1]) * unit / PT_PER_INCH
     height_in = math.hypot(matrix[2], matrix[3]) * unit / PT_PER_INCH
@@ -243,34 +247,62 @@ def _area(matrix):
     return abs(a * d - b * c)
 
 
-def _placed_images(owner, resources, ctm, depth):
-    """(image dictionary, transformation matrix) of each image the content stream of
-    ``owner`` (a page or a form XObject) paints, following forms to MAX_FORM_DEPTH."""
-    xobjects = resources.get("/XObject", {}) if resources is not None else {}
-    stack = []
-    for operands, operator in pikepdf.parse_content_stream(owner):
-        name = str(operator)
-        if name == "q":
-            stack.append(ctm)
-        elif name == "Q":
-            ctm = stack.pop() if stack else ctm
-        elif name == "cm" and len(operands) == 6:
-            ctm = _multiply(tuple(float(x) for x in operands), ctm)
-        elif name == "INLINE IMAGE":
-            yield operands[0].obj, ctm
-        elif name == "Do" and operands and operands[0] in xobjects:
-            xobject = xobjects[operands[0]]
-            subtype = xobject.get("/Subtype")
-            if subtype == "/Image":
-                yield xobject, ctm
-            elif subtype == "/Form" and depth < MAX_FORM_DEPTH:
+class _ContentReader:
+    """Finds the largest image a content stream paints. Each form XObject is read
+    once, however often it is drawn: the largest image of a form stays the largest
+    under any matrix the form is drawn with (areas scale by the same factor), so a
+    form is summed up by its own largest image. Reads at most MAX_OPERATORS operators
+    in the whole file."""
+
+    def __init__(self):
+        self.budget = MAX_OPERATORS
+        self.forms = {}
+
+    def largest_image(self, owner, resources, depth=0):
+        """(image dictionary, matrix in ``owner``'s space) of the largest image the
+        content stream of ``owner`` (a page or a form) paints, or None."""
+        xobjects = resources.get("/XObject", {}) if resources is not None else {}
+        operators = pikepdf.parse_content_stream(owner)
+        self.budget -= len(operators) + 1
+        if self.budget < 0:
+            raise ValueError("content streams too complex to judge")
+        best, ctm, stack = None, _IDENTITY, []
+        for operands, operator in operators:
+            name = str(operator)
+            found = None
+            if name == "q":
+                stack.append(ctm)
+            elif name == "Q":
+                ctm = stack.pop() if stack else ctm
+            elif name == "cm" and len(operands) == 6:
+                ctm = _multiply(tuple(float(x) for x in operands), ctm)
+            elif name == "INLINE IMAGE":
+                found = (operands[0].obj, _IDENTITY)
+            elif name == "Do" and operands and operands[0] in xobjects:
+                found = self._drawn(xobjects[operands[0]], resources, depth)
+            if found:
+                placed = (found[0], _multiply(found[1], ctm))
+                if best is None or _area(placed[1]) > _area(best[1]):
+                    best = placed
+        return best
+
+    def _drawn(self, xobject, resources, depth):
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image":
+            return xobject, _IDENTITY
+        if subtype != "/Form" or depth >= MAX_FORM_DEPTH:
+            return None
+        key = xobject.objgen
+        if key not in self.forms:
+            self.forms[key] = None  # a form drawing itself finds nothing
+            found = self.largest_image(
+                xobject, xobject.get("/Resources", resources), depth + 1
+            )
+            if found:
                 form = tuple(float(x) for x in xobject.get("/Matrix", _IDENTITY))
-                yield from _placed_images(
-                    xobject,
-                    xobject.get("/Resources", resources),
-                    _multiply(form, ctm),
-                    depth + 1,
-                )
+                found = (found[0], _multiply(found[1], form))
+            self.forms[key] = found
+        return self.forms[key]
 
 
 def image_colour(image):

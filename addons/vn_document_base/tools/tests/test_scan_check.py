@@ -165,3 +165,45 @@ def test_paper_sizes():
     assert scan_check.paper_size(213.0, 300.0) == "A4"
     assert scan_check.paper_size(215.9, 279.4) == "Letter"
     assert scan_check.paper_size(200.0, 282.0) == ""
+
+
+def test_forms_drawn_a_thousand_times_four_deep_are_read_once_each():
+    """A hostile PDF: each form draws the next one 1,000 times; following every
+    placement would take 10^12 steps. Each form is read once and summed up by its
+    largest image: the 1-pixel image drawn 1 pt wide is 72 dpi."""
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595.28, 841.89))
+    inner = pdf.make_stream(
+        b"\x00\x00\x00",
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Image,
+        Width=1,
+        Height=1,
+        ColorSpace=pikepdf.Name.DeviceRGB,
+        BitsPerComponent=8,
+    )
+    for _level in range(4):
+        inner = pdf.make_stream(
+            b"/X Do " * 1000,
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Form,
+            BBox=[0, 0, 1, 1],
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=inner)),
+        )
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=inner))
+    page.contents_add(pdf.make_stream(b"/X Do"), prepend=False)
+    out = io.BytesIO()
+    pdf.save(out, force_version="1.7")
+    result = scan_check.check_scan(out.getvalue())
+    assert rules(result) == ["resolution"]
+    assert result["min_dpi"] == 72
+
+
+def test_operator_budget_makes_a_huge_content_stream_unreadable(monkeypatch):
+    monkeypatch.setattr(scan_check, "MAX_OPERATORS", 1000)
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595.28, 841.89))
+    page.contents_add(pdf.make_stream(b"q Q " * 1000), prepend=False)
+    out = io.BytesIO()
+    pdf.save(out, force_version="1.7")
+    assert rules(scan_check.check_scan(out.getvalue())) == ["unreadable"]
