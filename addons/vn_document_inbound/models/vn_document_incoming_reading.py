@@ -1,5 +1,6 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# pylint: disable=consider-merging-classes-inherited
 """One-click registration (issue 16): what a document says of itself, in its text and
 its certificates, pre-fills the incoming form. The clerk confirms or corrects and
 registers; nothing is registered by the reading."""
@@ -114,9 +115,10 @@ class VnDocumentIncoming(models.Model):
     # ------------------------------------------------------------------
     def _adopt_main_file(self, stored):
         had_main_file = bool(self.main_file_id)
-        super()._adopt_main_file(stored)
+        result = super()._adopt_main_file(stored)
         if not had_main_file and self.main_file_id and not self.arrival_number:
             self._vn_read_main_file()
+        return result
 
     def _vn_read_main_file(self):
         """Read the stored main file, fill what is empty and keep the reading, with
