@@ -16,9 +16,9 @@ job and with two parallel jobs (tools/ocr.py as stored copies are made: PDF/A-2b
 
 Normalisation before comparing: text in Unicode NFC with runs of white space made one
 space and the ends stripped, the signer's position also without regard to case
-(certificates and texts capitalise titles differently); dates as ISO dates; a field the truth does not have
-(urgency of a normal document, parent of an agency without one) is right only when the
-reader does not report it either.
+(certificates and texts capitalise titles differently); dates as ISO dates; a field
+the truth does not have (urgency of a normal document, parent of an agency without
+one) is right only when the reader does not report it either.
 """
 
 import argparse

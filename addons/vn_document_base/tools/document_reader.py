@@ -431,7 +431,7 @@ def _subject(lines, heading, number):
         return None
     parts = [lines[start]]
     for line in lines[start + 1 : start + 3]:
-        if line.blank_before or _ends_subject(line) or not _continues(line):
+        if line.blank_before or _ends_subject(line) or not _continues(parts[-1], line):
             break
         parts.append(line)
     text = " ".join(part.text for part in parts)
@@ -444,13 +444,16 @@ def _subject(lines, heading, number):
     return text, lines[start]
 
 
-def _continues(line):
+def _continues(previous, line):
     """Whether a line can carry on the trích yếu: a wrapped sentence goes on
-    in small letters or digits, or with a capitalised name of the state
-    ("Thành phố", "Ủy ban", "Đề án"); a capital otherwise starts the body
-    (OCR may lose the blank line between them)."""
-    first = line.text[:1]
-    return not first.isupper() or bool(CONTINUATION.match(line.folded))
+    in small letters or digits, with a capitalised name of the state
+    ("Thành phố", "Ủy ban", "Đề án") or the rest of a name broken at the end
+    of the line before ("... Hồ / Chí Minh"); a capital otherwise starts the
+    body (OCR may lose the blank line between them)."""
+    if not line.text[:1].isupper() or CONTINUATION.match(line.folded):
+        return True
+    words = previous.text.split()
+    return len(words) > 1 and words[-1][:1].isupper()
 
 
 def _ends_subject(line):
