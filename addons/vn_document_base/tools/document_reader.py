@@ -431,7 +431,10 @@ def _subject(lines, heading, number):
         return None
     parts = [lines[start]]
     for line in lines[start + 1 : start + 3]:
-        if line.blank_before or _ends_subject(line) or not _continues(parts[-1], line):
+        # a blank line ends the block, but OCR's layer also puts one inside a
+        # wrapped sentence: a line in small letters still goes on
+        new_block = line.blank_before and line.text[:1].isupper()
+        if new_block or _ends_subject(line) or not _continues(parts[-1], line):
             break
         parts.append(line)
     text = " ".join(part.text for part in parts)

@@ -329,3 +329,15 @@ def test_ocr_spaces_lost_or_added():
     text = "BÁO CÁO\nKết quả thực hiện Đề án 06\nThành phố Hồ Chí Minh năm 2025\n"
     got = values(read_document([text]))
     assert got["subject"] == "Kết quả thực hiện Đề án 06 Thành phố Hồ Chí Minh năm 2025"
+
+
+def test_subject_goes_on_across_a_blank_line_of_ocr():
+    text = (
+        "HƯỚNG DẪN\nHướng dẫn thực hiện công tác văn thư, lưu trữ\n\n"
+        "giai đoạn 2026 - 2030\n\nCăn cứ Luật Lưu trữ năm 2024;\n"
+    )
+    got = values(read_document([text]))
+    assert got["document_type"] == "Hướng dẫn"
+    assert got["subject"] == (
+        "Hướng dẫn thực hiện công tác văn thư, lưu trữ giai đoạn 2026 - 2030"
+    )
