@@ -341,3 +341,17 @@ def test_subject_goes_on_across_a_blank_line_of_ocr():
     assert got["subject"] == (
         "Hướng dẫn thực hiện công tác văn thư, lưu trữ giai đoạn 2026 - 2030"
     )
+
+
+def test_legal_document_number_with_year_and_signed_copy_mark():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n\nSố: 12/2026/QĐ-UBND\n"
+        "Thành phố Hồ Chí Minh, ngày 03 tháng 3 năm 2026\n"
+    )
+    tail = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n(Đã ký)\n\nNguyễn Văn Được\n"
+    got = values(read_document([text, tail]))
+    assert (got["code_number"], got["code_notation"]) == ("12", "2026/QĐ-UBND")
+    assert got["document_type"] == "Quyết định"
+    assert got["organ_name"] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert got["signer_position"] == "Chủ tịch"
+    assert got["signer_name"] == "Nguyễn Văn Được"
