@@ -164,6 +164,8 @@ CONTINUATION = re.compile(
 SUBJECT_STOP = re.compile(
     r"^(?:CAN\s?CU|KINH\s?GUI|THUC\s?HIEN|NOI\s?NHAN|DIEU\s?\d|[-_=.*]{3})"
 )
+# consonant pairs that begin a Vietnamese syllable
+ONSETS = ("CH", "GH", "GI", "KH", "NG", "NH", "PH", "TH", "TR", "QU")
 DIGITS = str.maketrans("OoILlQ|", "0011101")
 
 
@@ -326,11 +328,24 @@ def _symbol(raw):
 
 def _run_in(group):
     """Where a word of the next column starts in the symbol's last group
-    ("UBND-VXQuận 1": the place run into it), else the group's length."""
+    ("UBND-VXQuận 1": the place run into it), else where small letters start,
+    else the group's length. A capital followed by a small letter starts a word
+    only if they can begin a Vietnamese syllable ("Th", "Qu", "Bế"; not "Dh":
+    there OCR lost the place's first letter, "UBNDhành phố")."""
     for index in range(1, len(group) - 1):
         if group[index].isupper() and group[index + 1].islower():
+            if _onset(group[index : index + 2]):
+                return index
+            return index + 1
+    for index in range(1, len(group)):
+        if group[index].islower():
             return index
     return len(group)
+
+
+def _onset(pair):
+    folded = fold(pair)
+    return folded[1] in "AEIOUY" or folded in ONSETS
 
 
 def _abbreviation(group):

@@ -355,3 +355,14 @@ def test_legal_document_number_with_year_and_signed_copy_mark():
     assert got["organ_name"] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
     assert got["signer_position"] == "Chủ tịch"
     assert got["signer_name"] == "Nguyễn Văn Được"
+
+
+def test_symbol_and_place_that_ocr_ran_together():
+    # the place's first letter lost: "Dh" begins no Vietnamese syllable
+    text = "Số: 751/PC-UBNDhành phố Hồ Chí Minh, ngày 16 tháng 3 năm 2026\n"
+    assert values(read_document([text]))["code_notation"] == "PC-UBND"
+    text = "Số: 551/KH-TTLTLSrhành phố Hồ Chí Minh, ngày 07 tháng 12 năm 2025\n"
+    assert values(read_document([text]))["code_notation"] == "KH-TTLTLS"
+    text = "Số: 12/UBND-VXQuận 1, ngày 07 tháng 12 năm 2025\n"
+    got = values(read_document([text]))
+    assert (got["code_notation"], got["place"]) == ("UBND-VX", "Quận 1")
