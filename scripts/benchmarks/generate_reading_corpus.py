@@ -677,12 +677,34 @@ def sign(data, entries, root):
 class Certificates:
     """One TEST certificate per signer and per agency, made when first used."""
 
-    def __init__(self):
-        self.root = pki.build_pki()["root"]
+    def __init__(self, folder):
+        self.root = self.load_or_make_root(folder)
         self.start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(
             days=1
         )
         self.made = {}
+
+    @staticmethod
+    def load_or_make_root(folder):
+        """The corpus's test root, kept in ``folder`` so that a resumed run signs
+        under the same root as the files it keeps."""
+        from cryptography.hazmat.primitives import serialization
+
+        if os.path.exists(os.path.join(folder, "root.key.pem")):
+            return load_root(folder)
+        root = pki.build_pki()["root"]
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "root.pem"), "wb") as handle:
+            handle.write(root["cert"].public_bytes(serialization.Encoding.PEM))
+        with open(os.path.join(folder, "root.key.pem"), "wb") as handle:
+            handle.write(
+                root["key"].private_bytes(
+                    serialization.Encoding.PEM,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption(),
+                )
+            )
+        return root
 
     def get(self, common_name, organisation, title=None):
         key = (common_name, organisation, title)
@@ -747,7 +769,7 @@ def make_scan(pdf, seed):
 def generate(out, count, scans, seed, jobs):
     register_fonts()
     rng = random.Random(seed)
-    certificates = Certificates()
+    certificates = Certificates(os.path.join(out, "pki"))
     people = {agency[2] + agency[6]: signers_of(rng, agency) for agency in AGENCIES}
     os.makedirs(os.path.join(out, "born"), exist_ok=True)
     os.makedirs(os.path.join(out, "scan"), exist_ok=True)

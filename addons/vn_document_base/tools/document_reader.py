@@ -164,6 +164,8 @@ CONTINUATION = re.compile(
 SUBJECT_STOP = re.compile(
     r"^(?:CAN\s?CU|KINH\s?GUI|THUC\s?HIEN|NOI\s?NHAN|DIEU\s?\d|[-_=.*]{3})"
 )
+# consonant pairs that begin a Vietnamese syllable
+ONSETS = ("CH", "GH", "GI", "KH", "NG", "NH", "PH", "TH", "TR", "QU")
 DIGITS = str.maketrans("OoILlQ|", "0011101")
 
 
@@ -326,11 +328,24 @@ def _symbol(raw):
 
 def _run_in(group):
     """Where a word of the next column starts in the symbol's last group
-    ("UBND-VXQuận 1": the place run into it), else the group's length."""
+    ("UBND-VXQuận 1": the place run into it), else where small letters start,
+    else the group's length. A capital followed by a small letter starts a word
+    only if they can begin a Vietnamese syllable ("Th", "Qu", "Bế"; not "Dh":
+    there OCR lost the place's first letter, "UBNDhành phố")."""
     for index in range(1, len(group) - 1):
         if group[index].isupper() and group[index + 1].islower():
+            if _onset(group[index : index + 2]):
+                return index
+            return index + 1
+    for index in range(1, len(group)):
+        if group[index].islower():
             return index
     return len(group)
+
+
+def _onset(pair):
+    folded = fold(pair)
+    return folded[1] in "AEIOUY" or folded in ONSETS
 
 
 def _abbreviation(group):
@@ -431,7 +446,10 @@ def _subject(lines, heading, number):
         return None
     parts = [lines[start]]
     for line in lines[start + 1 : start + 3]:
-        if line.blank_before or _ends_subject(line) or not _continues(line):
+        # a blank line ends the block, but OCR's layer also puts one inside a
+        # wrapped sentence: a line in small letters still goes on
+        new_block = line.blank_before and line.text[:1].isupper()
+        if new_block or _ends_subject(line) or not _continues(parts[-1], line):
             break
         parts.append(line)
     text = " ".join(part.text for part in parts)
@@ -444,13 +462,16 @@ def _subject(lines, heading, number):
     return text, lines[start]
 
 
-def _continues(line):
+def _continues(previous, line):
     """Whether a line can carry on the trích yếu: a wrapped sentence goes on
-    in small letters or digits, or with a capitalised name of the state
-    ("Thành phố", "Ủy ban", "Đề án"); a capital otherwise starts the body
-    (OCR may lose the blank line between them)."""
-    first = line.text[:1]
-    return not first.isupper() or bool(CONTINUATION.match(line.folded))
+    in small letters or digits, with a capitalised name of the state
+    ("Thành phố", "Ủy ban", "Đề án") or the rest of a name broken at the end
+    of the line before ("... Hồ / Chí Minh"); a capital otherwise starts the
+    body (OCR may lose the blank line between them)."""
+    if not line.text[:1].isupper() or CONTINUATION.match(line.folded):
+        return True
+    words = previous.text.split()
+    return len(words) > 1 and words[-1][:1].isupper()
 
 
 def _ends_subject(line):

@@ -329,3 +329,40 @@ def test_ocr_spaces_lost_or_added():
     text = "BÁO CÁO\nKết quả thực hiện Đề án 06\nThành phố Hồ Chí Minh năm 2025\n"
     got = values(read_document([text]))
     assert got["subject"] == "Kết quả thực hiện Đề án 06 Thành phố Hồ Chí Minh năm 2025"
+
+
+def test_subject_goes_on_across_a_blank_line_of_ocr():
+    text = (
+        "HƯỚNG DẪN\nHướng dẫn thực hiện công tác văn thư, lưu trữ\n\n"
+        "giai đoạn 2026 - 2030\n\nCăn cứ Luật Lưu trữ năm 2024;\n"
+    )
+    got = values(read_document([text]))
+    assert got["document_type"] == "Hướng dẫn"
+    assert got["subject"] == (
+        "Hướng dẫn thực hiện công tác văn thư, lưu trữ giai đoạn 2026 - 2030"
+    )
+
+
+def test_legal_document_number_with_year_and_signed_copy_mark():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n\nSố: 12/2026/QĐ-UBND\n"
+        "Thành phố Hồ Chí Minh, ngày 03 tháng 3 năm 2026\n"
+    )
+    tail = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n(Đã ký)\n\nNguyễn Văn Được\n"
+    got = values(read_document([text, tail]))
+    assert (got["code_number"], got["code_notation"]) == ("12", "2026/QĐ-UBND")
+    assert got["document_type"] == "Quyết định"
+    assert got["organ_name"] == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert got["signer_position"] == "Chủ tịch"
+    assert got["signer_name"] == "Nguyễn Văn Được"
+
+
+def test_symbol_and_place_that_ocr_ran_together():
+    # the place's first letter lost: "Dh" begins no Vietnamese syllable
+    text = "Số: 751/PC-UBNDhành phố Hồ Chí Minh, ngày 16 tháng 3 năm 2026\n"
+    assert values(read_document([text]))["code_notation"] == "PC-UBND"
+    text = "Số: 551/KH-TTLTLSrhành phố Hồ Chí Minh, ngày 07 tháng 12 năm 2025\n"
+    assert values(read_document([text]))["code_notation"] == "KH-TTLTLS"
+    text = "Số: 12/UBND-VXQuận 1, ngày 07 tháng 12 năm 2025\n"
+    got = values(read_document([text]))
+    assert (got["code_notation"], got["place"]) == ("UBND-VX", "Quận 1")
