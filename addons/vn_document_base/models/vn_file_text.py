@@ -335,13 +335,22 @@ class VnFileText(models.Model):
                     same.ocr_attachment_id.raw
                 )
             return
+        if claim["attempt"] > MAX_ATTEMPTS:
+            # earlier attempts never finished (the worker was killed)
+            self._vn_record_failure("failed", "", claim["attempt"])
+            return
         try:
-            values = self._vn_read_scan(claim, language)
+            with self.env.cr.savepoint():
+                values = self._vn_read_scan(claim, language)
         except ocr.OcrError as error:
             self._vn_record_failure(error.code, error.detail, claim["attempt"])
             return
         except text_extract.TextError as error:
             self._vn_record_failure("unreadable", str(error), claim["attempt"])
+            return
+        except Exception as error:  # a bug must not stop the other files
+            _logger.exception("OCR of %s failed", self.file_id.name)
+            self._vn_record_failure("failed", str(error), claim["attempt"])
             return
         values["seconds"] = time.perf_counter() - started
         self.write(dict(values, next_attempt_at=False, failure=False))
@@ -412,7 +421,14 @@ class VnFileText(models.Model):
             )
             self.write(values)
             return
-        self.write(dict(values, state="failed", next_attempt_at=False))
+        self.write(
+            dict(
+                values,
+                state="failed",
+                attempts=min(attempt, MAX_ATTEMPTS),
+                next_attempt_at=False,
+            )
+        )
         self._vn_tell_owner()
 
     def _vn_tell_owner(self):
