@@ -19,6 +19,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_alias_data.xml",
         "views/vn_document_incoming_views.xml",
+        "views/vn_document_incoming_scan_views.xml",
         "views/vn_system_outage_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/vn_incoming_wizards_views.xml",

@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - HCM LGSP Connector",
     "summary": "Exchange edXML documents and statuses with other agencies through the "
     "HCM LGSP platform",
-    "version": "19.0.0.6.0",
+    "version": "19.0.0.7.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",

@@ -20,6 +20,13 @@ class ResCompany(models.Model):
     vn_managing_body = fields.Char(
         related="partner_id.vn_managing_body", string="Managing body", readonly=False
     )
+    # R-IN7: what becomes of a scan failing ND 30 Phụ lục I (vn.file.check._check_scan)
+    vn_scan_policy = fields.Selection(
+        [("warn", "Accept with a warning"), ("refuse", "Refuse")],
+        string="Scans failing the digitisation rules",
+        required=True,
+        default="warn",
+    )
 
     def _vn_users_of(self, group_xmlid):
         """The active users of this agency in the group ``group_xmlid`` (directly or

@@ -29,6 +29,9 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="vn_document_base.max_file_size_mb",
         default=50,
     )
+    vn_scan_policy = fields.Selection(
+        related="company_id.vn_scan_policy", readonly=False
+    )
     vn_revocation_mode = fields.Selection(
         [
             ("soft-fail", "Check when revocation data is available"),

@@ -5,7 +5,19 @@ import hashlib
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.workflow import refuse_service_fields
 from .vn_document_signature import LEGAL_VALUES
+
+# The digitisation check of a scan (R-IN7): evidence set only by vn.file.check
+SCAN_FIELDS = (
+    "scan_result",
+    "scan_format",
+    "scan_pdf_version",
+    "scan_colour_depth",
+    "scan_dpi",
+    "scan_paper",
+    "scan_reasons",
+)
 
 
 class VnDocumentFile(models.Model):
@@ -65,10 +77,45 @@ class VnDocumentFile(models.Model):
     )
     destroyed_on = fields.Datetime(string="Content destroyed on", readonly=True)
     destroyed_reason = fields.Char(string="Why destroyed", readonly=True)
+    # A scan judged by ND 30 Phụ lục I (vn.file.check._check_scan); empty otherwise
+    scan_result = fields.Selection(
+        [
+            ("ok", "Meets the digitisation rules"),
+            ("failed", "Fails the digitisation rules"),
+        ],
+        string="Digitisation check",
+        readonly=True,
+        help="A scan is checked against Decree 30 Appendix I: PDF 1.4 or later, "
+        "colour, at least 200 dpi, 100 % scale. Empty: not a scan.",
+    )
+    scan_format = fields.Selection(
+        [("pdf", "PDF"), ("image", "Image")], string="Scan format", readonly=True
+    )
+    scan_pdf_version = fields.Char(string="PDF version", readonly=True)
+    scan_colour_depth = fields.Integer(string="Colour depth (bit)", readonly=True)
+    scan_dpi = fields.Integer(
+        string="Resolution (dpi)",
+        readonly=True,
+        help="The lowest resolution of the pages' images as placed on the page.",
+    )
+    scan_paper = fields.Char(string="Paper size", readonly=True)
+    scan_reasons = fields.Text(string="Digitisation warnings", readonly=True)
 
     # Visibility: a checked file is visible exactly when its document is (R-SEC3),
     # through vn.document.attached.mixin. Nobody creates, changes or deletes these
     # records but the services below (evidence, SECURITY.md).
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.browse().check_access("create")  # who may not create hears that first
+        for vals in vals_list:
+            refuse_service_fields(self, vals, SCAN_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.check_access("write")
+        refuse_service_fields(self, vals, SCAN_FIELDS)
+        return super().write(vals)
 
     def _vn_check_owned_by(self, owner):
         """Raise unless every file of ``self`` is one of ``owner``'s own (a link from a
@@ -104,13 +151,14 @@ class VnDocumentFile(models.Model):
     # Storing (the only way a checked file comes to exist)
     # ------------------------------------------------------------------
     @api.model
-    def _vn_store_checked(self, filename, data, owner):
+    def _vn_store_checked(self, filename, data, owner, scan=False):
         """Check ``data`` and store it as an original of ``owner``.
 
         Raises ``UserError`` with the reasons (in the user's language) and
-        stores nothing when a check fails.
+        stores nothing when a check fails. ``scan``: ``data`` is a scan, judged by
+        ND 30 Phụ lục I under the agency's policy (``vn.file.intake``).
         """
-        return self.env["vn.file.intake"].take_in([(filename, data)], owner)
+        return self.env["vn.file.intake"].take_in([(filename, data)], owner, scan=scan)
 
     @api.model
     def _vn_store(self, filename, data, owner, report, attachment=None):
@@ -162,6 +210,7 @@ class VnDocumentFile(models.Model):
                 "page_count": report["page_count"],
                 "legal_value": report["legal_value"],
                 "legal_value_reason": report["legal_value_reason"],
+                **report.get("scan", {}),
                 "signature_ids": [
                     fields.Command.create(dict(sig, sequence=index))
                     for index, sig in enumerate(report["signatures"], start=1)
@@ -222,6 +271,7 @@ class VnDocumentFile(models.Model):
             "page_count": self.page_count,
             "legal_value": self.legal_value,
             "legal_value_reason": self.legal_value_reason,
+            "scan": {name: self[name] for name in SCAN_FIELDS},
             "signatures": [
                 {
                     key: value

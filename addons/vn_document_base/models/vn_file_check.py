@@ -5,7 +5,8 @@
 Order: size limit, real type (python-magic) against the accepted formats,
 malware scan (clamd, fail closed), SHA-256, then for PDFs the page count and
 each digital signature (pyHanko) and the legal value the signatures give
-(R-IN2, R-LV1 to R-LV4, R-SEC2, R-OUT11).
+(R-IN2, R-LV1 to R-LV4, R-SEC2, R-OUT11); for a scan, the digitisation rules of
+ND 30 Phụ lục I (R-IN7, tools/scan_check.py).
 """
 
 import hashlib
@@ -18,8 +19,9 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import config
 
-from ..tools import signature_validation
+from ..tools import scan_check, signature_validation
 from ..tools.filenames import sanitize_filename
+from ..tools.legal import legal
 from .vn_file_hazard import pdf_hazards
 
 _logger = logging.getLogger(__name__)
@@ -42,6 +44,12 @@ OOXML_TYPES = {
 }
 
 
+# What a scan can be: a PDF or an image (a DOCX marked as a scan is not judged)
+SCAN_TYPES = ("application/pdf", "image/")
+# Pages named in a reason: the first few, then "…"
+REASON_PAGES = 10
+
+
 class FileCheckError(UserError):
     """A file that must not be stored, with the reason for the user."""
 
@@ -55,14 +63,18 @@ class VnFileCheck(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     @api.private  # a service for the suite's code, not an RPC endpoint
-    def check(self, filename, data):
+    def check(self, filename, data, scan_policy=None):
         """Run every check on one file; raise ``FileCheckError`` on the first failure.
+
+        ``scan_policy``: the file is a scan, judged by ND 30 Phụ lục I under the
+        agency's policy ("warn" or "refuse", see ``_check_scan``); None: not a scan.
 
         Returns a dict: filename (the sanitised base name to store and send, R-SEC2),
         mimetype, size, sha256, scan_engine, page_count, signatures (list of dicts for
         ``vn.document.signature``), legal_value, legal_value_reason, hazards (codes of
         the active content found in a PDF: JavaScript, launch actions, embedded
-        files...; flagged, not refused, see ``vn.document.file._vn_refuse_hazards``).
+        files...; flagged, not refused, see ``vn.document.file._vn_refuse_hazards``),
+        and for a scan ``scan``: the values of the scan fields of ``vn.document.file``.
         """
         filename = sanitize_filename(filename)
         if (
@@ -100,6 +112,8 @@ class VnFileCheck(models.AbstractModel):
         }
         if mimetype == "application/pdf":
             report.update(self._check_pdf(filename, data))
+        if scan_policy and mimetype.startswith(SCAN_TYPES):
+            report["scan"] = self._check_scan(filename, data, scan_policy)
         return report
 
     # ------------------------------------------------------------------
@@ -276,6 +290,77 @@ class VnFileCheck(models.AbstractModel):
             "legal_value_reason": reason,
         }
 
+    # ------------------------------------------------------------------
+    # Scans: ND 30 Phụ lục I (R-IN7)
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_scan(self, filename, data, policy):
+        """The scan fields of ``vn.document.file`` for the scan ``data``; under the
+        "refuse" policy a failing scan raises ``FileCheckError`` with every reason
+        (in the user's language) and nothing is stored. The reasons kept with the
+        file are Vietnamese (``legal``): they are evidence, read by archivists."""
+        result = scan_check.check_scan(data)
+        if result["failures"] and policy == "refuse":
+            raise FileCheckError(
+                _(
+                    "%(name)s does not meet the digitisation rules of Decree 30 "
+                    "(Appendix I) and is refused: %(reasons)s",
+                    name=filename,
+                    reasons="; ".join(self._scan_reasons(result)),
+                )
+            )
+        return {
+            "scan_result": "failed" if result["failures"] else "ok",
+            "scan_format": result["format"] or False,
+            "scan_pdf_version": result["pdf_version"] or False,
+            "scan_colour_depth": result["colour_depth"],
+            "scan_dpi": result["min_dpi"],
+            "scan_paper": result["paper"] or False,
+            "scan_reasons": "\n".join(legal(self)._scan_reasons(result)) or False,
+        }
+
+    @api.model
+    def _scan_reasons(self, result):
+        """One sentence per rule the scan fails, in the language of ``self.env``."""
+        texts = {
+            "unreadable": lambda f: self.env._("the file cannot be read as a scan"),
+            "format": lambda f: self.env._(
+                "it is an image (%(type)s), not a PDF as Decree 30 requires",
+                type=f["type"],
+            ),
+            "pdf_version": lambda f: self.env._(
+                "PDF version %(version)s: version 1.4 or later is required",
+                version=f["version"],
+            ),
+            "no_image": lambda f: self.env._(
+                "page %(pages)s carries no scanned image", pages=_pages(f)
+            ),
+            "colour": lambda f: self.env._(
+                "page %(pages)s is grayscale or black and white: a colour scan is "
+                "required",
+                pages=_pages(f),
+            ),
+            "colour_depth": lambda f: self.env._(
+                "colour depth %(depth)s bit on page %(pages)s: at least 24 bit is "
+                "required",
+                depth=f["depth"],
+                pages=_pages(f),
+            ),
+            "resolution": lambda f: self.env._(
+                "resolution %(dpi)s dpi on page %(pages)s: at least 200 dpi is "
+                "required",
+                dpi=f["dpi"],
+                pages=_pages(f),
+            ),
+            "scale": lambda f: self.env._(
+                "page %(pages)s measures %(size)s, no standard paper size: the scan "
+                "must be at 100%% scale",
+                size=f["size"],
+                pages=_pages(f),
+            ),
+        }
+        return [texts[failure["rule"]](failure) for failure in result["failures"]]
+
     @api.model
     def _validation_settings(self):
         """The trusted roots, CRLs and revocation settings of the validation context."""
@@ -378,6 +463,13 @@ class VnFileCheck(models.AbstractModel):
             "unsigned": _("No digital signature."),
         }
         return value, reasons[reason]
+
+
+def _pages(failure):
+    pages = [str(number) for number in failure["pages"][:REASON_PAGES]]
+    if len(failure["pages"]) > REASON_PAGES:
+        pages.append("…")
+    return ", ".join(pages)
 
 
 def _extension(filename):

@@ -339,6 +339,7 @@ class VnFileText(models.Model):
                 self.ocr_attachment_id = self._vn_copy_attachment(
                     same.ocr_attachment_id.raw
                 )
+            self._vn_tell_owner_ready()
             return
         if claim["attempt"] > MAX_ATTEMPTS:
             # earlier attempts never finished (the worker was killed)
@@ -359,6 +360,15 @@ class VnFileText(models.Model):
             return
         values["seconds"] = time.perf_counter() - started
         self.write(dict(values, next_attempt_at=False, failure=False))
+        self._vn_tell_owner_ready()
+
+    def _vn_tell_owner_ready(self):
+        """The owner document may read what the OCR found (one-click registration
+        of a scan): it says so with ``_vn_file_text_ready``."""
+        file = self.file_id
+        owner = self.env[file.res_model].browse(file.res_id).exists()
+        if owner and hasattr(owner, "_vn_file_text_ready"):
+            owner.sudo()._vn_file_text_ready(file)
 
     def _vn_read_scan(self, claim, language):
         data = claim["data"]

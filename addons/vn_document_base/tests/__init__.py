@@ -24,3 +24,4 @@ from . import test_validation_material
 from . import test_replica_routing
 from . import test_activity_types
 from . import test_file_text
+from . import test_scan_rules

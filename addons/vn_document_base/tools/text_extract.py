@@ -51,7 +51,9 @@ def pdf_pages_text(data, max_pages=0):
     pages = []
     manager = PDFResourceManager(caching=True)
     output = io.StringIO()
-    device = TextConverter(manager, output, laparams=LAParams())
+    # all_texts: OCRmyPDF writes its text layer inside a form XObject, whose text
+    # pdfminer otherwise runs together without line breaks
+    device = TextConverter(manager, output, laparams=LAParams(all_texts=True))
     interpreter = PDFPageInterpreter(manager, device)
     try:
         for page in PDFPage.get_pages(io.BytesIO(data), maxpages=max_pages):

@@ -1,8 +1,16 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import os
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import file_open
+
+# Documents for one-click registration (issue 16), made by
+# scripts/benchmarks/generate_reading_corpus.py --demo: a công văn signed under the test
+# root in demo_root.pem, a scanned quyết định and a scanned giấy mời.
+READING_DEMO = "vn_document_inbound/demo/reading"
 
 
 class VnDocumentIncoming(models.Model):
@@ -109,3 +117,48 @@ class VnDocumentIncoming(models.Model):
                     }
                 )
                 doc.sudo()._vn_check_completion()
+
+    @api.model
+    def _vn_demo_load_reading(self):
+        """Demo data only: three documents as they arrive, received but not
+        registered, whose fields the suite reads (the scans once the OCR job has
+        run), for the clerk to confirm or correct and register."""
+        self._vn_demo_trust_reading_root()
+        clerk = self.env.ref("vn_document_base.user_clerk_demo")
+        Incoming = self.with_user(clerk).with_context(tracking_disable=True)
+        arrivals = [
+            ("cong_van_signed.pdf", "email", "Fwd: Công văn của Sở Nội vụ"),
+            ("quyet_dinh_scan.pdf", "paper", "Quyết định (bản giấy, chờ đọc)"),
+            ("giay_moi_scan.jpg", "paper", "Giấy mời (bản giấy, chờ đọc)"),
+        ]
+        for name, channel, subject in arrivals:
+            with file_open(os.path.join(READING_DEMO, name), "rb") as handle:
+                data = handle.read()
+            upload = (
+                self.env["ir.attachment"]
+                .with_user(clerk)
+                .create({"name": name, "raw": data, "res_model": self._name})
+            )
+            Incoming.create(
+                {
+                    "channel": channel,
+                    "subject": subject,
+                    "upload_ids": [(6, 0, upload.ids)],
+                }
+            )
+
+    @api.model
+    def _vn_demo_trust_reading_root(self):
+        """The test root the demo's signed công văn was signed under (KHÔNG DÙNG
+        THẬT), unless it is trusted already."""
+        with file_open(os.path.join(READING_DEMO, "demo_root.pem"), "rb") as handle:
+            pem = handle.read()
+        Roots = self.env["vn.trusted.root"].sudo()
+        new = Roots.new({"certificate": base64.b64encode(pem)})
+        if not Roots.search([("fingerprint", "=", new.fingerprint)]):
+            Roots.create(
+                {
+                    "name": "Test root of the reading demo (KHÔNG DÙNG THẬT)",
+                    "certificate": base64.b64encode(pem),
+                }
+            )

@@ -289,6 +289,16 @@ class VnDocumentIncoming(models.Model):
     paper_holder_id = fields.Many2one(
         "res.users", string="Paper copy held by", tracking=True
     )
+    # R-IN7: what the clerk digitised is checked against ND 30 Phụ lục I
+    upload_is_scan = fields.Boolean(
+        string="The uploads are scans",
+        help="Check the uploaded files against the digitisation rules of Decree 30 "
+        "(PDF 1.4 or later, colour, at least 200 dpi, 100 % scale). Always done for a "
+        "document received on paper.",
+    )
+    scan_warning = fields.Text(
+        string="Digitisation warnings", compute="_compute_scan_warning"
+    )
     duplicate_ids = fields.Many2many(
         "vn.document.incoming",
         string="Possible duplicates",
@@ -731,7 +741,9 @@ class VnDocumentIncoming(models.Model):
                 )
             )
         # each upload becomes its checked original (moved to the document)
-        stored = self.env["vn.file.intake"].take_in_uploads(uploads, doc)
+        stored = self.env["vn.file.intake"].take_in_uploads(
+            uploads, doc, scan=doc._vn_uploads_are_scans()
+        )
         doc._adopt_main_file(stored)
         for record in stored.sudo():  # just checked and stored by this step
             doc._trail(
@@ -740,6 +752,33 @@ class VnDocumentIncoming(models.Model):
                     name=record.name,
                     value=selection_label(legal(record), "legal_value"),
                 )
+            )
+            if record.scan_result == "failed":  # the policy accepts it with a warning
+                doc._trail(
+                    legal(doc).env._(
+                        "Scan %(name)s does not meet the digitisation rules of Decree "
+                        "30 (Appendix I), accepted with a warning: %(reasons)s",
+                        name=record.name,
+                        reasons="; ".join(record.scan_reasons.splitlines()),
+                    )
+                )
+
+    def _vn_uploads_are_scans(self):
+        """Paper received is digitised (Điều 22.3.b); any other upload is a scan when
+        the clerk says so."""
+        self.ensure_one()
+        return self.channel == "paper" or self.upload_is_scan
+
+    @api.depends("file_ids.scan_result", "file_ids.scan_reasons")
+    def _compute_scan_warning(self):
+        for doc in self:
+            doc.scan_warning = (
+                "\n".join(
+                    f"{file.name}: {'; '.join(file.scan_reasons.splitlines())}"
+                    for file in doc.file_ids
+                    if file.scan_result == "failed" and file.scan_reasons
+                )
+                or False
             )
 
     # ------------------------------------------------------------------
@@ -1209,6 +1248,15 @@ class VnDocumentIncoming(models.Model):
             return ""
         mark = self.outage_id._vn_register_mark() if self.outage_id else ""
         return "; ".join(p for p in (mark, self.late_reason) if p)
+
+    def _vn_paper_holder_note(self):
+        """The register's mark of who holds the paper copy (R-IN10), in Vietnamese:
+        it is legal text."""
+        self.ensure_one()
+        holder = self.sudo().paper_holder_id
+        if not holder:
+            return ""
+        return legal(self).env._("Paper copy held by %(name)s", name=holder.name)
 
     def _local_arrival_date(self):
         """The arrival date in Vietnam (registers are kept by the Vietnam date, whoever

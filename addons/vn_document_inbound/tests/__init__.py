@@ -13,3 +13,5 @@ from . import test_list_plans
 from . import test_follow_up
 from . import test_reader_rules
 from . import test_file_text
+from . import test_scan_intake
+from . import test_reading

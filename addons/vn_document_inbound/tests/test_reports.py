@@ -129,3 +129,55 @@ class TestIncomingRegisterPrintouts(IncomingCase):
                 "deadline_days": 5,
             }
         ).action_confirm()
+
+
+@tagged("post_install", "-at_install")
+class TestPaperHolder(IncomingCase):
+    """R-IN10: when paper accompanies the document, who holds it is recorded, shown
+    on the document and printed in the register book."""
+
+    def test_paper_holder_recorded_shown_and_printed(self):
+        clerk = self.users["clerk"]
+        holder = self.users["staff"]
+        doc = (
+            self.env["vn.document.incoming"]
+            .with_user(clerk)
+            .create(
+                {
+                    "subject": "Hồ sơ đề nghị cấp phép xây dựng (bản giấy)",
+                    "channel": "paper",
+                    "sender_id": self.sender.id,
+                    "code_number": "31",
+                    "code_notation": "STP-VP",
+                    "register_book_id": self.book.id,
+                }
+            )
+        )
+        doc.write({"paper_holder_id": holder.id})
+        doc.action_register()
+        # recorded on the document, after its registration too
+        self.assertEqual(doc.paper_holder_id, holder)
+        doc.with_user(clerk).write({"paper_holder_id": self.users["clerk"].id})
+        self.assertEqual(doc.paper_holder_id, self.users["clerk"])
+        self.assertTrue(doc._fields["paper_holder_id"].tracking)
+        # shown on the clerk's form for a paper document
+        arch = doc.with_user(clerk).get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertRegex(
+            arch, r'<field name="paper_holder_id"[^>]*invisible="channel != \'paper\''
+        )
+        # printed in the register book, in Vietnamese whatever the user's language
+        year = doc.file_catalog
+        wizard = (
+            self.env["vn.incoming.register.report.wizard"]
+            .with_user(clerk)
+            .with_context(lang="en_US")
+            .create({"register_book_id": self.book.id, "year": year})
+        )
+        rows = wizard._report_values("register")["rows"]
+        row = next(r for r in rows if r["symbol"] == "31/STP-VP")
+        self.assertIn(f"Bản giấy do {clerk.name} giữ", row["note"])
+        for other in rows:
+            if other is not row:
+                self.assertNotIn("Bản giấy do", other["note"])

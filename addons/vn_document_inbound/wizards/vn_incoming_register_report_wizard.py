@@ -97,6 +97,7 @@ class VnIncomingRegisterReportWizard(models.TransientModel):
         notes = [
             doc.description or "",
             doc._vn_late_entry_note(),
+            doc._vn_paper_holder_note(),
             doc.sudo().register_correction_ids._vn_register_note(),
         ]
         return {

@@ -1,19 +1,26 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
+import logging
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.vn_document_base.tools.legal import vn_local_date
+from odoo.addons.vn_document_base.tools import ocr
+from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
 from ..tools.signing import sign
 from .vn_document_outgoing_signing import VN_TZ
 
+_logger = logging.getLogger(__name__)
+
 COPY_FORMS = [("SY", "Sao y"), ("SL", "Sao lục"), ("TrS", "Trích sao")]
 COPY_HEADINGS = {"SY": "SAO Y", "SL": "SAO LỤC", "TrS": "TRÍCH SAO"}
+# An electronic sao y or sao lục is paper digitised (ND 30 Điều 26): a scan. A trích
+# sao re-creates the extract (Điều 25.3): born digital.
+SCANNED_FORMS = ("SY", "SL")
 # Set by _vn_make only (numbering and signing); never by a client, in create as in
 # write.
 WORKFLOW_FIELDS = {
@@ -90,6 +97,8 @@ class VnDocumentCopy(models.Model):
     copy_count = fields.Integer(string="Paper copies", default=1)
     file_id = fields.Many2one("vn.document.file", string="Signed copy", readonly=True)
     legal_value = fields.Selection(related="file_id.legal_value", string="Legal value")
+    scan_result = fields.Selection(related="file_id.scan_result")
+    scan_reasons = fields.Text(related="file_id.scan_reasons")
     year = fields.Integer(compute="_compute_year", store=True)
 
     _number_unique = models.UniqueIndex(
@@ -199,7 +208,13 @@ class VnDocumentCopy(models.Model):
         return self.number_symbol
 
     def _vn_sign_copy(self, key, secret, filename, data, when):
-        check = self.env["vn.file.check"].check(filename, data)
+        """Sign the copy in the order of ND30.md §8: a scan is checked against ND 30
+        Phụ lục I (refused or kept with a warning, by the agency's policy), then made
+        a two-layer PDF/A by Vietnamese OCR; the agency's signature comes last, over
+        the OCR'd bytes, so that it stays valid."""
+        scanned = self.form in SCANNED_FORMS
+        policy = self.env["vn.file.intake"]._scan_policy(self) if scanned else None
+        check = self.env["vn.file.check"].check(filename, data, scan_policy=policy)
         if check["mimetype"] != "application/pdf":
             raise UserError(_("An electronic copy is a PDF."))
         if check["signatures"]:
@@ -209,6 +224,8 @@ class VnDocumentCopy(models.Model):
                     "gets only the agency's signature."
                 )
             )
+        if scanned:
+            data = self._vn_ocr_scan(filename, data)
         text = sign.stamp_text_copy(
             COPY_HEADINGS[self.form], self.company_id.name, when
         )
@@ -224,4 +241,38 @@ class VnDocumentCopy(models.Model):
                     why=stored.legal_value_reason,
                 )
             )
+        if scanned:
+            self._vn_keep_scan_check(stored, check["scan"])
         return stored
+
+    def _vn_ocr_scan(self, filename, data):
+        """The two-layer PDF/A of the scan ``data`` (Vietnamese OCR). A scan that
+        already carries a text layer (a scanner's own OCR) is signed as it is: OCR
+        again would replace its text."""
+        try:
+            return ocr.ocr_pdf(data)
+        except ocr.OcrError as error:
+            if error.code == "already_done_ocr":
+                return data
+            _logger.warning("OCR of the copy %s failed: %s", filename, error)
+            raise UserError(
+                _(
+                    "%(name)s could not be read into text (OCR: %(code)s); no copy was "
+                    "made. Scan the paper again or try once more.",
+                    name=filename,
+                    code=error.code,
+                )
+            ) from error
+
+    def _vn_keep_scan_check(self, stored, scan_values):
+        """Keep the digitisation check of the scan as uploaded with the signed copy
+        (evidence: written by this service only), and say so when it failed."""
+        stored.sudo().write(scan_values)
+        if scan_values["scan_result"] == "failed":
+            self.message_post(
+                body=legal(self).env._(
+                    "The scan does not meet the digitisation rules of Decree 30 "
+                    "(Appendix I), accepted with a warning: %(reasons)s",
+                    reasons="; ".join(scan_values["scan_reasons"].splitlines()),
+                )
+            )

@@ -199,6 +199,10 @@ class VnLgspMessage(models.Model):
                 "a compressed attachment expands beyond the limits (ZIP bomb)"
             ),
             "zip_invalid": _("a compressed attachment is not a valid single-file ZIP"),
+            "zip_damaged": _(
+                "a compressed attachment is damaged and cannot be read (%(detail)s)",
+                detail=error.detail,
+            ),
             "missing_field": _(
                 "a required field is missing: %(field)s", field=error.detail
             )

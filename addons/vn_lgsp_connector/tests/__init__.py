@@ -8,3 +8,4 @@ from . import test_two_agencies
 from . import test_ui
 from . import test_access_matrix
 from . import test_audit_log_connection
+from . import test_real_world_layouts

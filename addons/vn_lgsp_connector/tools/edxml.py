@@ -22,7 +22,8 @@ checks on the raw bytes, then a scan of the prolog that rejects any
 DOCTYPE/DTD (so no external entity, entity expansion or external DTD ever
 reaches the XML parser), then a parser with entities, DTD loading and the
 network off, then a check that the tree has no DOCTYPE and no entity node.
-ZIP-wrapped attachments are inflated in bounded chunks.
+ZIP-wrapped attachments are inflated in bounded chunks; a ZIP whose central directory
+is damaged or cut short is read from its local headers, bounded the same way.
 
 Errors are :class:`EdxmlError` with a machine-readable ``code`` (see
 :data:`ERROR_CODES`).  The parser never writes files; the caller keeps the
@@ -37,6 +38,7 @@ import io
 import mimetypes
 import os
 import re
+import struct
 import uuid
 import zipfile
 import zlib
@@ -65,6 +67,7 @@ ERROR_CODES = (
     "too_many_attachments",
     "zip_bomb",
     "zip_invalid",
+    "zip_damaged",
     "missing_field",
     "bad_namespace",
     "bad_attachment",
@@ -954,10 +957,20 @@ def _parse_business(element):
 
 
 def _parse_attachments(root, limits):
-    """Manifest references matched to encoded attachments (``cid:`` stripped)."""
+    """Manifest references matched to encoded attachments (``cid:`` stripped).
+
+    Files are read from the standard ``AttachmentEncoded/Attachment`` (EDXML.md §1.4)
+    and from the early gateways' ``edXMLEnvelope/edXMLAttachments/Attachment`` with
+    ``AttachmentName``, ``AttachmentType``, ``AttachmentSize`` and the base64 in
+    ``AttachmentData``, no ``ContentId`` and no manifest (layout read in the packages
+    ``1760427207626_b.txt.edxml`` and ``1760429739290_bien-ban-….txt.edxml`` of the
+    first commit of PVN-Organization/API-Gateway-iOffice). The same count, size,
+    base64, name and matching rules apply to both.
+    """
     manifest = _descendant(root, "edXMLManifest")
     references = _children(manifest, "Reference")
     encoded = _children(_descendant(root, "AttachmentEncoded"), "Attachment")
+    encoded += _children(_descendant(root, "edXMLAttachments"), "Attachment")
     if max(len(references), len(encoded)) > limits.max_attachments:
         raise EdxmlError(
             "too_many_attachments",
@@ -994,12 +1007,18 @@ def _parse_attachments(root, limits):
 
 def _read_attachment(cid, ref, element, limits):
     name = _text(element, "AttachmentName") or _text(ref, "AttachmentName")
-    outer_type = _text(element, "ContentType")
+    outer_type = _text(element, "ContentType") or _type_code(
+        _text(element, "AttachmentType")
+    )
     ref_type = _text(ref, "ContentType")
-    raw = _decode_base64(_child(element, "ContentTransferEncoded"), name or cid, limits)
-    entry_name = ""
+    payload = _child(element, "ContentTransferEncoded")
+    if payload is None:  # the early gateways' layout
+        payload = _child(element, "AttachmentData")
+    decoded = _decode_base64(payload, name or cid, limits)
+    raw, entry_name = decoded, ""
     if _is_zip_wrapper(raw, name, outer_type, ref_type):
         raw, entry_name = _unwrap_zip(raw, name or cid, limits)
+    _check_declared_size(element, name or cid, (len(decoded), len(raw)))
     name = name or _text(ref, "Description") or entry_name or cid
     if entry_name:  # wrapped: the real type is the manifest's, else guessed
         real = ref_type if ref_type.lower() not in ZIP_TYPES else ""
@@ -1015,9 +1034,31 @@ def _read_attachment(cid, ref, element, limits):
     )
 
 
+def _type_code(value):
+    """``AttachmentType`` of the early gateways is a file kind (``TXT``, ``PDF``), not a
+    MIME type: mapped through the extension; a MIME type is kept."""
+    value = (value or "").strip()
+    if not value or "/" in value:
+        return value
+    return mimetypes.guess_type("f." + value.lower().lstrip("."))[0] or ""
+
+
+def _check_declared_size(element, label, sizes):
+    """The early layout's ``AttachmentSize`` must be the size received (wrapped or not):
+    a transfer cut short is refused, not stored."""
+    declared = _text(element, "AttachmentSize")
+    if declared.isdigit() and int(declared) not in sizes:
+        raise EdxmlError(
+            "bad_attachment",
+            f"{label}: AttachmentSize says {int(declared)} bytes, {sizes[-1]} received",
+        )
+
+
 def _decode_base64(element, label, limits):
     if element is None:
-        raise EdxmlError("bad_attachment", f"{label}: no ContentTransferEncoded")
+        raise EdxmlError(
+            "bad_attachment", f"{label}: no ContentTransferEncoded or AttachmentData"
+        )
     # Whitespace is allowed between base64 lines; anything else outside the alphabet,
     # or padding in the wrong place, is refused (strict mode checks in C what a
     # regular expression over megabytes would).
@@ -1058,19 +1099,41 @@ def _is_zip_wrapper(raw, name, outer_type, ref_type):
     return ext not in ZIP_CONTAINER_EXTS
 
 
+class _DirectoryUnusable(Exception):
+    """The central directory (or the entry it points at) cannot be read."""
+
+
 def _unwrap_zip(raw, label, limits):
-    """(bytes, entry name) of the single entry; bounded, chunked inflation."""
+    """(bytes, entry name) of the single entry; bounded, chunked inflation.
+
+    The central directory is read first. When it is missing, damaged or a byte short,
+    or the entry cannot be read through it, the local headers decide, as Java's
+    ``ZipInputStream`` does (the receiving parser of
+    PVN-Organization/API-Gateway-iOffice, ``EdxmlParser.unzipContentBytes``, reads
+    wrapped files with it): see :func:`_unwrap_zip_local`. Refusals for a limit or a
+    rule (bomb, size, entries, encryption, method) are final and never retried.
+    """
+    try:
+        return _unwrap_zip_directory(raw, label, limits)
+    except _DirectoryUnusable:
+        return _unwrap_zip_local(raw, label, limits)
+
+
+def _unwrap_zip_directory(raw, label, limits):
+    """The single entry read through the central directory (``zipfile``)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
+        NotImplementedError,  # a garbled "version needed" field
+        struct.error,
         ValueError,
         EOFError,
         OSError,
-    ) as exc:
-        raise EdxmlError("zip_invalid", f"{label}: {exc}") from None
+    ):
+        raise _DirectoryUnusable() from None
     ext = os.path.splitext(label.lower())[1]
     if len(infos) > 1 and ext in ZIP_CONTAINER_EXTS:
         return raw, ""  # an OOXML/ODF file labelled application/zip: not a wrapper
@@ -1105,7 +1168,8 @@ def _check_zip_sizes(size, compressed, label, limits):
 
 def _inflate(archive, info, label, limits):
     """Read the entry in chunks; stop as soon as it outgrows its declared size or a
-    limit."""
+    limit. A read error (bad header offset, CRC, deflate stream) hands over to the
+    local headers."""
     cap = min(info.file_size, limits.max_attachment_bytes)
     out = bytearray()
     try:
@@ -1128,6 +1192,170 @@ def _inflate(archive, info, label, limits):
         RuntimeError,
         OSError,
         ValueError,
-    ) as exc:
-        raise EdxmlError("zip_invalid", f"{label}: {exc}") from None
+        struct.error,
+    ):
+        raise _DirectoryUnusable() from None
     return bytes(out)
+
+
+# ZIP local file header (APPNOTE 4.3.7): signature, version, flags, method, time, date,
+# CRC-32, compressed size, size, name length, extra length.
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+_DESCRIPTOR_MAGIC = b"PK\x07\x08"
+_ZIP64_MARK = 0xFFFFFFFF
+
+
+@dataclass(frozen=True)
+class _LocalEntry:
+    name: str
+    flags: int
+    method: int
+    crc: int
+    compressed: int
+    size: int
+    data_start: int
+
+
+def _damaged(label, why):
+    return EdxmlError("zip_damaged", f"{label}: {why}")
+
+
+def _unwrap_zip_local(raw, label, limits):
+    """The single entry read from its local header, never from the central directory.
+
+    As ``java.util.zip.ZipInputStream``: the first local header, its data (inflated
+    in bounded chunks, the same limits as :func:`_inflate`), the data descriptor when
+    flag bit 3 says the sizes follow the data, then a look at what comes next: another
+    local header is a second entry; anything else (the central directory, damaged or
+    cut short) ends the archive. The CRC-32 and sizes are checked; a damaged entry is
+    refused with ``zip_damaged``.
+    """
+    view = memoryview(raw)
+    entry = _local_entry(view, 0, label)
+    data, end = _local_data(view, entry, label, limits)
+    if bytes(view[end : end + 4]) == ZIP_MAGIC:
+        if os.path.splitext(label.lower())[1] in ZIP_CONTAINER_EXTS:
+            return raw, ""  # an OOXML/ODF file labelled application/zip
+        raise EdxmlError(
+            "zip_invalid", f"{label}: 2 entries or more, exactly one expected"
+        )
+    if entry.name.endswith("/"):
+        raise EdxmlError("zip_invalid", f"{label}: a folder entry, no file")
+    return data, os.path.basename(entry.name)
+
+
+def _local_entry(view, pos, label):
+    """The local file header at ``pos``; refused when it is not one a reader may use."""
+    if len(view) - pos < _LOCAL_HEADER.size or bytes(view[pos : pos + 4]) != ZIP_MAGIC:
+        raise EdxmlError("zip_invalid", f"{label}: no complete local file header")
+    fields = _LOCAL_HEADER.unpack_from(view, pos)
+    flags, method, crc, compressed, size, name_len, extra_len = fields[2:4] + fields[6:]
+    name_start = pos + _LOCAL_HEADER.size
+    data_start = name_start + name_len + extra_len
+    if data_start > len(view):
+        raise EdxmlError("zip_invalid", f"{label}: truncated local file header")
+    if flags & 0x1:
+        raise EdxmlError("zip_invalid", f"{label}: encrypted entry")
+    if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise EdxmlError("zip_invalid", f"{label}: compression method {method}")
+    if _ZIP64_MARK in (compressed, size):
+        raise EdxmlError("zip_invalid", f"{label}: ZIP64 entry")
+    if flags & 0x8 and method == zipfile.ZIP_STORED:
+        # Without the directory nothing says where stored data ends (Java refuses it
+        # too: "only DEFLATED entries can have EXT descriptor").
+        raise EdxmlError("zip_invalid", f"{label}: stored entry with a data descriptor")
+    encoding = "utf-8" if flags & 0x800 else "cp437"
+    return _LocalEntry(
+        name=bytes(view[name_start : name_start + name_len]).decode(
+            encoding, "replace"
+        ),
+        flags=flags,
+        method=method,
+        crc=crc,
+        compressed=compressed,
+        size=size,
+        data_start=data_start,
+    )
+
+
+def _local_data(view, entry, label, limits):
+    """(bytes, offset after the entry) of a local entry, sizes and CRC-32 checked."""
+    if entry.method == zipfile.ZIP_STORED:
+        end = entry.data_start + entry.compressed
+        if entry.compressed != entry.size:
+            raise _damaged(label, "stored entry whose sizes differ")
+        _check_zip_sizes(entry.size, entry.compressed, label, limits)
+        if end > len(view):
+            raise _damaged(label, "truncated data")
+        data, crc = bytes(view[entry.data_start : end]), entry.crc
+    elif entry.flags & 0x8:
+        data, consumed = _inflate_local(
+            view, entry.data_start, len(view), None, label, limits
+        )
+        crc, compressed, size, end = _descriptor(
+            view, entry.data_start + consumed, label
+        )
+        _check_local_sizes(data, consumed, compressed, size, label)
+    else:
+        _check_zip_sizes(entry.size, entry.compressed, label, limits)
+        stop = min(entry.data_start + entry.compressed, len(view))
+        data, consumed = _inflate_local(
+            view, entry.data_start, stop, entry, label, limits
+        )
+        _check_local_sizes(data, consumed, entry.compressed, entry.size, label)
+        crc, end = entry.crc, entry.data_start + consumed
+    if zlib.crc32(data) != crc:
+        raise _damaged(label, "CRC-32 mismatch")
+    return data, end
+
+
+def _check_local_sizes(data, consumed, compressed, size, label):
+    if compressed != consumed or size != len(data) & _ZIP64_MARK:
+        raise _damaged(label, "sizes differ from the header")
+
+
+def _descriptor(view, pos, label):
+    """(CRC-32, compressed size, size, end) of the data descriptor at ``pos``; its
+    signature is optional."""
+    if bytes(view[pos : pos + 4]) == _DESCRIPTOR_MAGIC:
+        pos += 4
+    if len(view) - pos < 12:
+        raise _damaged(label, "truncated data descriptor")
+    crc, compressed, size = struct.unpack_from("<III", view, pos)
+    return crc, compressed, size, pos + 12
+
+
+def _inflate_local(view, start, stop, entry, label, limits):
+    """(bytes, input consumed) of the raw deflate stream in ``view[start:stop]``.
+
+    Fed and drained in chunks of :data:`ZIP_CHUNK`. Output beyond the header's size
+    (or the attachment limit) is a bomb; the ratio is checked against the header's
+    compressed size, or, when a descriptor holds the sizes, against the input consumed
+    so far (a writer cannot lie about that one).
+    """
+    cap = limits.max_attachment_bytes
+    if entry is not None:
+        cap = min(entry.size, cap)
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    out, pos, tail = bytearray(), start, b""
+    try:
+        while not inflater.eof:
+            if not tail and pos < stop:
+                tail = view[pos : min(pos + ZIP_CHUNK, stop)]
+                pos += len(tail)
+            piece = inflater.decompress(tail, ZIP_CHUNK)
+            tail = inflater.unconsumed_tail
+            if not piece and not tail and pos >= stop and not inflater.eof:
+                raise _damaged(label, "truncated data")
+            out += piece
+            # At the stream's end the leftover input is in unused_data (and may still
+            # be echoed in unconsumed_tail): counted once.
+            leftover = len(inflater.unused_data) if inflater.eof else len(tail)
+            consumed = pos - start - leftover
+            if len(out) > cap:
+                raise EdxmlError("zip_bomb", f"{label}: inflates beyond {cap} bytes")
+            compressed = entry.compressed if entry is not None else consumed
+            _check_zip_sizes(len(out), compressed, label, limits)
+    except zlib.error as exc:
+        raise _damaged(label, f"bad deflate stream ({exc})") from None
+    return bytes(out), consumed

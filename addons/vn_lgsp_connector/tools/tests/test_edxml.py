@@ -460,6 +460,32 @@ EXPECTED = {
             ("2", "7-UBND.pdf", "application/pdf", b"%PDF-"),
         ],
     ),
+    "early_gateway_attachment_data.edxml": dict(
+        kind=ex.DocumentPackage,
+        signed=False,
+        to=["000.00.00.H29"],
+        business=0,
+        trace=0,
+        attachments=[
+            ("", "88-UBND-VP.pdf", "application/pdf", b"%PDF-"),
+            ("", "bien-ban.txt", "text/plain", "Biên bản".encode()),
+        ],
+    ),
+    "zip_byte_short.edxml": dict(
+        kind=ex.DocumentPackage,
+        signed=False,
+        to=["000.00.00.H29"],
+        business=0,
+        trace=1,
+        attachments=[
+            (
+                "5d0c2f4e-0000-4000-8000-00000000a001",
+                "90-UBND-VP.pdf",
+                "application/pdf",
+                b"%PDF-",
+            )
+        ],
+    ),
     "status_01_arrived.edxml": dict(
         kind=ex.StatusPackage, code="01", to="000.00.00.G22"
     ),
