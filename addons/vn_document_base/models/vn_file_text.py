@@ -137,14 +137,18 @@ class VnFileText(models.Model):
     # At storage time (same transaction as the stored original)
     # ------------------------------------------------------------------
     @api.model
-    def _vn_take_text(self, file, data):
+    def _vn_take_text(self, file, data, pages=None):
         """Read the text of the stored original ``file`` (``data``: its bytes) now
         when it has one that can be read cheaply; else leave it to the OCR job. Never
         refuses the file: a document whose text cannot be read is stored all the
-        same, and the text record says why."""
+        same, and the text record says why. ``pages``: the PDF's pages as
+        ``text_extract.pdf_pages_text`` gave them, when the server already read them
+        in this request (the check report's ``pages_text``): not read twice."""
         file = file.sudo()
         same = self._vn_same_content(file)
-        values = same._vn_result_values() if same else self._vn_read_now(file, data)
+        values = (
+            same._vn_result_values() if same else self._vn_read_now(file, data, pages)
+        )
         record = self.sudo().create(dict(values, file_id=file.id))
         if same.ocr_attachment_id:
             record.ocr_attachment_id = record._vn_copy_attachment(
@@ -186,13 +190,13 @@ class VnFileText(models.Model):
         }
 
     @api.model
-    def _vn_read_now(self, file, data):
+    def _vn_read_now(self, file, data, pages=None):
         started = time.perf_counter()
         mimetype = file.mimetype or ""
         values = {"state": "none", "source": "none"}
         try:
             if mimetype == PDF:
-                values = self._vn_pdf_layer_values(file, data)
+                values = self._vn_pdf_layer_values(file, data, pages)
             elif mimetype in IMAGES:
                 values = {"state": "pending"}
             elif mimetype in DOCUMENTS:
@@ -210,13 +214,14 @@ class VnFileText(models.Model):
         return values
 
     @api.model
-    def _vn_pdf_layer_values(self, file, data):
+    def _vn_pdf_layer_values(self, file, data, pages=None):
         """The text layer of a short PDF; a PDF without one (a scan) or a long one
         waits for the job (a long one may have a layer: the job reads it first)."""
-        if file.page_count and file.page_count > STORAGE_MAX_PAGES:
+        if pages is None and file.page_count > STORAGE_MAX_PAGES:
             return {"state": "pending"}
         try:
-            pages = text_extract.pdf_pages_text(data)
+            if pages is None:
+                pages = text_extract.pdf_pages_text(data)
         except Exception as error:  # pdfminer on a damaged PDF
             # Ghostscript may still render it: OCR will tell
             _logger.info("No text layer read from %s: %s", file.name, error)
@@ -336,13 +341,22 @@ class VnFileText(models.Model):
                 )
             self._vn_tell_owner_ready()
             return
+        if claim["attempt"] > MAX_ATTEMPTS:
+            # earlier attempts never finished (the worker was killed)
+            self._vn_record_failure("failed", "", claim["attempt"])
+            return
         try:
-            values = self._vn_read_scan(claim, language)
+            with self.env.cr.savepoint():
+                values = self._vn_read_scan(claim, language)
         except ocr.OcrError as error:
             self._vn_record_failure(error.code, error.detail, claim["attempt"])
             return
         except text_extract.TextError as error:
             self._vn_record_failure("unreadable", str(error), claim["attempt"])
+            return
+        except Exception as error:  # a bug must not stop the other files
+            _logger.exception("OCR of %s failed", self.file_id.name)
+            self._vn_record_failure("failed", str(error), claim["attempt"])
             return
         values["seconds"] = time.perf_counter() - started
         self.write(dict(values, next_attempt_at=False, failure=False))
@@ -422,7 +436,14 @@ class VnFileText(models.Model):
             )
             self.write(values)
             return
-        self.write(dict(values, state="failed", next_attempt_at=False))
+        self.write(
+            dict(
+                values,
+                state="failed",
+                attempts=min(attempt, MAX_ATTEMPTS),
+                next_attempt_at=False,
+            )
+        )
         self._vn_tell_owner()
 
     def _vn_tell_owner(self):

@@ -53,6 +53,9 @@ class ResConfigSettingsOcr(models.TransientModel):
         self.env["ir.config_parameter"].sudo().set_param(
             ENABLED_PARAM, "True" if self.vn_ocr_enabled else "False"
         )
+        if self.vn_ocr_enabled:
+            # scans stored while OCR was off are waiting
+            self.env["vn.file.text"]._vn_cron()._trigger()
         return result
 
     @api.constrains("vn_ocr_language", "vn_ocr_jobs_per_run")

@@ -186,6 +186,19 @@ class TestOcrJob(FileTextCase):
             copy.write({"public": True})
         with self.assertRaises(UserError):
             copy.unlink()
+        # a recall destroys the text and the copy with the original
+        file._vn_destroy_content("Thu hồi")
+        self.assertFalse(copy.exists())
+        self.assertEqual((text.state, text.text), ("none", False))
+
+    def test_a_worker_killed_during_ocr_still_counts_its_attempts(self):
+        file = self.store(scan_png(), "scan.png", "image/png")
+        text = file.text_ids.sudo()
+        text.write({"attempts": 3})  # three claims whose OCR never came back
+        self.make_due(text)
+        with patch.object(ocr, "ocr_image", side_effect=AssertionError("no OCR")):
+            self.run_job()
+        self.assertEqual((text.state, text.attempts), ("failed", 3))
 
     def test_a_broken_image_fails_after_the_retries_and_is_reported(self):
         file = self.store(b"\x89PNG\r\n\x1a\nbroken", "hong.png", "image/png")
