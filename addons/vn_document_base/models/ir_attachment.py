@@ -67,6 +67,15 @@ class IrAttachment(models.Model):
                 )
             )
 
+    def _postprocess_contents(self, values):
+        # A file uploaded to a document is an original to check and keep as it came:
+        # Odoo's resize of large images would change a scan's pixels (its resolution
+        # is what R-IN7 judges) and the bytes its hash stands for.
+        model = values.get("res_model")
+        if model in self.env and getattr(self.env[model], "_vn_owns_files", False):
+            return values
+        return super()._postprocess_contents(values)
+
     @api.model
     def _index(self, bin_data, file_type, checksum=None):
         # A technical payload (an exchange package) is not a document to search: its

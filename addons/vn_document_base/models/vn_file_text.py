@@ -145,10 +145,16 @@ class VnFileText(models.Model):
         ``text_extract.pdf_pages_text`` gave them, when the server already read them
         in this request (the check report's ``pages_text``): not read twice."""
         file = file.sudo()
-        same = self._vn_same_content(file)
-        values = (
-            same._vn_result_values() if same else self._vn_read_now(file, data, pages)
+        values = self._vn_read_now(file, data, pages)
+        # the same bytes already read by OCR: looked up only for what would need OCR
+        # (reading a layer costs less than the look-up)
+        same = (
+            self._vn_same_content(file)
+            if values.get("state") == "pending"
+            else self.browse()
         )
+        if same:
+            values = same._vn_result_values()
         record = self.sudo().create(dict(values, file_id=file.id))
         if same.ocr_attachment_id:
             record.ocr_attachment_id = record._vn_copy_attachment(

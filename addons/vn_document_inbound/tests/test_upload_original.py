@@ -1,6 +1,9 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import hashlib
+import io
+
+from PIL import Image
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -148,3 +151,25 @@ class TestUploadsAtCreation(IncomingCase):
         )
         self.assertEqual(doc.file_ids.sudo().attachment_id, upload)
         self.assertFalse(doc.upload_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestScanUploadKeptAsItCame(IncomingCase):
+    """A large scan uploaded to a document keeps its pixels: Odoo resizes images over
+    1920 px at upload, which would change the resolution R-IN7 judges and the bytes
+    the original's hash stands for."""
+
+    def test_large_scan_is_not_resized(self):
+        buffer = io.BytesIO()
+        Image.new("RGB", (2480, 3508), "white").save(buffer, "PNG", dpi=(300, 300))
+        scan = buffer.getvalue()
+        upload = self.upload("scan-a4-300dpi.png", scan)
+        self.assertEqual(upload.sudo().raw, scan)
+        other = (
+            self.env["ir.attachment"]
+            .with_user(self.users["clerk"])
+            .create({"name": "photo.png", "raw": scan, "res_model": "res.partner"})
+        )
+        self.assertNotEqual(other.sudo().raw, scan)  # elsewhere Odoo's resize stays
+        doc = self.receive(upload_ids=[(6, 0, upload.ids)], channel="paper")
+        self.assertEqual(doc.file_ids.sudo().sha256, hashlib.sha256(scan).hexdigest())
