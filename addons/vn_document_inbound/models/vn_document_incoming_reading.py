@@ -53,7 +53,7 @@ class VnDocumentIncoming(models.Model):
     _inherit = "vn.document.incoming"
 
     reading_result = fields.Json(
-        string="Read from the document",
+        string="Reading kept as evidence",
         readonly=True,
         copy=False,
         help="What the suite read from the main file (text and certificates), where "
