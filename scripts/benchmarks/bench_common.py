@@ -67,3 +67,38 @@ def signed_image_pdf(pixels):
     data = pdf_fixtures.add_signature_fields(buf.getvalue(), ["Sig1", "Sig2"])
     data = pdf_fixtures.sign_pdf(data, ca["signer"], ca["root"], "Sig1")
     return pdf_fixtures.sign_pdf(data, ca["agency"], ca["root"], "Sig2")
+
+
+def trust_only_this_runs_root(env):
+    """Make this process's test PKI root the only trusted root of the scratch database
+    ``env`` (superuser). Each process makes a new test PKI; every other root is
+    archived (earlier runs' and the demo's, whose CRL names the same distribution
+    point and would make the revocation status undecidable), so the validation sees
+    one root as an agency's few would."""
+    import base64
+    import hashlib
+
+    from cryptography.hazmat.primitives import serialization
+
+    from odoo.addons.vn_document_base.tests import pki
+
+    root = pki.build_pki()["root"]["cert"]
+    fingerprint = hashlib.sha256(
+        root.public_bytes(serialization.Encoding.DER)
+    ).hexdigest()
+    Roots = env["vn.trusted.root"]
+    Roots.search([("fingerprint", "!=", fingerprint)]).active = False
+    if not Roots.search([("fingerprint", "=", fingerprint)]):
+        pem = root.public_bytes(serialization.Encoding.PEM)
+        Roots.create({"name": "Benchmark root", "certificate": base64.b64encode(pem)})
+
+
+def benchmark_clerk(env, login, name):
+    """The benchmark's records clerk ``login`` (created once)."""
+    clerk = env["res.users"].search([("login", "=", login)])
+    if not clerk:
+        group = env.ref("vn_document_base.group_vn_document_clerk")
+        clerk = env["res.users"].create(
+            {"name": name, "login": login, "group_ids": [(6, 0, group.ids)]}
+        )
+    return clerk

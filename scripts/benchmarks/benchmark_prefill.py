@@ -6,15 +6,18 @@ it (type, malware, signatures) and reads number, date, type, subject, agency and
 signer into the empty fields. Each run is a new PDF (clamd remembers clean files);
 everything is rolled back."""
 
-import base64
-import hashlib
 import io
 import os
 import statistics
 import sys
 import time
 
-from bench_common import machine, use_database
+from bench_common import (
+    benchmark_clerk,
+    machine,
+    trust_only_this_runs_root,
+    use_database,
+)
 
 from odoo import api
 from odoo.modules.registry import Registry
@@ -56,37 +59,10 @@ def build_pdf(pixels=820):
 
 
 def prepare(registry):
-    from cryptography.hazmat.primitives import serialization
-
-    from odoo.addons.vn_document_base.tests import pki
-
     with registry.cursor() as cr:
         env = api.Environment(cr, api.SUPERUSER_ID, {})
-        root = pki.build_pki()["root"]["cert"]
-        fingerprint = hashlib.sha256(
-            root.public_bytes(serialization.Encoding.DER)
-        ).hexdigest()
-        Roots = env["vn.trusted.root"]
-        # every other root of this scratch database is archived (earlier runs' and the
-        # demo's, whose CRL names the same distribution point as this run's test PKI)
-        Roots.search([("fingerprint", "!=", fingerprint)]).active = False
-        if not Roots.search([("fingerprint", "=", fingerprint)]):
-            pem = root.public_bytes(serialization.Encoding.PEM)
-            Roots.create(
-                {"name": "Benchmark root", "certificate": base64.b64encode(pem)}
-            )
-        clerk = env["res.users"].search([("login", "=", CLERK_LOGIN)])
-        if not clerk:
-            clerk = env["res.users"].create(
-                {
-                    "name": "Benchmark prefill clerk",
-                    "login": CLERK_LOGIN,
-                    "group_ids": [
-                        (6, 0, env.ref("vn_document_base.group_vn_document_clerk").ids)
-                    ],
-                }
-            )
-        return clerk.id
+        trust_only_this_runs_root(env)
+        return benchmark_clerk(env, CLERK_LOGIN, "Benchmark prefill clerk").id
 
 
 SPEC = {

@@ -29,7 +29,6 @@ It commits registered documents: only for a scratch database (default
 vn_edoc_bench_registration).
 """
 
-import base64
 import cProfile
 import hashlib
 import io
@@ -40,7 +39,13 @@ import sys
 import tempfile
 import time
 
-from bench_common import machine, signed_image_pdf, use_database
+from bench_common import (
+    benchmark_clerk,
+    machine,
+    signed_image_pdf,
+    trust_only_this_runs_root,
+    use_database,
+)
 
 from odoo import api
 from odoo.modules.registry import Registry
@@ -58,37 +63,10 @@ def load():
 
 def prepare(registry):
     """The benchmark's clerk and trusted root (committed once); the register book."""
-    from cryptography.hazmat.primitives import serialization
-
-    from odoo.addons.vn_document_base.tests import pki
-
     with registry.cursor() as cr:
         env = api.Environment(cr, api.SUPERUSER_ID, {})
-        pem = pki.build_pki()["root"]["cert"].public_bytes(serialization.Encoding.PEM)
-        fingerprint = hashlib.sha256(
-            pki.build_pki()["root"]["cert"].public_bytes(serialization.Encoding.DER)
-        ).hexdigest()
-        Roots = env["vn.trusted.root"]
-        # Each process makes a new test PKI: every other root of this scratch database
-        # is archived (earlier runs' and the demo's, whose CRL names the same
-        # distribution point and would make the revocation status undecidable), so the
-        # validation sees one root as an agency's few would.
-        Roots.search([("fingerprint", "!=", fingerprint)]).active = False
-        if not Roots.search([("fingerprint", "=", fingerprint)]):
-            Roots.create(
-                {"name": "Benchmark root", "certificate": base64.b64encode(pem)}
-            )
-        clerk = env["res.users"].search([("login", "=", CLERK_LOGIN)])
-        if not clerk:
-            clerk = env["res.users"].create(
-                {
-                    "name": "Benchmark registration clerk",
-                    "login": CLERK_LOGIN,
-                    "group_ids": [
-                        (6, 0, env.ref("vn_document_base.group_vn_document_clerk").ids)
-                    ],
-                }
-            )
+        trust_only_this_runs_root(env)
+        clerk = benchmark_clerk(env, CLERK_LOGIN, "Benchmark registration clerk")
         book = env["vn.register.book"].search(
             [("kind", "=", "incoming"), ("company_id", "=", clerk.company_id.id)],
             limit=1,

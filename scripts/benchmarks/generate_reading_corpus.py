@@ -37,6 +37,7 @@ BASE = os.path.join(ROOT, "addons", "vn_document_base")
 sys.path.insert(0, os.path.join(BASE, "tools"))
 sys.path.insert(0, os.path.join(BASE, "tests"))
 
+import document_reader  # noqa: E402  (the suite's reader, pure Python)
 import pki  # noqa: E402  (the project's test PKI, no Odoo)
 
 MM = 72 / 25.4
@@ -176,37 +177,7 @@ AGENCIES = (
     ),
 )
 
-TYPES = (
-    ("Nghị quyết", "NQ"),
-    ("Quyết định", "QĐ"),
-    ("Chỉ thị", "CT"),
-    ("Quy chế", "QC"),
-    ("Quy định", "QyĐ"),
-    ("Thông cáo", "TC"),
-    ("Thông báo", "TB"),
-    ("Hướng dẫn", "HD"),
-    ("Chương trình", "CTr"),
-    ("Kế hoạch", "KH"),
-    ("Phương án", "PA"),
-    ("Đề án", "ĐA"),
-    ("Dự án", "DA"),
-    ("Báo cáo", "BC"),
-    ("Biên bản", "BB"),
-    ("Tờ trình", "TTr"),
-    ("Hợp đồng", "HĐ"),
-    ("Công văn", ""),
-    ("Công điện", "CĐ"),
-    ("Bản ghi nhớ", "BGN"),
-    ("Bản thỏa thuận", "BTT"),
-    ("Giấy ủy quyền", "GUQ"),
-    ("Giấy mời", "GM"),
-    ("Giấy giới thiệu", "GGT"),
-    ("Giấy nghỉ phép", "GNP"),
-    ("Phiếu gửi", "PG"),
-    ("Phiếu chuyển", "PC"),
-    ("Phiếu báo", "PB"),
-    ("Thư công", ""),
-)
+TYPES = document_reader.TYPES  # the 29 types and their abbreviations
 UNITS = ("VP", "VX", "KT", "NV", "TCKH", "QLĐT", "TH", "HCTH")
 URGENCIES = (("KHẨN", 1), ("THƯỢNG KHẨN", 2), ("HỎA TỐC", 3))
 
