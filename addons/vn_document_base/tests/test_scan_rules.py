@@ -38,8 +38,9 @@ class TestScanRules(VnDocumentCase):
     def test_each_rule_fails_with_its_reason(self):
         cases = [
             ("150 dpi", scan_fixtures.scan_pdf(150), "150 dpi"),
-            ("grayscale", scan_fixtures.scan_pdf(300, mode="L"), "page 1"),
-            ("bilevel", scan_fixtures.scan_pdf(300, mode="1"), "page 1"),
+            # the reasons are kept in Vietnamese (legal text): "trang 1" is page 1
+            ("grayscale", scan_fixtures.scan_pdf(300, mode="L"), "trang 1"),
+            ("bilevel", scan_fixtures.scan_pdf(300, mode="1"), "trang 1"),
             (
                 "shrunk page",
                 scan_fixtures.scan_pdf(300, page_mm=(189.0, 267.3)),

@@ -107,7 +107,10 @@ class TestOneClickRegistration(IncomingCase):
         self.assertIn("kế hoạch chuyển đổi số năm 2026", form.subject)
         self.assertEqual(form.page_count, 1)
         self.assertIn("PHƯỜNG SÀI GÒN", form.organ_name.upper())
-        self.assertIn("text of the PDF", str(form.reading_summary))
+        self.assertEqual(
+            form.reading_result["fields"]["code_number"]["source"], "layer"
+        )
+        self.assertIn("Số: 15/QĐ-UBND", str(form.reading_summary))  # the line read
         # the clerk corrects one value, then saves: nothing is registered yet
         form.code_number = "16"
         doc = form.save()
@@ -147,7 +150,7 @@ class TestOneClickRegistration(IncomingCase):
         self.assertIn("subject", differing)
         self.assertNotIn("code_notation", differing)
         self.assertTrue(doc.reading_disagrees)
-        self.assertIn("disagree", doc.message_ids[0].body)
+        self.assertIn("15 ≠ 16", doc.message_ids[0].body)  # read ≠ entered
 
     def test_signed_pdf_signer_from_certificate(self):
         signed = pdf_fixtures.sign_pdf(
@@ -239,7 +242,8 @@ class TestOneClickRegistration(IncomingCase):
         self.assertEqual(form.code_number, "15")
         self.assertEqual(str(form.issued_date), "2026-02-05")
         self.assertEqual(form.document_type_id.name, "Quyết định")
-        self.assertIn("OCR of the scan", str(form.reading_summary))
+        self.assertEqual(form.reading_result["fields"]["code_number"]["source"], "ocr")
+        self.assertIn("05 tháng 02 năm 2026", str(form.reading_summary))
 
 
 @tagged("post_install", "-at_install")
