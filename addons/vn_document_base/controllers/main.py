@@ -12,23 +12,20 @@ class VnDocumentFileController(http.Controller):
         "/vn_document/file/<int:file_id>", type="http", auth="user", readonly=False
     )
     def download(self, file_id, **kwargs):
-        record = request.env["vn.document.file"].browse(file_id).exists()
-        if not record or not record.attachment_id:
-            raise request.not_found()
-        attachment = record.attachment_id
-        attachment.check_access("read")  # follows the document's own access rules
-        stream = request.env["ir.binary"]._get_stream_from(attachment, "raw")
-        return stream.get_response(as_attachment=True)
+        return self._download("vn.document.file", file_id, "attachment_id")
 
     @http.route(
         "/vn_document/file_text/<int:text_id>", type="http", auth="user", readonly=False
     )
     def download_text_copy(self, text_id, **kwargs):
         """The searchable copy (OCR) of a stored original, logged like the original."""
-        record = request.env["vn.file.text"].browse(text_id).exists()
-        if not record or not record.ocr_attachment_id:
+        return self._download("vn.file.text", text_id, "ocr_attachment_id")
+
+    def _download(self, model, record_id, attachment_field):
+        record = request.env[model].browse(record_id).exists()
+        if not record or not record[attachment_field]:
             raise request.not_found()
-        attachment = record.ocr_attachment_id
+        attachment = record[attachment_field]
         attachment.check_access("read")  # follows the document's own access rules
         stream = request.env["ir.binary"]._get_stream_from(attachment, "raw")
         return stream.get_response(as_attachment=True)

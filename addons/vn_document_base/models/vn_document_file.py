@@ -218,7 +218,7 @@ class VnDocumentFile(models.Model):
             }
         )
         # its text: read now when cheap, else by the OCR job (issue 16)
-        self.env["vn.file.text"]._vn_take_text(stored, data, report.get("pages_text"))
+        self.env["vn.file.text"]._vn_take_text(stored, data)
         return stored.with_env(self.env)
 
     @api.model

@@ -137,15 +137,13 @@ class VnFileText(models.Model):
     # At storage time (same transaction as the stored original)
     # ------------------------------------------------------------------
     @api.model
-    def _vn_take_text(self, file, data, pages=None):
+    def _vn_take_text(self, file, data):
         """Read the text of the stored original ``file`` (``data``: its bytes) now
         when it has one that can be read cheaply; else leave it to the OCR job. Never
         refuses the file: a document whose text cannot be read is stored all the
-        same, and the text record says why. ``pages``: the PDF's pages as
-        ``text_extract.pdf_pages_text`` gave them, when the server already read them
-        in this request (the check report's ``pages_text``): not read twice."""
+        same, and the text record says why."""
         file = file.sudo()
-        values = self._vn_read_now(file, data, pages)
+        values = self._vn_read_now(file, data)
         # the same bytes already read by OCR: looked up only for what would need OCR
         # (reading a layer costs less than the look-up)
         same = (
@@ -196,13 +194,13 @@ class VnFileText(models.Model):
         }
 
     @api.model
-    def _vn_read_now(self, file, data, pages=None):
+    def _vn_read_now(self, file, data):
         started = time.perf_counter()
         mimetype = file.mimetype or ""
         values = {"state": "none", "source": "none"}
         try:
             if mimetype == PDF:
-                values = self._vn_pdf_layer_values(file, data, pages)
+                values = self._vn_pdf_layer_values(file, data)
             elif mimetype in IMAGES:
                 values = {"state": "pending"}
             elif mimetype in DOCUMENTS:
@@ -220,14 +218,13 @@ class VnFileText(models.Model):
         return values
 
     @api.model
-    def _vn_pdf_layer_values(self, file, data, pages=None):
+    def _vn_pdf_layer_values(self, file, data):
         """The text layer of a short PDF; a PDF without one (a scan) or a long one
         waits for the job (a long one may have a layer: the job reads it first)."""
-        if pages is None and file.page_count > STORAGE_MAX_PAGES:
+        if file.page_count > STORAGE_MAX_PAGES:
             return {"state": "pending"}
         try:
-            if pages is None:
-                pages = text_extract.pdf_pages_text(data)
+            pages = text_extract.pdf_pages_text(data)
         except Exception as error:  # pdfminer on a damaged PDF
             # Ghostscript may still render it: OCR will tell
             _logger.info("No text layer read from %s: %s", file.name, error)

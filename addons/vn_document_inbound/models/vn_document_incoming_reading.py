@@ -130,7 +130,7 @@ class VnDocumentIncoming(models.Model):
             return
         pages, text_source = self._vn_stored_pages(main)
         if not pages:
-            return  # a scan: read once its OCR is done (_vn_text_ready)
+            return  # a scan: read once its OCR is done (_vn_file_text_ready)
         signatures = [
             {
                 "signer_name": s.signer_name,
@@ -256,12 +256,6 @@ class VnDocumentIncoming(models.Model):
     @api.model
     def _vn_reading(self, pages, text_source, signatures, header=None):
         """The reader's result, made JSON-safe, with the text's source noted."""
-        signatures = [
-            dict(s, signer_kind="agency")
-            if s.get("signer_kind") == "organisation"
-            else dict(s)
-            for s in signatures
-        ]
         try:
             reading = read_document(pages, signatures=signatures, header=header)
         except Exception:  # the reader must never stop a receipt
