@@ -25,15 +25,12 @@ class IrActionsReport(models.Model):
     def _vn_print_mark_text(self, company=None):
         """The mark's line, in Vietnamese and Vietnam time whoever prints."""
         company = company or self.env.company
-        return (
-            legal(self)
-            .env._(
-                "Printed from the document management system – %(agency)s – "
-                "%(user)s – %(time)s",
-                agency=company.name,
-                user=self.env.user.name,
-                time=vn_now().strftime("%d/%m/%Y %H:%M"),
-            )
+        return legal(self).env._(
+            "Printed from the document management system – %(agency)s – "
+            "%(user)s – %(time)s",
+            agency=company.name,
+            user=self.env.user.name,
+            time=vn_now().strftime("%d/%m/%Y %H:%M"),
         )
 
     @api.model
@@ -60,9 +57,6 @@ class IrActionsReport(models.Model):
             )
         if reason == "no_font":
             return self.env._(
-                "The server has no font for the print mark (install "
-                "fonts-dejavu-core)."
+                "The server has no font for the print mark (install fonts-dejavu-core)."
             )
-        return self.env._(
-            "This PDF is damaged and cannot be printed with the mark."
-        )
+        return self.env._("This PDF is damaged and cannot be printed with the mark.")

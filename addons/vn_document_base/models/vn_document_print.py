@@ -3,39 +3,6 @@
 from odoo import _, models
 from odoo.exceptions import UserError
 
-PDF = "application/pdf"
-
-
-class VnDocumentFile(models.Model):
-    _inherit = "vn.document.file"
-
-    def _vn_print_data(self):
-        """A copy of this PDF original with the print mark on every page (ND 30 Phụ
-        lục VI III.6.k), logged as printed. The caller has checked that the user may
-        download the original; the original's bytes are only read."""
-        self.ensure_one()
-        self._vn_check_printable()
-        data = self.env["ir.actions.report"]._vn_mark_pdf(
-            self.attachment_id.sudo().raw, self.company_id
-        )
-        self.env["vn.document.access.log"]._log(
-            "print", self.res_model, self.res_id, self
-        )
-        return data
-
-    def _vn_check_printable(self):
-        if not self.attachment_id:
-            raise UserError(_("The content of this file was destroyed."))
-        if self.mimetype != PDF:
-            raise UserError(
-                _(
-                    "The main file %(name)s is not a PDF (%(type)s): only a PDF can "
-                    "be printed with the mark. Download the original instead.",
-                    name=self.name,
-                    type=self.mimetype or "?",
-                )
-            )
-
 
 class VnDocumentPrintMixin(models.AbstractModel):
     """The "Print" button of a document: a copy of its main PDF with the print mark

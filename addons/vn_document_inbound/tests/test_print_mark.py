@@ -75,7 +75,9 @@ class TestPrintMark(HttpCase, VnRpcMixin, IncomingCase):
         logged as printed; the original download is the stored bytes (SHA-256) and
         both signatures still validate."""
         clerk = self.users["clerk"]
-        action = self.rpc(clerk, "vn.document.incoming", "action_print_copy", [self.doc.id])
+        action = self.rpc(
+            clerk, "vn.document.incoming", "action_print_copy", [self.doc.id]
+        )
         self.assertEqual(action["url"], f"/vn_document/file/{self.file.id}/print")
         response = self.url_open(action["url"])
         self.assertEqual(response.status_code, 200)
@@ -140,15 +142,19 @@ class TestPrintMark(HttpCase, VnRpcMixin, IncomingCase):
         # wkhtmltopdf must not fetch styles from this server (see test_reports)
         self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
         report = self.env.ref("vn_document_inbound.action_report_vn_incoming_slip")
-        report.write({"attachment": "'phieu-%s.pdf' % object.id", "attachment_use": True})
+        report.write(
+            {"attachment": "'phieu-%s.pdf' % object.id", "attachment_use": True}
+        )
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         admin = self.env.user
         first, kind = Report._render_qweb_pdf(report.report_name, self.doc.ids)
         self.assertEqual(kind, "pdf")
         self.assert_marked(first, admin, len(page_texts(first)))
-        stored = self.env["ir.attachment"].search(
-            [("res_model", "=", report.model), ("res_id", "=", self.doc.id)]
-        ).filtered(lambda a: a.name == f"phieu-{self.doc.id}.pdf")
+        stored = (
+            self.env["ir.attachment"]
+            .search([("res_model", "=", report.model), ("res_id", "=", self.doc.id)])
+            .filtered(lambda a: a.name == f"phieu-{self.doc.id}.pdf")
+        )
         self.assertEqual(len(stored), 1)
         self.assertNotIn(admin.name, " ".join(page_texts(stored.raw)))
         head = self.env["res.users"].browse(self.users["agency_head"].id)

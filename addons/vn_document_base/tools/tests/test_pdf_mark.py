@@ -14,7 +14,9 @@ from pdfminer.layout import LAParams, LTFigure, LTTextContainer
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen import canvas
 
-MARK = "In từ Hệ thống quản lý văn bản – UBND Quận 1 – Nguyễn Thị Ánh – 02/12/2026 09:05"
+MARK = (
+    "In từ Hệ thống quản lý văn bản – UBND Quận 1 – Nguyễn Thị Ánh – 02/12/2026 09:05"
+)
 
 
 def make_pdf(sizes):
