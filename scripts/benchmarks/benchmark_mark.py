@@ -25,8 +25,12 @@ from bench_common import ROOT, machine, use_database
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 REPORT_RUNS = int(os.environ.get("BENCH_REPORT_RUNS", "7"))
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-MARK = "In từ Hệ thống quản lý văn bản – UBND Phường Bến Thành – Nguyễn Văn A – 02/12/2026"
-LINE = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 về công tác văn thư; "
+MARK = (
+    "In từ Hệ thống quản lý văn bản – UBND Phường Bến Thành – Nguyễn Văn A – 02/12/2026"
+)
+LINE = (
+    "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 về công tác văn thư; "
+)
 
 sys.path.insert(0, os.path.join(ROOT, "addons", "vn_document_base", "tools"))
 
