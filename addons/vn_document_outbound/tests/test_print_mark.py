@@ -11,7 +11,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.vn_document_base.tools import signature_validation, text_extract
 
-from .common import OutgoingCase, read_pki
+from .common import PASSPHRASE, OutgoingCase, read_pki
 
 
 @tagged("post_install", "-at_install")
@@ -46,3 +46,28 @@ class TestOutgoingPrintMark(OutgoingCase):
         )
         with self.assertRaises(AccessError):
             doc.with_user(stranger).action_print_copy()
+
+    def test_print_signed_copy_with_the_mark(self):
+        """III.6.k on a copy (sao y): the Print button gives its signed PDF with the
+        mark; the signed copy stays as stored."""
+        copy = (
+            self.env["vn.document.copy"]
+            .with_user(self.clerk)
+            .create(
+                {
+                    "form": "SY",
+                    "medium": "electronic",
+                    "source_description": "Quyết định số 15/QĐ-UBND",
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            copy.action_print_copy()  # nothing made yet
+        copy._vn_make(self.agency_p12_key, PASSPHRASE, "sao-y.pdf", self.final_pdf)
+        stored = self.raw(copy.file_id)
+        action = copy.action_print_copy()
+        self.assertEqual(action["url"], f"/vn_document/file/{copy.file_id.id}/print")
+        printed = copy.file_id.with_user(self.clerk)._vn_print_data()
+        for page in text_extract.pdf_pages_text(printed):
+            self.assertIn(self.clerk.name, page)
+        self.assertEqual(self.raw(copy.file_id), stored)
