@@ -5,7 +5,7 @@
     "summary": "Quarterly e-document report to the Department (Excel), "
     "processing-status reports of ND 30 Phụ lục VI and a dashboard per unit "
     "(QĐ 3760/2021 Điều 15, 17.4)",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.2.1",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",

@@ -10,6 +10,7 @@ PKGS=(
   softhsm2 opensc                                              # PKCS#11 token for signing tests
   chromium                                                     # browser tours
   fonts-liberation2 fonts-liberation                           # Times-compatible serif (Liberation Serif)
+  fonts-dejavu-core                                            # the print mark (Vietnamese glyphs, tools/pdf_mark.py)
   # web assets and fonts the odoo-19 package links into /usr/share
   libjs-jquery libjs-jquery-form libjs-underscore fonts-font-awesome
   fonts-roboto-unhinted fonts-inconsolata fonts-ocr-b

@@ -296,10 +296,15 @@ class VnCaseFile(models.Model):
                 )
             )
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        # the cover and the catalogue carry the print mark (III.6.k) from the report;
+        # the originals get it here (the stored originals are only read)
         cover, _kind = Report._render_qweb_pdf(REPORT_COVER, self.ids)
         catalogue, _kind = Report._render_qweb_pdf(REPORT_CATALOGUE, self.ids)
+        marked = [
+            Report._vn_mark_pdf(raw, self.company_id) for _l, _o, raw in originals
+        ]
         try:
-            data = merge_pdf([cover, catalogue] + [raw for _l, _o, raw in originals])
+            data = merge_pdf([cover, catalogue] + marked)
         except Exception as error:
             raise UserError(
                 _(

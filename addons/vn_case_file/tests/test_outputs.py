@@ -404,6 +404,10 @@ class TestCaseFileOutputs(VnDocumentCase):
         # submission of 03/02 (2 pages).
         self.assertIn(squash("Báo cáo rà soát"), text[front])
         self.assertIn(squash("Tờ trình kiện toàn"), text[front + 3])
+        # III.6.k: every page, cover to last original, carries the print mark once
+        mark = self.Report.with_user(self.staff)._vn_print_mark_text()
+        for page in text:
+            self.assertIn(squash(mark[:-5]), page)  # up to the minute
         after = {
             f.id: hashlib.sha256(f.attachment_id.raw).hexdigest() for f in originals
         }

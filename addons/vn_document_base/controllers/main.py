@@ -1,7 +1,9 @@
 # Copyright 2026 VN eDoc team
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import http
-from odoo.http import request
+from odoo.http import Stream, request
+
+PDF = "application/pdf"
 
 
 class VnDocumentFileController(http.Controller):
@@ -12,20 +14,56 @@ class VnDocumentFileController(http.Controller):
         "/vn_document/file/<int:file_id>", type="http", auth="user", readonly=False
     )
     def download(self, file_id, **kwargs):
+        """The original, byte for byte (its signatures stay valid): no mark."""
         return self._download("vn.document.file", file_id, "attachment_id")
 
     @http.route(
         "/vn_document/file_text/<int:text_id>", type="http", auth="user", readonly=False
     )
     def download_text_copy(self, text_id, **kwargs):
-        """The searchable copy (OCR) of a stored original, logged like the original."""
-        return self._download("vn.file.text", text_id, "ocr_attachment_id")
+        """The searchable copy (OCR) of a stored original, logged like the original;
+        not the original, so it carries the print mark (III.6.k)."""
+        return self._download("vn.file.text", text_id, "ocr_attachment_id", mark=True)
 
-    def _download(self, model, record_id, attachment_field):
-        record = request.env[model].browse(record_id).exists()
+    @http.route(
+        "/vn_document/file/<int:file_id>/print",
+        type="http",
+        auth="user",
+        readonly=False,
+    )
+    def print_copy(self, file_id, **kwargs):
+        """A copy of a PDF original with the print mark on every page (III.6.k), for
+        whoever may download the original; logged as printed."""
+        file = self._readable(request.env["vn.document.file"], file_id, "attachment_id")
+        return self._pdf_response(file._vn_print_data(), file.name)
+
+    def _readable(self, model, record_id, attachment_field):
+        record = model.browse(record_id).exists()
         if not record or not record[attachment_field]:
             raise request.not_found()
+        # follows the document's own access rules, as for the original
+        record[attachment_field].check_access("read")
+        return record
+
+    def _download(self, model, record_id, attachment_field, mark=False):
+        record = self._readable(request.env[model], record_id, attachment_field)
         attachment = record[attachment_field]
-        attachment.check_access("read")  # follows the document's own access rules
         stream = request.env["ir.binary"]._get_stream_from(attachment, "raw")
+        if not mark or stream.mimetype != PDF:
+            return stream.get_response(as_attachment=True)
+        data = request.env["ir.actions.report"]._vn_mark_pdf(
+            stream.read(), attachment.company_id or None
+        )
+        return self._pdf_response(data, stream.download_name)
+
+    def _pdf_response(self, data, name):
+        stream = Stream(
+            type="data",
+            data=data,
+            mimetype=PDF,
+            download_name=name,
+            size=len(data),
+            conditional=False,  # each copy carries its own time: never cached
+            etag=False,
+        )
         return stream.get_response(as_attachment=True)

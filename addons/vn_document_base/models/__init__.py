@@ -38,3 +38,5 @@ from . import vn_settings_access
 from . import ir_ui_menu
 from . import vn_file_text
 from . import vn_file_text_settings
+from . import ir_actions_report
+from . import vn_document_print

@@ -28,7 +28,12 @@ class VnDocumentAccessLog(models.Model):
         default=lambda self: self.env.user,
     )
     action = fields.Selection(
-        [("open", "Opened"), ("download", "Downloaded"), ("export", "Exported")],
+        [
+            ("open", "Opened"),
+            ("download", "Downloaded"),
+            ("export", "Exported"),
+            ("print", "Printed"),
+        ],
         required=True,
         readonly=True,
     )

@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from ..tools.workflow import refuse_service_fields
 from .vn_document_signature import LEGAL_VALUES
 
+PDF = "application/pdf"
+
 # The digitisation check of a scan (R-IN7): evidence set only by vn.file.check
 SCAN_FIELDS = (
     "scan_result",
@@ -369,6 +371,33 @@ class VnDocumentFile(models.Model):
             "url": f"/vn_document/file/{self.id}",
             "target": "self",
         }
+
+    def _vn_print_data(self):
+        """A copy of this PDF original with the print mark on every page (ND 30 Phụ
+        lục VI III.6.k), logged as printed. The caller has checked that the user may
+        download the original; the original's bytes are only read."""
+        self.ensure_one()
+        self._vn_check_printable()
+        data = self.env["ir.actions.report"]._vn_mark_pdf(
+            self.attachment_id.sudo().raw, self.company_id
+        )
+        self.env["vn.document.access.log"]._log(
+            "print", self.res_model, self.res_id, self
+        )
+        return data
+
+    def _vn_check_printable(self):
+        if not self.attachment_id:
+            raise UserError(_("The content of this file was destroyed."))
+        if self.mimetype != PDF:
+            raise UserError(
+                _(
+                    "The main file %(name)s is not a PDF (%(type)s): only a PDF can "
+                    "be printed with the mark. Download the original instead.",
+                    name=self.name,
+                    type=self.mimetype or "?",
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_original(self):

@@ -138,7 +138,7 @@ class VnDocumentIncoming(models.Model):
 
     _name = "vn.document.incoming"
     _description = "Incoming document"
-    _inherit = "vn.document.mixin"
+    _inherit = ("vn.document.mixin", "vn.document.print.mixin")
     _order = "is_urgent desc, arrival_date desc, id desc"
     _vn_catalog_date_field = "arrival_date"
     _vn_list_fields = frozenset(
@@ -405,6 +405,10 @@ class VnDocumentIncoming(models.Model):
             doc.main_file_preview = (
                 doc.main_file_id._vn_preview_data(doc) if doc.main_file_id else False
             )
+
+    def _vn_print_file(self):
+        """The main file: what the Print button prints with the mark (III.6.k)."""
+        return self.main_file_id
 
     @api.constrains("main_file_id")
     def _check_main_file_own(self):

@@ -103,7 +103,13 @@ class TestScanText(HttpCase, VnRpcMixin, IncomingCase):
         self.authenticate("vn_test_clerk", "vn_test_clerk")
         response = self.url_open(f"/vn_document/file_text/{self.text.id}")
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.content, self.text.ocr_attachment_id.raw)
+        # not the original: it carries the print mark (III.6.k) on each page
+        copy = self.text.ocr_attachment_id.raw
+        self.assertNotEqual(response.content, copy)
+        pages = text_extract.pdf_pages_text(response.content)
+        self.assertEqual(len(pages), len(text_extract.pdf_pages_text(copy)))
+        for page in pages:
+            self.assertIn(self.users["clerk"].name, page)
         self.assertTrue(
             self.env["vn.document.access.log"].search(
                 [

@@ -42,7 +42,7 @@ class VnDocumentCopy(models.Model):
 
     _name = "vn.document.copy"
     _description = "Copy of a document"
-    _inherit = "mail.thread"
+    _inherit = ("mail.thread", "vn.document.print.mixin")
     _order = "copy_date desc, id desc"
     _rec_name = "number_symbol"
     _check_company_auto = True
@@ -131,6 +131,10 @@ class VnDocumentCopy(models.Model):
 
     def _vn_check_client_values(self, vals):
         refuse_service_fields(self, vals, WORKFLOW_FIELDS)
+
+    def _vn_print_file(self):
+        """The signed copy: what the Print button prints with the mark (III.6.k)."""
+        return self.file_id
 
     @api.constrains("file_id")
     def _check_own_file(self):

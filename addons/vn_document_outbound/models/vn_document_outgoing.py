@@ -99,7 +99,7 @@ class VnDocumentOutgoing(models.Model):
 
     _name = "vn.document.outgoing"
     _description = "Outgoing document"
-    _inherit = "vn.document.mixin"
+    _inherit = ("vn.document.mixin", "vn.document.print.mixin")
     _order = "is_urgent desc, issued_at desc, id desc"
     _vn_catalog_date_field = "issued_date"
     _vn_list_fields = frozenset(
@@ -388,6 +388,10 @@ class VnDocumentOutgoing(models.Model):
                 if doc.signing_file_id
                 else False
             )
+
+    def _vn_print_file(self):
+        """The issued original: what the Print button prints with the mark (III.6.k)."""
+        return self.issued_file_id
 
     @api.constrains("signing_file_id", "issued_file_id")
     def _check_own_files(self):

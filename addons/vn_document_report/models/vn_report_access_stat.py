@@ -58,7 +58,12 @@ class VnReportAccessStat(models.Model):
     )
     reference = fields.Char(string="Document", readonly=True)
     action = fields.Selection(
-        [("open", "Opened"), ("download", "Downloaded"), ("export", "Exported")],
+        [
+            ("open", "Opened"),
+            ("download", "Downloaded"),
+            ("export", "Exported"),
+            ("print", "Printed"),
+        ],
         readonly=True,
     )
     company_id = fields.Many2one("res.company", string="Agency", readonly=True)
