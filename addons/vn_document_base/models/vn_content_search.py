@@ -31,6 +31,10 @@ CONFIG = "simple"
 # The first this many characters of a text are searchable (a tsvector holds 1 MB).
 TEXT_MAX = 500000
 POSITIVE = ("ilike", "like", "=", "=ilike", "=like")
+# Above this many matching texts, a list walks its order index and checks each
+# document (it stops at its page and the pager's count) rather than collecting every
+# match first (see _search_content_search).
+SEMI_JOIN_MAX = 20000
 CONTEXT_KEY = "vn_content_search_terms"
 
 
@@ -86,11 +90,60 @@ class VnContentSearchMixin(models.AbstractModel):
 
     @api.model
     def _search_content_search(self, operator, value):
+        if operator in Domain.NEGATIVE_OPERATORS:
+            return NotImplemented  # the ORM negates the positive search
         if operator not in POSITIVE or not isinstance(value, str):
             raise UserError(self.env._("Unsupported search."))
         if not content_search.words(value):
             return Domain.TRUE
+        if self._vn_content_many(value):
+            return Domain.custom(
+                to_sql=lambda model, alias, query: self._vn_content_filter(value, alias)
+            )
         return Domain("id", "in", self._vn_content_ids(value))
+
+    @api.model
+    def _vn_content_many(self, value):
+        """Whether more than SEMI_JOIN_MAX file texts hold the phrase. Only the
+        query's form depends on it, never its rows. Two forms of the same set, as
+        for the reader keys (vn_document_incoming): a rare phrase is a semi-join on
+        the GIN indexes; a common one a condition checked document by document
+        along the list's order, which stops when the page and the count are full."""
+        self.env["vn.file.text"].flush_model(["text"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM (SELECT 1 FROM vn_file_text t "
+                "WHERE t.content_vector @@ %s LIMIT %s) AS found",
+                self._vn_content_query(value),
+                SEMI_JOIN_MAX + 1,
+            )
+        )
+        return self.env.cr.fetchone()[0] > SEMI_JOIN_MAX
+
+    @api.model
+    def _vn_content_filter(self, value, alias):
+        """The phrase as a condition on the document ``alias``: its metadata vector,
+        or one of its files' text (an index probe on the file's owner)."""
+        query = self._vn_content_query(value)
+        vector = metadata_vector(self.env.registry, self._vn_content_fields, alias)
+        Text = self.env["vn.file.text"]
+        File = self.env["vn.document.file"]
+        return SQL(
+            "(%s @@ %s OR EXISTS (SELECT FROM %s f JOIN %s t ON t.file_id = f.id "
+            "WHERE f.res_model = %s AND f.res_id = %s AND t.content_vector @@ %s))",
+            SQL(vector),
+            query,
+            SQL.identifier(File._table),
+            SQL.identifier(Text._table),
+            self._name,
+            SQL.identifier(alias, "id"),
+            query,
+            to_flush=[
+                Text._fields["text"],
+                File._fields["res_id"],
+                *(self._fields[name] for name in self._vn_content_fields),
+            ],
+        )
 
     @api.model
     def _vn_content_query(self, value):

@@ -4,10 +4,13 @@
 ND 30 Phụ lục VI III.6: search on the full text of documents), with the record
 rules of the list."""
 
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.vn_document_base.models import vn_content_search
 from odoo.addons.vn_document_base.tests.common import VnRpcMixin
 
 from .test_incoming import IncomingCase
@@ -37,7 +40,12 @@ class ContentCase(IncomingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.doc = cls.receive(cls, subject="Về việc kiểm kê di tích năm 2026")
+        upload = cls.upload(cls, "qd-12.pdf", cls.signed_pdf)
+        cls.doc = cls.receive(
+            cls,
+            subject="Về việc kiểm kê di tích năm 2026",
+            upload_ids=[(6, 0, upload.ids)],
+        )
         cls.text = give_text(cls.doc, SCAN_TEXT)
         cls.Incoming = cls.env["vn.document.incoming"]
 
@@ -56,6 +64,15 @@ class TestContentSearch(ContentCase):
             self.assertEqual(self.found(phrase), self.doc, phrase)
         for phrase in ("giao quyet dinh", "quyet giao", "ben nha trang"):
             self.assertFalse(self.found(phrase), phrase)
+
+    def test_common_phrase_form_finds_the_same(self):
+        """A common phrase is checked document by document along the list's order
+        (another SQL form): the same documents."""
+        with patch.object(vn_content_search, "SEMI_JOIN_MAX", 0):
+            self.assertEqual(self.found("quyet dinh giao"), self.doc)
+            self.assertEqual(self.found("kiem ke di tich nam 2026"), self.doc)
+            self.assertFalse(self.found("giao quyet dinh"))
+            self.assertFalse(self.found("ben nha rong", "staff"))
 
     def test_metadata_matches(self):
         """III.6: search on the metadata (subject, symbol) by the same field."""
