@@ -18,6 +18,8 @@ on ``id`` that the ORM ANDs with the record rules (never sudo); the snippet is r
 as the user, from files he may read, for the records on screen only.
 """
 
+import json
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
@@ -104,21 +106,25 @@ class VnContentSearchMixin(models.AbstractModel):
 
     @api.model
     def _vn_content_many(self, value):
-        """Whether more than SEMI_JOIN_MAX file texts hold the phrase. Only the
-        query's form depends on it, never its rows. Two forms of the same set, as
-        for the reader keys (vn_document_incoming): a rare phrase is a semi-join on
-        the GIN indexes; a common one a condition checked document by document
-        along the list's order, which stops when the page and the count are full."""
+        """Whether PostgreSQL expects more than SEMI_JOIN_MAX file texts to hold
+        the phrase (its planner's estimate from the vectors' statistics: counting
+        them would read every match of a common phrase). Only the query's form
+        depends on it, never its rows. Two forms of the same set, as for the reader
+        keys (vn_document_incoming): a rare phrase is a semi-join on the GIN
+        indexes; a common one a condition checked document by document along the
+        list's order, which stops when the page and the count are full."""
         self.env["vn.file.text"].flush_model(["text"])
         self.env.cr.execute(
             SQL(
-                "SELECT count(*) FROM (SELECT 1 FROM vn_file_text t "
-                "WHERE t.content_vector @@ %s LIMIT %s) AS found",
+                "EXPLAIN (FORMAT JSON) SELECT 1 FROM vn_file_text t "
+                "WHERE t.content_vector @@ %s",
                 self._vn_content_query(value),
-                SEMI_JOIN_MAX + 1,
             )
         )
-        return self.env.cr.fetchone()[0] > SEMI_JOIN_MAX
+        plan = self.env.cr.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return plan[0]["Plan"]["Plan Rows"] > SEMI_JOIN_MAX
 
     @api.model
     def _vn_content_filter(self, value, alias):
