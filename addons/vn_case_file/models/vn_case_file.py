@@ -705,10 +705,9 @@ class VnCaseFile(models.Model):
         # Put in by the service: the demo's staff member is not assigned these.
         case.sudo()._vn_add_lines([doc for doc in documents if doc])
 
-
-class VnCaseFileContent(models.Model):
-    _inherit = "vn.case.file"
-
+    # ------------------------------------------------------------------
+    # Content search (issue 17)
+    # ------------------------------------------------------------------
     @api.model
     def _search_content_search(self, operator, value):
         """Also the files holding a document whose content matches, among the

@@ -136,7 +136,10 @@ class VnContentSearchMixin(models.AbstractModel):
         File = self.env["vn.document.file"]
         return SQL(
             "(%s @@ %s OR EXISTS (SELECT FROM %s f JOIN %s t ON t.file_id = f.id "
-            "WHERE f.res_model = %s AND f.res_id = %s AND t.content_vector @@ %s))",
+            "WHERE f.res_model = %s AND f.res_id = %s AND t.content_vector @@ %s "
+            # OFFSET 0: PostgreSQL may not turn the EXISTS into a hash of every
+            # match (7.9 s for a phrase in 30 % of a million texts, 1.5 s without)
+            "OFFSET 0))",
             SQL(vector),
             query,
             SQL.identifier(File._table),
@@ -216,20 +219,18 @@ class VnContentSearchMixin(models.AbstractModel):
             record.content_snippet = found
 
     def _vn_snippet_texts(self, terms):
-        """{id: snippet} from the text of files the user may read (his rights: the
-        file text's own rules), for these records only."""
-        ids = [id_ for id_ in self.ids if id_]
-        if not ids:
+        """{id: snippet} from the text of the files of these records that the user
+        may read. A file's text is visible exactly when its document is
+        (``vn.document.attached.mixin``): the records are first filtered by the
+        user's own access (his rules, on these ids only); their texts are then read
+        without a second semi-join with every document he may see (which took
+        seconds at a million documents)."""
+        readable = self.filtered("id")._filtered_access("read")
+        if not readable:
             return {}
-        domain = Domain(
-            [
-                ("file_id.res_model", "=", self._name),
-                ("file_id.res_id", "in", ids),
-                ("state", "=", "done"),
-            ]
-        ) & Domain.OR(
+        query = Domain.OR(
             Domain.custom(
-                to_sql=lambda model, alias, query, term=term: SQL(
+                to_sql=lambda model, alias, _query, term=term: SQL(
                     "%s @@ %s",
                     SQL.identifier(alias, "content_vector"),
                     self._vn_content_query(term),
@@ -237,12 +238,24 @@ class VnContentSearchMixin(models.AbstractModel):
             )
             for term in terms
         )
+        files = (
+            self.env["vn.document.file"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", readable.ids)])
+        )
+        texts = (
+            self.env["vn.file.text"]
+            .sudo()
+            .search_fetch(
+                Domain([("file_id", "in", files.ids), ("state", "=", "done")]) & query,
+                ["text", "file_id"],
+            )
+        )
         found = {}
-        texts = self.env["vn.file.text"].search_fetch(domain, ["text", "file_id"])
         for text in texts:
             res_id = text.file_id.res_id
-            if res_id not in found:
-                found[res_id] = content_search.snippet(text.text, terms) or ""
+            if not found.get(res_id):
+                found[res_id] = content_search.snippet(text.text, terms)
         return found
 
     @api.model
@@ -291,11 +304,16 @@ def content_vector_column(env):
     if not cr.fetchone():
         text = _unaccent(env.registry, f"left(coalesce(text, ''), {TEXT_MAX})")
         cr.execute(
-            "ALTER TABLE vn_file_text ADD COLUMN content_vector tsvector "
-            f"GENERATED ALWAYS AS (to_tsvector('{CONFIG}'::regconfig, {text})) STORED"
+            SQL(
+                "ALTER TABLE vn_file_text ADD COLUMN content_vector tsvector "
+                "GENERATED ALWAYS AS (to_tsvector(%s::regconfig, %s)) STORED",
+                CONFIG,
+                SQL(text),
+            )
         )
-    index = make_identifier("vn_file_text_content_vector_index")
     cr.execute(
-        f'CREATE INDEX IF NOT EXISTS "{index}" ON vn_file_text '
-        "USING gin (content_vector)"
+        SQL(
+            "CREATE INDEX IF NOT EXISTS %s ON vn_file_text USING gin (content_vector)",
+            SQL.identifier(make_identifier("vn_file_text_content_vector_index")),
+        )
     )
