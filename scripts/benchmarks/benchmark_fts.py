@@ -3,7 +3,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Full-text search at a million documents with text (issue 17).
 
-    scripts/benchmarks/benchmark_fts.sh [DB] [--explain]
+    scripts/benchmarks/benchmark_fts.sh [DB] [--explain] [--only WORD]
         (DB defaults to vn_bench_overdue, given its texts by generate_fts_text.sh)
 
 As the web client's list asks it, as the user (record rules apply), a fresh ORM
@@ -58,7 +58,7 @@ def list_page(model, term):
     return call
 
 
-def main(db, explain_plans):
+def main(db, explain_plans, only=None):
     use_database(db)
     registry = Registry(db)
     with registry.cursor() as cr:
@@ -80,6 +80,8 @@ def main(db, explain_plans):
             incoming = as_user(env, "vn.document.incoming", people[role])
             for name, term in PHRASES:
                 label = f"content search {name} '{term}' ({role})"
+                if only and only not in label:
+                    continue
                 measure(env, label, list_page(incoming, term), explain_plans)
         print(f"load average after: {os.getloadavg()}")
         cr.rollback()
@@ -87,5 +89,10 @@ def main(db, explain_plans):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    names = [a for a in args if not a.startswith("--")]
-    main(names[0] if names else "vn_bench_overdue", "--explain" in args)
+    only_word = args[args.index("--only") + 1] if "--only" in args else None
+    names = [
+        a
+        for i, a in enumerate(args)
+        if not a.startswith("--") and (i == 0 or args[i - 1] != "--only")
+    ]
+    main(names[0] if names else "vn_bench_overdue", "--explain" in args, only_word)

@@ -3,7 +3,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # Full-text search at a million documents with text (issue 17): the incoming list's
 # first page with its snippets and count, as the clerk and a staff member, p50/p95:
-#   scripts/benchmarks/benchmark_fts.sh [DB] [--explain]   (default vn_bench_overdue)
+#   scripts/benchmarks/benchmark_fts.sh [DB] [--explain] [--only WORD]   (default vn_bench_overdue)
 # The database must hold the generated texts (generate_fts_text.sh). Nothing is written.
 source "$(dirname "$0")/../lib.sh"
 DB=vn_bench_overdue
