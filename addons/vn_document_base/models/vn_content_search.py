@@ -204,15 +204,20 @@ class VnContentSearchMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.depends_context(CONTEXT_KEY)
     def _compute_content_snippet(self):
+        """Only for records the user may read (his access on these ids), whatever
+        the ORM cache holds."""
         terms = self.env.context.get(CONTEXT_KEY) or []
         if not isinstance(terms, (list, tuple)):
             terms = [terms]
         terms = [term for term in terms if isinstance(term, str)]
-        texts = self._vn_snippet_texts(terms) if terms else {}
+        readable = self.browse()
+        if terms:
+            readable = self.filtered("id")._filtered_access("read")
+        texts = readable._vn_snippet_texts(terms) if readable else {}
         for record in self:
-            found = texts.get(record.id, "")
-            if not found and terms:
-                found = content_search.snippet(
+            found = ""
+            if record.id in readable.ids:
+                found = texts.get(record.id) or content_search.snippet(
                     " ".join(record[name] or "" for name in self._vn_content_fields),
                     terms,
                 )

@@ -118,6 +118,7 @@ class VnFileText(models.Model):
     )
     _due_index = models.Index("(next_attempt_at, id) WHERE state = 'pending'")
 
+    @api.private
     def init(self):
         # The searchable words of the text (issue 17): a generated column, current
         # whenever the text is written (OCR, recall), with its GIN index.
