@@ -148,6 +148,27 @@ class TestContentSearchRules(HttpCase, VnRpcMixin, ContentCase):
             context={"vn_content_search_terms": [self.PHRASE]},
         )
         self.assert_refused(outsider, model, "web_read", [self.doc.id], SPEC)
+        self.assert_refused(
+            outsider,
+            model,
+            "onchange",
+            [self.doc.id],
+            {},
+            [],
+            {"content_snippet": {}},
+            context={"vn_content_search_terms": [self.PHRASE]},
+        )
+        self.assertEqual(
+            self.rpc(
+                outsider,
+                model,
+                "web_search_read",
+                [("id", "=", self.doc.id)],
+                SPEC,
+                context={"vn_content_search_terms": [self.PHRASE]},
+            ),
+            {"length": 0, "records": []},
+        )
         self.assert_refused(outsider, "vn.file.text", "read", [self.text.id], ["text"])
 
     def test_snippet_only_from_files_he_may_read(self):
