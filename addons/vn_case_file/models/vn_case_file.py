@@ -4,7 +4,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
@@ -55,6 +57,7 @@ class VnCaseFile(models.Model):
     _order = "file_catalog desc, file_notation, id desc"
     _vn_list_fields = frozenset(
         {
+            "content_snippet",
             "file_code",
             "file_notation",
             "file_catalog",
@@ -72,6 +75,11 @@ class VnCaseFile(models.Model):
     )
 
     subject = fields.Char(string="Title")
+    # Content search (issue 17): these fields, the file's own stored files and the
+    # documents it holds that the user may open.
+    _vn_content_fields = ("subject", "file_notation")
+    _content_search_index = models.Index(content_index(*_vn_content_fields))
+    _vn_held_models = ("vn.document.incoming", "vn.document.outgoing")
     state = fields.Selection(
         STATES,
         string="Status",
@@ -696,3 +704,56 @@ class VnCaseFile(models.Model):
         ]
         # Put in by the service: the demo's staff member is not assigned these.
         case.sudo()._vn_add_lines([doc for doc in documents if doc])
+
+    # ------------------------------------------------------------------
+    # Content search (issue 17)
+    # ------------------------------------------------------------------
+    @api.model
+    def _search_content_search(self, operator, value):
+        """Also the files holding a document whose content matches, among the
+        documents the user may open (their own search, with his rules)."""
+        domain = super()._search_content_search(operator, value)
+        if domain.is_true():
+            return domain
+        held = [
+            Domain(
+                "line_ids",
+                "any",
+                [
+                    ("res_model", "=", model),
+                    (
+                        "res_id",
+                        "in",
+                        self.env[model]._search([("content_search", operator, value)]),
+                    ),
+                ],
+            )
+            for model in self._vn_held_models
+        ]
+        return Domain.OR([domain, *held])
+
+    def _vn_snippet_texts(self, terms):
+        """The file's own texts first, else those of the documents it holds (read
+        as the user: a document he may not open gives nothing)."""
+        found = {
+            key: value
+            for key, value in super()._vn_snippet_texts(terms).items()
+            if value
+        }
+        for model in self._vn_held_models:
+            lines = self.line_ids.filtered(
+                lambda line, model=model: (
+                    line.res_model == model and line.case_file_id.id not in found
+                )
+            )
+            if not lines:
+                continue
+            texts = (
+                self.env[model]
+                .browse(set(lines.mapped("res_id")))
+                ._vn_snippet_texts(terms)
+            )
+            for line in lines:
+                if texts.get(line.res_id) and line.case_file_id.id not in found:
+                    found[line.case_file_id.id] = texts[line.res_id]
+        return found

@@ -8,3 +8,4 @@ from . import test_case_file_http
 from . import test_outputs
 from . import test_tour
 from . import test_user_lifecycle
+from . import test_content_search

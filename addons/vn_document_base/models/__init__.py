@@ -16,6 +16,7 @@ from . import vn_document_signature
 from . import vn_document_file
 from . import vn_document_access_log
 from . import vn_document_trail
+from . import vn_content_search
 from . import vn_document_mixin
 from . import ir_binary
 from . import vn_file_check

@@ -25,6 +25,7 @@ class VnDocumentMixin(models.AbstractModel):
         "mail.activity.mixin",
         "vn.document.access.mixin",
         "vn.register.correction.mixin",
+        "vn.content.search.mixin",
     )
     _rec_name = "subject"
     _check_company_auto = True

@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from ..tools import ocr, text_extract
+from .vn_content_search import content_vector_column
 
 _logger = logging.getLogger(__name__)
 
@@ -116,6 +117,12 @@ class VnFileText(models.Model):
         "UNIQUE(file_id)", "A stored file has one text record."
     )
     _due_index = models.Index("(next_attempt_at, id) WHERE state = 'pending'")
+
+    @api.private
+    def init(self):
+        # The searchable words of the text (issue 17): a generated column, current
+        # whenever the text is written (OCR, recall), with its GIN index.
+        content_vector_column(self.env)
 
     # ------------------------------------------------------------------
     # Settings

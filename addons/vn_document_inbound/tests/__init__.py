@@ -16,3 +16,4 @@ from . import test_file_text
 from . import test_scan_intake
 from . import test_reading
 from . import test_print_mark
+from . import test_content_search

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
@@ -104,6 +105,7 @@ class VnDocumentOutgoing(models.Model):
     _vn_catalog_date_field = "issued_date"
     _vn_list_fields = frozenset(
         {
+            "content_snippet",
             "document_type_id",
             "drafter_id",
             "drafting_department_id",
@@ -370,6 +372,9 @@ class VnDocumentOutgoing(models.Model):
     _list_order_index = models.Index(
         "(COALESCE(is_urgent, false) DESC, issued_at DESC, id DESC)"
     )
+    # Content search (issue 17): these fields with the text of the stored files.
+    _vn_content_fields = ("subject", "number_symbol")
+    _content_search_index = models.Index(content_index(*_vn_content_fields))
 
     # ------------------------------------------------------------------
     # Computes
