@@ -5,7 +5,7 @@
     "summary": "Agencies and identifier codes, roles, document types, register books, "
     "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND "
     "30/2020)",
-    "version": "19.0.1.9.0",
+    "version": "19.0.1.10.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -80,6 +80,11 @@
         "wizards/vn_user_lifecycle_wizard_views.xml",
         "wizards/vn_register_correction_wizard_views.xml",
         "reports/vn_register_reports.xml",
+        "security/vn_search_security.xml",
+        "views/vn_search_views.xml",
+        "wizards/vn_search_export_views.xml",
+        "wizards/vn_advanced_search_views.xml",
+        "reports/vn_search_export_report.xml",
     ],
     "demo": [
         "demo/vn_document_base_demo.xml",

@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - Incoming Documents",
     "summary": "Receive, check, register, direct, assign and track incoming documents "
     "(QĐ 3760/2021 Điều 10)",
-    "version": "19.0.0.9.0",
+    "version": "19.0.0.10.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -25,6 +25,7 @@
         "wizards/vn_incoming_wizards_views.xml",
         "reports/vn_incoming_reports.xml",
         "views/vn_document_inbound_menus.xml",
+        "views/vn_document_incoming_search_views.xml",
         "data/res_users_data.xml",
     ],
     "demo": [

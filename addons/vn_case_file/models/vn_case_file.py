@@ -70,6 +70,29 @@ class VnCaseFile(models.Model):
             "rights",
         }
     )
+    # III.6.h: the columns of an exported result (list fields: no opening logged)
+    _vn_export_fields = (
+        "file_catalog",
+        "file_notation",
+        "file_code",
+        "subject",
+        "retention_id",
+        "creator_id",
+        "department_id",
+        "start_date",
+        "end_date",
+        "doc_total",
+        "page_total",
+        "state",
+    )
+    # III.6.d: the advanced search's criteria (vn.advanced.search)
+    _vn_search_fields = {
+        "number": "file_code",
+        "symbol": "file_notation",
+        "subject": "subject",
+        "issued": "opened_on",
+        "department": "department_id",
+    }
 
     subject = fields.Char(string="Title")
     state = fields.Selection(

@@ -38,3 +38,4 @@ from . import vn_settings_access
 from . import ir_ui_menu
 from . import vn_file_text
 from . import vn_file_text_settings
+from . import ir_filters
