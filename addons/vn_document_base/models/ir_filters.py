@@ -35,13 +35,17 @@ class IrFilters(models.Model):
                 raise ValidationError(
                     self.env._("A search shared with a unit belongs to one user.")
                 )
-            if self.env.su or self.env.user.has_group("base.group_erp_manager"):
-                continue
-            units = saved.user_ids.sudo().employee_ids.department_id
-            if saved.vn_department_id not in units:
-                raise ValidationError(
-                    self.env._("Share a search only with one of your own units.")
-                )
+
+    def _vn_check_own_unit(self):
+        """A user shares a search only with one of his own units. Not a constraint:
+        constraints run as superuser, this check needs the acting user."""
+        if self.env.su or self.env.user.has_group("base.group_erp_manager"):
+            return
+        units = self.env.user.sudo().employee_ids.department_id
+        if any(f.vn_department_id not in units for f in self.filtered("vn_department_id")):
+            raise ValidationError(
+                self.env._("Share a search only with one of your own units.")
+            )
 
     def _vn_check_owner(self):
         """Only the owner (or an administrator) changes a search shared with a unit:
@@ -62,11 +66,16 @@ class IrFilters(models.Model):
             if values.get("vn_department_id") and not values.get("user_ids"):
                 # a unit's search is the creator's own favourite
                 values["user_ids"] = [fields.Command.set([self.env.uid])]
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records._vn_check_own_unit()
+        return records
 
     def write(self, vals):
         self._vn_check_owner()
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("vn_department_id"):
+            self._vn_check_own_unit()
+        return result
 
     def unlink(self):
         self._vn_check_owner()

@@ -94,6 +94,7 @@ class VnDocumentMixin(models.AbstractModel):
                 value = vn_local_date(value)
             doc.file_catalog = value.year if value else 0
 
+    @api.depends_context("uid")
     def _compute_vn_access_count(self):
         # III.6.a, counted as the user: without access to the log, nothing.
         log = self.env["vn.document.access.log"]
