@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import frozendict
 
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
@@ -86,13 +87,15 @@ class VnCaseFile(models.Model):
         "state",
     )
     # III.6.d: the advanced search's criteria (vn.advanced.search)
-    _vn_search_fields = {
-        "number": "file_code",
-        "symbol": "file_notation",
-        "subject": "subject",
-        "issued": "opened_on",
-        "department": "department_id",
-    }
+    _vn_search_fields = frozendict(
+        {
+            "number": "file_code",
+            "symbol": "file_notation",
+            "subject": "subject",
+            "issued": "opened_on",
+            "department": "department_id",
+        }
+    )
 
     subject = fields.Char(string="Title")
     state = fields.Selection(

@@ -42,7 +42,9 @@ class IrFilters(models.Model):
         if self.env.su or self.env.user.has_group("base.group_erp_manager"):
             return
         units = self.env.user.sudo().employee_ids.department_id
-        if any(f.vn_department_id not in units for f in self.filtered("vn_department_id")):
+        if any(
+            f.vn_department_id not in units for f in self.filtered("vn_department_id")
+        ):
             raise ValidationError(
                 self.env._("Share a search only with one of your own units.")
             )
@@ -94,7 +96,7 @@ class IrFilters(models.Model):
             model, action_id, embedded_action_id, embedded_parent_res_id
         )
         seen = {row["id"] for row in result}
-        shared = self.with_context(self.env["res.users"].context_get()).search_read(
+        shared = self.with_context(**self.env["res.users"].context_get()).search_read(
             self._get_action_domain(
                 action_id, embedded_action_id, embedded_parent_res_id
             )

@@ -3,6 +3,7 @@
 import datetime
 
 from odoo import api, fields, models
+from odoo.tools import frozendict
 
 from ..tools.legal import vn_local_date
 from ..tools.workflow import wizard_action
@@ -72,7 +73,7 @@ class VnDocumentMixin(models.AbstractModel):
     _vn_export_fields = ()
     # The criteria of the advanced search (III.6.d) and the fields each one searches:
     # {criterion: field name or tuple of names}, see vn.advanced.search.
-    _vn_search_fields = {}
+    _vn_search_fields = frozendict()
 
     vn_access_count = fields.Integer(
         string="Accesses",

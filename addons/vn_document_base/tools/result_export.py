@@ -17,16 +17,27 @@ DOCX_MIMETYPE = (
 )
 FONT = "Times New Roman"
 
-_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-</Types>"""
-_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>"""
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006"
+_WORD_MAIN = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+)
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<Types xmlns="{_PACKAGE}/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{_WORD_MAIN}"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<Relationships xmlns="{_PACKAGE}/relationships">'
+    f'<Relationship Id="rId1" Type="{_OFFICE}/relationships/officeDocument" '
+    'Target="word/document.xml"/>'
+    "</Relationships>"
+)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -36,9 +47,8 @@ def _run(text, bold=False, size=None):
         props += "<w:b/>"
     if size:
         props += f'<w:sz w:val="{size * 2}"/>'
-    return (
-        f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-    )
+    body = f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    return f"<w:r><w:rPr>{props}</w:rPr>{body}</w:r>"
 
 
 def _paragraph(text, bold=False, size=None, center=False):
@@ -65,7 +75,7 @@ def _table(columns, rows):
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>'
         f"<w:tblBorders>{border}</w:tblBorders></w:tblPr>"
-        f'<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>{body}</w:tbl>'
+        f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>{body}</w:tbl>"
     )
 
 
@@ -98,7 +108,9 @@ def xlsx_bytes(title, header_lines, columns, rows, sheet_name):
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = workbook.add_worksheet(sheet_name[:31])
-    title_format = workbook.add_format({"bold": True, "font_size": 14, "font_name": FONT})
+    title_format = workbook.add_format(
+        {"bold": True, "font_size": 14, "font_name": FONT}
+    )
     line_format = workbook.add_format({"font_name": FONT})
     head = workbook.add_format(
         {"bold": True, "border": 1, "text_wrap": True, "font_name": FONT}

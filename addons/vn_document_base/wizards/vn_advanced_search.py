@@ -41,7 +41,7 @@ class VnAdvancedSearch(models.TransientModel):
         help="Every word must appear in the subject, in any order.",
     )
     signer = fields.Char()
-    urgency_id = fields.Many2one("vn.document.urgency", string="Urgency")
+    urgency_id = fields.Many2one("vn.document.urgency")
     register_book_id = fields.Many2one("vn.register.book", string="Register book")
     department_id = fields.Many2one(
         "hr.department",

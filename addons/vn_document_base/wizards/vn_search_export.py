@@ -164,7 +164,9 @@ class VnSearchExport(models.TransientModel):
         else:
             data = result_export.docx_bytes(*args)
             mimetype = result_export.DOCX_MIMETYPE
-        return self._vn_download(f"ket-qua-{stamp}.{self.export_format}", data, mimetype)
+        return self._vn_download(
+            f"ket-qua-{stamp}.{self.export_format}", data, mimetype
+        )
 
     def _vn_download(self, filename, data, mimetype):
         """Keep the file on the wizard (only its user reads it) and download it."""

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.modules.db import FunctionStatus
-from odoo.tools import SQL
+from odoo.tools import SQL, frozendict
 
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
@@ -181,22 +181,24 @@ class VnDocumentIncoming(models.Model):
         "state",
     )
     # III.6.d: the advanced search's criteria (vn.advanced.search)
-    _vn_search_fields = {
-        "number": "code_number",
-        "symbol": "code_notation",
-        "document_type": "document_type_id",
-        "agency": ("sender_id", "organ_name"),
-        "signer": ("signer_name", "signer_position"),
-        "issued": "issued_date",
-        "arrival": "arrival_date",
-        "arrival_number": "arrival_number",
-        "subject": "subject",
-        "urgency": "urgency_id",
-        "register_book": "register_book_id",
-        "department": "handling_department_id",
-        "deadline": "deadline",
-        "overdue": "is_overdue",
-    }
+    _vn_search_fields = frozendict(
+        {
+            "number": "code_number",
+            "symbol": "code_notation",
+            "document_type": "document_type_id",
+            "agency": ("sender_id", "organ_name"),
+            "signer": ("signer_name", "signer_position"),
+            "issued": "issued_date",
+            "arrival": "arrival_date",
+            "arrival_number": "arrival_number",
+            "subject": "subject",
+            "urgency": "urgency_id",
+            "register_book": "register_book_id",
+            "department": "handling_department_id",
+            "deadline": "deadline",
+            "overdue": "is_overdue",
+        }
+    )
 
     # Receipt
     state = fields.Selection(

@@ -167,8 +167,10 @@ class TestSearchUse(VnDocumentCase):
             }
         )
         action = wizard.action_search()
-        found = self.env["vn.document.incoming"].with_user(self.staff).search(
-            action["domain"]
+        found = (
+            self.env["vn.document.incoming"]
+            .with_user(self.staff)
+            .search(action["domain"])
         )
         self.assertEqual(found, self.mine)
         self.assertIn("«12»", action["name"])
@@ -182,7 +184,9 @@ class TestSearchUse(VnDocumentCase):
         action = wizard.action_search()
         staff_found = self.env["vn.document.incoming"].with_user(self.staff)
         self.assertFalse(staff_found.search(action["domain"]))
-        self.assertEqual(self.env["vn.document.incoming"].search(action["domain"]), self.secret)
+        self.assertEqual(
+            self.env["vn.document.incoming"].search(action["domain"]), self.secret
+        )
 
     def test_advanced_search_keys(self):
         """ND 30 Phụ lục VI III.6.d: the panel shows the criteria of the kind of
@@ -210,7 +214,9 @@ class TestSearchUse(VnDocumentCase):
         self.assertEqual(self.mine.with_user(clerk).vn_access_count, 2)
         action = self.mine.with_user(clerk).action_open_access_log()
         self.assertEqual(
-            self.env[action["res_model"]].with_user(clerk).search_count(action["domain"]),
+            self.env[action["res_model"]]
+            .with_user(clerk)
+            .search_count(action["domain"]),
             2,
         )
         self.assertEqual(self.mine.with_user(self.staff).vn_access_count, 0)

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+from odoo.tools import frozendict
 
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal
@@ -138,19 +139,21 @@ class VnDocumentOutgoing(models.Model):
         "state",
     )
     # III.6.d: the advanced search's criteria (vn.advanced.search)
-    _vn_search_fields = {
-        "number": "code_number",
-        "symbol": "number_symbol",
-        "document_type": "document_type_id",
-        "agency": ("recipients_text", "drafting_department_id"),
-        "signer": "signer_id",
-        "issued": "issued_date",
-        "subject": "subject",
-        "urgency": "urgency_id",
-        "register_book": "register_book_id",
-        "department": "drafting_department_id",
-        "deadline": "due_date",
-    }
+    _vn_search_fields = frozendict(
+        {
+            "number": "code_number",
+            "symbol": "number_symbol",
+            "document_type": "document_type_id",
+            "agency": ("recipients_text", "drafting_department_id"),
+            "signer": "signer_id",
+            "issued": "issued_date",
+            "subject": "subject",
+            "urgency": "urgency_id",
+            "register_book": "register_book_id",
+            "department": "drafting_department_id",
+            "deadline": "due_date",
+        }
+    )
 
     state = fields.Selection(
         STATES,
