@@ -47,9 +47,12 @@ def describe_domain(model, domain):
         return model.env._("all records")
     parts = []
     index = 0
-    while index < len(terms):
-        text, index = _expression(model, terms, index)
-        parts.append(text)
+    try:
+        while index < len(terms):
+            text, index = _expression(model, terms, index)
+            parts.append(text)
+    except IndexError:  # an operator without its operands: show the domain as given
+        return str(domain)
     return "; ".join(parts)
 
 
@@ -68,6 +71,8 @@ def _expression(model, terms, index):
         if term == "&":
             return f"{left}; {right}", index
         return "({} {} {})".format(left, model.env._("or"), right), index
+    if not isinstance(term, (list, tuple)) or len(term) != 3:
+        return str(term), index + 1  # not a condition Odoo would accept anyway
     return _leaf(model, term), index + 1
 
 
