@@ -13,9 +13,13 @@ from unittest.mock import patch
 from pdfminer.high_level import extract_text
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
-from odoo.addons.vn_document_base.tests.common import VnDocumentCase
+from odoo.addons.vn_document_base.tests.common import (
+    VnDocumentCase,
+    VnRolesSetup,
+    VnRpcMixin,
+)
 from odoo.addons.vn_document_base.wizards.vn_search_export import VnSearchExport
 
 
@@ -222,3 +226,54 @@ class TestSearchUse(VnDocumentCase):
         self.assertEqual(self.mine.with_user(self.staff).vn_access_count, 0)
         with self.assertRaises(AccessError):
             self.mine.with_user(self.staff).action_open_access_log()
+
+
+@tagged("post_install", "-at_install")
+class TestSearchUseRpc(VnRpcMixin, VnRolesSetup, HttpCase):
+    """SECURITY.md: the export over JSON-RPC, as a staff member who names documents he
+    may not read."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_roles()
+        cls.secret = (
+            cls.env["vn.document.incoming"]
+            .sudo()
+            .create(
+                {
+                    "subject": "Hồ sơ nhân sự mật",
+                    "channel": "paper",
+                    "received_by_id": cls.users["clerk"].id,
+                }
+            )
+        )
+
+    def test_export_of_unreadable_documents_is_refused(self):
+        """ND 30 Phụ lục VI III.6.h, SECURITY.md: ids and a domain of a document the
+        user may not read, given over RPC, export nothing and log nothing."""
+        staff = self.users["staff"]
+        wizard_id = self.rpc(
+            staff,
+            "vn.search.export",
+            "create",
+            {
+                "export_format": "xlsx",
+                "res_model": "vn.document.incoming",
+                "res_ids": f"[{self.secret.id}]",
+                "domain": f"[('id', '=', {self.secret.id})]",
+            },
+        )
+        self.assert_refused(staff, "vn.search.export", "action_export", [wizard_id])
+        # a model outside the suite's document lists is refused as well
+        wizard_id = self.rpc(
+            staff,
+            "vn.search.export",
+            "create",
+            {"res_model": "res.users", "res_ids": "[1]"},
+        )
+        self.assert_refused(staff, "vn.search.export", "action_export", [wizard_id])
+        logged = self.env["vn.document.access.log"].search(
+            [("res_model", "=", self.secret._name), ("res_id", "=", self.secret.id)]
+        )
+        self.assertFalse(logged)
