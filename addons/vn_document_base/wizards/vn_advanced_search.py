@@ -106,8 +106,10 @@ class VnAdvancedSearch(models.TransientModel):
         return domain
 
     def _vn_bound(self, value, moment, end):
-        if not moment or not isinstance(value, datetime.date):
+        if not isinstance(value, datetime.date):
             return value
+        if not moment:
+            return fields.Date.to_string(value)  # the action's domain goes to the client
         day = value + datetime.timedelta(days=end)
         local = VN_TZ.localize(datetime.datetime.combine(day, datetime.time()))
         utc = local.astimezone(datetime.UTC).replace(tzinfo=None)
