@@ -109,7 +109,8 @@ class VnAdvancedSearch(models.TransientModel):
         if not isinstance(value, datetime.date):
             return value
         if not moment:
-            return fields.Date.to_string(value)  # the action's domain goes to the client
+            # the action's domain goes to the client as JSON
+            return fields.Date.to_string(value)
         day = value + datetime.timedelta(days=end)
         local = VN_TZ.localize(datetime.datetime.combine(day, datetime.time()))
         utc = local.astimezone(datetime.UTC).replace(tzinfo=None)
