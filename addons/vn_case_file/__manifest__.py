@@ -26,6 +26,7 @@
         "views/vn_case_file_wizard_views.xml",
         "views/vn_document_views.xml",
         "views/vn_case_file_menus.xml",
+        "views/vn_case_file_search_views.xml",
     ],
     "demo": ["demo/vn_case_file_demo.xml"],
     "assets": {

@@ -80,6 +80,11 @@
         "wizards/vn_user_lifecycle_wizard_views.xml",
         "wizards/vn_register_correction_wizard_views.xml",
         "reports/vn_register_reports.xml",
+        "security/vn_search_security.xml",
+        "views/vn_search_views.xml",
+        "wizards/vn_search_export_views.xml",
+        "wizards/vn_advanced_search_views.xml",
+        "reports/vn_search_export_report.xml",
     ],
     "demo": [
         "demo/vn_document_base_demo.xml",

@@ -25,6 +25,7 @@
         "wizards/vn_incoming_wizards_views.xml",
         "reports/vn_incoming_reports.xml",
         "views/vn_document_inbound_menus.xml",
+        "views/vn_document_incoming_search_views.xml",
         "data/res_users_data.xml",
     ],
     "demo": [

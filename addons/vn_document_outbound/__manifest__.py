@@ -30,6 +30,7 @@
         "wizards/vn_outgoing_register_report_wizard_views.xml",
         "reports/vn_outgoing_reports.xml",
         "views/vn_document_outbound_menus.xml",
+        "views/vn_document_outgoing_search_views.xml",
         "wizards/vn_user_join_wizard_views.xml",
     ],
     "demo": [

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import frozendict
 
 from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
@@ -71,6 +72,31 @@ class VnCaseFile(models.Model):
             "page_total",
             "state",
             "rights",
+        }
+    )
+    # III.6.h: the columns of an exported result (list fields: no opening logged)
+    _vn_export_fields = (
+        "file_catalog",
+        "file_notation",
+        "file_code",
+        "subject",
+        "retention_id",
+        "creator_id",
+        "department_id",
+        "start_date",
+        "end_date",
+        "doc_total",
+        "page_total",
+        "state",
+    )
+    # III.6.d: the advanced search's criteria (vn.advanced.search)
+    _vn_search_fields = frozendict(
+        {
+            "number": "file_code",
+            "symbol": "file_notation",
+            "subject": "subject",
+            "issued": "opened_on",
+            "department": "department_id",
         }
     )
 

@@ -41,3 +41,4 @@ from . import vn_file_text
 from . import vn_file_text_settings
 from . import ir_actions_report
 from . import vn_document_print
+from . import ir_filters

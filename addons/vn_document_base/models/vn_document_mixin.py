@@ -3,6 +3,7 @@
 import datetime
 
 from odoo import api, fields, models
+from odoo.tools import frozendict
 
 from ..tools.legal import vn_local_date
 from ..tools.workflow import wizard_action
@@ -68,6 +69,18 @@ class VnDocumentMixin(models.AbstractModel):
 
     # The date whose Vietnam calendar year is the document's year (its number series).
     _vn_catalog_date_field = None
+    # The columns of an exported result, in order (III.6.h); list fields only, so that
+    # exporting is not an opening of each document (the export is logged as such).
+    _vn_export_fields = ()
+    # The criteria of the advanced search (III.6.d) and the fields each one searches:
+    # {criterion: field name or tuple of names}, see vn.advanced.search.
+    _vn_search_fields = frozendict()
+
+    vn_access_count = fields.Integer(
+        string="Accesses",
+        compute="_compute_vn_access_count",
+        help="Openings, downloads and exports of this document (access log).",
+    )
 
     @api.depends(
         lambda self: (
@@ -82,6 +95,35 @@ class VnDocumentMixin(models.AbstractModel):
             if isinstance(value, datetime.datetime):
                 value = vn_local_date(value)
             doc.file_catalog = value.year if value else 0
+
+    @api.depends_context("uid")
+    def _compute_vn_access_count(self):
+        # III.6.a, counted as the user: without access to the log, nothing.
+        log = self.env["vn.document.access.log"]
+        if not self.ids or not log.has_access("read"):
+            self.vn_access_count = 0
+            return
+        counts = dict(
+            log._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+                ["res_id"],
+                ["__count"],
+            )
+        )
+        for doc in self:
+            doc.vn_access_count = counts.get(doc.id, 0)
+
+    def action_open_access_log(self):
+        """The access log of this document (III.6.a); the log's own rights apply."""
+        self.ensure_one()
+        self.env["vn.document.access.log"].check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Accesses"),
+            "res_model": "vn.document.access.log",
+            "view_mode": "list",
+            "domain": [("res_model", "=", self._name), ("res_id", "=", self.id)],
+        }
 
     def _trail(self, action=False, note=False, **values):
         """Record a line of the processing trail (as superuser: the trail is evidence no

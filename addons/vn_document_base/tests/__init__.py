@@ -25,3 +25,4 @@ from . import test_replica_routing
 from . import test_activity_types
 from . import test_file_text
 from . import test_scan_rules
+from . import test_saved_searches

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.modules.db import FunctionStatus
-from odoo.tools import SQL
+from odoo.tools import SQL, frozendict
 
 from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.activities import sync_activities
@@ -164,6 +164,41 @@ class VnDocumentIncoming(models.Model):
             "urgency_id",
             "file_catalog",
             "register_book_id",
+        }
+    )
+    # III.6.h: the columns of an exported result (list fields: no opening logged)
+    _vn_export_fields = (
+        "arrival_number",
+        "arrival_date",
+        "sender_id",
+        "organ_name",
+        "code_number",
+        "code_notation",
+        "issued_date",
+        "document_type_id",
+        "subject",
+        "urgency_id",
+        "deadline",
+        "register_book_id",
+        "state",
+    )
+    # III.6.d: the advanced search's criteria (vn.advanced.search)
+    _vn_search_fields = frozendict(
+        {
+            "number": "code_number",
+            "symbol": "code_notation",
+            "document_type": "document_type_id",
+            "agency": ("sender_id", "organ_name"),
+            "signer": ("signer_name", "signer_position"),
+            "issued": "issued_date",
+            "arrival": "arrival_date",
+            "arrival_number": "arrival_number",
+            "subject": "subject",
+            "urgency": "urgency_id",
+            "register_book": "register_book_id",
+            "department": "handling_department_id",
+            "deadline": "deadline",
+            "overdue": "is_overdue",
         }
     )
 

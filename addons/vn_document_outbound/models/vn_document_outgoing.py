@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+from odoo.tools import frozendict
 
 from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.activities import sync_activities
@@ -123,6 +124,36 @@ class VnDocumentOutgoing(models.Model):
             "code_number",
             "issued_at",
             "is_my_turn",
+        }
+    )
+    # III.6.h: the columns of an exported result (list fields: no opening logged)
+    _vn_export_fields = (
+        "number_symbol",
+        "issued_date",
+        "document_type_id",
+        "subject",
+        "signer_id",
+        "recipients_text",
+        "drafting_department_id",
+        "drafter_id",
+        "urgency_id",
+        "register_book_id",
+        "state",
+    )
+    # III.6.d: the advanced search's criteria (vn.advanced.search)
+    _vn_search_fields = frozendict(
+        {
+            "number": "code_number",
+            "symbol": "number_symbol",
+            "document_type": "document_type_id",
+            "agency": ("recipients_text", "drafting_department_id"),
+            "signer": "signer_id",
+            "issued": "issued_date",
+            "subject": "subject",
+            "urgency": "urgency_id",
+            "register_book": "register_book_id",
+            "department": "drafting_department_id",
+            "deadline": "due_date",
         }
     )
 
