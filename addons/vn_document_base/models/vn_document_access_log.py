@@ -117,6 +117,7 @@ class VnDocumentAccessMixin(models.AbstractModel):
             "activity_exception_icon",
             "activity_summary",
             "activity_type_id",
+            "activity_type_icon",
             "activity_user_id",
             "activity_date_deadline",
             "message_needaction",

@@ -27,5 +27,5 @@ class VnDocumentPrintMixin(models.AbstractModel):
         return {
             "type": "ir.actions.act_url",
             "url": f"/vn_document/file/{file.id}/print",
-            "target": "self",
+            "target": "download",
         }

@@ -182,5 +182,7 @@ class VnSearchExport(models.TransientModel):
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
+            # a new tab that downloads the file; the dialog closes
+            "target": "new",
+            "close": True,
         }
