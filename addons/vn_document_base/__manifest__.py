@@ -5,7 +5,7 @@
     "summary": "Agencies and identifier codes, roles, document types, register books, "
     "working days and file checks shared by the document suite (QĐ 3760/2021 HCMC, ND "
     "30/2020)",
-    "version": "19.0.1.9.0",
+    "version": "19.0.1.10.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",
@@ -48,6 +48,7 @@
         "security/vn_document_base_security.xml",
         "security/ir.model.access.csv",
         "security/vn_file_text_security.xml",
+        "security/vn_register_chain_security.xml",
         "data/vn_document_type_data.xml",
         "data/vn_document_urgency_data.xml",
         "data/vn_file_format_data.xml",
@@ -56,6 +57,7 @@
         "data/vn_backup_data.xml",
         "data/auditlog_rule_data.xml",
         "data/vn_file_text_data.xml",
+        "data/vn_register_chain_data.xml",
         "views/vn_document_base_menus.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -76,6 +78,7 @@
         "views/res_config_settings_views.xml",
         "views/auditlog_views.xml",
         "views/vn_file_text_views.xml",
+        "views/vn_register_chain_views.xml",
         "wizards/vn_user_disable_wizard_views.xml",
         "wizards/vn_user_lifecycle_wizard_views.xml",
         "wizards/vn_register_correction_wizard_views.xml",

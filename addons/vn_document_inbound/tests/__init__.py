@@ -15,3 +15,4 @@ from . import test_reader_rules
 from . import test_file_text
 from . import test_scan_intake
 from . import test_reading
+from . import test_register_chain

@@ -9,3 +9,4 @@ from . import test_user_join
 from . import test_outage_paper_issue
 from . import test_list_plans
 from . import test_copy_scan
+from . import test_register_chain
