@@ -121,10 +121,14 @@ class VnRegisterChain(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise AccessError(_("A register chain entry never changes."))
+        if self:
+            raise AccessError(_("A register chain entry never changes."))
+        return super().write(vals)
 
     def unlink(self):
-        raise AccessError(_("A register chain entry is never deleted."))
+        if self:
+            raise AccessError(_("A register chain entry is never deleted."))
+        return super().unlink()
 
     # ------------------------------------------------------------------
     # Appending
@@ -187,7 +191,9 @@ class VnRegisterChain(models.Model):
         )
         cr.execute(SQL("SET LOCAL lock_timeout TO DEFAULT"))
         with self.env.registry.cursor() as fresh:
-            head = max(self._vn_head_row(company, fresh), self._vn_head_row(company, cr))
+            head = max(
+                self._vn_head_row(company, fresh), self._vn_head_row(company, cr)
+            )
         return head
 
     @api.model

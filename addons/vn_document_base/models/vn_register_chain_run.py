@@ -31,9 +31,7 @@ class VnRegisterChainRun(models.Model):
         required=True,
         readonly=True,
     )
-    result = fields.Selection(
-        [("sound", "Sound"), ("broken", "Broken")], readonly=True
-    )
+    result = fields.Selection([("sound", "Sound"), ("broken", "Broken")], readonly=True)
     started_at = fields.Datetime(
         string="Started", required=True, readonly=True, default=fields.Datetime.now
     )

@@ -132,7 +132,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     with open(args.chain, encoding="utf-8") as handle:
         ok, message = verify(handle, args.originals)
-    print(message)
+    sys.stdout.write(message + "\n")
     return 0 if ok else 1
 
 

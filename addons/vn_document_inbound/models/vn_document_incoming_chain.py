@@ -7,7 +7,7 @@ class VnDocumentIncoming(models.Model):
     """The arrival registration (số đến) is an entry of the agency's register chain."""
 
     _name = "vn.document.incoming"
-    _inherit = ["vn.document.incoming", "vn.register.chain.mixin"]
+    _inherit = ("vn.document.incoming", "vn.register.chain.mixin")
 
     # the printed register row of an incoming document (ND 30 Phụ lục IV)
     _vn_chain_field_names = (

@@ -7,7 +7,7 @@ class VnDocumentOutgoing(models.Model):
     """The issue (số đi) is an entry of the agency's register chain."""
 
     _name = "vn.document.outgoing"
-    _inherit = ["vn.document.outgoing", "vn.register.chain.mixin"]
+    _inherit = ("vn.document.outgoing", "vn.register.chain.mixin")
 
     # the printed register row of an outgoing document (ND 30 Phụ lục III)
     _vn_chain_field_names = (
@@ -41,7 +41,7 @@ class VnDocumentCopy(models.Model):
     """A copy's number is an entry of the agency's register chain."""
 
     _name = "vn.document.copy"
-    _inherit = ["vn.document.copy", "vn.register.chain.mixin"]
+    _inherit = ("vn.document.copy", "vn.register.chain.mixin")
 
     _vn_chain_field_names = (
         "register_book_id",

@@ -5,8 +5,6 @@ import json
 
 from odoo.tests import tagged
 
-from odoo.addons.vn_document_base.tools import register_chain as chain_tool
-
 from .common import PASSPHRASE, OutgoingCase
 
 

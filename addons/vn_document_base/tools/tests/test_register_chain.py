@@ -35,7 +35,9 @@ def make_chain(originals, agency="000.07.41.H29"):
         text = rc.canonical(payload)
         prev = rc.digest(text)
         lines.append(
-            rc.canonical({"seq": seq, "hash": prev, "prev": payload["prev"], "payload": text})
+            rc.canonical(
+                {"seq": seq, "hash": prev, "prev": payload["prev"], "payload": text}
+            )
         )
     return lines
 
