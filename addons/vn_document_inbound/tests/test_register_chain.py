@@ -231,6 +231,30 @@ class TestRegisterChain(ChainCase):
         ok, message = chain_tool.verify(lines[:-1] + [tampered])
         self.assertFalse(ok)
 
+    def test_closing_page_prints_the_chain_head_in_vietnamese(self):
+        """Issue 17: the chain head on the register book's closing page, Vietnamese
+        whatever the language of the one who prints."""
+        doc = self.register()
+        head = self.env["vn.register.chain"]._vn_head(self.company)
+        clerk = self.users["clerk"]
+        clerk.lang = "en_US"
+        wizard = (
+            self.env["vn.incoming.register.report.wizard"]
+            .with_user(clerk)
+            .create({"register_book_id": self.book.id, "year": doc.file_catalog})
+        )
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(clerk)
+            ._render_qweb_html(
+                "vn_document_inbound.action_report_vn_incoming_register", wizard.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("CHUỖI BĂM SỔ ĐĂNG KÝ", html)
+        self.assertIn(f"số thứ tự {head.sequence}", html)
+        self.assertIn(head.entry_hash, html)
+
     def test_existing_registrations_are_chained_once(self):
         """Issue 17: registrations made before the chain are chained once,
         backfilled."""
