@@ -141,22 +141,9 @@ class VnRegisterChain(models.Model):
         company = document.sudo().company_id
         last_seq, last_hash = self._vn_lock_and_read_head(company)
         now = fields.Datetime.now()
-        payload = {
-            "v": 1,
-            "seq": last_seq + 1,
-            "prev": last_hash,
-            "agency": company.vn_organ_code or str(company.id),
-            "kind": kind,
-            "model": document._name,
-            "res_id": document.id,
-            "fields": document._vn_chain_fields(),
-            "labels": document._vn_chain_labels(),
-            "original_sha256": document._vn_chain_original(),
-            "time": utc_text(now),
-            "user": self.env.user.login,
-            "corrects": corrected.sequence if corrected else None,
-            "backfilled": backfilled,
-        }
+        payload = self._vn_payload(
+            document, kind, last_seq + 1, last_hash, now, corrected, backfilled
+        )
         text = chain_tool.canonical(payload)
         return self.sudo().create(
             {
@@ -175,6 +162,29 @@ class VnRegisterChain(models.Model):
                 "backfilled": backfilled,
             }
         )
+
+    @api.model
+    def _vn_payload(
+        self, document, kind, seq, prev, now, corrected=None, backfilled=False
+    ):
+        """The entry of ``document`` as it is hashed (see tools/register_chain.py)."""
+        company = document.sudo().company_id
+        return {
+            "v": 1,
+            "seq": seq,
+            "prev": prev,
+            "agency": company.vn_organ_code or str(company.id),
+            "kind": kind,
+            "model": document._name,
+            "res_id": document.id,
+            "fields": document._vn_chain_fields(),
+            "labels": document._vn_chain_labels(),
+            "original_sha256": document._vn_chain_original(),
+            "time": utc_text(now),
+            "user": self.env.user.login,
+            "corrects": corrected.sequence if corrected else None,
+            "backfilled": backfilled,
+        }
 
     @api.model
     def _vn_lock_and_read_head(self, company):
