@@ -93,6 +93,7 @@ class VnRegisterChain(models.Model):
         "A sequence number appears once in an agency's register chain.",
     )
 
+    @api.private
     def init(self):
         """The table refuses every change but INSERT, whoever asks (idempotent)."""
         self.env.cr.execute(
