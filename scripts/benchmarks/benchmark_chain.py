@@ -32,8 +32,6 @@ from bench_common import machine, use_database
 from odoo import api, fields
 from odoo.modules.registry import Registry
 
-from odoo.addons.vn_document_base.tools import register_chain as chain_tool
-
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TOOL = os.path.join(ROOT, "addons", "vn_document_base", "tools", "register_chain.py")
 BATCH = 5000
@@ -107,6 +105,8 @@ def registration_cost(registry, runs):
 
 def chain_generated(registry, db, count):
     """Insert ``count`` registered documents and chain them; seconds taken."""
+    from odoo.addons.vn_document_base.tools import register_chain as chain_tool
+
     generate_incoming.main(db, count)
     started = time.perf_counter()
     with registry.cursor() as cr:

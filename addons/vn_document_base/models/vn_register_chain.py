@@ -407,7 +407,7 @@ class VnRegisterChain(models.Model):
         if now is None:
             return "document missing"
         payload = row["payload_data"]
-        if chain_tool.canonical(now[0]) != chain_tool.canonical(payload["fields"]):
+        if chain_tool.normalise(now[0]) != payload["fields"]:
             return "register fields"
         if now[1] != payload["original_sha256"]:
             return "original"

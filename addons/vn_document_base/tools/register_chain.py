@@ -31,26 +31,38 @@ import unicodedata
 GENESIS = "0" * 64
 
 
-def _normalise(value):
+def normalise(value):
+    """``value`` with every string (keys included) in NFC; refuses what JSON or the
+    canonical form cannot hold (floats, objects)."""
     if isinstance(value, str):
+        if unicodedata.is_normalized("NFC", value):
+            return value
         return unicodedata.normalize("NFC", value)
     if isinstance(value, bool) or value is None or isinstance(value, int):
         return value
     if isinstance(value, dict):
-        return {_normalise(str(k)): _normalise(v) for k, v in value.items()}
+        return {normalise(str(k)): normalise(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_normalise(v) for v in value]
+        return [normalise(v) for v in value]
     raise TypeError(f"not part of a register entry: {type(value).__name__}")
 
 
 def canonical(payload):
     """The canonical text of ``payload`` (see the module's docstring)."""
     return json.dumps(
-        _normalise(payload),
+        normalise(payload),
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),
         allow_nan=False,
+    )
+
+
+def is_canonical(payload, text):
+    """Whether ``text`` is the canonical text of ``payload`` (``json.loads(text)``):
+    the same serialisation, and NFC throughout."""
+    return unicodedata.is_normalized("NFC", text) and text == json.dumps(
+        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")
     )
 
 
@@ -68,7 +80,7 @@ def check_entry(line, previous):
     if not isinstance(text, str):
         raise ValueError("payload missing")
     payload = json.loads(text)
-    if canonical(payload) != text:
+    if not is_canonical(payload, text):
         raise ValueError("payload not in canonical form")
     if digest(text) != line.get("hash"):
         raise ValueError("hash does not match the payload")
