@@ -127,3 +127,14 @@ def test_script_exit_codes(tmp_path):
     )
     assert run.returncode == 1
     assert run.stdout.startswith("FAIL line 1")
+
+
+def test_payload_not_in_canonical_form_fails():
+    lines = make_chain(ORIGINALS)
+    line = json.loads(lines[0])
+    line["payload"] = json.dumps(json.loads(line["payload"]), indent=1)
+    line["hash"] = rc.digest(line["payload"])
+    lines[0] = rc.canonical(line)
+    ok, message = rc.verify(lines)
+    assert not ok
+    assert "canonical" in message
