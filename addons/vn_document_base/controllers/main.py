@@ -67,3 +67,27 @@ class VnDocumentFileController(http.Controller):
             etag=False,
         )
         return stream.get_response(as_attachment=True)
+
+
+class VnRegisterChainController(http.Controller):
+    """The agency's register chain as JSON lines, for offline verification
+    (tools/register_chain.py); document administrators only, each export logged."""
+
+    @http.route(
+        "/vn_document/register_chain/export", type="http", auth="user", readonly=False
+    )
+    def export_chain(self, **kwargs):
+        env = request.env
+        if not env.user.has_group("vn_document_base.group_vn_document_admin"):
+            raise request.not_found()
+        company = env.company
+        env["vn.document.access.log"]._log("export", "res.company", company.id)
+        lines = "".join(env["vn.register.chain"]._vn_export_lines(company))
+        name = f"register-chain-{company.vn_organ_code or company.id}.jsonl"
+        return request.make_response(
+            lines,
+            headers=[
+                ("Content-Type", "application/x-ndjson; charset=utf-8"),
+                ("Content-Disposition", http.content_disposition(name)),
+            ],
+        )

@@ -8,6 +8,7 @@ from . import hr_department
 from . import resource_calendar
 from . import vn_document_type
 from . import vn_document_urgency
+from . import vn_register_chain
 from . import vn_register_book
 from . import vn_register_correction
 from . import vn_file_format
@@ -42,3 +43,4 @@ from . import vn_file_text_settings
 from . import ir_actions_report
 from . import vn_document_print
 from . import ir_filters
+from . import vn_register_chain_run

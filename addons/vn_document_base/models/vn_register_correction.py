@@ -17,7 +17,7 @@ class VnRegisterCorrection(models.Model):
 
     _name = "vn.register.correction"
     _description = "Correction of a register entry"
-    _inherit = "vn.document.attached.mixin"
+    _inherit = ("vn.document.attached.mixin", "vn.register.chain.mixin")
     _order = "date, id"
     _log_access = True
 
@@ -37,6 +37,42 @@ class VnRegisterCorrection(models.Model):
         readonly=True,
         default=lambda self: self.env.user,
     )
+
+    _vn_chain_field_names = (
+        "res_model",
+        "res_id",
+        "field_name",
+        "old_value",
+        "new_value",
+        "reason",
+        "date",
+        "user_id",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        corrections = super().create(vals_list)
+        # every correction is an entry of the register chain, in its transaction
+        Chain = self.env["vn.register.chain"]
+        for correction in corrections:
+            Chain._vn_append(
+                correction, "correction", correction._vn_chain_corrected_entry()
+            )
+        return corrections
+
+    def _vn_chain_kind(self):
+        return "correction"
+
+    def _vn_chain_registered_domain(self):
+        return []
+
+    def _vn_chain_registered_at(self):
+        return self.date
+
+    def _vn_chain_corrected_entry(self):
+        """The chain entry of the registration this corrects (None: not chained)."""
+        document = self.env[self.res_model].browse(self.res_id)
+        return self.env["vn.register.chain"]._vn_last_entry_of(document) or None
 
     def _vn_register_note(self):
         """The line printed in the register book's notes column (Vietnamese, whoever

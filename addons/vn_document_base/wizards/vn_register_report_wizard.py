@@ -60,6 +60,10 @@ class VnRegisterReportWizard(models.AbstractModel):
         key), first_date, last_date, first_number, last_number, show_numbers."""
         raise NotImplementedError
 
+    def _vn_chain_head(self, company):
+        """The last entry of the agency's register chain, for the closing page."""
+        return self.env["vn.register.chain"]._vn_head(company)
+
     def _vn_print(self, kind):
         """The PDF book (a clear message now rather than an empty book)."""
         self.ensure_one()

@@ -7,3 +7,4 @@ from . import res_users
 from . import res_config_settings
 from . import demo
 from . import vn_system_outage
+from . import vn_document_incoming_chain

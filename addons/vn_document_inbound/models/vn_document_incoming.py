@@ -936,6 +936,7 @@ class VnDocumentIncoming(models.Model):
                     "is_late_entry": bool(doc.outage_id),
                 }
             )
+            doc._vn_chain_append()  # the register chain: last, in this transaction
             doc._trail(
                 legal(doc).env._(
                     "Registered as arrival number %(number)s in %(book)s",

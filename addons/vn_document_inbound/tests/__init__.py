@@ -19,3 +19,4 @@ from . import test_print_mark
 from . import test_content_search
 from . import test_search_use
 from . import test_search_tour
+from . import test_register_chain

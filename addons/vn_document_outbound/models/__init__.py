@@ -14,3 +14,4 @@ from . import vn_document_incoming
 from . import demo
 from . import vn_document_outgoing_late
 from . import vn_system_outage
+from . import vn_document_outgoing_chain

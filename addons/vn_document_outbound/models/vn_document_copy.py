@@ -202,6 +202,7 @@ class VnDocumentCopy(models.Model):
             number_symbol=f"{formatted}/{self.form}-{agency}".rstrip("-"),
         )
         self.sudo().write(values)
+        self._vn_chain_append()  # the register chain, with the signed copy's hash
         self.message_post(
             body=_(
                 "%(form)s %(number)s made",

@@ -73,6 +73,7 @@ class VnDocumentOutgoing(models.Model):
                 "is_late_entry": True,
             }
         )
+        self._vn_chain_append()  # the register chain, with the scan's hash
         vi = legal(self)
         mark = outage._vn_register_mark()
         self._step(

@@ -273,6 +273,7 @@ class VnDocumentOutgoing(models.Model):
                 "signing_file_id": original.id,
             }
         )
+        self._vn_chain_append()  # the register chain, with the signed original's hash
         self._step(
             "number",
             vi.env._("%(number)s in %(book)s", number=number_symbol, book=book.name),

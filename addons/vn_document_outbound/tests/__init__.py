@@ -10,3 +10,4 @@ from . import test_outage_paper_issue
 from . import test_list_plans
 from . import test_copy_scan
 from . import test_print_mark
+from . import test_register_chain

@@ -375,6 +375,15 @@ class TestAccessMatrix(VnRolesSetup, TransactionCase):
             run = env["vn.integrity.run"].create({})
             more["vn.backup.log"] = dict.fromkeys(SCOPES, log)
             more["vn.integrity.run"] = dict.fromkeys(SCOPES, run)
+        # the register chain's verifications are each agency's (issue 17)
+        if "vn.register.chain.run" in env:
+            Run = env["vn.register.chain.run"]
+            own_run = Run.create({"company_id": cls.company.id})
+            more["vn.register.chain.run"] = {
+                "own": own_run,
+                "other unit": own_run,
+                "other agency": Run.create({"company_id": cls.other_company.id}),
+            }
         partner = env["res.partner"].create(
             {"name": "Sở Tư pháp", "is_company": True, "vn_organ_code": "000.00.11.H29"}
         )
