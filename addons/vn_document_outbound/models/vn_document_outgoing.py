@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
-from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
@@ -374,7 +373,6 @@ class VnDocumentOutgoing(models.Model):
     )
     # Content search (issue 17): these fields with the text of the stored files.
     _vn_content_fields = ("subject", "number_symbol")
-    _content_search_index = models.Index(content_index(*_vn_content_fields))
 
     # ------------------------------------------------------------------
     # Computes
