@@ -105,6 +105,19 @@ class TestContentSearch(ContentCase):
         doc.sudo().file_ids._vn_destroy_content("Thu hồi văn bản")
         self.assertFalse(self.found("tiep nhan ho so dat dai"))
 
+    def test_stored_metadata_vector_follows_an_edit(self):
+        """III.6 on metadata: the stored vector (a generated column the ORM never
+        writes) follows a corrected subject, in both SQL forms, in the same
+        transaction."""
+        self.assertNotIn("content_vector", self.Incoming._fields)
+        doc = self.receive(subject="Về việc trùng tu đình Phú Nhuận")
+        self.assertEqual(self.found("trung tu dinh phu nhuan"), doc)
+        doc.sudo().subject = "Về việc chỉnh trang chợ Bến Thành"
+        for many in (20000, 0):
+            with patch.object(vn_content_search, "SEMI_JOIN_MAX", many):
+                self.assertFalse(self.found("trung tu dinh phu nhuan"), many)
+                self.assertEqual(self.found("chinh trang cho ben thanh"), doc, many)
+
     def test_unsupported_operators_and_empty_terms(self):
         self.assertIn(self.doc, self.found("  "))
         self.assertNotIn(
