@@ -65,8 +65,13 @@ class TestContentSearch(ContentCase):
 
     def test_common_phrase_form_finds_the_same(self):
         """A common phrase is checked document by document along the list's order
-        (another SQL form): the same documents."""
+        (another SQL form, with or without a limit): the same documents."""
         with patch.object(vn_content_search, "SEMI_JOIN_MAX", 0):
+            Incoming = self.Incoming.with_user(self.users["clerk"])
+            domain = [("content_search", "ilike", "quyet dinh giao")]
+            self.assertEqual(Incoming.search(domain, limit=80), self.doc)
+            self.assertEqual(Incoming.search_count(domain, limit=1001), 1)
+            self.assertEqual(Incoming.search_count(domain), 1)
             self.assertEqual(self.found("quyet dinh giao"), self.doc)
             self.assertEqual(self.found("kiem ke di tich nam 2026"), self.doc)
             self.assertFalse(self.found("giao quyet dinh"))
