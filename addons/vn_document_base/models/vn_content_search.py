@@ -84,6 +84,7 @@ class VnContentSearchMixin(models.AbstractModel):
         sanitize=False,  # built escaped: see tools/content_search.py
     )
 
+    @api.private
     def init(self):
         super().init()
         if not self._abstract:
