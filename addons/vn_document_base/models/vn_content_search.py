@@ -86,13 +86,14 @@ class VnContentSearchMixin(models.AbstractModel):
 
     @api.private
     def init(self):
-        super().init()
+        result = super().init()
         if not self._abstract:
             vector_column(
                 self.env,
                 self._table,
                 metadata_vector(self.env.registry, self._vn_content_fields),
             )
+        return result
 
     def _compute_content_search(self):
         self.content_search = False
