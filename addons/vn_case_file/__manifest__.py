@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - Case Files",
     "summary": "Case files from the yearly file plan, retention and handover to the "
     "archive (ND 30/2020, TT 05/2025)",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",

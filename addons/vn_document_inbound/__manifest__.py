@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - Incoming Documents",
     "summary": "Receive, check, register, direct, assign and track incoming documents "
     "(QĐ 3760/2021 Điều 10)",
-    "version": "19.0.0.10.0",
+    "version": "19.0.0.11.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",

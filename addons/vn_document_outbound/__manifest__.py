@@ -4,7 +4,7 @@
     "name": "Vietnamese Document Management - Outgoing Documents",
     "summary": "Draft, review, approve, sign, number, issue and track outgoing "
     "documents (QĐ 3760/2021 Điều 11)",
-    "version": "19.0.0.9.0",
+    "version": "19.0.0.10.0",
     "category": "Document Management",
     "website": "https://github.com/vn-edoc/vn-edoc",
     "author": "VN eDoc team",

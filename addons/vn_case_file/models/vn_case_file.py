@@ -7,7 +7,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import frozendict
 
-from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.workflow import refuse_service_fields
 
@@ -104,7 +103,6 @@ class VnCaseFile(models.Model):
     # Content search (issue 17): these fields, the file's own stored files and the
     # documents it holds that the user may open.
     _vn_content_fields = ("subject", "file_notation")
-    _content_search_index = models.Index(content_index(*_vn_content_fields))
     _vn_held_models = ("vn.document.incoming", "vn.document.outgoing")
     state = fields.Selection(
         STATES,

@@ -6,7 +6,6 @@ from odoo.fields import Domain
 from odoo.modules.db import FunctionStatus
 from odoo.tools import SQL, frozendict
 
-from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal, vn_local_date
 from odoo.addons.vn_document_base.tools.selection import selection_label
@@ -416,7 +415,6 @@ class VnDocumentIncoming(models.Model):
     _code_number_trigram_index = models.Index(trigram_index("code_number"))
     # Content search (issue 17): these fields with the text of the stored files.
     _vn_content_fields = ("subject", "code_notation", "organ_name", "signer_name")
-    _content_search_index = models.Index(content_index(*_vn_content_fields))
     _arrival_number_unique = models.UniqueIndex(
         "(register_book_id, file_catalog, arrival_number) WHERE arrival_number IS NOT "
         "NULL",

@@ -65,8 +65,13 @@ class TestContentSearch(ContentCase):
 
     def test_common_phrase_form_finds_the_same(self):
         """A common phrase is checked document by document along the list's order
-        (another SQL form): the same documents."""
+        (another SQL form, with or without a limit): the same documents."""
         with patch.object(vn_content_search, "SEMI_JOIN_MAX", 0):
+            Incoming = self.Incoming.with_user(self.users["clerk"])
+            domain = [("content_search", "ilike", "quyet dinh giao")]
+            self.assertEqual(Incoming.search(domain, limit=80), self.doc)
+            self.assertEqual(Incoming.search_count(domain, limit=1001), 1)
+            self.assertEqual(Incoming.search_count(domain), 1)
             self.assertEqual(self.found("quyet dinh giao"), self.doc)
             self.assertEqual(self.found("kiem ke di tich nam 2026"), self.doc)
             self.assertFalse(self.found("giao quyet dinh"))
@@ -104,6 +109,19 @@ class TestContentSearch(ContentCase):
         self.assertEqual(self.found("tiep nhan ho so dat dai"), doc)
         doc.sudo().file_ids._vn_destroy_content("Thu hồi văn bản")
         self.assertFalse(self.found("tiep nhan ho so dat dai"))
+
+    def test_stored_metadata_vector_follows_an_edit(self):
+        """III.6 on metadata: the stored vector (a generated column the ORM never
+        writes) follows a corrected subject, in both SQL forms, in the same
+        transaction."""
+        self.assertNotIn("content_vector", self.Incoming._fields)
+        doc = self.receive(subject="Về việc trùng tu đình Phú Nhuận")
+        self.assertEqual(self.found("trung tu dinh phu nhuan"), doc)
+        doc.sudo().subject = "Về việc chỉnh trang chợ Bến Thành"
+        for many in (20000, 0):
+            with patch.object(vn_content_search, "SEMI_JOIN_MAX", many):
+                self.assertFalse(self.found("trung tu dinh phu nhuan"), many)
+                self.assertEqual(self.found("chinh trang cho ben thanh"), doc, many)
 
     def test_unsupported_operators_and_empty_terms(self):
         self.assertIn(self.doc, self.found("  "))

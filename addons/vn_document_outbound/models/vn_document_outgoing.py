@@ -5,7 +5,6 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import frozendict
 
-from odoo.addons.vn_document_base.models.vn_content_search import content_index
 from odoo.addons.vn_document_base.tools.activities import sync_activities
 from odoo.addons.vn_document_base.tools.legal import legal
 from odoo.addons.vn_document_base.tools.selection import selection_label
@@ -405,7 +404,6 @@ class VnDocumentOutgoing(models.Model):
     )
     # Content search (issue 17): these fields with the text of the stored files.
     _vn_content_fields = ("subject", "number_symbol")
-    _content_search_index = models.Index(content_index(*_vn_content_fields))
 
     # ------------------------------------------------------------------
     # Computes
