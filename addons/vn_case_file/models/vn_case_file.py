@@ -756,12 +756,12 @@ class VnCaseFile(models.Model):
         ]
         return Domain.OR([domain, *held])
 
-    def _vn_snippet_texts(self, terms):
+    def _vn_readable_snippet_texts(self, terms):
         """The file's own texts first, else those of the documents it holds (read
         as the user: a document he may not open gives nothing)."""
         found = {
             key: value
-            for key, value in super()._vn_snippet_texts(terms).items()
+            for key, value in super()._vn_readable_snippet_texts(terms).items()
             if value
         }
         for model in self._vn_held_models:

@@ -217,7 +217,7 @@ class VnContentSearchMixin(models.AbstractModel):
         readable = self.browse()
         if terms:
             readable = self.filtered("id")._filtered_access("read")
-        texts = readable._vn_snippet_texts(terms) if readable else {}
+        texts = readable._vn_readable_snippet_texts(terms) if readable else {}
         for record in self:
             found = ""
             if record.id in readable.ids:
@@ -235,8 +235,12 @@ class VnContentSearchMixin(models.AbstractModel):
         without a second semi-join with every document he may see (which took
         seconds at a million documents)."""
         readable = self.filtered("id")._filtered_access("read")
-        if not readable:
-            return {}
+        return readable._vn_readable_snippet_texts(terms) if readable else {}
+
+    def _vn_readable_snippet_texts(self, terms):
+        """``_vn_snippet_texts`` of records already filtered by the user's access
+        (the snippet's compute filters them once for both the texts and the
+        metadata)."""
         query = Domain.OR(
             Domain.custom(
                 to_sql=lambda model, alias, _query, term=term: SQL(
@@ -250,7 +254,7 @@ class VnContentSearchMixin(models.AbstractModel):
         files = (
             self.env["vn.document.file"]
             .sudo()
-            .search([("res_model", "=", self._name), ("res_id", "in", readable.ids)])
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         )
         texts = (
             self.env["vn.file.text"]
