@@ -21,6 +21,19 @@ def use_database(db):
     )
 
 
+def connect_from_env(db):
+    """A psycopg2 connection to ``db`` from the PG* environment (the generators that
+    write with plain SQL, without Odoo)."""
+    import psycopg2
+
+    return psycopg2.connect(
+        dbname=db,
+        user=os.environ.get("PGUSER", "vn_edoc"),
+        host=os.environ.get("PGHOST", "127.0.0.1"),
+        password=os.environ.get("PGPASSWORD"),
+    )
+
+
 def median_ms(func, runs):
     """Median wall time of ``func`` in ms over ``runs`` calls, after a warm-up call."""
     func()

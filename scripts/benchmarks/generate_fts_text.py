@@ -19,12 +19,11 @@ The draw is a function of the document's id. Only for benchmark databases.
 """
 
 import io
-import os
 import random
 import sys
 import time
 
-import psycopg2
+from bench_common import connect_from_env
 
 COMMON = "to chuc thuc hien nghiem tuc"
 COMMON_SENTENCE = (
@@ -212,12 +211,7 @@ def copy_texts(cr):
 
 
 def main(db):
-    conn = psycopg2.connect(
-        dbname=db,
-        user=os.environ.get("PGUSER", "vn_edoc"),
-        host=os.environ.get("PGHOST", "127.0.0.1"),
-        password=os.environ.get("PGPASSWORD"),
-    )
+    conn = connect_from_env(db)
     cr = conn.cursor()
     started = time.perf_counter()
     files = insert_files(cr)

@@ -11,10 +11,9 @@ per year, about 5 % urgent, states spread over the workflow. Only for benchmark
 databases.
 """
 
-import os
 import sys
 
-import psycopg2
+from bench_common import connect_from_env
 
 SUBJECTS = [
     "Quyết định về việc thành lập Tổ công tác",
@@ -33,12 +32,7 @@ SUBJECTS = [
 
 
 def main(db, count):
-    conn = psycopg2.connect(
-        dbname=db,
-        user=os.environ.get("PGUSER", "vn_edoc"),
-        host=os.environ.get("PGHOST", "127.0.0.1"),
-        password=os.environ.get("PGPASSWORD"),
-    )
+    conn = connect_from_env(db)
     cr = conn.cursor()
     cr.execute("SELECT id FROM res_company ORDER BY id LIMIT 1")
     company = cr.fetchone()[0]
