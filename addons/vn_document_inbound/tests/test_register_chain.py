@@ -389,6 +389,29 @@ class TestRegisterChainHttp(VnRolesSetup, VnRpcMixin, HttpCase):
                 )
                 self.assert_refused(user, "vn.register.chain", "unlink", ids)
 
+    def test_rpc_cannot_forge_a_verification(self):
+        """A verification run is the daily job's evidence: no role, the document
+        administrator included, makes one or turns a broken one sound over RPC."""
+        run = (
+            self.env["vn.register.chain.run"]
+            .sudo()
+            .create({"company_id": self.company.id, "result": "broken"})
+        )
+        for role in ("staff", "clerk", "admin"):
+            user = self.users[role]
+            with self.subTest(role=role):
+                self.assert_refused(
+                    user,
+                    "vn.register.chain.run",
+                    "create",
+                    [{"company_id": self.company.id, "result": "sound"}],
+                )
+                self.assert_refused(
+                    user, "vn.register.chain.run", "write", run.ids, {"result": "sound"}
+                )
+                self.assert_refused(user, "vn.register.chain.run", "unlink", run.ids)
+        self.assertEqual(run.result, "broken")
+
     def test_export_is_for_administrators_and_logged(self):
         self.authenticate("vn_test_clerk", "vn_test_clerk")
         response = self.url_open("/vn_document/register_chain/export")
